@@ -1,0 +1,50 @@
+# Sinergi — the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
+E2E_PORT ?= 3100
+
+.PHONY: run test setup setup-browser build build-release lint unit e2e bench clean-data
+
+## make run: install what is missing, build (release), serve with demo data at http://127.0.0.1:3000
+run: setup build-release
+	@mkdir -p data
+	LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=sinergi LEPTOS_SITE_PKG_DIR=pkg \
+	  ./target/release/server
+
+## make test: lint, unit + integration (SQLite and PostgreSQL), browser end-to-end
+test: setup-browser lint unit e2e
+
+setup:
+	@./scripts/setup.sh
+
+setup-browser:
+	@WITH_BROWSER=1 ./scripts/setup.sh
+
+build:
+	cargo leptos build
+
+build-release:
+	cargo leptos build --release
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p app --features ssr -p server -p migration --all-targets -- -D warnings
+	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	@if [ "$${SINERGI_SKIP_PG:-0}" = 1 ]; then \
+	  echo "SINERGI_SKIP_PG=1: PostgreSQL integration tests are skipped"; \
+	  cargo test -p app --features ssr -p server -p migration; \
+	else \
+	  url=$$(./scripts/pg.sh) && SINERGI_TEST_PG_URL=$$url cargo test -p app --features ssr -p server -p migration; \
+	fi
+
+e2e: build
+	./scripts/e2e.sh $(E2E_PORT)
+
+## make bench: roster page throughput/latency under 50 connections, and WASM size
+bench: setup build-release
+	./scripts/bench.sh
+
+clean-data:
+	rm -rf data

@@ -1,0 +1,144 @@
+//! Wire types and input parsing for administration.
+use crate::auth::model::Role;
+use crate::classes::domain::generation::GenerationScheme;
+use crate::error::AppError;
+use crate::i18n::{Msg, K};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use validator::Validate;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub full_name: String,
+    pub email: Option<String>,
+    pub nip: Option<String>,
+    pub roles: Vec<Role>,
+    pub active: bool,
+}
+
+/// The create-account form; checkboxes arrive as `Some("on")` when ticked.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+pub struct NewUser {
+    #[validate(length(min = 1, max = 120, code = "ErrRequired"))]
+    pub full_name: String,
+    #[validate(email(code = "ErrEmail"))]
+    pub email: String,
+    pub nip: Option<String>,
+    #[validate(length(min = 10, max = 200, code = "ErrPasswordShort"))]
+    pub password: String,
+    pub admin: Option<String>,
+    pub facilitator: Option<String>,
+    pub evaluator: Option<String>,
+    pub participant: Option<String>,
+}
+
+impl NewUser {
+    pub fn roles(&self) -> Vec<Role> {
+        [(&self.admin, Role::Admin), (&self.facilitator, Role::Facilitator), (&self.evaluator, Role::Evaluator), (&self.participant, Role::Participant)]
+            .into_iter()
+            .filter(|(flag, _)| flag.as_deref().is_some_and(|v| !v.is_empty()))
+            .map(|(_, r)| r)
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeView {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub classes: Vec<crate::classes::model::ClassSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammesData {
+    pub programmes: Vec<ProgrammeView>,
+    /// (id, name) of accounts holding the facilitator role, for the class form.
+    pub facilitators: Vec<(i64, String)>,
+}
+
+/// Class fields as typed in a form, parsed with field-level errors.
+pub struct ClassInput {
+    pub name: String,
+    pub description: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+}
+
+impl ClassInput {
+    pub fn parse(name: &str, description: &str, starts: &str, ends: &str) -> Result<Self, AppError> {
+        let mut errors: BTreeMap<String, Vec<Msg>> = BTreeMap::new();
+        let mut err = |f: &str, k: K| errors.entry(f.to_string()).or_default().push(Msg::new(k));
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            err("name", K::ErrRequired);
+        } else if name.chars().count() > 120 {
+            err("name", K::ErrTooLong);
+        }
+        let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+        let (starts_on, ends_on) = (date(starts), date(ends));
+        if starts_on.is_none() {
+            err("starts_on", K::ErrDate);
+        }
+        if ends_on.is_none() {
+            err("ends_on", K::ErrDate);
+        }
+        if let (Some(s), Some(e)) = (starts_on, ends_on) {
+            if e < s {
+                err("ends_on", K::ErrDateOrder);
+            }
+        }
+        match (starts_on, ends_on) {
+            (Some(starts_on), Some(ends_on)) if errors.is_empty() => {
+                Ok(ClassInput { name, description: description.trim().to_string(), starts_on, ends_on })
+            }
+            _ => Err(AppError::Invalid(errors)),
+        }
+    }
+}
+
+/// One row of the scheme form: everything is text until parsed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SchemeRowInput {
+    pub code: String,
+    pub label: String,
+    pub start: String,
+    pub end: String,
+}
+
+impl SchemeRowInput {
+    pub fn is_blank(&self) -> bool {
+        [&self.code, &self.label, &self.start, &self.end].iter().all(|s| s.trim().is_empty())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SchemeView {
+    pub scheme: GenerationScheme,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_input_reports_each_bad_field() {
+        let err = ClassInput::parse(" ", "", "2026-13-01", "2026-01-01").err().unwrap();
+        assert_eq!(err.field_messages("name")[0].key, K::ErrRequired);
+        assert_eq!(err.field_messages("starts_on")[0].key, K::ErrDate);
+        let err = ClassInput::parse("PKA", "", "2026-03-01", "2026-02-01").err().unwrap();
+        assert_eq!(err.field_messages("ends_on")[0].key, K::ErrDateOrder);
+        assert!(ClassInput::parse("PKA", "x", "2026-03-01", "2026-04-01").is_ok());
+    }
+
+    #[test]
+    fn ticked_checkboxes_become_roles() {
+        let u = NewUser {
+            full_name: "A".into(), email: "a@b.id".into(), nip: None, password: "x".repeat(10),
+            admin: None, facilitator: Some("on".into()), evaluator: Some(String::new()), participant: Some("on".into()),
+        };
+        assert_eq!(u.roles(), vec![Role::Facilitator, Role::Participant]);
+    }
+}

@@ -1,0 +1,93 @@
+//! The HTML shell, the root component and the route table.
+use crate::admin::views::{GenerationsPage, ProgrammesPage, UsersPage};
+use crate::auth::api::get_session_info;
+use crate::auth::model::SessionInfo;
+use crate::auth::views::{HomePage, LoginPage, PasswordPage};
+use crate::classes::views::{ClassPage, ClassesPage, ImportPage};
+use crate::i18n::{Locale, K};
+use crate::ui::{Layout, NotFound};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="id">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Bumped after login, logout or a language change so the session is read again.
+#[derive(Clone, Copy)]
+pub struct SessionVersion(pub RwSignal<u32>);
+
+pub type SessionResource = Resource<Result<SessionInfo, crate::error::AppError>>;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let version = RwSignal::new(0u32);
+    provide_context(SessionVersion(version));
+    let session: SessionResource = Resource::new_blocking(move || version.get(), |_| get_session_info());
+    provide_context(session);
+    let locale = Memo::new(move |_| {
+        session.get().and_then(|s| s.ok()).map(|s| s.locale).unwrap_or(Locale::Id)
+    });
+    provide_context(locale);
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/sinergi.css" />
+        <Title text=move || K::AppName.t(locale.get()) />
+        <leptos_meta::Html attr:lang=move || locale.get().code() />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/password") view=PasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/programmes") view=ProgrammesPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/generations") view=GenerationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes") view=ClassesPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id") view=ClassPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/import") view=ImportPage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// The CSP carries this response's nonce, so only our own hydration scripts run.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    use leptos::nonce::use_nonce;
+    let (Some(nonce), Some(res)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}

@@ -1,0 +1,156 @@
+//! Server fns for sessions: who am I, log in, log out, change password, language.
+use super::model::SessionInfo;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+#[cfg(feature = "ssr")]
+use {
+    super::{guard, password, store},
+    crate::entities::user,
+    crate::i18n::{Msg, K},
+    sea_orm::{prelude::*, ActiveValue::Set},
+};
+
+/// Anyone. Returns the visitor's user (if logged in), CSRF token and language.
+#[server(input = GetUrl, prefix = "/api", endpoint = "session")]
+pub async fn get_session_info() -> Result<SessionInfo, AppError> {
+    let auth = guard::request_auth()?;
+    let user = auth.caller.map(|c| super::model::UserInfo { id: c.user_id, name: c.name, roles: c.roles });
+    Ok(SessionInfo { user, csrf: auth.csrf, locale: auth.locale })
+}
+
+/// Anyone. Logs in by email or NIP. Errors: `Rule(LoginFailed | LoginRateLimited | LoginInactive)`,
+/// `Invalid` for empty fields.
+#[server(prefix = "/api", endpoint = "login")]
+pub async fn login(identifier: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    let state = guard::state()?;
+    let auth = guard::request_auth()?;
+    let identifier = identifier.trim().to_lowercase().replace(' ', "");
+    require_filled(&identifier, &password)?;
+    let keys = [format!("acct:{identifier}"), format!("ip:{}", auth_ip())];
+    for (key, max) in keys.iter().zip([store::ACCOUNT_MAX_FAILURES, store::IP_MAX_FAILURES]) {
+        if let Some(minutes) = store::locked_for(&state.db, key, max).await? {
+            return Err(AppError::Rule(Msg::with(K::LoginRateLimited, [minutes.to_string()])));
+        }
+    }
+    let found = find_by_identifier(&state.db, &identifier).await?;
+    let hash = found.as_ref().and_then(|u| u.password_hash.clone());
+    if !password::verify(&state, password, hash).await? {
+        for key in &keys {
+            store::record_failure(&state.db, key).await?;
+        }
+        return Err(AppError::rule(K::LoginFailed));
+    }
+    let user = found.ok_or_else(|| AppError::rule(K::LoginFailed))?;
+    if !user.active {
+        return Err(AppError::rule(K::LoginInactive));
+    }
+    store::clear_failures(&state.db, &keys[0]).await?;
+    if let Some(old) = auth.caller {
+        store::delete_session(&state.db, &old.session_hash).await?;
+    }
+    let token = store::create_session(&state.db, user.id).await?;
+    crate::server_util::set_cookie(store::SESSION_COOKIE, &token, Some(store::ABSOLUTE_TIMEOUT), &state);
+    leptos_axum::redirect(&safe_next(next.as_deref()));
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn auth_ip() -> String {
+    use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<crate::state::ClientIp>().map(|ip| ip.0.clone()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+#[cfg(feature = "ssr")]
+fn require_filled(identifier: &str, password: &str) -> Result<(), AppError> {
+    let mut map = std::collections::BTreeMap::new();
+    if identifier.is_empty() {
+        map.insert("identifier".to_string(), vec![Msg::new(K::ErrRequired)]);
+    }
+    if password.is_empty() {
+        map.insert("password".to_string(), vec![Msg::new(K::ErrRequired)]);
+    }
+    if map.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(map))
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn find_by_identifier(db: &DatabaseConnection, identifier: &str) -> Result<Option<user::Model>, AppError> {
+    let column = if identifier.contains('@') { user::Column::Email } else { user::Column::Nip };
+    Ok(user::Entity::find().filter(column.eq(identifier)).one(db).await?)
+}
+
+/// Only same-site paths: an open redirect would let a phishing link borrow our login page.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+/// Logged-in users. Ends the session everywhere this cookie was used.
+#[server(prefix = "/api", endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    let state = guard::state()?;
+    if let Ok(caller) = guard::caller() {
+        store::delete_session(&state.db, &caller.session_hash).await?;
+    }
+    crate::server_util::clear_cookie(store::SESSION_COOKIE, &state);
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
+/// Logged-in users, for their own account. Errors: `Invalid` (current, new, confirm).
+#[server(prefix = "/api", endpoint = "change_password")]
+pub async fn change_password(current: String, new: String, confirm: String) -> Result<(), AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    if new.chars().count() < super::model::MIN_PASSWORD_LEN {
+        return Err(AppError::field("new", Msg::new(K::ErrPasswordShort)));
+    }
+    if new != confirm {
+        return Err(AppError::field("confirm", Msg::new(K::PasswordMismatch)));
+    }
+    let user = user::Entity::find_by_id(caller.user_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    if !password::verify(&state, current, user.password_hash.clone()).await? {
+        return Err(AppError::field("current", Msg::new(K::PasswordWrongCurrent)));
+    }
+    let hash = password::hash(&state, new).await?;
+    let mut active: user::ActiveModel = user.into();
+    active.password_hash = Set(Some(hash));
+    active.update(&state.db).await?;
+    Ok(())
+}
+
+/// Anyone. Remembers the language in a cookie for a year.
+#[server(prefix = "/api", endpoint = "set_locale")]
+pub async fn set_locale(locale: String) -> Result<(), AppError> {
+    let state = guard::state()?;
+    let locale = crate::i18n::Locale::from_code(&locale).ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
+    crate::server_util::set_cookie(
+        crate::i18n::LOCALE_COOKIE,
+        locale.code(),
+        Some(chrono::Duration::days(365)),
+        &state,
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_accepts_only_local_paths() {
+        assert_eq!(safe_next(Some("/classes/3")), "/classes/3");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

@@ -1,0 +1,62 @@
+//! Authorisation helpers every server fn starts with.
+use super::model::Role;
+use super::policy::{class_access, ClassAccess, Membership};
+use crate::entities::{class, class_member};
+use crate::error::{AppError, AppResult};
+use crate::state::{AppState, Caller, RequestAuth};
+use leptos::prelude::use_context;
+use sea_orm::prelude::*;
+
+pub fn state() -> AppResult<AppState> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+pub fn request_auth() -> AppResult<RequestAuth> {
+    let parts = use_context::<http::request::Parts>()
+        .ok_or_else(|| AppError::internal("request parts missing from context"))?;
+    parts
+        .extensions
+        .get::<RequestAuth>()
+        .cloned()
+        .ok_or_else(|| AppError::internal("session middleware did not run"))
+}
+
+/// The logged-in caller, or `Unauthenticated`.
+pub fn caller() -> AppResult<Caller> {
+    request_auth()?.caller.ok_or(AppError::Unauthenticated)
+}
+
+/// The caller if they hold one of the roles, else `Forbidden`.
+pub fn require_any(roles: &[Role]) -> AppResult<Caller> {
+    let caller = caller()?;
+    if roles.iter().any(|r| caller.has(*r)) {
+        Ok(caller)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn memberships(db: &DatabaseConnection, user_id: i64, class_id: i64) -> AppResult<Vec<Membership>> {
+    let rows = class_member::Entity::find()
+        .filter(class_member::Column::ClassId.eq(class_id))
+        .filter(class_member::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    Ok(rows.iter().filter_map(|r| Membership::from_code(&r.role)).collect())
+}
+
+/// Checks the class exists and the caller has at least `needed` access to it.
+pub async fn require_class(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    class_id: i64,
+    needed: ClassAccess,
+) -> AppResult<(class::Model, ClassAccess)> {
+    let class = class::Entity::find_by_id(class_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let access = class_access(&caller.roles, &memberships(db, caller.user_id, class_id).await?);
+    if access >= needed && access > ClassAccess::None {
+        Ok((class, access))
+    } else {
+        Err(AppError::Forbidden)
+    }
+}

@@ -1,0 +1,11 @@
+pub mod api;
+pub mod model;
+pub mod policy;
+pub mod views;
+
+#[cfg(feature = "ssr")]
+pub mod guard;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod store;

@@ -1,0 +1,60 @@
+use crate::auth::model::Role;
+use crate::classes::api::my_classes;
+use crate::classes::views::ClassList;
+use crate::i18n::{fill, K};
+use crate::ui::{t, use_locale, use_user};
+use leptos::prelude::*;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let user = use_user();
+    let locale = use_locale();
+    view! {
+        <Show
+            when=move || user.get().is_some()
+            fallback=|| view! {
+                <section class="card narrow">
+                    <h1>{t(K::AppName)}</h1>
+                    <p class="lead">{t(K::HomeIntro)}</p>
+                    <a class="button primary" href="/login">{t(K::NavLogin)}</a>
+                </section>
+            }
+        >
+            {move || user.get().map(|u| {
+                let roles = u.roles.iter().map(|r| r.label().t(locale.get())).collect::<Vec<_>>().join(", ");
+                let is_admin = u.has(Role::Admin);
+                view! {
+                    <h1>{fill(K::HomeWelcome.t(locale.get()), &[u.name.clone()])}</h1>
+                    <p class="lead">{fill(K::HomeRoles.t(locale.get()), &[roles])}</p>
+                    <p>{t(K::HomeIntro)}</p>
+                    <Show when=move || is_admin>
+                        <h2>{t(K::HomeAdminTools)}</h2>
+                        <ul class="tile-list">
+                            <li><a class="tile" href="/admin/users">{t(K::NavUsers)}</a></li>
+                            <li><a class="tile" href="/admin/programmes">{t(K::NavProgrammes)}</a></li>
+                            <li><a class="tile" href="/admin/generations">{t(K::NavGenerations)}</a></li>
+                        </ul>
+                    </Show>
+                    <h2>{t(K::HomeMyClasses)}</h2>
+                    <MyClasses />
+                }
+            })}
+        </Show>
+    }
+}
+
+#[component]
+fn MyClasses() -> impl IntoView {
+    let classes = Resource::new_blocking(|| (), |_| my_classes());
+    view! {
+        <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match classes.await {
+                    Ok(list) if list.is_empty() => view! { <p>{t(K::HomeNoClasses)}</p> }.into_any(),
+                    Ok(list) => view! { <ClassList classes=list /> }.into_any(),
+                    Err(e) => view! { <crate::ui::PageError error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

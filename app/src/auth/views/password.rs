@@ -1,0 +1,48 @@
+use crate::auth::api::ChangePassword;
+use crate::i18n::K;
+use crate::ui::{t, use_user, Alert, CsrfField, FieldError, Notice, PageError};
+use crate::error::AppError;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let user = use_user();
+    let change = ServerAction::<ChangePassword>::new();
+    let error = Signal::derive(move || change.value().get().and_then(|r| r.err()));
+    let done = Signal::derive(move || matches!(change.value().get(), Some(Ok(()))));
+    view! {
+        <Show when=move || user.get().is_some() fallback=|| view! { <PageError error=AppError::Unauthenticated /> }>
+            <section class="card narrow">
+                <h1>{t(K::PasswordTitle)}</h1>
+                <Notice show=done key=K::PasswordChanged />
+                <Alert error />
+                <ActionForm action=change attr:class="stack">
+                    <CsrfField />
+                    <PasswordField name="current" label=K::PasswordCurrent autocomplete="current-password" error />
+                    <PasswordField name="new" label=K::PasswordNew autocomplete="new-password" error />
+                    <p class="hint">{t(K::PasswordNewHint)}</p>
+                    <PasswordField name="confirm" label=K::PasswordConfirm autocomplete="new-password" error />
+                    <button type="submit" class="button primary">{t(K::PasswordSubmit)}</button>
+                </ActionForm>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn PasswordField(
+    name: &'static str,
+    label: K,
+    autocomplete: &'static str,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=name>{t(label)}</label>
+            <input id=name name=name type="password" autocomplete=autocomplete required
+                aria-describedby=format!("{name}-error") />
+            <FieldError error field=name />
+        </div>
+    }
+}

@@ -1,0 +1,133 @@
+//! Server fns for classes, rosters and roster import. Thin: who → validate → rule → DB.
+use super::model::{ClassDetail, ClassSummary, ImportPreview};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
+
+#[cfg(feature = "ssr")]
+use {
+    super::{db, import, model::RosterSort},
+    crate::auth::{guard, model::Role, policy::ClassAccess},
+    crate::entities::{class, user},
+    crate::i18n::{Msg, K},
+    sea_orm::{prelude::*, ActiveValue::Set, TransactionTrait},
+    std::collections::HashMap,
+};
+
+/// Logged-in users. Admins get every class; others the classes they belong to.
+#[server(input = GetUrl, prefix = "/api", endpoint = "my_classes")]
+pub async fn my_classes() -> Result<Vec<ClassSummary>, AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    let classes = if caller.has(Role::Admin) {
+        db::all_classes(&state.db).await?
+    } else {
+        db::classes_of(&state.db, caller.user_id).await?
+    };
+    db::summaries(&state.db, classes).await
+}
+
+/// Members of the class (view) and its managers. Personal data (NIP, birth date) only for managers.
+/// Errors: `NotFound`, `Forbidden`, `Unauthenticated`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "class_detail")]
+pub async fn class_detail(id: i64, sort: Option<String>) -> Result<ClassDetail, AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    let (class, access) = guard::require_class(&state.db, &caller, id, ClassAccess::View).await?;
+    let manage = access == ClassAccess::Manage;
+    let scheme = db::active_scheme(&state.db).await?;
+    let members = db::members(&state.db, id).await?;
+    let users: HashMap<i64, user::Model> = members.iter().map(|(_, u)| (u.id, u.clone())).collect();
+    let (mut roster, staff): (Vec<_>, Vec<_>) = members
+        .iter()
+        .map(|(m, u)| db::roster_entry(m, u, &scheme, manage))
+        .partition(|e| e.role == "participant");
+    db::sort_roster(&mut roster, RosterSort::from_code(sort.as_deref().unwrap_or("")), &scheme);
+    let composition = db::composition_of(&roster, &users, &scheme);
+    let description = class.description.clone();
+    let summary = db::summaries(&state.db, vec![class]).await?.remove(0);
+    Ok(ClassDetail { summary, description, can_manage: manage, roster, staff, composition })
+}
+
+/// Facilitators of the class and admins. Errors: `Invalid` (name, starts_on, ends_on), `Forbidden`.
+#[server(prefix = "/api", endpoint = "update_class")]
+pub async fn update_class(
+    csrf: String,
+    id: i64,
+    name: String,
+    description: String,
+    starts_on: String,
+    ends_on: String,
+) -> Result<(), AppError> {
+    let _ = csrf; // checked by the CSRF middleware before this runs
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    let (class, _) = guard::require_class(&state.db, &caller, id, ClassAccess::Manage).await?;
+    let input = crate::admin::model::ClassInput::parse(&name, &description, &starts_on, &ends_on)?;
+    let mut active: class::ActiveModel = class.into();
+    active.name = Set(input.name);
+    active.description = Set(input.description);
+    active.starts_on = Set(input.starts_on);
+    active.ends_on = Set(input.ends_on);
+    active.update(&state.db).await?;
+    Ok(())
+}
+
+/// Facilitators of the class and admins. Enrols an existing account (email or NIP) as
+/// participant or evaluator. Errors: `Invalid` (identifier, role), `Forbidden`.
+#[server(prefix = "/api", endpoint = "enrol_member")]
+pub async fn enrol_member(csrf: String, class_id: i64, identifier: String, role: String) -> Result<(), AppError> {
+    let _ = csrf;
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
+    import::enrol_existing(&state.db, class_id, &identifier, &role).await
+}
+
+/// Facilitators of the class and admins. Stages an uploaded CSV and sends the browser to
+/// its preview. Multipart fields: `csrf`, `class_id`, `file`. Errors: `Invalid` (file), `Forbidden`.
+#[server(input = MultipartFormData, prefix = "/api", endpoint = "upload_roster")]
+pub async fn upload_roster(data: MultipartData) -> Result<String, AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    let form = import::read_upload(data).await?;
+    guard::require_class(&state.db, &caller, form.class_id, ClassAccess::Manage).await?;
+    let id = import::stage(&state.db, form.class_id, caller.user_id, form.content).await?;
+    leptos_axum::redirect(&format!("/classes/{}/import?upload={id}", form.class_id));
+    Ok(id)
+}
+
+/// Facilitators of the class and admins. Every row of a staged upload with every problem found.
+/// Errors: `Rule(ImportExpired)`, `Forbidden`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "roster_preview")]
+pub async fn roster_preview(class_id: i64, upload_id: String) -> Result<ImportPreview, AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
+    import::preview(&state.db, class_id, &upload_id, caller.user_id).await
+}
+
+/// Facilitators of the class and admins. Imports a staged upload in one transaction, or
+/// nothing when any row is bad. Idempotent: a repeated commit finds the upload gone.
+/// Errors: `Rule(ImportHasErrors | ImportExpired)`, `Forbidden`.
+#[server(prefix = "/api", endpoint = "commit_roster")]
+pub async fn commit_roster(csrf: String, class_id: i64, upload_id: String) -> Result<u32, AppError> {
+    let _ = csrf;
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
+    let user_id = caller.user_id;
+    let count = state
+        .db
+        .transaction::<_, u32, AppError>(|txn| {
+            Box::pin(async move { import::commit(txn, class_id, &upload_id, user_id).await })
+        })
+        .await?;
+    leptos_axum::redirect(&format!("/classes/{class_id}?imported={count}"));
+    Ok(count)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) fn invalid_row_count(n: usize) -> AppError {
+    AppError::Rule(Msg::with(K::ImportHasErrors, [n.to_string()]))
+}

@@ -1,0 +1,152 @@
+//! Queries for classes and rosters (server only). Rows are turned into wire types here.
+use super::domain::composition::{compose, Person};
+use super::domain::generation::{GenerationScheme, PRE_BOOMER_CODE, UNKNOWN_CODE};
+use super::domain::nip::Gender;
+use super::model::{ClassSummary, RosterEntry, RosterSort};
+use crate::auth::policy::Membership;
+use crate::entities::{class, class_member, generation_scheme, programme, user};
+use crate::error::AppResult;
+use chrono::Datelike;
+use sea_orm::{prelude::*, QueryOrder};
+use std::collections::HashMap;
+
+pub const SCHEME_ROW_ID: i64 = 1;
+
+/// The active generation scheme; the article's default until an admin saves one.
+pub async fn active_scheme<C: ConnectionTrait>(db: &C) -> AppResult<GenerationScheme> {
+    let row = generation_scheme::Entity::find_by_id(SCHEME_ROW_ID).one(db).await?;
+    Ok(row
+        .and_then(|r| {
+            serde_json::from_str(&r.ranges_json)
+                .ok()
+                .map(|ranges| GenerationScheme { name: r.name, ranges })
+        })
+        .unwrap_or_else(GenerationScheme::article_default))
+}
+
+pub fn gender_from_db(code: Option<&str>) -> Option<Gender> {
+    match code {
+        Some("M") => Some(Gender::Male),
+        Some("F") => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+pub fn gender_to_db(g: Gender) -> &'static str {
+    match g {
+        Gender::Male => "M",
+        Gender::Female => "F",
+    }
+}
+
+pub async fn summaries<C: ConnectionTrait>(db: &C, classes: Vec<class::Model>) -> AppResult<Vec<ClassSummary>> {
+    let programmes: HashMap<i64, String> =
+        programme::Entity::find().all(db).await?.into_iter().map(|p| (p.id, p.name)).collect();
+    let ids: Vec<i64> = classes.iter().map(|c| c.id).collect();
+    let members = class_member::Entity::find()
+        .filter(class_member::Column::ClassId.is_in(ids))
+        .filter(class_member::Column::Role.eq(Membership::Participant.code()))
+        .all(db)
+        .await?;
+    let mut counts: HashMap<i64, u32> = HashMap::new();
+    for m in members {
+        *counts.entry(m.class_id).or_default() += 1;
+    }
+    Ok(classes
+        .into_iter()
+        .map(|c| ClassSummary {
+            id: c.id,
+            programme: programmes.get(&c.programme_id).cloned().unwrap_or_default(),
+            participants: counts.get(&c.id).copied().unwrap_or(0),
+            name: c.name,
+            starts_on: c.starts_on,
+            ends_on: c.ends_on,
+        })
+        .collect())
+}
+
+/// Classes the user is a member of (any role), newest first.
+pub async fn classes_of<C: ConnectionTrait>(db: &C, user_id: i64) -> AppResult<Vec<class::Model>> {
+    let ids: Vec<i64> = class_member::Entity::find()
+        .filter(class_member::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.class_id)
+        .collect();
+    Ok(class::Entity::find()
+        .filter(class::Column::Id.is_in(ids))
+        .order_by_desc(class::Column::StartsOn)
+        .all(db)
+        .await?)
+}
+
+pub async fn all_classes<C: ConnectionTrait>(db: &C) -> AppResult<Vec<class::Model>> {
+    Ok(class::Entity::find().order_by_desc(class::Column::StartsOn).all(db).await?)
+}
+
+/// Members of a class with their accounts, one entry per (person, role).
+pub async fn members<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<Vec<(class_member::Model, user::Model)>> {
+    let rows = class_member::Entity::find()
+        .filter(class_member::Column::ClassId.eq(class_id))
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.user_id).collect();
+    let users: HashMap<i64, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    Ok(rows.into_iter().filter_map(|m| users.get(&m.user_id).cloned().map(|u| (m, u))).collect())
+}
+
+pub fn roster_entry(m: &class_member::Model, u: &user::Model, scheme: &GenerationScheme, personal: bool) -> RosterEntry {
+    let generation = u
+        .birth_date
+        .map(|d| scheme.classify(d.year()).to_string())
+        .unwrap_or_else(|| UNKNOWN_CODE.to_string());
+    let generation_label = scheme.label_of(&generation).unwrap_or(match generation.as_str() {
+        PRE_BOOMER_CODE => "Pre-Boomer",
+        _ => "?",
+    });
+    RosterEntry {
+        user_id: u.id,
+        full_name: u.full_name.clone(),
+        nip: if personal { u.nip.clone() } else { None },
+        birth_date: if personal { u.birth_date } else { None },
+        generation_label: generation_label.to_string(),
+        generation,
+        gender: gender_from_db(u.gender.as_deref()),
+        unit_kerja: u.unit_kerja.clone(),
+        jabatan: u.jabatan.clone(),
+        role: m.role.clone(),
+    }
+}
+
+pub fn sort_roster(entries: &mut [RosterEntry], sort: RosterSort, scheme: &GenerationScheme) {
+    let rank = |code: &str| scheme.ranges.iter().position(|r| r.code == code).map(|p| p as i64 + 1).unwrap_or(
+        if code == PRE_BOOMER_CODE { 0 } else { i64::MAX },
+    );
+    let name = |e: &RosterEntry| e.full_name.to_lowercase();
+    match sort {
+        RosterSort::Name => entries.sort_by_key(name),
+        RosterSort::Nip => entries.sort_by(|a, b| a.nip.cmp(&b.nip).then(name(a).cmp(&name(b)))),
+        RosterSort::Generation => entries.sort_by_key(|e| (rank(&e.generation), name(e))),
+        RosterSort::Unit => entries.sort_by_key(|e| (e.unit_kerja.to_lowercase(), name(e))),
+    }
+}
+
+pub fn composition_of(entries: &[RosterEntry], users: &HashMap<i64, user::Model>, scheme: &GenerationScheme) -> super::domain::composition::Composition {
+    let people: Vec<Person> = entries
+        .iter()
+        .filter_map(|e| users.get(&e.user_id))
+        .map(|u| Person {
+            birth_year: u.birth_date.map(|d| d.year()),
+            gender: gender_from_db(u.gender.as_deref()),
+            unit: &u.unit_kerja,
+        })
+        .collect();
+    compose(&people, scheme)
+}

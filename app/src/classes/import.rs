@@ -1,0 +1,223 @@
+//! Roster import: stage the upload, preview every row, commit all or nothing.
+use super::api::invalid_row_count;
+use super::db::gender_to_db;
+use super::domain::roster_csv::{parse_roster, RosterRow, RowIssue};
+use super::model::{ImportPreview, PreviewRow};
+use crate::auth::model::Role;
+use crate::auth::policy::Membership;
+use crate::entities::{class_member, roster_upload, user, user_role};
+use crate::error::{AppError, AppResult};
+use crate::i18n::{Msg, K};
+use chrono::{Duration, Utc};
+use leptos::server_fn::codec::MultipartData;
+use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set};
+use std::collections::{HashMap, HashSet};
+
+pub const MAX_UPLOAD_BYTES: usize = 1024 * 1024;
+const UPLOAD_TTL: Duration = Duration::hours(24);
+
+pub struct UploadForm {
+    pub class_id: i64,
+    pub content: Vec<u8>,
+}
+
+/// Reads the multipart fields; the CSRF field was already checked by the middleware.
+pub async fn read_upload(data: MultipartData) -> AppResult<UploadForm> {
+    let mut multipart = data.into_inner().ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
+    let (mut class_id, mut content) = (None, Vec::new());
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        match field.name().unwrap_or_default() {
+            "class_id" => {
+                let text = field.text().await.map_err(|_| AppError::rule(K::ErrBadRequest))?;
+                class_id = text.trim().parse::<i64>().ok();
+            }
+            "file" => {
+                while let Ok(Some(chunk)) = field.chunk().await {
+                    content.extend_from_slice(&chunk);
+                    if content.len() > MAX_UPLOAD_BYTES {
+                        return Err(AppError::field("file", Msg::new(K::ImportTooLarge)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let class_id = class_id.ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
+    if content.is_empty() {
+        return Err(AppError::field("file", Msg::new(K::ImportNoFile)));
+    }
+    Ok(UploadForm { class_id, content })
+}
+
+pub async fn stage(db: &DatabaseConnection, class_id: i64, user_id: i64, content: Vec<u8>) -> AppResult<String> {
+    let cutoff = Utc::now() - UPLOAD_TTL;
+    roster_upload::Entity::delete_many()
+        .filter(roster_upload::Column::CreatedAt.lt(cutoff))
+        .exec(db)
+        .await?;
+    let id = uuid::Uuid::new_v4().to_string();
+    roster_upload::ActiveModel {
+        id: Set(id.clone()),
+        class_id: Set(class_id),
+        user_id: Set(user_id),
+        content: Set(content),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+async fn load_upload<C: ConnectionTrait>(db: &C, class_id: i64, upload_id: &str) -> AppResult<roster_upload::Model> {
+    roster_upload::Entity::find_by_id(upload_id.to_string())
+        .one(db)
+        .await?
+        .filter(|u| u.class_id == class_id && Utc::now() - u.created_at < UPLOAD_TTL)
+        .ok_or_else(|| AppError::rule(K::ImportExpired))
+}
+
+pub async fn preview<C: ConnectionTrait>(db: &C, class_id: i64, upload_id: &str, _user: i64) -> AppResult<ImportPreview> {
+    let upload = load_upload(db, class_id, upload_id).await?;
+    let parsed = parse_roster(&upload.content, Utc::now().date_naive());
+    let mut issues = parsed.issues;
+    let known = known_users(db, &parsed.rows).await?;
+    issues.extend(class_conflicts(db, class_id, &parsed.rows, &known).await?);
+    issues.sort_by(|a, b| a.row.cmp(&b.row));
+    let rows = parsed
+        .rows
+        .into_iter()
+        .map(|row| PreviewRow { known: known.contains_key(&row.nip), row })
+        .collect();
+    Ok(ImportPreview { class_id, upload_id: upload_id.to_string(), rows, issues })
+}
+
+async fn known_users<C: ConnectionTrait>(db: &C, rows: &[RosterRow]) -> AppResult<HashMap<String, user::Model>> {
+    let nips: Vec<String> = rows.iter().map(|r| r.nip.clone()).collect();
+    let mut known = HashMap::new();
+    for chunk in nips.chunks(500) {
+        for u in user::Entity::find().filter(user::Column::Nip.is_in(chunk.to_vec())).all(db).await? {
+            if let Some(nip) = u.nip.clone() {
+                known.insert(nip, u);
+            }
+        }
+    }
+    Ok(known)
+}
+
+/// Problems only the database can see: already enrolled, or an email owned by someone else.
+async fn class_conflicts<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    rows: &[RosterRow],
+    known: &HashMap<String, user::Model>,
+) -> AppResult<Vec<RowIssue>> {
+    let enrolled: HashSet<i64> = class_member::Entity::find()
+        .filter(class_member::Column::ClassId.eq(class_id))
+        .filter(class_member::Column::Role.eq(Membership::Participant.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
+    let mut issues = Vec::new();
+    for row in rows {
+        let existing = known.get(&row.nip);
+        if existing.is_some_and(|u| enrolled.contains(&u.id)) {
+            issues.push(issue(row.row, "nip", "duplicate_nip_in_class", &row.nip));
+        }
+        if let Some(email) = &row.email {
+            let owner = user::Entity::find().filter(user::Column::Email.eq(email.clone())).one(db).await?;
+            if owner.is_some_and(|o| o.nip.as_deref() != Some(row.nip.as_str())) {
+                issues.push(issue(row.row, "email", "email_conflict", email));
+            }
+        }
+    }
+    Ok(issues)
+}
+
+fn issue(row: u32, column: &str, code: &str, value: &str) -> RowIssue {
+    RowIssue { row, column: column.into(), code: code.into(), value: value.chars().take(60).collect() }
+}
+
+/// Runs inside the caller's transaction: any error rolls every row back.
+pub async fn commit<C: ConnectionTrait>(db: &C, class_id: i64, upload_id: &str, user_id: i64) -> AppResult<u32> {
+    let preview = preview(db, class_id, upload_id, user_id).await?;
+    if !preview.issues.is_empty() {
+        return Err(invalid_row_count(preview.issues.len()));
+    }
+    let known = known_users(db, &preview.rows.iter().map(|r| r.row.clone()).collect::<Vec<_>>()).await?;
+    for PreviewRow { row, .. } in &preview.rows {
+        let id = upsert_person(db, row, known.get(&row.nip)).await?;
+        grant(db, id, class_id, Membership::Participant).await?;
+    }
+    roster_upload::Entity::delete_by_id(upload_id.to_string()).exec(db).await?;
+    Ok(preview.rows.len() as u32)
+}
+
+async fn upsert_person<C: ConnectionTrait>(db: &C, row: &RosterRow, existing: Option<&user::Model>) -> AppResult<i64> {
+    let mut active = match existing {
+        Some(u) => user::ActiveModel::from(u.clone()),
+        None => user::ActiveModel {
+            nip: Set(Some(row.nip.clone())),
+            password_hash: Set(None),
+            active: Set(true),
+            created_at: Set(Utc::now()),
+            email: Set(None),
+            ..Default::default()
+        },
+    };
+    active.full_name = Set(row.full_name.clone());
+    active.gender = Set(Some(gender_to_db(row.gender).to_string()));
+    active.birth_date = Set(Some(row.birth_date));
+    active.unit_kerja = Set(row.unit_kerja.clone());
+    active.jabatan = Set(row.jabatan.clone());
+    active.golongan = Set(row.golongan.clone());
+    if let Some(email) = &row.email {
+        active.email = Set(Some(email.to_lowercase()));
+    }
+    let saved = match existing {
+        Some(_) => active.update(db).await?,
+        None => active.insert(db).await?,
+    };
+    Ok(saved.id)
+}
+
+/// Adds the account role and the class membership, leaving existing ones alone.
+pub async fn grant<C: ConnectionTrait>(db: &C, user_id: i64, class_id: i64, member: Membership) -> AppResult<()> {
+    let role = match member {
+        Membership::Facilitator => Role::Facilitator,
+        Membership::Evaluator => Role::Evaluator,
+        Membership::Participant => Role::Participant,
+    };
+    user_role::Entity::insert(user_role::ActiveModel { user_id: Set(user_id), role: Set(role.code().into()) })
+        .on_conflict(OnConflict::columns([user_role::Column::UserId, user_role::Column::Role]).do_nothing().to_owned())
+        .do_nothing()
+        .exec(db)
+        .await?;
+    class_member::Entity::insert(class_member::ActiveModel {
+        class_id: Set(class_id),
+        user_id: Set(user_id),
+        role: Set(member.code().into()),
+    })
+    .on_conflict(
+        OnConflict::columns([class_member::Column::ClassId, class_member::Column::UserId, class_member::Column::Role])
+            .do_nothing()
+            .to_owned(),
+    )
+    .do_nothing()
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn enrol_existing(db: &DatabaseConnection, class_id: i64, identifier: &str, role: &str) -> AppResult<()> {
+    let member = match Membership::from_code(role) {
+        Some(m @ (Membership::Participant | Membership::Evaluator)) => m,
+        _ => return Err(AppError::field("role", Msg::new(K::ErrInvalidValue))),
+    };
+    let id = identifier.trim().to_lowercase().replace(' ', "");
+    let column = if id.contains('@') { user::Column::Email } else { user::Column::Nip };
+    let found = user::Entity::find().filter(column.eq(id)).one(db).await?;
+    let user = found.ok_or_else(|| AppError::field("identifier", Msg::new(K::ErrNotFound)))?;
+    grant(db, user.id, class_id, member).await
+}

@@ -1,0 +1,9 @@
+pub mod api;
+pub mod domain;
+pub mod model;
+pub mod views;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod import;

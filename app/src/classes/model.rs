@@ -1,0 +1,88 @@
+//! Wire types for classes, rosters and imports.
+use super::domain::composition::Composition;
+use super::domain::nip::Gender;
+use super::domain::roster_csv::{RosterRow, RowIssue};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassSummary {
+    pub id: i64,
+    pub programme: String,
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub participants: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RosterEntry {
+    pub user_id: i64,
+    pub full_name: String,
+    /// NIP and birth date are personal data (UU 27/2022): only managers get them.
+    pub nip: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    pub generation: String,
+    pub generation_label: String,
+    pub gender: Option<Gender>,
+    pub unit_kerja: String,
+    pub jabatan: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassDetail {
+    pub summary: ClassSummary,
+    pub description: String,
+    pub can_manage: bool,
+    pub roster: Vec<RosterEntry>,
+    pub staff: Vec<RosterEntry>,
+    pub composition: Composition,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum RosterSort {
+    #[default]
+    Name,
+    Generation,
+    Unit,
+    Nip,
+}
+
+impl RosterSort {
+    pub const ALL: [RosterSort; 4] = [RosterSort::Name, RosterSort::Nip, RosterSort::Generation, RosterSort::Unit];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RosterSort::Name => "name",
+            RosterSort::Generation => "generation",
+            RosterSort::Unit => "unit",
+            RosterSort::Nip => "nip",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Self {
+        Self::ALL.into_iter().find(|s| s.code() == code).unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviewRow {
+    pub row: RosterRow,
+    /// Already an account in Sinergi (matched by NIP): updated, not duplicated.
+    pub known: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    pub class_id: i64,
+    pub upload_id: String,
+    pub rows: Vec<PreviewRow>,
+    pub issues: Vec<RowIssue>,
+}
+
+impl ImportPreview {
+    pub fn known_count(&self) -> usize {
+        self.rows.iter().filter(|r| r.known).count()
+    }
+}

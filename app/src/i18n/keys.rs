@@ -1,0 +1,218 @@
+//! All UI text, Indonesian first, English second. Placeholders are `{0}`, `{1}`…
+use serde::{Deserialize, Serialize};
+
+macro_rules! keys {
+    ($($key:ident => $id:literal, $en:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum K { $($key),* }
+
+        impl K {
+            pub const ALL: &'static [K] = &[$(K::$key),*];
+
+            pub fn text(self, locale: super::Locale) -> &'static str {
+                match locale {
+                    super::Locale::Id => match self { $(K::$key => $id),* },
+                    super::Locale::En => match self { $(K::$key => $en),* },
+                }
+            }
+
+            /// Stable name used as a validator code and in logs.
+            pub fn code(self) -> &'static str {
+                match self { $(K::$key => stringify!($key)),* }
+            }
+
+            pub fn from_code(code: &str) -> Option<K> {
+                match code { $(stringify!($key) => Some(K::$key),)* _ => None }
+            }
+        }
+    };
+}
+
+keys! {
+    AppName => "Sinergi", "Sinergi";
+    AppTagline => "Pelatihan kepemimpinan lintas generasi", "Cross-generation leadership training";
+    SkipToContent => "Langsung ke isi", "Skip to content";
+    NavHome => "Beranda", "Home";
+    NavClasses => "Angkatan", "Classes";
+    NavUsers => "Akun", "Accounts";
+    NavProgrammes => "Program", "Programmes";
+    NavGenerations => "Skema generasi", "Generation scheme";
+    NavPassword => "Ganti kata sandi", "Change password";
+    NavLogout => "Keluar", "Log out";
+    NavLogin => "Masuk", "Log in";
+    NavMain => "Navigasi utama", "Main navigation";
+    LangSwitch => "English", "Bahasa Indonesia";
+    LangSwitchLabel => "Ganti bahasa", "Change language";
+    RoleAdmin => "Admin", "Admin";
+    RoleFacilitator => "Widyaiswara", "Facilitator";
+    RoleEvaluator => "Penilai", "Evaluator";
+    RoleParticipant => "Peserta", "Participant";
+    LoginTitle => "Masuk ke Sinergi", "Log in to Sinergi";
+    LoginIdentifier => "Email atau NIP", "Email or NIP";
+    LoginIdentifierHint => "NIP 18 digit tanpa spasi, atau alamat email Anda.", "Your 18-digit NIP or your email address.";
+    LoginPassword => "Kata sandi", "Password";
+    LoginSubmit => "Masuk", "Log in";
+    LoginFailed => "Email/NIP atau kata sandi salah.", "Wrong email/NIP or password.";
+    LoginRateLimited => "Terlalu banyak percobaan masuk. Coba lagi dalam {0} menit.", "Too many login attempts. Try again in {0} minutes.";
+    LoginInactive => "Akun ini dinonaktifkan. Hubungi penyelenggara.", "This account is deactivated. Contact the organiser.";
+    HomeWelcome => "Selamat datang, {0}", "Welcome, {0}";
+    HomeRoles => "Peran Anda: {0}", "Your roles: {0}";
+    HomeIntro => "Sinergi membantu angkatan pelatihan belajar bekerja lintas generasi: Baby Boomers, Gen X, Gen Y, dan Gen Z.", "Sinergi helps training classes learn to work across generations: Baby Boomers, Gen X, Gen Y and Gen Z.";
+    HomeMyClasses => "Angkatan saya", "My classes";
+    HomeNoClasses => "Anda belum terdaftar di angkatan mana pun.", "You are not enrolled in any class yet.";
+    HomeAdminTools => "Pengelolaan", "Administration";
+    PasswordTitle => "Ganti kata sandi", "Change password";
+    PasswordCurrent => "Kata sandi sekarang", "Current password";
+    PasswordNew => "Kata sandi baru", "New password";
+    PasswordNewHint => "Minimal 10 karakter.", "At least 10 characters.";
+    PasswordConfirm => "Ulangi kata sandi baru", "Repeat new password";
+    PasswordSubmit => "Simpan kata sandi", "Save password";
+    PasswordChanged => "Kata sandi sudah diganti.", "Your password has been changed.";
+    PasswordWrongCurrent => "Kata sandi sekarang tidak cocok.", "The current password is not correct.";
+    PasswordMismatch => "Kedua kata sandi baru tidak sama.", "The two new passwords differ.";
+    UsersTitle => "Akun pengguna", "User accounts";
+    UsersCreate => "Buat akun", "Create account";
+    UsersName => "Nama lengkap", "Full name";
+    UsersEmail => "Email", "Email";
+    UsersNip => "NIP", "NIP";
+    UsersRoles => "Peran", "Roles";
+    UsersInitialPassword => "Kata sandi awal", "Initial password";
+    UsersStatus => "Status", "Status";
+    UsersActive => "Aktif", "Active";
+    UsersInactive => "Nonaktif", "Inactive";
+    UsersDeactivate => "Nonaktifkan", "Deactivate";
+    UsersActivate => "Aktifkan", "Activate";
+    UsersCreated => "Akun dibuat.", "Account created.";
+    UsersCannotDeactivateSelf => "Anda tidak dapat menonaktifkan akun sendiri.", "You cannot deactivate your own account.";
+    ProgrammesTitle => "Program dan angkatan", "Programmes and classes";
+    ProgrammeName => "Nama program", "Programme name";
+    ProgrammeDescription => "Keterangan", "Description";
+    ProgrammeCreate => "Buat program", "Create programme";
+    ClassCreate => "Buat angkatan", "Create class";
+    ClassName => "Nama angkatan", "Class name";
+    ClassProgramme => "Program", "Programme";
+    ClassStarts => "Mulai", "Starts";
+    ClassEnds => "Selesai", "Ends";
+    ClassFacilitator => "Widyaiswara", "Facilitator";
+    ClassDescription => "Keterangan", "Description";
+    ClassesTitle => "Angkatan", "Classes";
+    ClassesEmpty => "Belum ada angkatan.", "No classes yet.";
+    ClassPeriod => "{0} – {1}", "{0} – {1}";
+    ClassParticipants => "{0} peserta", "{0} participants";
+    ClassEdit => "Ubah data angkatan", "Edit class details";
+    ClassSave => "Simpan", "Save";
+    ClassSaved => "Data angkatan disimpan.", "Class details saved.";
+    RosterTitle => "Daftar peserta", "Roster";
+    RosterImport => "Impor peserta (CSV)", "Import participants (CSV)";
+    RosterColNip => "NIP", "NIP";
+    RosterColName => "Nama", "Name";
+    RosterColGeneration => "Generasi", "Generation";
+    RosterColGender => "Jenis kelamin", "Gender";
+    RosterColUnit => "Unit kerja", "Unit";
+    RosterColJabatan => "Jabatan", "Position";
+    RosterColBirth => "Tanggal lahir", "Birth date";
+    RosterColRole => "Peran", "Role";
+    RosterSortBy => "Urutkan menurut {0}", "Sort by {0}";
+    RosterEmpty => "Belum ada peserta. Impor daftar peserta dari CSV.", "No participants yet. Import a roster from CSV.";
+    CompositionTitle => "Komposisi angkatan", "Class composition";
+    CompositionByGeneration => "Menurut generasi", "By generation";
+    CompositionByGender => "Menurut jenis kelamin", "By gender";
+    CompositionByUnit => "Menurut unit kerja", "By unit";
+    CompositionScheme => "Skema generasi: {0}", "Generation scheme: {0}";
+    CompositionChartDesc => "{0}: {1} orang ({2})", "{0}: {1} people ({2})";
+    GenderMale => "Laki-laki", "Male";
+    GenderFemale => "Perempuan", "Female";
+    GenderUnknown => "Tidak diketahui", "Unknown";
+    GenPre => "Sebelum Boomers", "Pre-Boomer";
+    GenUnknown => "Tidak diketahui", "Unknown";
+    ImportTitle => "Impor peserta", "Import participants";
+    ImportHelp => "Unggah berkas CSV (pemisah koma atau titik koma) dengan kolom: NIP, Nama, Email (opsional), Jenis kelamin (opsional, L/P), Unit kerja, Jabatan, Golongan (opsional). Baris pertama berisi judul kolom.", "Upload a CSV file (comma or semicolon separated) with the columns NIP, Name, Email (optional), Gender (optional, L/P or M/F), Unit, Position, Grade (optional). The first line holds the column titles.";
+    ImportFile => "Berkas CSV", "CSV file";
+    ImportUpload => "Periksa berkas", "Check file";
+    ImportPreviewTitle => "Pratinjau: {0} baris", "Preview: {0} rows";
+    ImportHasErrors => "Ada {0} kesalahan. Tidak ada data yang disimpan. Perbaiki berkas lalu unggah lagi.", "There are {0} errors. Nothing has been saved. Fix the file and upload it again.";
+    ImportReady => "Semua baris valid. {0} orang baru, {1} sudah terdaftar di Sinergi.", "All rows are valid. {0} new people, {1} already known to Sinergi.";
+    ImportCommit => "Impor {0} peserta", "Import {0} participants";
+    ImportDone => "{0} peserta diimpor.", "{0} participants imported.";
+    ImportRow => "Baris", "Row";
+    ImportColumn => "Kolom", "Column";
+    ImportProblem => "Masalah", "Problem";
+    ImportValue => "Isi", "Value";
+    ImportExpired => "Unggahan ini sudah tidak berlaku. Unggah berkas lagi.", "This upload has expired. Upload the file again.";
+    ImportNoFile => "Pilih berkas CSV terlebih dahulu.", "Choose a CSV file first.";
+    ImportTooLarge => "Berkas terlalu besar (maksimum 1 MB).", "The file is too large (1 MB at most).";
+    ImportStatusNew => "baru", "new";
+    ImportStatusKnown => "sudah ada", "existing";
+    GenSchemeTitle => "Skema generasi", "Generation scheme";
+    GenSchemeHelp => "Rentang tahun lahir per generasi. Rentang harus bersambung tanpa celah atau tumpang tindih. Kosongkan baris untuk menghapusnya.", "Birth-year ranges per generation. Ranges must follow each other with no gap or overlap. Empty a row to remove it.";
+    GenSchemeName => "Nama skema", "Scheme name";
+    GenCode => "Kode", "Code";
+    GenLabel => "Nama generasi", "Generation name";
+    GenStart => "Tahun awal", "First year";
+    GenEnd => "Tahun akhir", "Last year";
+    GenEndHint => "kosong = terbuka", "empty = open-ended";
+    GenSave => "Simpan skema", "Save scheme";
+    GenSaved => "Skema generasi disimpan.", "Generation scheme saved.";
+    GenPresetArticle => "Pakai skema artikel (Babel)", "Use the article's scheme (Babel)";
+    GenPresetBkn => "Pakai skema BKN", "Use the BKN scheme";
+    GenRow => "Rentang {0}", "Range {0}";
+    Saving => "Menyimpan…", "Saving…";
+    Saved => "Tersimpan", "Saved";
+    Loading => "Memuat…", "Loading…";
+    Submit => "Kirim", "Submit";
+    Cancel => "Batal", "Cancel";
+    Yes => "Ya", "Yes";
+    No => "Tidak", "No";
+    Optional => "opsional", "optional";
+    NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
+    NotFoundBody => "Alamat ini tidak ada. Kembali ke beranda.", "This address does not exist. Go back home.";
+    ForbiddenTitle => "Tidak boleh diakses", "Not allowed";
+    ErrFixFields => "Periksa isian yang ditandai.", "Please check the marked fields.";
+    ErrNotFound => "Data tidak ditemukan.", "Not found.";
+    ErrUnauthenticated => "Silakan masuk terlebih dahulu.", "Please log in first.";
+    ErrForbidden => "Anda tidak memiliki akses untuk ini.", "You do not have access to this.";
+    ErrInternal => "Terjadi kesalahan di server (ref {0}). Coba lagi; bila berulang, sampaikan kode ini ke penyelenggara.", "Something went wrong on the server (ref {0}). Try again; if it keeps happening, give this code to the organiser.";
+    ErrTransport => "Koneksi terputus. Periksa jaringan lalu coba lagi.", "The connection dropped. Check the network and try again.";
+    ErrBadRequest => "Permintaan tidak dapat diproses. Muat ulang halaman lalu coba lagi.", "The request could not be processed. Reload the page and try again.";
+    ErrCsrf => "Sesi formulir kedaluwarsa. Muat ulang halaman lalu coba lagi.", "The form has expired. Reload the page and try again.";
+    ErrRequired => "Wajib diisi.", "Required.";
+    ErrInvalidValue => "Isian tidak valid.", "Invalid value.";
+    ErrEmail => "Alamat email tidak valid.", "Not a valid email address.";
+    ErrTooLong => "Terlalu panjang.", "Too long.";
+    ErrPasswordShort => "Kata sandi minimal 10 karakter.", "The password needs at least 10 characters.";
+    ErrRolesRequired => "Pilih minimal satu peran.", "Choose at least one role.";
+    ErrEmailTaken => "Email ini sudah dipakai akun lain.", "This email is already used by another account.";
+    ErrNipTaken => "NIP ini sudah dipakai akun lain.", "This NIP is already used by another account.";
+    ErrDateOrder => "Tanggal selesai harus sesudah tanggal mulai.", "The end date must be after the start date.";
+    ErrDate => "Tanggal tidak valid.", "Not a valid date.";
+    ErrYear => "Tahun harus angka antara 1900 dan 2100.", "The year must be a number from 1900 to 2100.";
+    ErrNipEmpty => "NIP kosong.", "NIP is empty.";
+    ErrNipNotDigits => "NIP hanya boleh berisi angka.", "NIP may contain digits only.";
+    ErrNipLength => "NIP harus 18 digit.", "NIP must have 18 digits.";
+    ErrNipBirthDate => "Digit 1–8 NIP bukan tanggal lahir yang valid.", "Digits 1–8 of the NIP are not a valid birth date.";
+    ErrNipAge => "Tanggal lahir dari NIP tidak masuk akal (terlalu tua atau belum 17 tahun).", "The birth date in the NIP is implausible (too old or under 17).";
+    ErrNipAppointment => "Digit 9–14 NIP bukan bulan pengangkatan yang valid.", "Digits 9–14 of the NIP are not a valid appointment month.";
+    ErrNipAppointmentEarly => "Tanggal pengangkatan dalam NIP sebelum usia 17 tahun.", "The appointment date in the NIP is before age 17.";
+    ErrNipSex => "Digit 15 NIP harus 1 (laki-laki) atau 2 (perempuan).", "Digit 15 of the NIP must be 1 (male) or 2 (female).";
+    ErrDuplicateNipInFile => "NIP ini muncul lebih dari sekali dalam berkas.", "This NIP appears more than once in the file.";
+    ErrDuplicateNipInClass => "NIP ini sudah terdaftar di angkatan ini.", "This NIP is already enrolled in this class.";
+    ErrMissingName => "Nama wajib diisi.", "The name is required.";
+    ErrNameTooLong => "Nama terlalu panjang (maksimum 120 karakter).", "The name is too long (120 characters at most).";
+    ErrBadGender => "Jenis kelamin harus L/P (atau M/F).", "Gender must be L/P (or M/F).";
+    ErrGenderRequired => "Jenis kelamin wajib diisi untuk NIP PPPK.", "Gender is required for a PPPK NIP.";
+    ErrGenderConflictsNip => "Jenis kelamin tidak sesuai dengan digit 15 NIP.", "The gender does not match digit 15 of the NIP.";
+    ErrMissingColumn => "Kolom wajib tidak ada di judul.", "A required column is missing from the header.";
+    ErrEmptyFile => "Berkas kosong.", "The file is empty.";
+    ErrTooManyRows => "Terlalu banyak baris (maksimum 2.000).", "Too many rows (2,000 at most).";
+    ErrBadEncoding => "Berkas bukan teks UTF-8. Simpan ulang sebagai CSV UTF-8.", "The file is not UTF-8 text. Save it again as CSV UTF-8.";
+    ErrCsvSyntax => "Baris CSV tidak dapat dibaca.", "The CSV line could not be read.";
+    ErrEmailConflict => "Email ini sudah dipakai orang lain di Sinergi.", "This email already belongs to someone else in Sinergi.";
+    ErrSchemeEmpty => "Wajib diisi.", "Required.";
+    ErrSchemeDuplicateCode => "Kode generasi sudah dipakai di baris lain.", "This generation code is used on another row.";
+    ErrSchemeEndBeforeStart => "Tahun akhir sebelum tahun awal.", "The last year is before the first year.";
+    ErrSchemeGap => "Ada celah dengan rentang sebelumnya.", "There is a gap after the previous range.";
+    ErrSchemeOverlap => "Tumpang tindih dengan rentang sebelumnya.", "This overlaps the previous range.";
+    ErrSchemeOpenEndNotLast => "Hanya rentang terakhir yang boleh terbuka.", "Only the last range may be open-ended.";
+    ErrSchemeNoRanges => "Isi minimal satu rentang.", "Fill in at least one range.";
+    ErrSchemeYear => "Tahun harus antara 1900 dan 2100.", "The year must be from 1900 to 2100.";
+}

@@ -1,0 +1,27 @@
+//! Sinergi: the cross-generation module for ASN leadership training.
+//! Compiled twice: with `ssr` for the server and with `hydrate` for the browser.
+#![recursion_limit = "256"]
+
+pub mod admin;
+pub mod app;
+pub mod auth;
+pub mod classes;
+pub mod error;
+pub mod i18n;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod entities;
+#[cfg(feature = "ssr")]
+pub mod seed;
+#[cfg(feature = "ssr")]
+pub mod server_util;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,162 @@
+//! Demo data for an empty database: one programme, one class of 30 participants
+//! across four generations, a facilitator, two evaluators and an admin.
+use crate::auth::model::Role;
+use crate::auth::password::hash_blocking;
+use crate::auth::policy::Membership;
+use crate::classes::import::grant;
+use crate::entities::{class, programme, user, user_role};
+use crate::error::{AppError, AppResult};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{prelude::*, ActiveValue::Set, PaginatorTrait, TransactionTrait};
+
+pub struct DemoLogin {
+    pub role: &'static str,
+    pub login: String,
+    pub name: String,
+}
+
+/// (name, birth date, sex 1/2, unit, jabatan, golongan)
+const PARTICIPANTS: [(&str, &str, u8, &str, &str, &str); 30] = [
+    ("Hasan Basri", "19620814", 1, "Dinas Pendidikan", "Pengawas Sekolah Ahli Utama", "IV/d"),
+    ("Rosmiati", "19630305", 2, "Dinas Kesehatan", "Apoteker Ahli Madya", "IV/b"),
+    ("Syamsul Rizal", "19640121", 1, "BPKAD", "Analis Keuangan Ahli Madya", "IV/c"),
+    ("Bambang Sutrisno", "19660709", 1, "Bappeda", "Kepala Bidang Perencanaan", "IV/b"),
+    ("Yulianti Harun", "19680218", 2, "Dinas Pariwisata", "Kepala Bidang Destinasi", "IV/a"),
+    ("Ahmad Fauzi", "19700411", 1, "BKPSDMD", "Kepala Bidang Pengembangan", "IV/b"),
+    ("Sri Wahyuni", "19711130", 2, "Dinas Kesehatan", "Kepala Seksi Pelayanan", "III/d"),
+    ("Darmawan Saleh", "19730602", 1, "Dinas Kominfo", "Kepala Bidang Aplikasi", "IV/a"),
+    ("Nurhayati", "19750917", 2, "Dinas Pendidikan", "Kepala Seksi Kurikulum", "III/d"),
+    ("Rudi Hartono", "19770425", 1, "BPKAD", "Kepala Sub Bagian Anggaran", "III/d"),
+    ("Lestari Wulandari", "19790103", 2, "Bappeda", "Perencana Ahli Muda", "III/c"),
+    ("Fajar Nugroho", "19810620", 1, "Dinas Kominfo", "Pranata Komputer Ahli Muda", "III/c"),
+    ("Dewi Anggraini", "19820912", 2, "BKPSDMD", "Analis SDM Aparatur Ahli Muda", "III/c"),
+    ("Irwan Setiawan", "19840228", 1, "Dinas Pariwisata", "Kepala Seksi Promosi", "III/c"),
+    ("Maya Sari", "19850716", 2, "Dinas Kesehatan", "Epidemiolog Ahli Muda", "III/c"),
+    ("Rahmat Hidayat", "19860503", 1, "Dinas Pendidikan", "Analis Kebijakan Ahli Muda", "III/c"),
+    ("Putri Ramadhani", "19880119", 2, "BPKAD", "Analis Keuangan Ahli Pertama", "III/b"),
+    ("Eko Prasetyo", "19891008", 1, "Bappeda", "Perencana Ahli Pertama", "III/b"),
+    ("Siti Aisyah", "19900827", 2, "Dinas Kominfo", "Pranata Humas Ahli Muda", "III/c"),
+    ("Andi Firmansyah", "19911214", 1, "BKPSDMD", "Analis SDM Aparatur Ahli Pertama", "III/b"),
+    ("Rina Marlina", "19920330", 2, "Dinas Pariwisata", "Adyatama Kepariwisataan Ahli Pertama", "III/b"),
+    ("Yoga Pratama", "19930609", 1, "Dinas Kesehatan", "Administrator Kesehatan Ahli Pertama", "III/b"),
+    ("Citra Kirana", "19940921", 2, "Dinas Pendidikan", "Analis Data Pendidikan", "III/a"),
+    ("Bima Saputra", "19960212", 1, "Dinas Kominfo", "Pranata Komputer Ahli Pertama", "III/a"),
+    ("Anisa Rahmawati", "19970507", 2, "Bappeda", "Analis Perencanaan", "III/a"),
+    ("Dimas Aditya", "19980823", 1, "BPKAD", "Pengelola Keuangan", "III/a"),
+    ("Nabila Putri", "19990115", 2, "BKPSDMD", "Analis SDM Aparatur Ahli Pertama", "III/a"),
+    ("Rizky Maulana", "20000304", 1, "Dinas Pariwisata", "Pengelola Media Promosi", "II/c"),
+    ("Salsabila Zahra", "20010618", 2, "Dinas Kesehatan", "Pranata Komputer Terampil", "II/c"),
+    ("Farhan Akbar", "20021102", 1, "Dinas Kominfo", "Pengelola Sistem Informasi", "II/c"),
+];
+
+/// A PNS NIP: birth date, first appointment month (at 23, or 2026 at the latest), sex, serial.
+pub fn demo_nip(birth: &str, sex: u8, serial: usize) -> String {
+    let year: i32 = birth[..4].parse().unwrap_or(1980);
+    let appointed = (year + 23).min(2025);
+    format!("{birth}{appointed}03{sex}{serial:03}")
+}
+
+pub async fn is_empty(db: &DatabaseConnection) -> AppResult<bool> {
+    Ok(user::Entity::find().count(db).await? == 0)
+}
+
+pub async fn seed_demo(db: &DatabaseConnection, password: &str) -> AppResult<Vec<DemoLogin>> {
+    let hash = hash_blocking(password)?;
+    let txn = db.begin().await?;
+    let mut logins = Vec::new();
+    let staff = [
+        ("admin", "Admin Penyelenggara", "admin@sinergi.test", Role::Admin),
+        ("facilitator", "Dra. Marlina Kusuma, M.Si.", "widyaiswara@sinergi.test", Role::Facilitator),
+        ("evaluator", "Ir. Sudirman Hakim", "coach@sinergi.test", Role::Evaluator),
+        ("evaluator", "Ratna Dewi, S.Psi.", "penguji@sinergi.test", Role::Evaluator),
+    ];
+    let programme = programme::ActiveModel {
+        name: Set("PKA Angkatan II 2026".into()),
+        description: Set("Pelatihan Kepemimpinan Administrator, BKPSDMD Kepulauan Bangka Belitung".into()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let class = class::ActiveModel {
+        programme_id: Set(programme.id),
+        name: Set("PKA Angkatan II 2026 — Kelas A".into()),
+        description: Set("Modul lintas generasi: komunikasi, empati, dan kolaborasi antargenerasi.".into()),
+        starts_on: Set(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap_or_default()),
+        ends_on: Set(NaiveDate::from_ymd_opt(2026, 12, 18).unwrap_or_default()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for (label, name, email, role) in staff {
+        let id = insert_user(&txn, name, Some(email), None, &hash, ("", "", None)).await?;
+        add_role(&txn, id, role).await?;
+        match role {
+            Role::Facilitator => grant(&txn, id, class.id, Membership::Facilitator).await?,
+            Role::Evaluator => grant(&txn, id, class.id, Membership::Evaluator).await?,
+            _ => {}
+        }
+        logins.push(DemoLogin { role: label, login: email.to_string(), name: name.to_string() });
+    }
+    for (i, (name, birth, sex, unit, jabatan, gol)) in PARTICIPANTS.iter().enumerate() {
+        let nip = demo_nip(birth, *sex, i + 1);
+        let id = insert_user(&txn, name, None, Some((&nip, birth, *sex)), &hash, (unit, jabatan, Some(gol))).await?;
+        grant(&txn, id, class.id, Membership::Participant).await?;
+        if i == 0 || i == PARTICIPANTS.len() - 1 {
+            logins.push(DemoLogin { role: "participant", login: nip, name: name.to_string() });
+        }
+    }
+    txn.commit().await?;
+    Ok(logins)
+}
+
+async fn insert_user<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+    email: Option<&str>,
+    nip: Option<(&str, &str, u8)>,
+    hash: &str,
+    (unit, jabatan, golongan): (&str, &str, Option<&str>),
+) -> AppResult<i64> {
+    let birth = nip.and_then(|(_, b, _)| NaiveDate::parse_from_str(b, "%Y%m%d").ok());
+    let saved = user::ActiveModel {
+        email: Set(email.map(str::to_string)),
+        nip: Set(nip.map(|(n, _, _)| n.to_string())),
+        full_name: Set(name.to_string()),
+        password_hash: Set(Some(hash.to_string())),
+        gender: Set(nip.map(|(_, _, s)| if s == 1 { "M" } else { "F" }.to_string())),
+        birth_date: Set(birth),
+        unit_kerja: Set(unit.to_string()),
+        jabatan: Set(jabatan.to_string()),
+        golongan: Set(golongan.map(str::to_string)),
+        active: Set(true),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(saved.id)
+}
+
+pub async fn add_role<C: ConnectionTrait>(db: &C, user_id: i64, role: Role) -> AppResult<()> {
+    user_role::ActiveModel { user_id: Set(user_id), role: Set(role.code().into()) }
+        .insert(db)
+        .await
+        .map(|_| ())
+        .map_err(AppError::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classes::domain::nip::Nip;
+
+    #[test]
+    fn every_demo_nip_is_valid_and_matches_its_person() {
+        for (i, (_, birth, sex, ..)) in PARTICIPANTS.iter().enumerate() {
+            let nip = Nip::parse(&demo_nip(birth, *sex, i + 1)).expect("valid demo NIP");
+            assert_eq!(nip.birth_date.format("%Y%m%d").to_string(), *birth);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+use super::{t, use_locale, use_user, CsrfField};
+use crate::app::SessionVersion;
+use crate::auth::api::{Logout, SetLocale};
+use crate::auth::model::Role;
+use crate::i18n::K;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">{t(K::SkipToContent)}</a>
+        <header class="site-header">
+            <div class="brand">
+                <a href="/" class="brand-name">{t(K::AppName)}</a>
+                <span class="brand-tagline">{t(K::AppTagline)}</span>
+            </div>
+            <LanguageSwitch />
+        </header>
+        <MainNav />
+        <main id="main" class="content">{children()}</main>
+    }
+}
+
+/// Links for what each role can do; the server still checks every page and call.
+#[component]
+fn MainNav() -> impl IntoView {
+    let user = use_user();
+    let has = move |r: Role| user.get().map(|u| u.has(r)).unwrap_or(false);
+    view! {
+        <nav class="main-nav" aria-label=t(K::NavMain)>
+            <ul>
+                <li><a href="/">{t(K::NavHome)}</a></li>
+                <Show when=move || user.get().is_some()>
+                    <li><a href="/classes">{t(K::NavClasses)}</a></li>
+                </Show>
+                <Show when=move || has(Role::Admin)>
+                    <li><a href="/admin/users">{t(K::NavUsers)}</a></li>
+                    <li><a href="/admin/programmes">{t(K::NavProgrammes)}</a></li>
+                    <li><a href="/admin/generations">{t(K::NavGenerations)}</a></li>
+                </Show>
+                <Show
+                    when=move || user.get().is_some()
+                    fallback=|| view! { <li><a href="/login">{t(K::NavLogin)}</a></li> }
+                >
+                    <li><a href="/account/password">{t(K::NavPassword)}</a></li>
+                    <li><LogoutButton /></li>
+                </Show>
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn LogoutButton() -> impl IntoView {
+    let logout = ServerAction::<Logout>::new();
+    bump_session_on_success(logout);
+    view! {
+        <ActionForm action=logout attr:class="inline-form">
+            <CsrfField />
+            <button type="submit" class="link-button">{t(K::NavLogout)}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let set_locale = ServerAction::<SetLocale>::new();
+    bump_session_on_success(set_locale);
+    let locale = use_locale();
+    view! {
+        <ActionForm action=set_locale attr:class="lang-form">
+            <CsrfField />
+            <input type="hidden" name="locale" value=move || locale.get().other().code() />
+            <button type="submit" class="lang-button" aria-label=t(K::LangSwitchLabel)
+                lang=move || locale.get().other().code()>
+                {t(K::LangSwitch)}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// Re-reads the session (user, token, language) once an action succeeds.
+pub fn bump_session_on_success<S>(action: ServerAction<S>)
+where
+    S: leptos::server_fn::ServerFn<Output = (), Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+{
+    let version = expect_context::<SessionVersion>();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            version.0.update(|v| *v += 1);
+        }
+    });
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <section class="page-error">
+            <h1>{t(K::NotFoundTitle)}</h1>
+            <p><a href="/">{t(K::NotFoundBody)}</a></p>
+        </section>
+    }
+}

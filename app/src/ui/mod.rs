@@ -1,0 +1,44 @@
+//! Shared components: layout, form helpers, error display.
+mod forms;
+mod layout;
+pub mod layout_helpers {
+    pub use super::layout::bump_session_on_success;
+}
+
+pub use forms::{Alert, CsrfField, FieldError, Notice, PageError};
+pub use layout::{Layout, NotFound};
+
+use crate::app::SessionResource;
+use crate::auth::model::UserInfo;
+use crate::i18n::{Locale, Msg, K};
+use leptos::prelude::*;
+
+pub fn use_locale() -> Memo<Locale> {
+    use_context::<Memo<Locale>>().unwrap_or_else(|| Memo::new(|_| Locale::Id))
+}
+
+/// A reactive translation: `{t(K::NavHome)}` in a view.
+pub fn t(key: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let locale = use_locale();
+    move || key.t(locale.get())
+}
+
+pub fn tm(msg: Msg) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let locale = use_locale();
+    move || msg.render(locale.get())
+}
+
+pub fn use_session() -> SessionResource {
+    expect_context::<SessionResource>()
+}
+
+/// The logged-in user, if any (reactive).
+pub fn use_user() -> Signal<Option<UserInfo>> {
+    let session = use_session();
+    Signal::derive(move || session.get().and_then(|s| s.ok()).and_then(|s| s.user))
+}
+
+pub fn use_csrf() -> Signal<String> {
+    let session = use_session();
+    Signal::derive(move || session.get().and_then(|s| s.ok()).map(|s| s.csrf).unwrap_or_default())
+}

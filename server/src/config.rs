@@ -1,0 +1,39 @@
+//! Configuration from the environment (and `.env`, when present).
+use std::net::SocketAddr;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub database_url: String,
+    /// Set when the site is served over https (directly or behind a proxy).
+    pub secure_cookies: bool,
+    /// Read the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+    pub seed_demo: bool,
+    pub demo_password: String,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/sinergi.db?mode=rwc";
+pub const DEFAULT_DEMO_PASSWORD: &str = "sinergi-demo-2026";
+
+fn flag(name: &str, default: bool) -> bool {
+    match std::env::var(name) {
+        Ok(v) => matches!(v.trim(), "1" | "true" | "yes" | "on"),
+        Err(_) => default,
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, String> {
+        let addr = std::env::var("SINERGI_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
+        let addr = addr.parse().map_err(|_| format!("SINERGI_ADDR is not an address: {addr}"))?;
+        Ok(Config {
+            addr,
+            database_url: std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.into()),
+            secure_cookies: flag("SINERGI_SECURE_COOKIES", false),
+            trust_proxy: flag("SINERGI_TRUST_PROXY", false),
+            seed_demo: flag("SINERGI_SEED_DEMO", true),
+            demo_password: std::env::var("SINERGI_DEMO_PASSWORD").unwrap_or_else(|_| DEFAULT_DEMO_PASSWORD.into()),
+        })
+    }
+}

@@ -1,0 +1,98 @@
+//! Connecting, migrating and seeding.
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use std::time::Duration;
+
+/// Opens the pool. SQLite gets WAL, NORMAL sync, foreign keys and a generous busy
+/// timeout on every pooled connection; its data folder is created if missing.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    if let Some(path) = sqlite_path(url) {
+        if let Some(dir) = std::path::Path::new(&path).parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
+        }
+    }
+    let mut opts = ConnectOptions::new(url.to_string());
+    opts.sqlx_logging(false)
+        .max_connections(16)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(10));
+    opts.map_sqlx_sqlite_opts(|o| {
+        use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+        o.journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
+    });
+    Database::connect(opts).await
+}
+
+fn sqlite_path(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("sqlite://")?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| path.to_string())
+}
+
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// Seeds the demo programme into an empty database; returns the logins to print.
+pub async fn seed_if_empty(db: &DatabaseConnection, password: &str) -> Result<Vec<app::seed::DemoLogin>, app::error::AppError> {
+    if !app::seed::is_empty(db).await? {
+        return Ok(Vec::new());
+    }
+    app::seed::seed_demo(db, password).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sqlite_path;
+
+    #[test]
+    fn sqlite_paths_are_extracted() {
+        assert_eq!(sqlite_path("sqlite://data/sinergi.db?mode=rwc").as_deref(), Some("data/sinergi.db"));
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+        assert_eq!(sqlite_path("postgres://x"), None);
+    }
+}
+
+pub async fn create_user(db: &DatabaseConnection, email: &str, name: &str, hash: &str) -> Result<i64, app::error::AppError> {
+    use app::entities::user;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let saved = user::ActiveModel {
+        email: Set(Some(email.trim().to_lowercase())),
+        full_name: Set(name.trim().to_string()),
+        password_hash: Set(Some(hash.to_string())),
+        active: Set(true),
+        unit_kerja: Set(String::new()),
+        jabatan: Set(String::new()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(saved.id)
+}
+
+/// The command-line import: same staging, checks and transaction as the web flow.
+pub async fn import_roster(
+    db: &DatabaseConnection,
+    class_id: i64,
+    bytes: Vec<u8>,
+) -> Result<Result<u32, Vec<app::classes::domain::roster_csv::RowIssue>>, String> {
+    use app::classes::import;
+    use sea_orm::TransactionTrait;
+    let class = app::entities::class::Entity::find_by_id(class_id);
+    use sea_orm::EntityTrait;
+    let _ = class.one(db).await.map_err(|e| e.to_string())?.ok_or(format!("class {class_id} not found"))?;
+    let upload = import::stage(db, class_id, 0, bytes).await.map_err(|e| format!("{e:?}"))?;
+    let preview = import::preview(db, class_id, &upload, 0).await.map_err(|e| format!("{e:?}"))?;
+    if !preview.issues.is_empty() {
+        return Ok(Err(preview.issues));
+    }
+    let count = db
+        .transaction::<_, u32, app::error::AppError>(|txn| Box::pin(async move { import::commit(txn, class_id, &upload, 0).await }))
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(Ok(count))
+}

@@ -1,0 +1,252 @@
+//! Request middleware: who is calling (session), anti-forgery checks, security headers.
+use app::auth::store::{self, ANON_CSRF_COOKIE, SESSION_COOKIE};
+use app::error::AppError;
+use app::i18n::{Locale, K, LOCALE_COOKIE};
+use app::server_util::build_cookie;
+use app::state::{AppState, ClientIp, RequestAuth};
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::net::SocketAddr;
+
+/// Bodies larger than this are refused before any parsing (uploads are 1 MB at most).
+pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+fn is_static(path: &str) -> bool {
+    path.starts_with("/pkg/") || path == "/healthz" || path.starts_with("/favicon")
+}
+
+fn client_ip(req: &Request, trust_proxy: bool) -> String {
+    let forwarded = trust_proxy
+        .then(|| req.headers().get("x-forwarded-for")?.to_str().ok()?.split(',').next().map(|s| s.trim().to_string()))
+        .flatten();
+    forwarded
+        .or_else(|| req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Resolves the session cookie into a `RequestAuth` for the handlers below.
+pub async fn session(State((state, trust_proxy)): State<(AppState, bool)>, mut req: Request, next: Next) -> Response {
+    if is_static(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let locale = cookie(headers, LOCALE_COOKIE).and_then(Locale::from_code).unwrap_or_default();
+    let resolved = match cookie(headers, SESSION_COOKIE) {
+        Some(token) if !token.is_empty() => match store::resolve(&state.db, token).await {
+            Ok(found) => found,
+            Err(_) => return error_response(&AppError::Internal("session".into()), &req),
+        },
+        _ => None,
+    };
+    let anon = cookie(headers, ANON_CSRF_COOKIE).filter(|t| t.len() == 64).map(str::to_string);
+    let new_anon = (resolved.is_none() && anon.is_none()).then(store::new_token);
+    let (caller, csrf) = match resolved {
+        Some((caller, csrf)) => (Some(caller), csrf),
+        None => (None, anon.or_else(|| new_anon.clone()).unwrap_or_default()),
+    };
+    let ip = client_ip(&req, trust_proxy);
+    req.extensions_mut().insert(ClientIp(ip));
+    req.extensions_mut().insert(RequestAuth { caller, csrf, locale });
+    let mut res = next.run(req).await;
+    if let Some(token) = new_anon {
+        let c = build_cookie(ANON_CSRF_COOKIE, &token, None, state.secure_cookies);
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+fn is_mutation(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// A request from another site: its `Sec-Fetch-Site` or `Origin` says so.
+fn cross_site(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        if !matches!(site, "same-origin" | "none") {
+            return true;
+        }
+    }
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    match (headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()), host) {
+        (Some("null"), _) => true,
+        (Some(origin), Some(host)) => origin.split("://").nth(1) != Some(host),
+        _ => false,
+    }
+}
+
+fn token_from_body(content_type: &str, body: &Bytes) -> Option<String> {
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        return form_urlencoded_field(body, "csrf");
+    }
+    if content_type.starts_with("multipart/form-data") {
+        return multipart_field(content_type, body, "csrf");
+    }
+    None
+}
+
+fn form_urlencoded_field(body: &[u8], name: &str) -> Option<String> {
+    url_pairs(body).find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+fn url_pairs(body: &[u8]) -> impl Iterator<Item = (String, String)> + '_ {
+    body.split(|b| *b == b'&').filter_map(|pair| {
+        let text = std::str::from_utf8(pair).ok()?;
+        let (k, v) = text.split_once('=').unwrap_or((text, ""));
+        Some((decode(k)?, decode(v)?))
+    })
+}
+
+fn decode(s: &str) -> Option<String> {
+    percent_decode(&s.replace('+', " "))
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Finds a small text field in a buffered multipart body without parsing files.
+fn multipart_field(content_type: &str, body: &[u8], name: &str) -> Option<String> {
+    let boundary = multer::parse_boundary(content_type).ok()?;
+    let marker = format!("name=\"{name}\"");
+    let delimiter = format!("--{boundary}");
+    let text = String::from_utf8_lossy(body);
+    text.split(delimiter.as_str())
+        .find(|part| part.lines().take(3).any(|l| l.contains(&marker)))
+        .and_then(|part| part.split_once("\r\n\r\n").map(|(_, v)| v.trim_end_matches("\r\n").trim().to_string()))
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Every mutation must come from our own pages and carry the session's token.
+pub async fn csrf(req: Request, next: Next) -> Response {
+    if !is_mutation(req.method()) {
+        return next.run(req).await;
+    }
+    let expected = req.extensions().get::<RequestAuth>().map(|a| a.csrf.clone()).unwrap_or_default();
+    if cross_site(req.headers()) || expected.is_empty() {
+        return csrf_failure(&req);
+    }
+    let header_token = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_string);
+    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "payload too large").into_response();
+    };
+    let token = header_token.or_else(|| token_from_body(&content_type, &bytes));
+    let req = Request::from_parts(parts, Body::from(bytes));
+    match token {
+        Some(t) if constant_time_eq(&t, &expected) => next.run(req).await,
+        _ => csrf_failure(&req),
+    }
+}
+
+fn csrf_failure(req: &Request) -> Response {
+    tracing::warn!(path = %req.uri().path(), "csrf check failed");
+    error_response(&AppError::rule(K::ErrCsrf), req)
+}
+
+/// Answers like a failed server fn: a redirect carrying the error for plain
+/// forms, or the encoded error for the WASM client.
+fn error_response(err: &AppError, req: &Request) -> Response {
+    let accepts_html = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
+    let encoded = serde_json::to_string(err).unwrap_or_default();
+    if accepts_html && is_mutation(req.method()) {
+        if let Some(referer) = req.headers().get(header::REFERER).and_then(|v| v.to_str().ok()) {
+            use base64_url::encode;
+            let sep = if referer.contains('?') { '&' } else { '?' };
+            let location = format!("{referer}{sep}__path={}&__err={}", req.uri().path(), encode(&encoded));
+            return (StatusCode::FOUND, [(header::LOCATION, location)]).into_response();
+        }
+    }
+    (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], encoded).into_response()
+}
+
+mod base64_url {
+    use base64::Engine;
+
+    pub fn encode(text: &str) -> String {
+        base64::engine::general_purpose::URL_SAFE.encode(text.as_bytes())
+    }
+}
+
+/// Headers every response carries; the page CSP (with its nonce) is set by the shell.
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
+    h.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'; object-src 'none'"),
+        );
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_csrf_from_urlencoded_and_multipart_bodies() {
+        let body = Bytes::from_static(b"identifier=a%40b.id&csrf=abc123&password=x+y");
+        assert_eq!(token_from_body("application/x-www-form-urlencoded", &body).as_deref(), Some("abc123"));
+        let mp = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\ntok\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nnip\r\n--XyZ--\r\n";
+        assert_eq!(token_from_body("multipart/form-data; boundary=XyZ", &Bytes::from(mp)).as_deref(), Some("tok"));
+    }
+
+    #[test]
+    fn cross_site_requests_are_recognised() {
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
+        h.insert(header::ORIGIN, HeaderValue::from_static("http://127.0.0.1:3000"));
+        assert!(!cross_site(&h));
+        h.insert(header::ORIGIN, HeaderValue::from_static("http://evil.example"));
+        assert!(cross_site(&h));
+        h.remove(header::ORIGIN);
+        h.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
+        assert!(cross_site(&h));
+    }
+
+    #[test]
+    fn token_comparison_is_exact() {
+        assert!(constant_time_eq("abc", "abc"));
+        assert!(!constant_time_eq("abc", "abd"));
+        assert!(!constant_time_eq("abc", "abcd"));
+    }
+}
