@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
         session.get().and_then(|s| s.ok()).map(|s| s.locale).unwrap_or(Locale::Id)
     });
     provide_context(locale);
+    mark_hydrated();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/sinergi.css" />
@@ -90,4 +91,14 @@ fn set_content_security_policy() {
     if let Ok(value) = http::HeaderValue::from_str(&policy) {
         res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
+}
+
+/// Lets people (and the browser tests) tell that the page is now interactive.
+fn mark_hydrated() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "1");
+        }
+    });
 }

@@ -97,14 +97,14 @@ pub async fn seed_demo(db: &DatabaseConnection, password: &str) -> AppResult<Vec
             Role::Evaluator => grant(&txn, id, class.id, Membership::Evaluator).await?,
             _ => {}
         }
-        logins.push(DemoLogin { role: label, login: email.to_string(), name: name.to_string() });
+        logins.push(DemoLogin { role: label, login: ToString::to_string(email), name: ToString::to_string(name) });
     }
     for (i, (name, birth, sex, unit, jabatan, gol)) in PARTICIPANTS.iter().enumerate() {
         let nip = demo_nip(birth, *sex, i + 1);
         let id = insert_user(&txn, name, None, Some((&nip, birth, *sex)), &hash, (unit, jabatan, Some(gol))).await?;
         grant(&txn, id, class.id, Membership::Participant).await?;
         if i == 0 || i == PARTICIPANTS.len() - 1 {
-            logins.push(DemoLogin { role: "participant", login: nip, name: name.to_string() });
+            logins.push(DemoLogin { role: "participant", login: nip, name: ToString::to_string(name) });
         }
     }
     txn.commit().await?;

@@ -45,7 +45,7 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn(middleware::csrf))
         .layer(axum::middleware::from_fn_with_state((state.clone(), trust_proxy), middleware::session))
         .layer(axum::middleware::from_fn(middleware::security_headers))

@@ -132,7 +132,7 @@ pub async fn set_user_active(csrf: String, user_id: i64, active: bool) -> Result
 
 /// Admins. Programmes with their classes, and the facilitators to choose from.
 #[server(input = GetUrl, prefix = "/api", endpoint = "programmes")]
-pub async fn programmes_data() -> Result<ProgrammesData, AppError> {
+pub async fn get_programmes() -> Result<ProgrammesData, AppError> {
     let state = guard::state()?;
     guard::require_any(&[Role::Admin])?;
     let classes = class_db::summaries(&state.db, class_db::all_classes(&state.db).await?).await?;

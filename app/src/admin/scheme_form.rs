@@ -31,9 +31,12 @@ fn form_field(domain_field: &str) -> &str {
     }
 }
 
+fn push(errors: &mut BTreeMap<String, Vec<Msg>>, field: String, key: K) {
+    errors.entry(field).or_default().push(Msg::new(key));
+}
+
 pub fn parse(name: &str, rows: &[SchemeRowInput]) -> Result<GenerationScheme, AppError> {
     let mut errors: BTreeMap<String, Vec<Msg>> = BTreeMap::new();
-    let mut push = |field: String, key: K| errors.entry(field).or_default().push(Msg::new(key));
     let mut ranges = Vec::new();
     // Which form row each kept range came from: blank rows are dropped.
     let mut origin = Vec::new();
@@ -44,10 +47,10 @@ pub fn parse(name: &str, rows: &[SchemeRowInput]) -> Result<GenerationScheme, Ap
             text => text.parse::<i32>().map(Some),
         };
         if start.is_err() {
-            push(field_name(i, "start"), K::ErrYear);
+            push(&mut errors, field_name(i, "start"), K::ErrYear);
         }
         if end.is_err() {
-            push(field_name(i, "end"), K::ErrYear);
+            push(&mut errors, field_name(i, "end"), K::ErrYear);
         }
         if let (Ok(start_year), Ok(end_year)) = (start, end) {
             ranges.push(GenerationRange { code: row.code.trim().to_string(), label: row.label.trim().to_string(), start_year, end_year });
@@ -65,7 +68,7 @@ pub fn parse(name: &str, rows: &[SchemeRowInput]) -> Result<GenerationScheme, Ap
                 SCHEME_LEVEL => "rows".to_string(),
                 idx => field_name(origin.get(idx).copied().unwrap_or(idx), form_field(e.field)),
             };
-            push(field, kind_key(e.kind));
+            push(&mut errors, field, kind_key(e.kind));
         }
         return Err(AppError::Invalid(errors));
     }

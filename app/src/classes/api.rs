@@ -30,7 +30,7 @@ pub async fn my_classes() -> Result<Vec<ClassSummary>, AppError> {
 /// Members of the class (view) and its managers. Personal data (NIP, birth date) only for managers.
 /// Errors: `NotFound`, `Forbidden`, `Unauthenticated`.
 #[server(input = GetUrl, prefix = "/api", endpoint = "class_detail")]
-pub async fn class_detail(id: i64, sort: Option<String>) -> Result<ClassDetail, AppError> {
+pub async fn get_class_detail(id: i64, sort: Option<String>) -> Result<ClassDetail, AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
     let (class, access) = guard::require_class(&state.db, &caller, id, ClassAccess::View).await?;

@@ -10,7 +10,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::{Msg, K};
 use chrono::{Duration, Utc};
 use leptos::server_fn::codec::MultipartData;
-use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set};
+use sea_orm::{prelude::*, ActiveValue::Set};
 use std::collections::{HashMap, HashSet};
 
 pub const MAX_UPLOAD_BYTES: usize = 1024 * 1024;
@@ -32,7 +32,8 @@ pub async fn read_upload(data: MultipartData) -> AppResult<UploadForm> {
                 class_id = text.trim().parse::<i64>().ok();
             }
             "file" => {
-                while let Ok(Some(chunk)) = field.chunk().await {
+                while let Ok(Some(chunk)) = field.chunk().await.map_err(|_| ()) {
+                    let chunk: axum::body::Bytes = chunk;
                     content.extend_from_slice(&chunk);
                     if content.len() > MAX_UPLOAD_BYTES {
                         return Err(AppError::field("file", Msg::new(K::ImportTooLarge)));
@@ -190,8 +191,7 @@ pub async fn grant<C: ConnectionTrait>(db: &C, user_id: i64, class_id: i64, memb
         Membership::Participant => Role::Participant,
     };
     user_role::Entity::insert(user_role::ActiveModel { user_id: Set(user_id), role: Set(role.code().into()) })
-        .on_conflict(OnConflict::columns([user_role::Column::UserId, user_role::Column::Role]).do_nothing().to_owned())
-        .do_nothing()
+        .on_conflict_do_nothing_on([user_role::Column::UserId, user_role::Column::Role])
         .exec(db)
         .await?;
     class_member::Entity::insert(class_member::ActiveModel {
@@ -199,12 +199,7 @@ pub async fn grant<C: ConnectionTrait>(db: &C, user_id: i64, class_id: i64, memb
         user_id: Set(user_id),
         role: Set(member.code().into()),
     })
-    .on_conflict(
-        OnConflict::columns([class_member::Column::ClassId, class_member::Column::UserId, class_member::Column::Role])
-            .do_nothing()
-            .to_owned(),
-    )
-    .do_nothing()
+    .on_conflict_do_nothing_on([class_member::Column::ClassId, class_member::Column::UserId, class_member::Column::Role])
     .exec(db)
     .await?;
     Ok(())

@@ -18,12 +18,12 @@ pub fn FieldError(
 ) -> impl IntoView {
     let locale = use_locale();
     let id = format!("{field}-error");
-    let messages = move || error.get().map(|e| e.field_messages(&field)).unwrap_or_default();
+    let messages = Memo::new(move |_| error.get().map(|e| e.field_messages(&field)).unwrap_or_default());
     view! {
-        <Show when=move || !messages().is_empty()>
+        <Show when=move || !messages.with(|m| m.is_empty())>
             <p class="field-error" id=id.clone()>
                 {move || {
-                    messages().iter().map(|m| m.render(locale.get())).collect::<Vec<_>>().join(" ")
+                    messages.with(|ms| ms.iter().map(|m| m.render(locale.get())).collect::<Vec<_>>().join(" "))
                 }}
             </p>
         </Show>

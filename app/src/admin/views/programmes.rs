@@ -1,4 +1,4 @@
-use crate::admin::api::{programmes_data, CreateClass, CreateProgramme};
+use crate::admin::api::{get_programmes, CreateClass, CreateProgramme};
 use crate::admin::model::ProgrammesData;
 use crate::classes::views::ClassList;
 use crate::i18n::K;
@@ -12,7 +12,7 @@ pub fn ProgrammesPage() -> impl IntoView {
     let create_class = ServerAction::<CreateClass>::new();
     let data = Resource::new_blocking(
         move || (create_programme.version().get(), create_class.version().get()),
-        |_| programmes_data(),
+        |_| get_programmes(),
     );
     view! {
         <h1>{t(K::ProgrammesTitle)}</h1>

@@ -28,7 +28,7 @@ pub fn UsersPage() -> impl IntoView {
 fn CreateUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
     let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
     let done = Signal::derive(move || matches!(create.value().get(), Some(Ok(_))));
-    let text = |name: &'static str, label: K, kind: &'static str| view! {
+    let text = move |name: &'static str, label: K, kind: &'static str| view! {
         <div class="field">
             <label for=name>{t(label)}</label>
             <input id=name name=name type=kind aria-describedby=format!("{name}-error") />

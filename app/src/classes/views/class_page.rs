@@ -1,7 +1,7 @@
 use super::chart::BarChart;
 use super::messages::generation_label;
 use super::roster_table::RosterTable;
-use crate::classes::api::{class_detail, EnrolMember, UpdateClass};
+use crate::classes::api::{get_class_detail, EnrolMember, UpdateClass};
 use crate::classes::domain::composition::Share;
 use crate::classes::model::{ClassDetail, RosterSort};
 use crate::i18n::{fill, fmt_date, Locale, K};
@@ -25,7 +25,7 @@ pub fn ClassPage() -> impl IntoView {
     let enrol = ServerAction::<EnrolMember>::new();
     let detail = Resource::new_blocking(
         move || (id.get(), sort.get(), update.version().get(), enrol.version().get()),
-        |(id, sort, _, _)| class_detail(id, Some(sort.code().to_string())),
+        |(id, sort, _, _)| get_class_detail(id, Some(sort.code().to_string())),
     );
     let locale = use_locale();
     view! {

@@ -6,7 +6,9 @@ use crate::i18n::{fill, fmt_date, K};
 use crate::ui::{t, use_csrf, use_locale, Alert, CsrfField, FieldError, PageError};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::error::ServerFnUrlError;
 use leptos::server_fn::ServerFn;
+use crate::error::AppError;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -14,9 +16,15 @@ pub fn ImportPage() -> impl IntoView {
     let id = class_id_param();
     let query = use_query_map();
     let upload = Memo::new(move |_| query.with(|q| q.get("upload")));
-    // Only used to read an upload error carried back in the URL after a plain form post.
-    let upload_action = ServerAction::<UploadRoster>::new();
-    let upload_err = Signal::derive(move || upload_action.value().get().and_then(|r| r.err()));
+    // After a plain form post the server sends the browser back here with the error in the URL.
+    let upload_err = Signal::derive(move || {
+        query.with(|q| match (q.get("__path"), q.get("__err")) {
+            (Some(path), Some(err)) if path == UploadRoster::PATH => {
+                Some(ServerFnUrlError::<AppError>::decode_err(&err))
+            }
+            _ => None,
+        })
+    });
     let preview = Resource::new_blocking(
         move || (id.get(), upload.get()),
         |(id, upload)| async move {
@@ -67,30 +75,34 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
     let known = preview.known_count();
     let issues = preview.issues.clone();
     let ok = issues.is_empty();
+    let (class_id, upload_id) = (preview.class_id, preview.upload_id.clone());
     let count = issues.len();
     view! {
         <section class="card" aria-labelledby="preview-title">
             <h2 id="preview-title">{move || fill(K::ImportPreviewTitle.t(locale.get()), &[(total + count).to_string()])}</h2>
-            <Show when=move || !ok>
+            {if !ok {
+                view! {
                 <div class="alert alert-error" role="alert">
                     {move || fill(K::ImportHasErrors.t(locale.get()), &[count.to_string()])}
                 </div>
                 <IssueTable issues=issues.clone() />
-            </Show>
-            <Show when=move || ok>
+                }.into_any()
+            } else {
+                view! {
                 <div class="alert alert-ok" role="status">
                     {move || fill(K::ImportReady.t(locale.get()), &[(total - known).to_string(), known.to_string()])}
                 </div>
                 <Alert error=commit_err />
                 <ActionForm action=commit>
                     <CsrfField />
-                    <input type="hidden" name="class_id" value=preview.class_id />
-                    <input type="hidden" name="upload_id" value=preview.upload_id.clone() />
+                    <input type="hidden" name="class_id" value=class_id />
+                    <input type="hidden" name="upload_id" value=upload_id.clone() />
                     <button type="submit" class="button primary">
                         {move || fill(K::ImportCommit.t(locale.get()), &[total.to_string()])}
                     </button>
                 </ActionForm>
-            </Show>
+                }.into_any()
+            }}
             <div class="table-wrap" tabindex="0">
                 <table class="preview">
                     <thead><tr>

@@ -25,6 +25,7 @@ pub fn RosterTable(class_id: i64, entries: Vec<RosterEntry>, sort: RosterSort, p
     let rows = entries
         .into_iter()
         .map(|e| {
+            let badge = format!("badge gen-{}", e.generation);
             let gen = move || generation_label(&e.generation, &e.generation_label, locale.get());
             let birth = e.birth_date;
             view! {
@@ -34,7 +35,7 @@ pub fn RosterTable(class_id: i64, entries: Vec<RosterEntry>, sort: RosterSort, p
                         <td class="mono">{e.nip.clone().unwrap_or_default()}</td>
                         <td>{move || birth.map(|d| fmt_date(d, locale.get())).unwrap_or_default()}</td>
                     </Show>
-                    <td><span class=format!("badge gen-{}", e.generation)>{gen}</span></td>
+                    <td><span class=badge>{gen}</span></td>
                     <td>{move || gender_label(e.gender, locale.get())}</td>
                     <td>{e.unit_kerja.clone()}</td>
                     <td>{e.jabatan.clone()}</td>

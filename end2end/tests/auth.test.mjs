@@ -1,0 +1,51 @@
+import { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { bothModes, closeBrowser, login, logout, open, DEMO } from './support.mjs';
+
+after(closeBrowser);
+
+const PARTICIPANT_NIP = '196208141985031001';
+
+for (const [role, id, roleText] of [
+  ['admin', DEMO.admin, 'Admin'],
+  ['facilitator', DEMO.facilitator, 'Widyaiswara'],
+  ['evaluator', DEMO.evaluator, 'Penilai'],
+  ['participant', PARTICIPANT_NIP, 'Peserta'],
+]) {
+  bothModes(`${role} logs in and out`, async ({ page, js }) => {
+    await login(page, js, id);
+    assert.match(await page.locator('main').innerText(), new RegExp(`Peran Anda: .*${roleText}`));
+    await logout(page);
+    const res = await open(page, js, '/classes');
+    assert.equal(res.status(), 401, 'after logout the class list needs a login');
+  });
+}
+
+bothModes('wrong password shows a translated error beside the form', async ({ page, js }) => {
+  await open(page, js, '/login');
+  await page.getByLabel('Email atau NIP').fill(DEMO.facilitator);
+  await page.getByLabel('Kata sandi').fill('bukan-kata-sandinya');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Email/NIP atau kata sandi salah.' }).waitFor();
+});
+
+bothModes('a participant cannot open facilitator or admin pages', async ({ page, js }) => {
+  await login(page, js, PARTICIPANT_NIP);
+  for (const path of ['/admin/users', '/admin/programmes', '/classes/1/import']) {
+    const res = await open(page, js, path);
+    assert.equal(res.status(), 403, `${path} must be refused by the server`);
+    await page.getByRole('heading', { name: 'Tidak boleh diakses' }).waitFor();
+    assert.equal(await page.getByRole('table').count(), 0, 'no data leaks into the page');
+  }
+});
+
+bothModes('language switch is remembered', async ({ page, js }) => {
+  await open(page, js, '/login');
+  await page.getByRole('button', { name: 'Ganti bahasa' }).click();
+  await page.getByRole('heading', { name: 'Log in to Sinergi' }).waitFor();
+  await open(page, js, '/login');
+  await page.getByRole('heading', { name: 'Log in to Sinergi' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.getByRole('button', { name: 'Change language' }).click();
+  await page.getByRole('heading', { name: 'Masuk ke Sinergi' }).waitFor();
+});

@@ -1,0 +1,68 @@
+// Shared browser setup and page objects. Every spec runs twice: hydrated (JS on)
+// and with JavaScript disabled, proving the pages work before and after WASM.
+import { test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.SINERGI_E2E_URL ?? 'http://127.0.0.1:3100';
+export const DEMO_PASSWORD = process.env.SINERGI_DEMO_PASSWORD ?? 'sinergi-demo-2026';
+export const DEMO = {
+  admin: 'admin@sinergi.test',
+  facilitator: 'widyaiswara@sinergi.test',
+  evaluator: 'coach@sinergi.test',
+};
+
+let browser;
+async function getBrowser() {
+  browser ??= await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return browser;
+}
+
+export async function closeBrowser() {
+  await browser?.close();
+  browser = undefined;
+}
+
+/** Defines `name [hydrated]` and `name [no-js]`; `fn(ctx)` gets { page, js, suffix }. */
+export function bothModes(name, fn) {
+  for (const js of [true, false]) {
+    test(`${name} [${js ? 'hydrated' : 'no-js'}]`, async () => {
+      const b = await getBrowser();
+      const context = await b.newContext({ javaScriptEnabled: js, viewport: { width: 390, height: 844 }, locale: 'id-ID' });
+      const page = await context.newPage();
+      const suffix = `${js ? 'js' : 'nojs'}-${Date.now().toString(36)}`;
+      try {
+        await fn({ page, js, suffix });
+      } catch (e) {
+        await page.screenshot({ path: `test-results/${name.replace(/\W+/g, '_')}-${js ? 'js' : 'nojs'}.png`, fullPage: true }).catch(() => {});
+        throw e;
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+/** Opens a page; when JS is on, waits until the WASM has hydrated it. */
+export async function open(page, js, path) {
+  const res = await page.goto(BASE + path);
+  if (js) await page.waitForSelector('body[data-hydrated="1"]', { timeout: 30000 });
+  return res;
+}
+
+export async function login(page, js, identifier, password = DEMO_PASSWORD) {
+  await open(page, js, '/login');
+  await page.getByLabel(/Email atau NIP|Email or NIP/).fill(identifier);
+  await page.getByLabel(/^(Kata sandi|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(Masuk|Log in)$/ }).click();
+  await page.getByRole('heading', { level: 1, name: /Selamat datang|Welcome/ }).waitFor();
+  if (js) await page.waitForSelector('body[data-hydrated="1"]');
+}
+
+export async function logout(page) {
+  await page.getByRole('button', { name: /^(Keluar|Log out)$/ }).click();
+  await page.getByRole('heading', { name: /Masuk ke Sinergi|Log in to Sinergi/ }).waitFor();
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# make bench: the class roster page (40 participants) from SQLite under 50
+# concurrent connections, measured with wrk; and the release WASM size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${BENCH_PORT:-3200}
+duration=${BENCH_SECONDS:-20}
+need() { command -v "$1" >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq "$2" >/dev/null; } || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need brotli brotli
+
+dir=target/bench; rm -rf "$dir"; mkdir -p "$dir"
+export DATABASE_URL="sqlite://$dir/sinergi.db?mode=rwc" SINERGI_ADDR="127.0.0.1:$port" SINERGI_LOG=warn
+export LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=sinergi LEPTOS_SITE_PKG_DIR=pkg
+./target/release/server > "$dir/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.3; done
+
+base="http://127.0.0.1:$port"
+# Ten more participants so the demo class has 40.
+csv="$dir/extra.csv"; echo "NIP;Nama;Unit Kerja;Jabatan;Jenis Kelamin" > "$csv"
+for i in $(seq 1 10); do
+  year=$((1970 + i)); nip="${year}0$((1 + i % 9))01$((year + 23))031$(printf '%03d' $((100 + i)))"
+  echo "$nip;Peserta Tambahan $i;Bappeda;Analis;L" >> "$csv"
+done
+DATABASE_URL="sqlite://$dir/sinergi.db?mode=rwc" ./target/release/server import-roster --class 1 "$csv" >/dev/null
+
+jar="$dir/cookies"
+curl -fs -c "$jar" "$base/login" >/dev/null
+csrf=$(awk '$6=="sinergi_csrf"{print $7}' "$jar")
+curl -fs -b "$jar" -c "$jar" -H 'Accept: application/json' -H "Origin: $base" \
+  --data-urlencode "csrf=$csrf" --data-urlencode 'identifier=widyaiswara@sinergi.test' \
+  --data-urlencode "password=${SINERGI_DEMO_PASSWORD:-sinergi-demo-2026}" "$base/api/login" >/dev/null
+session=$(awk '$6=="sinergi_session"{print $7}' "$jar")
+rows=$(curl -fs -H "Cookie: sinergi_session=$session" "$base/classes/1" | grep -o '<tr>' | wc -l)
+echo "roster page rows: $((rows - 1)) participants (+ header)"
+
+curl -fs -H "Cookie: sinergi_session=$session" "$base/classes/1" >/dev/null
+echo "== wrk: GET /classes/1, 50 connections, 2 threads, ${duration}s =="
+wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: sinergi_session=$session" "$base/classes/1" | tee "$dir/wrk.txt"
+
+wasm=target/site/pkg/sinergi.wasm
+raw=$(stat -c %s "$wasm"); gz=$(gzip -9c "$wasm" | wc -c); br=$(brotli -c -q 11 "$wasm" | wc -c)
+js=target/site/pkg/sinergi.js; jsbr=$(brotli -c -q 11 "$js" | wc -c)
+css=target/site/pkg/sinergi.css; cssbr=$(brotli -c -q 11 "$css" | wc -c)
+echo "== release WASM: raw ${raw} B, gzip ${gz} B, brotli ${br} B; JS brotli ${jsbr} B; CSS brotli ${cssbr} B =="
+echo "== whole app (wasm+js+css) brotli: $((br + jsbr + cssbr)) B =="
