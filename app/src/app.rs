@@ -49,7 +49,11 @@ pub fn App() -> impl IntoView {
     let session: SessionResource = Resource::new_blocking(move || version.get(), |_| get_session_info());
     provide_context(session);
     let locale = Memo::new(move |_| {
-        session.get().and_then(|s| s.ok()).map(|s| s.locale).unwrap_or(Locale::Id)
+        session
+            .get()
+            .and_then(|s| s.ok())
+            .map(|s| s.locale)
+            .unwrap_or(Locale::Id)
     });
     provide_context(locale);
     mark_hydrated();

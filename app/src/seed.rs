@@ -17,36 +17,246 @@ pub struct DemoLogin {
 
 /// (name, birth date, sex 1/2, unit, jabatan, golongan)
 const PARTICIPANTS: [(&str, &str, u8, &str, &str, &str); 30] = [
-    ("Hasan Basri", "19620814", 1, "Dinas Pendidikan", "Pengawas Sekolah Ahli Utama", "IV/d"),
-    ("Rosmiati", "19630305", 2, "Dinas Kesehatan", "Apoteker Ahli Madya", "IV/b"),
-    ("Syamsul Rizal", "19640121", 1, "BPKAD", "Analis Keuangan Ahli Madya", "IV/c"),
-    ("Bambang Sutrisno", "19660709", 1, "Bappeda", "Kepala Bidang Perencanaan", "IV/b"),
-    ("Yulianti Harun", "19680218", 2, "Dinas Pariwisata", "Kepala Bidang Destinasi", "IV/a"),
-    ("Ahmad Fauzi", "19700411", 1, "BKPSDMD", "Kepala Bidang Pengembangan", "IV/b"),
-    ("Sri Wahyuni", "19711130", 2, "Dinas Kesehatan", "Kepala Seksi Pelayanan", "III/d"),
-    ("Darmawan Saleh", "19730602", 1, "Dinas Kominfo", "Kepala Bidang Aplikasi", "IV/a"),
-    ("Nurhayati", "19750917", 2, "Dinas Pendidikan", "Kepala Seksi Kurikulum", "III/d"),
-    ("Rudi Hartono", "19770425", 1, "BPKAD", "Kepala Sub Bagian Anggaran", "III/d"),
-    ("Lestari Wulandari", "19790103", 2, "Bappeda", "Perencana Ahli Muda", "III/c"),
-    ("Fajar Nugroho", "19810620", 1, "Dinas Kominfo", "Pranata Komputer Ahli Muda", "III/c"),
-    ("Dewi Anggraini", "19820912", 2, "BKPSDMD", "Analis SDM Aparatur Ahli Muda", "III/c"),
-    ("Irwan Setiawan", "19840228", 1, "Dinas Pariwisata", "Kepala Seksi Promosi", "III/c"),
-    ("Maya Sari", "19850716", 2, "Dinas Kesehatan", "Epidemiolog Ahli Muda", "III/c"),
-    ("Rahmat Hidayat", "19860503", 1, "Dinas Pendidikan", "Analis Kebijakan Ahli Muda", "III/c"),
-    ("Putri Ramadhani", "19880119", 2, "BPKAD", "Analis Keuangan Ahli Pertama", "III/b"),
-    ("Eko Prasetyo", "19891008", 1, "Bappeda", "Perencana Ahli Pertama", "III/b"),
-    ("Siti Aisyah", "19900827", 2, "Dinas Kominfo", "Pranata Humas Ahli Muda", "III/c"),
-    ("Andi Firmansyah", "19911214", 1, "BKPSDMD", "Analis SDM Aparatur Ahli Pertama", "III/b"),
-    ("Rina Marlina", "19920330", 2, "Dinas Pariwisata", "Adyatama Kepariwisataan Ahli Pertama", "III/b"),
-    ("Yoga Pratama", "19930609", 1, "Dinas Kesehatan", "Administrator Kesehatan Ahli Pertama", "III/b"),
-    ("Citra Kirana", "19940921", 2, "Dinas Pendidikan", "Analis Data Pendidikan", "III/a"),
-    ("Bima Saputra", "19960212", 1, "Dinas Kominfo", "Pranata Komputer Ahli Pertama", "III/a"),
-    ("Anisa Rahmawati", "19970507", 2, "Bappeda", "Analis Perencanaan", "III/a"),
-    ("Dimas Aditya", "19980823", 1, "BPKAD", "Pengelola Keuangan", "III/a"),
-    ("Nabila Putri", "19990115", 2, "BKPSDMD", "Analis SDM Aparatur Ahli Pertama", "III/a"),
-    ("Rizky Maulana", "20000304", 1, "Dinas Pariwisata", "Pengelola Media Promosi", "II/c"),
-    ("Salsabila Zahra", "20010618", 2, "Dinas Kesehatan", "Pranata Komputer Terampil", "II/c"),
-    ("Farhan Akbar", "20021102", 1, "Dinas Kominfo", "Pengelola Sistem Informasi", "II/c"),
+    (
+        "Hasan Basri",
+        "19620814",
+        1,
+        "Dinas Pendidikan",
+        "Pengawas Sekolah Ahli Utama",
+        "IV/d",
+    ),
+    (
+        "Rosmiati",
+        "19630305",
+        2,
+        "Dinas Kesehatan",
+        "Apoteker Ahli Madya",
+        "IV/b",
+    ),
+    (
+        "Syamsul Rizal",
+        "19640121",
+        1,
+        "BPKAD",
+        "Analis Keuangan Ahli Madya",
+        "IV/c",
+    ),
+    (
+        "Bambang Sutrisno",
+        "19660709",
+        1,
+        "Bappeda",
+        "Kepala Bidang Perencanaan",
+        "IV/b",
+    ),
+    (
+        "Yulianti Harun",
+        "19680218",
+        2,
+        "Dinas Pariwisata",
+        "Kepala Bidang Destinasi",
+        "IV/a",
+    ),
+    (
+        "Ahmad Fauzi",
+        "19700411",
+        1,
+        "BKPSDMD",
+        "Kepala Bidang Pengembangan",
+        "IV/b",
+    ),
+    (
+        "Sri Wahyuni",
+        "19711130",
+        2,
+        "Dinas Kesehatan",
+        "Kepala Seksi Pelayanan",
+        "III/d",
+    ),
+    (
+        "Darmawan Saleh",
+        "19730602",
+        1,
+        "Dinas Kominfo",
+        "Kepala Bidang Aplikasi",
+        "IV/a",
+    ),
+    (
+        "Nurhayati",
+        "19750917",
+        2,
+        "Dinas Pendidikan",
+        "Kepala Seksi Kurikulum",
+        "III/d",
+    ),
+    (
+        "Rudi Hartono",
+        "19770425",
+        1,
+        "BPKAD",
+        "Kepala Sub Bagian Anggaran",
+        "III/d",
+    ),
+    (
+        "Lestari Wulandari",
+        "19790103",
+        2,
+        "Bappeda",
+        "Perencana Ahli Muda",
+        "III/c",
+    ),
+    (
+        "Fajar Nugroho",
+        "19810620",
+        1,
+        "Dinas Kominfo",
+        "Pranata Komputer Ahli Muda",
+        "III/c",
+    ),
+    (
+        "Dewi Anggraini",
+        "19820912",
+        2,
+        "BKPSDMD",
+        "Analis SDM Aparatur Ahli Muda",
+        "III/c",
+    ),
+    (
+        "Irwan Setiawan",
+        "19840228",
+        1,
+        "Dinas Pariwisata",
+        "Kepala Seksi Promosi",
+        "III/c",
+    ),
+    (
+        "Maya Sari",
+        "19850716",
+        2,
+        "Dinas Kesehatan",
+        "Epidemiolog Ahli Muda",
+        "III/c",
+    ),
+    (
+        "Rahmat Hidayat",
+        "19860503",
+        1,
+        "Dinas Pendidikan",
+        "Analis Kebijakan Ahli Muda",
+        "III/c",
+    ),
+    (
+        "Putri Ramadhani",
+        "19880119",
+        2,
+        "BPKAD",
+        "Analis Keuangan Ahli Pertama",
+        "III/b",
+    ),
+    (
+        "Eko Prasetyo",
+        "19891008",
+        1,
+        "Bappeda",
+        "Perencana Ahli Pertama",
+        "III/b",
+    ),
+    (
+        "Siti Aisyah",
+        "19900827",
+        2,
+        "Dinas Kominfo",
+        "Pranata Humas Ahli Muda",
+        "III/c",
+    ),
+    (
+        "Andi Firmansyah",
+        "19911214",
+        1,
+        "BKPSDMD",
+        "Analis SDM Aparatur Ahli Pertama",
+        "III/b",
+    ),
+    (
+        "Rina Marlina",
+        "19920330",
+        2,
+        "Dinas Pariwisata",
+        "Adyatama Kepariwisataan Ahli Pertama",
+        "III/b",
+    ),
+    (
+        "Yoga Pratama",
+        "19930609",
+        1,
+        "Dinas Kesehatan",
+        "Administrator Kesehatan Ahli Pertama",
+        "III/b",
+    ),
+    (
+        "Citra Kirana",
+        "19940921",
+        2,
+        "Dinas Pendidikan",
+        "Analis Data Pendidikan",
+        "III/a",
+    ),
+    (
+        "Bima Saputra",
+        "19960212",
+        1,
+        "Dinas Kominfo",
+        "Pranata Komputer Ahli Pertama",
+        "III/a",
+    ),
+    (
+        "Anisa Rahmawati",
+        "19970507",
+        2,
+        "Bappeda",
+        "Analis Perencanaan",
+        "III/a",
+    ),
+    (
+        "Dimas Aditya",
+        "19980823",
+        1,
+        "BPKAD",
+        "Pengelola Keuangan",
+        "III/a",
+    ),
+    (
+        "Nabila Putri",
+        "19990115",
+        2,
+        "BKPSDMD",
+        "Analis SDM Aparatur Ahli Pertama",
+        "III/a",
+    ),
+    (
+        "Rizky Maulana",
+        "20000304",
+        1,
+        "Dinas Pariwisata",
+        "Pengelola Media Promosi",
+        "II/c",
+    ),
+    (
+        "Salsabila Zahra",
+        "20010618",
+        2,
+        "Dinas Kesehatan",
+        "Pranata Komputer Terampil",
+        "II/c",
+    ),
+    (
+        "Farhan Akbar",
+        "20021102",
+        1,
+        "Dinas Kominfo",
+        "Pengelola Sistem Informasi",
+        "II/c",
+    ),
 ];
 
 /// A PNS NIP: birth date, first appointment month (at 23, or 2026 at the latest), sex, serial.
@@ -66,9 +276,24 @@ pub async fn seed_demo(db: &DatabaseConnection, password: &str) -> AppResult<Vec
     let mut logins = Vec::new();
     let staff = [
         ("admin", "Admin Penyelenggara", "admin@sinergi.test", Role::Admin),
-        ("facilitator", "Dra. Marlina Kusuma, M.Si.", "widyaiswara@sinergi.test", Role::Facilitator),
-        ("evaluator", "Ir. Sudirman Hakim", "coach@sinergi.test", Role::Evaluator),
-        ("evaluator", "Ratna Dewi, S.Psi.", "penguji@sinergi.test", Role::Evaluator),
+        (
+            "facilitator",
+            "Dra. Marlina Kusuma, M.Si.",
+            "widyaiswara@sinergi.test",
+            Role::Facilitator,
+        ),
+        (
+            "evaluator",
+            "Ir. Sudirman Hakim",
+            "coach@sinergi.test",
+            Role::Evaluator,
+        ),
+        (
+            "evaluator",
+            "Ratna Dewi, S.Psi.",
+            "penguji@sinergi.test",
+            Role::Evaluator,
+        ),
     ];
     let programme = programme::ActiveModel {
         name: Set("PKA Angkatan II 2026".into()),
@@ -97,14 +322,30 @@ pub async fn seed_demo(db: &DatabaseConnection, password: &str) -> AppResult<Vec
             Role::Evaluator => grant(&txn, id, class.id, Membership::Evaluator).await?,
             _ => {}
         }
-        logins.push(DemoLogin { role: label, login: ToString::to_string(email), name: ToString::to_string(name) });
+        logins.push(DemoLogin {
+            role: label,
+            login: ToString::to_string(email),
+            name: ToString::to_string(name),
+        });
     }
     for (i, (name, birth, sex, unit, jabatan, gol)) in PARTICIPANTS.iter().enumerate() {
         let nip = demo_nip(birth, *sex, i + 1);
-        let id = insert_user(&txn, name, None, Some((&nip, birth, *sex)), &hash, (unit, jabatan, Some(gol))).await?;
+        let id = insert_user(
+            &txn,
+            name,
+            None,
+            Some((&nip, birth, *sex)),
+            &hash,
+            (unit, jabatan, Some(gol)),
+        )
+        .await?;
         grant(&txn, id, class.id, Membership::Participant).await?;
         if i == 0 || i == PARTICIPANTS.len() - 1 {
-            logins.push(DemoLogin { role: "participant", login: nip, name: ToString::to_string(name) });
+            logins.push(DemoLogin {
+                role: "participant",
+                login: nip,
+                name: ToString::to_string(name),
+            });
         }
     }
     txn.commit().await?;
@@ -140,11 +381,14 @@ async fn insert_user<C: ConnectionTrait>(
 }
 
 pub async fn add_role<C: ConnectionTrait>(db: &C, user_id: i64, role: Role) -> AppResult<()> {
-    user_role::ActiveModel { user_id: Set(user_id), role: Set(role.code().into()) }
-        .insert(db)
-        .await
-        .map(|_| ())
-        .map_err(AppError::from)
+    user_role::ActiveModel {
+        user_id: Set(user_id),
+        role: Set(role.code().into()),
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+    .map_err(AppError::from)
 }
 
 #[cfg(test)]

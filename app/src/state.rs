@@ -19,7 +19,12 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: DatabaseConnection, leptos_options: LeptosOptions, secure_cookies: bool) -> Self {
-        AppState { db, leptos_options, hash_permits: Arc::new(Semaphore::new(4)), secure_cookies }
+        AppState {
+            db,
+            leptos_options,
+            hash_permits: Arc::new(Semaphore::new(4)),
+            secure_cookies,
+        }
     }
 }
 

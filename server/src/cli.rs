@@ -3,7 +3,10 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "server", about = "Sinergi: cross-generation module for ASN leadership training")]
+#[command(
+    name = "server",
+    about = "Sinergi: cross-generation module for ASN leadership training"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

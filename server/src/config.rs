@@ -26,14 +26,17 @@ fn flag(name: &str, default: bool) -> bool {
 impl Config {
     pub fn from_env() -> Result<Self, String> {
         let addr = std::env::var("SINERGI_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
-        let addr = addr.parse().map_err(|_| format!("SINERGI_ADDR is not an address: {addr}"))?;
+        let addr = addr
+            .parse()
+            .map_err(|_| format!("SINERGI_ADDR is not an address: {addr}"))?;
         Ok(Config {
             addr,
             database_url: std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.into()),
             secure_cookies: flag("SINERGI_SECURE_COOKIES", false),
             trust_proxy: flag("SINERGI_TRUST_PROXY", false),
             seed_demo: flag("SINERGI_SEED_DEMO", true),
-            demo_password: std::env::var("SINERGI_DEMO_PASSWORD").unwrap_or_else(|_| DEFAULT_DEMO_PASSWORD.into()),
+            demo_password: std::env::var("SINERGI_DEMO_PASSWORD")
+                .unwrap_or_else(|_| DEFAULT_DEMO_PASSWORD.into()),
         })
     }
 }

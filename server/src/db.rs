@@ -7,8 +7,12 @@ use std::time::Duration;
 /// timeout on every pooled connection; its data folder is created if missing.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     if let Some(path) = sqlite_path(url) {
-        if let Some(dir) = std::path::Path::new(&path).parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
+        if let Some(dir) = std::path::Path::new(&path)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
         }
     }
     let mut opts = ConnectOptions::new(url.to_string());
@@ -37,7 +41,10 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 }
 
 /// Seeds the demo programme into an empty database; returns the logins to print.
-pub async fn seed_if_empty(db: &DatabaseConnection, password: &str) -> Result<Vec<app::seed::DemoLogin>, app::error::AppError> {
+pub async fn seed_if_empty(
+    db: &DatabaseConnection,
+    password: &str,
+) -> Result<Vec<app::seed::DemoLogin>, app::error::AppError> {
     if !app::seed::is_empty(db).await? {
         return Ok(Vec::new());
     }
@@ -50,13 +57,21 @@ mod tests {
 
     #[test]
     fn sqlite_paths_are_extracted() {
-        assert_eq!(sqlite_path("sqlite://data/sinergi.db?mode=rwc").as_deref(), Some("data/sinergi.db"));
+        assert_eq!(
+            sqlite_path("sqlite://data/sinergi.db?mode=rwc").as_deref(),
+            Some("data/sinergi.db")
+        );
         assert_eq!(sqlite_path("sqlite::memory:"), None);
         assert_eq!(sqlite_path("postgres://x"), None);
     }
 }
 
-pub async fn create_user(db: &DatabaseConnection, email: &str, name: &str, hash: &str) -> Result<i64, app::error::AppError> {
+pub async fn create_user(
+    db: &DatabaseConnection,
+    email: &str,
+    name: &str,
+    hash: &str,
+) -> Result<i64, app::error::AppError> {
     use app::entities::user;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let saved = user::ActiveModel {
@@ -84,14 +99,24 @@ pub async fn import_roster(
     use sea_orm::TransactionTrait;
     let class = app::entities::class::Entity::find_by_id(class_id);
     use sea_orm::EntityTrait;
-    let _ = class.one(db).await.map_err(|e| e.to_string())?.ok_or(format!("class {class_id} not found"))?;
-    let upload = import::stage(db, class_id, 0, bytes).await.map_err(|e| format!("{e:?}"))?;
-    let preview = import::preview(db, class_id, &upload, 0).await.map_err(|e| format!("{e:?}"))?;
+    let _ = class
+        .one(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or(format!("class {class_id} not found"))?;
+    let upload = import::stage(db, class_id, 0, bytes)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let preview = import::preview(db, class_id, &upload, 0)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
     if !preview.issues.is_empty() {
         return Ok(Err(preview.issues));
     }
     let count = db
-        .transaction::<_, u32, app::error::AppError>(|txn| Box::pin(async move { import::commit(txn, class_id, &upload, 0).await }))
+        .transaction::<_, u32, app::error::AppError>(|txn| {
+            Box::pin(async move { import::commit(txn, class_id, &upload, 0).await })
+        })
         .await
         .map_err(|e| format!("{e:?}"))?;
     Ok(Ok(count))

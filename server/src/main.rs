@@ -24,7 +24,9 @@ async fn main() -> ExitCode {
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_env("SINERGI_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
-    let json = std::env::var("SINERGI_LOG_FORMAT").map(|v| v == "json").unwrap_or(false);
+    let json = std::env::var("SINERGI_LOG_FORMAT")
+        .map(|v| v == "json")
+        .unwrap_or(false);
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     if json {
         builder.json().init();
@@ -35,8 +37,12 @@ fn init_tracing() {
 
 async fn run(command: Command) -> Result<(), String> {
     let config = Config::from_env()?;
-    let db = server::db::connect(&config.database_url).await.map_err(|e| format!("database: {e}"))?;
-    server::db::migrate(&db).await.map_err(|e| format!("migration: {e}"))?;
+    let db = server::db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    server::db::migrate(&db)
+        .await
+        .map_err(|e| format!("migration: {e}"))?;
     match command {
         Command::Migrate => {
             println!("migrations applied");
@@ -50,14 +56,18 @@ async fn run(command: Command) -> Result<(), String> {
 
 async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), String> {
     if config.seed_demo {
-        let logins = server::db::seed_if_empty(&db, &config.demo_password).await.map_err(|e| format!("seed: {e:?}"))?;
+        let logins = server::db::seed_if_empty(&db, &config.demo_password)
+            .await
+            .map_err(|e| format!("seed: {e:?}"))?;
         print_logins(&logins, &config);
     }
     let mut leptos = get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
     leptos.site_addr = config.addr;
     let state = AppState::new(db, leptos, config.secure_cookies);
     let app = server::router(state, config.trust_proxy);
-    let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| format!("bind {}: {e}", config.addr))?;
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("bind {}: {e}", config.addr))?;
     println!("Sinergi is listening on http://{}", config.addr);
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
@@ -69,7 +79,10 @@ fn print_logins(logins: &[app::seed::DemoLogin], config: &Config) {
     if logins.is_empty() {
         return;
     }
-    println!("\nDemo data created. Log in at http://{} with password \"{}\":", config.addr, config.demo_password);
+    println!(
+        "\nDemo data created. Log in at http://{} with password \"{}\":",
+        config.addr, config.demo_password
+    );
     for l in logins {
         println!("  {:<12} {:<28} {}", l.role, l.login, l.name);
     }
@@ -106,13 +119,21 @@ async fn create_admin(db: &sea_orm::DatabaseConnection, email: &str, name: &str)
         return Err("the password needs at least 10 characters".into());
     }
     let hash = password::hash_blocking(&password).map_err(|e| format!("{e:?}"))?;
-    let id = server::db::create_user(db, email, name, &hash).await.map_err(|e| format!("{e:?}"))?;
-    app::seed::add_role(db, id, Role::Admin).await.map_err(|e| format!("{e:?}"))?;
+    let id = server::db::create_user(db, email, name, &hash)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    app::seed::add_role(db, id, Role::Admin)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
     println!("admin {email} created (id {id})");
     Ok(())
 }
 
-async fn import_roster(db: &sea_orm::DatabaseConnection, class: i64, file: &std::path::Path) -> Result<(), String> {
+async fn import_roster(
+    db: &sea_orm::DatabaseConnection,
+    class: i64,
+    file: &std::path::Path,
+) -> Result<(), String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
     match server::db::import_roster(db, class, bytes).await? {
         Ok(count) => {

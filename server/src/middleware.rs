@@ -31,20 +31,38 @@ fn is_static(path: &str) -> bool {
 
 fn client_ip(req: &Request, trust_proxy: bool) -> String {
     let forwarded = trust_proxy
-        .then(|| req.headers().get("x-forwarded-for")?.to_str().ok()?.split(',').next().map(|s| s.trim().to_string()))
+        .then(|| {
+            req.headers()
+                .get("x-forwarded-for")?
+                .to_str()
+                .ok()?
+                .split(',')
+                .next()
+                .map(|s| s.trim().to_string())
+        })
         .flatten();
     forwarded
-        .or_else(|| req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()))
+        .or_else(|| {
+            req.extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
         .unwrap_or_else(|| "unknown".into())
 }
 
 /// Resolves the session cookie into a `RequestAuth` for the handlers below.
-pub async fn session(State((state, trust_proxy)): State<(AppState, bool)>, mut req: Request, next: Next) -> Response {
+pub async fn session(
+    State((state, trust_proxy)): State<(AppState, bool)>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     if is_static(req.uri().path()) {
         return next.run(req).await;
     }
     let headers = req.headers();
-    let locale = cookie(headers, LOCALE_COOKIE).and_then(Locale::from_code).unwrap_or_default();
+    let locale = cookie(headers, LOCALE_COOKIE)
+        .and_then(Locale::from_code)
+        .unwrap_or_default();
     let resolved = match cookie(headers, SESSION_COOKIE) {
         Some(token) if !token.is_empty() => match store::resolve(&state.db, token).await {
             Ok(found) => found,
@@ -52,7 +70,9 @@ pub async fn session(State((state, trust_proxy)): State<(AppState, bool)>, mut r
         },
         _ => None,
     };
-    let anon = cookie(headers, ANON_CSRF_COOKIE).filter(|t| t.len() == 64).map(str::to_string);
+    let anon = cookie(headers, ANON_CSRF_COOKIE)
+        .filter(|t| t.len() == 64)
+        .map(str::to_string);
     let new_anon = (resolved.is_none() && anon.is_none()).then(store::new_token);
     let (caller, csrf) = match resolved {
         Some((caller, csrf)) => (Some(caller), csrf),
@@ -141,7 +161,10 @@ fn multipart_field(content_type: &str, body: &[u8], name: &str) -> Option<String
     let text = String::from_utf8_lossy(body);
     text.split(delimiter.as_str())
         .find(|part| part.lines().take(3).any(|l| l.contains(&marker)))
-        .and_then(|part| part.split_once("\r\n\r\n").map(|(_, v)| v.trim_end_matches("\r\n").trim().to_string()))
+        .and_then(|part| {
+            part.split_once("\r\n\r\n")
+                .map(|(_, v)| v.trim_end_matches("\r\n").trim().to_string())
+        })
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
@@ -153,12 +176,25 @@ pub async fn csrf(req: Request, next: Next) -> Response {
     if !is_mutation(req.method()) {
         return next.run(req).await;
     }
-    let expected = req.extensions().get::<RequestAuth>().map(|a| a.csrf.clone()).unwrap_or_default();
+    let expected = req
+        .extensions()
+        .get::<RequestAuth>()
+        .map(|a| a.csrf.clone())
+        .unwrap_or_default();
     if cross_site(req.headers()) || expected.is_empty() {
         return csrf_failure(&req);
     }
-    let header_token = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_string);
-    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let header_token = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
     let (parts, body) = req.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
         return (StatusCode::PAYLOAD_TOO_LARGE, "payload too large").into_response();
@@ -179,17 +215,30 @@ fn csrf_failure(req: &Request) -> Response {
 /// Answers like a failed server fn: a redirect carrying the error for plain
 /// forms, or the encoded error for the WASM client.
 fn error_response(err: &AppError, req: &Request) -> Response {
-    let accepts_html = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
+    let accepts_html = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
     let encoded = serde_json::to_string(err).unwrap_or_default();
     if accepts_html && is_mutation(req.method()) {
         if let Some(referer) = req.headers().get(header::REFERER).and_then(|v| v.to_str().ok()) {
             use base64_url::encode;
             let sep = if referer.contains('?') { '&' } else { '?' };
-            let location = format!("{referer}{sep}__path={}&__err={}", req.uri().path(), encode(&encoded));
+            let location = format!(
+                "{referer}{sep}__path={}&__err={}",
+                req.uri().path(),
+                encode(&encoded)
+            );
             return (StatusCode::FOUND, [(header::LOCATION, location)]).into_response();
         }
     }
-    (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], encoded).into_response()
+    (
+        StatusCode::FORBIDDEN,
+        [(header::CONTENT_TYPE, "application/json")],
+        encoded,
+    )
+        .into_response()
 }
 
 mod base64_url {
@@ -207,8 +256,14 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
-    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(
             header::CONTENT_SECURITY_POLICY,
@@ -225,9 +280,15 @@ mod tests {
     #[test]
     fn reads_csrf_from_urlencoded_and_multipart_bodies() {
         let body = Bytes::from_static(b"identifier=a%40b.id&csrf=abc123&password=x+y");
-        assert_eq!(token_from_body("application/x-www-form-urlencoded", &body).as_deref(), Some("abc123"));
+        assert_eq!(
+            token_from_body("application/x-www-form-urlencoded", &body).as_deref(),
+            Some("abc123")
+        );
         let mp = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\ntok\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nnip\r\n--XyZ--\r\n";
-        assert_eq!(token_from_body("multipart/form-data; boundary=XyZ", &Bytes::from(mp)).as_deref(), Some("tok"));
+        assert_eq!(
+            token_from_body("multipart/form-data; boundary=XyZ", &Bytes::from(mp)).as_deref(),
+            Some("tok")
+        );
     }
 
     #[test]

@@ -11,34 +11,75 @@ fn login_fields(id: &str, pw: &str) -> Vec<(&'static str, String)> {
     vec![("identifier", id.to_string()), ("password", pw.to_string())]
 }
 
-both_backends!(login_sets_a_fresh_session_and_logout_ends_it, async |app: &TestApp| {
-    let id = app.user("Dewi Lestari", &[Role::Facilitator]).await;
-    let anon = app.anonymous();
-    let res = app.call(&anon, "/api/login", &login_fields("dewi.lestari@uji.test", PASSWORD)).await;
-    assert!(res.status.is_success(), "{res:?}");
-    let cookie = res.set_cookie(store::SESSION_COOKIE).expect("session cookie");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
-    let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_string();
-    assert!(token.len() >= 32, "at least 128 bits");
-    let (caller, csrf) = store::resolve(&app.db, &token).await.unwrap().expect("live session");
-    assert_eq!(caller.user_id, id);
-    let client = Client { cookie: format!("{}={token}", store::SESSION_COOKIE), csrf };
-    let res = app.call(&client, "/api/logout", &[]).await;
-    assert!(res.status.is_success(), "{res:?}");
-    assert!(store::resolve(&app.db, &token).await.unwrap().is_none());
-});
+both_backends!(
+    login_sets_a_fresh_session_and_logout_ends_it,
+    async |app: &TestApp| {
+        let id = app.user("Dewi Lestari", &[Role::Facilitator]).await;
+        let anon = app.anonymous();
+        let res = app
+            .call(
+                &anon,
+                "/api/login",
+                &login_fields("dewi.lestari@uji.test", PASSWORD),
+            )
+            .await;
+        assert!(res.status.is_success(), "{res:?}");
+        let cookie = res.set_cookie(store::SESSION_COOKIE).expect("session cookie");
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
+        let token = cookie
+            .split(';')
+            .next()
+            .unwrap()
+            .split_once('=')
+            .unwrap()
+            .1
+            .to_string();
+        assert!(token.len() >= 32, "at least 128 bits");
+        let (caller, csrf) = store::resolve(&app.db, &token)
+            .await
+            .unwrap()
+            .expect("live session");
+        assert_eq!(caller.user_id, id);
+        let client = Client {
+            cookie: format!("{}={token}", store::SESSION_COOKIE),
+            csrf,
+        };
+        let res = app.call(&client, "/api/logout", &[]).await;
+        assert!(res.status.is_success(), "{res:?}");
+        assert!(store::resolve(&app.db, &token).await.unwrap().is_none());
+    }
+);
 
 both_backends!(login_by_nip_and_wrong_password, async |app: &TestApp| {
     let id = app.user("Andi Saputra", &[Role::Participant]).await;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
-    let u = app::entities::user::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap();
+    let u = app::entities::user::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let mut am: app::entities::user::ActiveModel = u.into();
     am.nip = Set(Some("199001012015031001".into()));
     am.update(&app.db).await.unwrap();
     let anon = app.anonymous();
-    let ok = app.call(&anon, "/api/login", &login_fields("1990 0101 2015 0310 01", PASSWORD)).await;
+    let ok = app
+        .call(
+            &anon,
+            "/api/login",
+            &login_fields("1990 0101 2015 0310 01", PASSWORD),
+        )
+        .await;
     assert!(ok.status.is_success(), "{ok:?}");
-    let bad = app.call(&anon, "/api/login", &login_fields("199001012015031001", "salah-sekali")).await;
+    let bad = app
+        .call(
+            &anon,
+            "/api/login",
+            &login_fields("199001012015031001", "salah-sekali"),
+        )
+        .await;
     assert_eq!(bad.error(), Some(AppError::rule(K::LoginFailed)));
 });
 
@@ -46,10 +87,18 @@ both_backends!(login_is_throttled_per_account, async |app: &TestApp| {
     app.user("Rina Wati", &[Role::Participant]).await;
     let anon = app.anonymous();
     for _ in 0..store::ACCOUNT_MAX_FAILURES {
-        let r = app.call(&anon, "/api/login", &login_fields("rina.wati@uji.test", "bukan-sandinya")).await;
+        let r = app
+            .call(
+                &anon,
+                "/api/login",
+                &login_fields("rina.wati@uji.test", "bukan-sandinya"),
+            )
+            .await;
         assert_eq!(r.error(), Some(AppError::rule(K::LoginFailed)));
     }
-    let r = app.call(&anon, "/api/login", &login_fields("rina.wati@uji.test", PASSWORD)).await;
+    let r = app
+        .call(&anon, "/api/login", &login_fields("rina.wati@uji.test", PASSWORD))
+        .await;
     match r.error() {
         Some(AppError::Rule(m)) => assert_eq!(m.key, K::LoginRateLimited),
         other => panic!("expected throttling, got {other:?}"),
@@ -61,70 +110,158 @@ both_backends!(deactivated_accounts_cannot_log_in, async |app: &TestApp| {
     let target = app.user("Budi Nonaktif", &[Role::Participant]).await;
     let a = app.session(admin).await;
     let existing = app.session(target).await;
-    let r = app.call(&a, "/api/set_user_active", &[("user_id", target.to_string()), ("active", "false".into())]).await;
+    let r = app
+        .call(
+            &a,
+            "/api/set_user_active",
+            &[("user_id", target.to_string()), ("active", "false".into())],
+        )
+        .await;
     assert!(r.status.is_success(), "{r:?}");
     let r = app.get(&existing, "/classes").await;
     assert!(!r.body.contains("Budi Nonaktif"), "old session must be gone");
     let anon = app.anonymous();
-    let r = app.call(&anon, "/api/login", &login_fields("budi.nonaktif@uji.test", PASSWORD)).await;
+    let r = app
+        .call(
+            &anon,
+            "/api/login",
+            &login_fields("budi.nonaktif@uji.test", PASSWORD),
+        )
+        .await;
     assert_eq!(r.error(), Some(AppError::rule(K::LoginInactive)));
 });
 
-both_backends!(password_change_checks_current_and_confirmation, async |app: &TestApp| {
-    let id = app.user("Sari Ganti", &[Role::Participant]).await;
-    let c = app.session(id).await;
-    let mismatch = app
-        .call(&c, "/api/change_password", &[("current", PASSWORD.into()), ("new", "sandi-baru-123".into()), ("confirm", "lain".into())])
-        .await;
-    assert_eq!(mismatch.error().unwrap().field_messages("confirm")[0].key, K::PasswordMismatch);
-    let wrong = app
-        .call(&c, "/api/change_password", &[("current", "keliru-sekali".into()), ("new", "sandi-baru-123".into()), ("confirm", "sandi-baru-123".into())])
-        .await;
-    assert_eq!(wrong.error().unwrap().field_messages("current")[0].key, K::PasswordWrongCurrent);
-    let ok = app
-        .call(&c, "/api/change_password", &[("current", PASSWORD.into()), ("new", "sandi-baru-123".into()), ("confirm", "sandi-baru-123".into())])
-        .await;
-    assert!(ok.status.is_success(), "{ok:?}");
-    let r = app.call(&app.anonymous(), "/api/login", &login_fields("sari.ganti@uji.test", "sandi-baru-123")).await;
-    assert!(r.status.is_success());
-});
+both_backends!(
+    password_change_checks_current_and_confirmation,
+    async |app: &TestApp| {
+        let id = app.user("Sari Ganti", &[Role::Participant]).await;
+        let c = app.session(id).await;
+        let mismatch = app
+            .call(
+                &c,
+                "/api/change_password",
+                &[
+                    ("current", PASSWORD.into()),
+                    ("new", "sandi-baru-123".into()),
+                    ("confirm", "lain".into()),
+                ],
+            )
+            .await;
+        assert_eq!(
+            mismatch.error().unwrap().field_messages("confirm")[0].key,
+            K::PasswordMismatch
+        );
+        let wrong = app
+            .call(
+                &c,
+                "/api/change_password",
+                &[
+                    ("current", "keliru-sekali".into()),
+                    ("new", "sandi-baru-123".into()),
+                    ("confirm", "sandi-baru-123".into()),
+                ],
+            )
+            .await;
+        assert_eq!(
+            wrong.error().unwrap().field_messages("current")[0].key,
+            K::PasswordWrongCurrent
+        );
+        let ok = app
+            .call(
+                &c,
+                "/api/change_password",
+                &[
+                    ("current", PASSWORD.into()),
+                    ("new", "sandi-baru-123".into()),
+                    ("confirm", "sandi-baru-123".into()),
+                ],
+            )
+            .await;
+        assert!(ok.status.is_success(), "{ok:?}");
+        let r = app
+            .call(
+                &app.anonymous(),
+                "/api/login",
+                &login_fields("sari.ganti@uji.test", "sandi-baru-123"),
+            )
+            .await;
+        assert!(r.status.is_success());
+    }
+);
 
-both_backends!(mutations_without_the_token_or_from_elsewhere_are_refused, async |app: &TestApp| {
-    let id = app.user("Admin Dua", &[Role::Admin]).await;
-    let c = app.session(id).await;
-    let forged = Client { cookie: c.cookie.clone(), csrf: "0".repeat(64) };
-    let r = app.call(&forged, "/api/create_programme", &[("name", "Palsu".into()), ("description", String::new())]).await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
-    assert_eq!(r.error(), Some(AppError::rule(K::ErrCsrf)));
-    // A plain form post without the token goes back to the form with the error.
-    let r = app.post_raw(&c, "/api/create_programme", &[("name", "Palsu".into()), ("description", String::new())], "text/html").await;
-    assert_eq!(r.status, StatusCode::FOUND);
-    assert!(r.headers.get("location").unwrap().to_str().unwrap().contains("__err="));
-    // Cross-site, even with the right token.
-    let body = format!("csrf={}&name=X&description=", c.csrf);
-    let req = axum::http::Request::post("/api/create_programme")
-        .header("cookie", &c.cookie)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("host", "127.0.0.1:3000")
-        .header("origin", "https://evil.example")
-        .body(axum::body::Body::from(body))
-        .unwrap();
-    assert_eq!(app.send(req).await.status, StatusCode::FORBIDDEN);
-    // GET never mutates: server fns that change data only answer POST.
-    let r = app.get(&c, "/api/create_programme?name=X&description=").await;
-    assert!(!r.status.is_success());
-    let count = sea_orm::EntityTrait::find(app::entities::programme::Entity).all(&app.db).await.unwrap().len();
-    assert_eq!(count, 0, "nothing was created");
-});
+both_backends!(
+    mutations_without_the_token_or_from_elsewhere_are_refused,
+    async |app: &TestApp| {
+        let id = app.user("Admin Dua", &[Role::Admin]).await;
+        let c = app.session(id).await;
+        let forged = Client {
+            cookie: c.cookie.clone(),
+            csrf: "0".repeat(64),
+        };
+        let r = app
+            .call(
+                &forged,
+                "/api/create_programme",
+                &[("name", "Palsu".into()), ("description", String::new())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert_eq!(r.error(), Some(AppError::rule(K::ErrCsrf)));
+        // A plain form post without the token goes back to the form with the error.
+        let r = app
+            .post_raw(
+                &c,
+                "/api/create_programme",
+                &[("name", "Palsu".into()), ("description", String::new())],
+                "text/html",
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FOUND);
+        assert!(r
+            .headers
+            .get("location")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("__err="));
+        // Cross-site, even with the right token.
+        let body = format!("csrf={}&name=X&description=", c.csrf);
+        let req = axum::http::Request::post("/api/create_programme")
+            .header("cookie", &c.cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("host", "127.0.0.1:3000")
+            .header("origin", "https://evil.example")
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        assert_eq!(app.send(req).await.status, StatusCode::FORBIDDEN);
+        // GET never mutates: server fns that change data only answer POST.
+        let r = app.get(&c, "/api/create_programme?name=X&description=").await;
+        assert!(!r.status.is_success());
+        let count = sea_orm::EntityTrait::find(app::entities::programme::Entity)
+            .all(&app.db)
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(count, 0, "nothing was created");
+    }
+);
 
 both_backends!(health_and_security_headers, async |app: &TestApp| {
     let r = app.get(&app.anonymous(), "/healthz").await;
     assert_eq!(r.status, StatusCode::OK);
     let page = app.get(&app.anonymous(), "/login").await;
     assert_eq!(page.status, StatusCode::OK);
-    let csp = page.headers.get("content-security-policy").unwrap().to_str().unwrap();
+    let csp = page
+        .headers
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap();
     assert!(csp.contains("'nonce-"), "{csp}");
     assert!(page.headers.get("x-request-id").is_some());
-    assert!(page.set_cookie(store::ANON_CSRF_COOKIE).is_some(), "pre-login token cookie");
+    assert!(
+        page.set_cookie(store::ANON_CSRF_COOKIE).is_some(),
+        "pre-login token cookie"
+    );
     assert!(page.body.contains("Masuk ke Sinergi"), "Indonesian by default");
 });

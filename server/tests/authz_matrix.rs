@@ -18,7 +18,9 @@ enum Who {
     PartOther,
 }
 use Who::*;
-const EVERYONE: [Who; 8] = [Anon, Admin, FacOwn, FacOther, EvalOwn, EvalOther, PartOwn, PartOther];
+const EVERYONE: [Who; 8] = [
+    Anon, Admin, FacOwn, FacOther, EvalOwn, EvalOther, PartOwn, PartOther,
+];
 const LOGGED_IN: &[Who] = &[Admin, FacOwn, FacOther, EvalOwn, EvalOther, PartOwn, PartOther];
 const MANAGERS: &[Who] = &[Admin, FacOwn];
 const MEMBERS: &[Who] = &[Admin, FacOwn, EvalOwn, PartOwn];
@@ -35,12 +37,28 @@ async fn world(app: &TestApp) -> World {
     let mut clients = vec![(Anon, app.anonymous())];
     let people: [(Who, Role, Option<(i64, Membership)>); 7] = [
         (Admin, Role::Admin, None),
-        (FacOwn, Role::Facilitator, Some((class_a, Membership::Facilitator))),
-        (FacOther, Role::Facilitator, Some((class_b, Membership::Facilitator))),
+        (
+            FacOwn,
+            Role::Facilitator,
+            Some((class_a, Membership::Facilitator)),
+        ),
+        (
+            FacOther,
+            Role::Facilitator,
+            Some((class_b, Membership::Facilitator)),
+        ),
         (EvalOwn, Role::Evaluator, Some((class_a, Membership::Evaluator))),
         (EvalOther, Role::Evaluator, Some((class_b, Membership::Evaluator))),
-        (PartOwn, Role::Participant, Some((class_a, Membership::Participant))),
-        (PartOther, Role::Participant, Some((class_b, Membership::Participant))),
+        (
+            PartOwn,
+            Role::Participant,
+            Some((class_a, Membership::Participant)),
+        ),
+        (
+            PartOther,
+            Role::Participant,
+            Some((class_b, Membership::Participant)),
+        ),
     ];
     for (who, role, member) in people {
         let id = app.user(&format!("{who:?} Orang"), &[role]).await;
@@ -50,14 +68,24 @@ async fn world(app: &TestApp) -> World {
         clients.push((who, app.session(id).await));
     }
     let someone = app.user("Seseorang Lain", &[Role::Participant]).await;
-    World { class_a, someone, clients }
+    World {
+        class_a,
+        someone,
+        clients,
+    }
 }
 
 fn denied(e: &Option<AppError>) -> bool {
     matches!(e, Some(AppError::Forbidden | AppError::Unauthenticated))
 }
 
-async fn call(app: &TestApp, c: &Client, method: &str, path: &str, fields: &[(&str, String)]) -> Option<AppError> {
+async fn call(
+    app: &TestApp,
+    c: &Client,
+    method: &str,
+    path: &str,
+    fields: &[(&str, String)],
+) -> Option<AppError> {
     let r = if method == "GET" {
         let q = serde_urlencoded::to_string(fields).unwrap();
         let req = axum::http::Request::get(format!("{path}?{q}"))
@@ -80,26 +108,110 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
         ("GET", "/api/session", vec![], &EVERYONE),
         ("GET", "/api/my_classes", vec![], LOGGED_IN),
         ("GET", "/api/class_detail", vec![("id", a.clone())], MEMBERS),
-        ("POST", "/api/update_class", vec![("id", a.clone()), ("name", "Baru".into()), ("description", "".into()), ("starts_on", "2026-11-02".into()), ("ends_on", "2026-12-01".into())], MANAGERS),
-        ("POST", "/api/enrol_member", vec![("class_id", a.clone()), ("identifier", "seseorang.lain@uji.test".into()), ("role", "participant".into())], MANAGERS),
-        ("GET", "/api/roster_preview", vec![("class_id", a.clone()), ("upload_id", "tidak-ada".into())], MANAGERS),
-        ("POST", "/api/commit_roster", vec![("class_id", a.clone()), ("upload_id", "tidak-ada".into())], MANAGERS),
+        (
+            "POST",
+            "/api/update_class",
+            vec![
+                ("id", a.clone()),
+                ("name", "Baru".into()),
+                ("description", "".into()),
+                ("starts_on", "2026-11-02".into()),
+                ("ends_on", "2026-12-01".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/enrol_member",
+            vec![
+                ("class_id", a.clone()),
+                ("identifier", "seseorang.lain@uji.test".into()),
+                ("role", "participant".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "GET",
+            "/api/import_target",
+            vec![("class_id", a.clone())],
+            MANAGERS,
+        ),
+        (
+            "GET",
+            "/api/roster_preview",
+            vec![("class_id", a.clone()), ("upload_id", "tidak-ada".into())],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/commit_roster",
+            vec![("class_id", a.clone()), ("upload_id", "tidak-ada".into())],
+            MANAGERS,
+        ),
         ("GET", "/api/list_users", vec![], ADMINS),
-        ("POST", "/api/create_user", vec![("input[full_name]", "X".into()), ("input[email]", "bukan-email".into()), ("input[password]", "pendek".into())], ADMINS),
-        ("POST", "/api/set_user_active", vec![("user_id", w.someone.to_string()), ("active", "true".into())], ADMINS),
+        (
+            "POST",
+            "/api/create_user",
+            vec![
+                ("input[full_name]", "X".into()),
+                ("input[email]", "bukan-email".into()),
+                ("input[password]", "pendek".into()),
+            ],
+            ADMINS,
+        ),
+        (
+            "POST",
+            "/api/set_user_active",
+            vec![("user_id", w.someone.to_string()), ("active", "true".into())],
+            ADMINS,
+        ),
         ("GET", "/api/programmes", vec![], ADMINS),
-        ("POST", "/api/create_programme", vec![("name", "".into()), ("description", "".into())], ADMINS),
-        ("POST", "/api/create_class", vec![("programme_id", "999".into()), ("name", "".into()), ("description", "".into()), ("starts_on", "x".into()), ("ends_on", "y".into())], ADMINS),
+        (
+            "POST",
+            "/api/create_programme",
+            vec![("name", "".into()), ("description", "".into())],
+            ADMINS,
+        ),
+        (
+            "POST",
+            "/api/create_class",
+            vec![
+                ("programme_id", "999".into()),
+                ("name", "".into()),
+                ("description", "".into()),
+                ("starts_on", "x".into()),
+                ("ends_on", "y".into()),
+            ],
+            ADMINS,
+        ),
         ("GET", "/api/scheme", vec![], LOGGED_IN),
         ("POST", "/api/save_scheme", vec![("name", "".into())], ADMINS),
-        ("POST", "/api/change_password", vec![("current", "x".into()), ("new", "y".into()), ("confirm", "z".into())], LOGGED_IN),
-        ("POST", "/api/set_locale", vec![("locale", "en".into())], &EVERYONE),
+        (
+            "POST",
+            "/api/change_password",
+            vec![
+                ("current", "x".into()),
+                ("new", "y".into()),
+                ("confirm", "z".into()),
+            ],
+            LOGGED_IN,
+        ),
+        (
+            "POST",
+            "/api/set_locale",
+            vec![("locale", "en".into())],
+            &EVERYONE,
+        ),
     ];
     for (method, path, fields, allowed) in &cases {
         for (who, client) in &w.clients {
             let err = call(app, client, method, path, fields).await;
             let expect_allowed = allowed.contains(who);
-            assert_eq!(!denied(&err), expect_allowed, "{method} {path} as {who:?}: got {err:?}");
+            assert_eq!(
+                !denied(&err),
+                expect_allowed,
+                "{method} {path} as {who:?}: got {err:?}"
+            );
         }
     }
 });
@@ -117,14 +229,20 @@ pub async fn upload(app: &TestApp, c: &Client, class_id: i64, csv: &[u8]) -> Rep
     let boundary = "sinergiBoundary";
     let mut body = Vec::new();
     for (name, value) in [("csrf", c.csrf.as_str()), ("class_id", &class_id.to_string())] {
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
     }
     body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\nContent-Type: text/csv\r\n\r\n").as_bytes());
     body.extend(csv);
     body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
     let req = axum::http::Request::post("/api/upload_roster")
         .header("cookie", &c.cookie)
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
         .header("accept", "application/json")
         .header("host", "127.0.0.1:3000")
         .body(axum::body::Body::from(body))

@@ -10,14 +10,19 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 
 /// 30 people: 3 Boomers, 8 Gen X, 12 Gen Y, 7 Gen Z (article scheme).
 pub fn roster_csv() -> String {
-    let years = [1960, 1962, 1964, 1966, 1968, 1970, 1972, 1974, 1976, 1978, 1979, 1980, 1982, 1984, 1985, 1986, 1987,
-        1988, 1989, 1990, 1991, 1993, 1994, 1995, 1996, 1997, 1998, 1999, 2000, 2001];
+    let years = [
+        1960, 1962, 1964, 1966, 1968, 1970, 1972, 1974, 1976, 1978, 1979, 1980, 1982, 1984, 1985, 1986, 1987,
+        1988, 1989, 1990, 1991, 1993, 1994, 1995, 1996, 1997, 1998, 1999, 2000, 2001,
+    ];
     let mut out = String::from("NIP;Nama;Jenis Kelamin;Unit Kerja;Jabatan\n");
     for (i, year) in years.iter().enumerate() {
         let sex = if i % 2 == 0 { 1 } else { 2 };
         let nip = app::seed::demo_nip(&format!("{year}0{}15", 1 + i % 9), sex, i + 1);
         let unit = ["Bappeda", "Dinas Kominfo", "BKPSDMD"][i % 3];
-        out.push_str(&format!("{nip};Peserta {i:02};{};{unit};Analis\n", if sex == 1 { "L" } else { "P" }));
+        out.push_str(&format!(
+            "{nip};Peserta {i:02};{};{unit};Analis\n",
+            if sex == 1 { "L" } else { "P" }
+        ));
     }
     out
 }
@@ -27,7 +32,10 @@ async fn preview(app: &TestApp, c: &Client, class: i64, csv: &str) -> ImportPrev
     assert!(r.status.is_success(), "{r:?}");
     let upload: String = serde_json::from_str(&r.body).expect("upload id");
     let q = format!("/api/roster_preview?class_id={class}&upload_id={upload}");
-    let req = axum::http::Request::get(q).header("cookie", &c.cookie).body(axum::body::Body::empty()).unwrap();
+    let req = axum::http::Request::get(q)
+        .header("cookie", &c.cookie)
+        .body(axum::body::Body::empty())
+        .unwrap();
     let r = app.send(req).await;
     serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("preview: {r:?}"))
 }
@@ -36,14 +44,23 @@ async fn authz_upload(app: &TestApp, c: &Client, class_id: i64, csv: &[u8]) -> R
     let boundary = "b0undary";
     let mut body = Vec::new();
     for (name, value) in [("csrf", c.csrf.clone()), ("class_id", class_id.to_string())] {
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
     }
-    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n\r\n").as_bytes());
+    body.extend(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n\r\n")
+            .as_bytes(),
+    );
     body.extend(csv);
     body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
     let req = axum::http::Request::post("/api/upload_roster")
         .header("cookie", &c.cookie)
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
         .header("host", "127.0.0.1:3000")
         .body(axum::body::Body::from(body))
         .unwrap();
@@ -54,52 +71,105 @@ async fn participants(app: &TestApp) -> u64 {
     class_member::Entity::find().count(&app.db).await.unwrap()
 }
 
-both_backends!(bad_rows_are_all_listed_and_nothing_is_stored, async |app: &TestApp| {
-    let class = app.class("Kelas Impor").await;
-    let f = app.user("Fasilitator Impor", &[Role::Facilitator]).await;
-    app.enrol(f, class, Membership::Facilitator).await;
-    let c = app.session(f).await;
-    let good = roster_csv();
-    let mut lines: Vec<String> = good.lines().map(str::to_string).collect();
-    lines[3] = lines[3].replacen(&lines[3][..18].to_string(), "19651340199003", 1); // impossible date, row 4
-    let first_nip = lines[1][..18].to_string();
-    lines[7] = format!("{first_nip}{}", &lines[7][18..]); // duplicate of row 2, at row 8
-    let bad = lines.join("\n");
-    let before = participants(app).await;
-    let p = preview(app, &c, class, &bad).await;
-    let rows: Vec<(u32, &str)> = p.issues.iter().map(|i| (i.row, i.column.as_str())).collect();
-    assert_eq!(rows, vec![(4, "nip"), (8, "nip")], "{:?}", p.issues);
-    let r = app.call(&c, "/api/commit_roster", &[("class_id", class.to_string()), ("upload_id", p.upload_id.clone())]).await;
-    assert!(r.error().is_some(), "commit of a bad file must fail");
-    assert_eq!(participants(app).await, before, "nothing stored");
+both_backends!(
+    bad_rows_are_all_listed_and_nothing_is_stored,
+    async |app: &TestApp| {
+        let class = app.class("Kelas Impor").await;
+        let f = app.user("Fasilitator Impor", &[Role::Facilitator]).await;
+        app.enrol(f, class, Membership::Facilitator).await;
+        let c = app.session(f).await;
+        let good = roster_csv();
+        let mut lines: Vec<String> = good.lines().map(str::to_string).collect();
+        lines[3] = lines[3].replacen(&lines[3][..18].to_string(), "19651340199003", 1); // impossible date, row 4
+        let first_nip = lines[1][..18].to_string();
+        lines[7] = format!("{first_nip}{}", &lines[7][18..]); // duplicate of row 2, at row 8
+        let bad = lines.join("\n");
+        let before = participants(app).await;
+        let p = preview(app, &c, class, &bad).await;
+        let rows: Vec<(u32, &str)> = p.issues.iter().map(|i| (i.row, i.column.as_str())).collect();
+        assert_eq!(rows, vec![(4, "nip"), (8, "nip")], "{:?}", p.issues);
+        let r = app
+            .call(
+                &c,
+                "/api/commit_roster",
+                &[
+                    ("class_id", class.to_string()),
+                    ("upload_id", p.upload_id.clone()),
+                ],
+            )
+            .await;
+        assert!(r.error().is_some(), "commit of a bad file must fail");
+        assert_eq!(participants(app).await, before, "nothing stored");
 
-    let p = preview(app, &c, class, &good).await;
-    assert!(p.issues.is_empty(), "{:?}", p.issues);
-    assert_eq!(p.rows.len(), 30);
-    let r = app.call(&c, "/api/commit_roster", &[("class_id", class.to_string()), ("upload_id", p.upload_id.clone())]).await;
-    assert!(r.status.is_success(), "{r:?}");
-    // A retried commit (double click, dropped answer) imports nothing twice.
-    let again = app.call(&c, "/api/commit_roster", &[("class_id", class.to_string()), ("upload_id", p.upload_id.clone())]).await;
-    assert!(again.error().is_some());
-    assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 31);
+        let p = preview(app, &c, class, &good).await;
+        assert!(p.issues.is_empty(), "{:?}", p.issues);
+        assert_eq!(p.rows.len(), 30);
+        let r = app
+            .call(
+                &c,
+                "/api/commit_roster",
+                &[
+                    ("class_id", class.to_string()),
+                    ("upload_id", p.upload_id.clone()),
+                ],
+            )
+            .await;
+        assert!(r.status.is_success(), "{r:?}");
+        // A retried commit (double click, dropped answer) imports nothing twice.
+        let again = app
+            .call(
+                &c,
+                "/api/commit_roster",
+                &[
+                    ("class_id", class.to_string()),
+                    ("upload_id", p.upload_id.clone()),
+                ],
+            )
+            .await;
+        assert!(again.error().is_some());
+        assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 31);
 
-    let q = format!("/api/class_detail?id={class}");
-    let req = axum::http::Request::get(q).header("cookie", &c.cookie).body(axum::body::Body::empty()).unwrap();
-    let detail: ClassDetail = serde_json::from_str(&app.send(req).await.body).unwrap();
-    let gens: Vec<(String, u32)> = detail.composition.by_generation.iter().map(|s| (s.key.clone(), s.count)).collect();
-    assert_eq!(gens, vec![("boomer".into(), 3), ("x".into(), 8), ("y".into(), 12), ("z".into(), 7), ("alpha".into(), 0)]);
-    assert_eq!(detail.roster.len(), 30);
-    assert!(detail.roster.iter().all(|r| r.nip.is_some()), "managers see NIPs");
+        let q = format!("/api/class_detail?id={class}");
+        let req = axum::http::Request::get(q)
+            .header("cookie", &c.cookie)
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let detail: ClassDetail = serde_json::from_str(&app.send(req).await.body).unwrap();
+        let gens: Vec<(String, u32)> = detail
+            .composition
+            .by_generation
+            .iter()
+            .map(|s| (s.key.clone(), s.count))
+            .collect();
+        assert_eq!(
+            gens,
+            vec![
+                ("boomer".into(), 3),
+                ("x".into(), 8),
+                ("y".into(), 12),
+                ("z".into(), 7),
+                ("alpha".into(), 0)
+            ]
+        );
+        assert_eq!(detail.roster.len(), 30);
+        assert!(detail.roster.iter().all(|r| r.nip.is_some()), "managers see NIPs");
 
-    // Same people into another class: matched by NIP, not duplicated.
-    let other = app.class("Kelas Kedua").await;
-    app.enrol(f, other, Membership::Facilitator).await;
-    let p = preview(app, &c, other, &good).await;
-    assert_eq!(p.known_count(), 30);
-    let r = app.call(&c, "/api/commit_roster", &[("class_id", other.to_string()), ("upload_id", p.upload_id)]).await;
-    assert!(r.status.is_success());
-    assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 31);
-});
+        // Same people into another class: matched by NIP, not duplicated.
+        let other = app.class("Kelas Kedua").await;
+        app.enrol(f, other, Membership::Facilitator).await;
+        let p = preview(app, &c, other, &good).await;
+        assert_eq!(p.known_count(), 30);
+        let r = app
+            .call(
+                &c,
+                "/api/commit_roster",
+                &[("class_id", other.to_string()), ("upload_id", p.upload_id)],
+            )
+            .await;
+        assert!(r.status.is_success());
+        assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 31);
+    }
+);
 
 both_backends!(participants_do_not_see_personal_data, async |app: &TestApp| {
     let class = app.class("Kelas Privasi").await;
@@ -112,5 +182,8 @@ both_backends!(participants_do_not_see_personal_data, async |app: &TestApp| {
         .unwrap();
     let detail: ClassDetail = serde_json::from_str(&app.send(req).await.body).unwrap();
     assert!(!detail.can_manage);
-    assert!(detail.roster.iter().all(|r| r.nip.is_none() && r.birth_date.is_none()));
+    assert!(detail
+        .roster
+        .iter()
+        .all(|r| r.nip.is_none() && r.birth_date.is_none()));
 });

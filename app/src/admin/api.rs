@@ -21,12 +21,19 @@ use {
 pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
     let state = guard::state()?;
     guard::require_any(&[Role::Admin])?;
-    let users = user::Entity::find().order_by_asc(user::Column::FullName).all(&state.db).await?;
+    let users = user::Entity::find()
+        .order_by_asc(user::Column::FullName)
+        .all(&state.db)
+        .await?;
     let roles = user_role::Entity::find().all(&state.db).await?;
     Ok(users
         .into_iter()
         .map(|u| UserRow {
-            roles: roles.iter().filter(|r| r.user_id == u.id).filter_map(|r| Role::from_code(&r.role)).collect(),
+            roles: roles
+                .iter()
+                .filter(|r| r.user_id == u.id)
+                .filter_map(|r| Role::from_code(&r.role))
+                .collect(),
             id: u.id,
             full_name: u.full_name,
             email: u.email,
@@ -50,7 +57,11 @@ pub async fn create_user(csrf: String, input: NewUser) -> Result<i64, AppError> 
     let email = input.email.trim().to_lowercase();
     let nip = parse_optional_nip(input.nip.as_deref())?;
     let birth_date = nip.as_ref().map(|n| n.birth_date);
-    let gender = nip.as_ref().and_then(|n| n.gender).map(class_db::gender_to_db).map(str::to_string);
+    let gender = nip
+        .as_ref()
+        .and_then(|n| n.gender)
+        .map(class_db::gender_to_db)
+        .map(str::to_string);
     let hash = password::hash(&state, input.password.clone()).await?;
     let full_name = input.full_name.trim().to_string();
     let nip_text = nip.map(|n| n.as_str().to_string());
@@ -76,7 +87,12 @@ pub async fn create_user(csrf: String, input: NewUser) -> Result<i64, AppError> 
                 .insert(txn)
                 .await?;
                 for role in roles {
-                    user_role::ActiveModel { user_id: Set(saved.id), role: Set(role.code().into()) }.insert(txn).await?;
+                    user_role::ActiveModel {
+                        user_id: Set(saved.id),
+                        role: Set(role.code().into()),
+                    }
+                    .insert(txn)
+                    .await?;
                 }
                 Ok(saved.id)
             })
@@ -97,11 +113,21 @@ fn parse_optional_nip(raw: Option<&str>) -> Result<Option<crate::classes::domain
 
 #[cfg(feature = "ssr")]
 async fn ensure_unique<C: ConnectionTrait>(db: &C, email: &str, nip: Option<&str>) -> Result<(), AppError> {
-    if user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await?.is_some() {
+    if user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?
+        .is_some()
+    {
         return Err(AppError::field("input[email]", Msg::new(K::ErrEmailTaken)));
     }
     if let Some(nip) = nip {
-        if user::Entity::find().filter(user::Column::Nip.eq(nip)).one(db).await?.is_some() {
+        if user::Entity::find()
+            .filter(user::Column::Nip.eq(nip))
+            .one(db)
+            .await?
+            .is_some()
+        {
             return Err(AppError::field("input[nip]", Msg::new(K::ErrNipTaken)));
         }
     }
@@ -117,7 +143,10 @@ pub async fn set_user_active(csrf: String, user_id: i64, active: bool) -> Result
     if caller.user_id == user_id && !active {
         return Err(AppError::rule(K::UsersCannotDeactivateSelf));
     }
-    let found = user::Entity::find_by_id(user_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let found = user::Entity::find_by_id(user_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut model: user::ActiveModel = found.into();
     model.active = Set(active);
     model.update(&state.db).await?;
@@ -168,7 +197,10 @@ pub async fn get_programmes() -> Result<ProgrammesData, AppError> {
         .into_iter()
         .map(|u| (u.id, u.full_name))
         .collect();
-    Ok(ProgrammesData { programmes, facilitators })
+    Ok(ProgrammesData {
+        programmes,
+        facilitators,
+    })
 }
 
 /// Admins. Errors: `Invalid` (name: empty or taken).
@@ -179,9 +211,21 @@ pub async fn create_programme(csrf: String, name: String, description: String) -
     guard::require_any(&[Role::Admin])?;
     let name = name.trim().to_string();
     if name.is_empty() || name.chars().count() > 120 {
-        return Err(AppError::field("name", Msg::new(if name.is_empty() { K::ErrRequired } else { K::ErrTooLong })));
+        return Err(AppError::field(
+            "name",
+            Msg::new(if name.is_empty() {
+                K::ErrRequired
+            } else {
+                K::ErrTooLong
+            }),
+        ));
     }
-    if programme::Entity::find().filter(programme::Column::Name.eq(name.clone())).one(&state.db).await?.is_some() {
+    if programme::Entity::find()
+        .filter(programme::Column::Name.eq(name.clone()))
+        .one(&state.db)
+        .await?
+        .is_some()
+    {
         return Err(AppError::field("name", Msg::new(K::ErrInvalidValue)));
     }
     let saved = programme::ActiveModel {
@@ -211,7 +255,11 @@ pub async fn create_class(
     let state = guard::state()?;
     guard::require_any(&[Role::Admin])?;
     let input = ClassInput::parse(&name, &description, &starts_on, &ends_on)?;
-    if programme::Entity::find_by_id(programme_id).one(&state.db).await?.is_none() {
+    if programme::Entity::find_by_id(programme_id)
+        .one(&state.db)
+        .await?
+        .is_none()
+    {
         return Err(AppError::field("programme_id", Msg::new(K::ErrNotFound)));
     }
     state
@@ -247,7 +295,9 @@ pub async fn create_class(
 pub async fn get_scheme() -> Result<SchemeView, AppError> {
     let state = guard::state()?;
     guard::caller()?;
-    Ok(SchemeView { scheme: class_db::active_scheme(&state.db).await? })
+    Ok(SchemeView {
+        scheme: class_db::active_scheme(&state.db).await?,
+    })
 }
 
 /// Admins. Saves the generation scheme, or loads a preset ("article" or "bkn").

@@ -1,4 +1,4 @@
 pub mod api;
-pub mod scheme_form;
 pub mod model;
+pub mod scheme_form;
 pub mod views;

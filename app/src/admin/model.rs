@@ -36,11 +36,16 @@ pub struct NewUser {
 
 impl NewUser {
     pub fn roles(&self) -> Vec<Role> {
-        [(&self.admin, Role::Admin), (&self.facilitator, Role::Facilitator), (&self.evaluator, Role::Evaluator), (&self.participant, Role::Participant)]
-            .into_iter()
-            .filter(|(flag, _)| flag.as_deref().is_some_and(|v| !v.is_empty()))
-            .map(|(_, r)| r)
-            .collect()
+        [
+            (&self.admin, Role::Admin),
+            (&self.facilitator, Role::Facilitator),
+            (&self.evaluator, Role::Evaluator),
+            (&self.participant, Role::Participant),
+        ]
+        .into_iter()
+        .filter(|(flag, _)| flag.as_deref().is_some_and(|v| !v.is_empty()))
+        .map(|(_, r)| r)
+        .collect()
     }
 }
 
@@ -91,9 +96,12 @@ impl ClassInput {
             }
         }
         match (starts_on, ends_on) {
-            (Some(starts_on), Some(ends_on)) if errors.is_empty() => {
-                Ok(ClassInput { name, description: description.trim().to_string(), starts_on, ends_on })
-            }
+            (Some(starts_on), Some(ends_on)) if errors.is_empty() => Ok(ClassInput {
+                name,
+                description: description.trim().to_string(),
+                starts_on,
+                ends_on,
+            }),
             _ => Err(AppError::Invalid(errors)),
         }
     }
@@ -110,7 +118,9 @@ pub struct SchemeRowInput {
 
 impl SchemeRowInput {
     pub fn is_blank(&self) -> bool {
-        [&self.code, &self.label, &self.start, &self.end].iter().all(|s| s.trim().is_empty())
+        [&self.code, &self.label, &self.start, &self.end]
+            .iter()
+            .all(|s| s.trim().is_empty())
     }
 }
 
@@ -125,10 +135,14 @@ mod tests {
 
     #[test]
     fn class_input_reports_each_bad_field() {
-        let err = ClassInput::parse(" ", "", "2026-13-01", "2026-01-01").err().unwrap();
+        let err = ClassInput::parse(" ", "", "2026-13-01", "2026-01-01")
+            .err()
+            .unwrap();
         assert_eq!(err.field_messages("name")[0].key, K::ErrRequired);
         assert_eq!(err.field_messages("starts_on")[0].key, K::ErrDate);
-        let err = ClassInput::parse("PKA", "", "2026-03-01", "2026-02-01").err().unwrap();
+        let err = ClassInput::parse("PKA", "", "2026-03-01", "2026-02-01")
+            .err()
+            .unwrap();
         assert_eq!(err.field_messages("ends_on")[0].key, K::ErrDateOrder);
         assert!(ClassInput::parse("PKA", "x", "2026-03-01", "2026-04-01").is_ok());
     }
@@ -136,8 +150,14 @@ mod tests {
     #[test]
     fn ticked_checkboxes_become_roles() {
         let u = NewUser {
-            full_name: "A".into(), email: "a@b.id".into(), nip: None, password: "x".repeat(10),
-            admin: None, facilitator: Some("on".into()), evaluator: Some(String::new()), participant: Some("on".into()),
+            full_name: "A".into(),
+            email: "a@b.id".into(),
+            nip: None,
+            password: "x".repeat(10),
+            admin: None,
+            facilitator: Some("on".into()),
+            evaluator: Some(String::new()),
+            participant: Some("on".into()),
         };
         assert_eq!(u.roles(), vec![Role::Facilitator, Role::Participant]);
     }

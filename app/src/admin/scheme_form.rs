@@ -53,14 +53,22 @@ pub fn parse(name: &str, rows: &[SchemeRowInput]) -> Result<GenerationScheme, Ap
             push(&mut errors, field_name(i, "end"), K::ErrYear);
         }
         if let (Ok(start_year), Ok(end_year)) = (start, end) {
-            ranges.push(GenerationRange { code: row.code.trim().to_string(), label: row.label.trim().to_string(), start_year, end_year });
+            ranges.push(GenerationRange {
+                code: row.code.trim().to_string(),
+                label: row.label.trim().to_string(),
+                start_year,
+                end_year,
+            });
             origin.push(i);
         }
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let scheme = GenerationScheme { name: name.trim().to_string(), ranges };
+    let scheme = GenerationScheme {
+        name: name.trim().to_string(),
+        ranges,
+    };
     if let Err(found) = scheme.validate() {
         for e in found {
             let field = match e.index {
@@ -80,12 +88,21 @@ mod tests {
     use super::*;
 
     fn row(code: &str, start: &str, end: &str) -> SchemeRowInput {
-        SchemeRowInput { code: code.into(), label: code.to_uppercase(), start: start.into(), end: end.into() }
+        SchemeRowInput {
+            code: code.into(),
+            label: code.to_uppercase(),
+            start: start.into(),
+            end: end.into(),
+        }
     }
 
     #[test]
     fn gap_is_reported_on_the_form_row_that_has_it() {
-        let rows = vec![row("x", "1965", "1979"), SchemeRowInput::default(), row("y", "1981", "1994")];
+        let rows = vec![
+            row("x", "1965", "1979"),
+            SchemeRowInput::default(),
+            row("y", "1981", "1994"),
+        ];
         let err = parse("Skema", &rows).unwrap_err();
         assert_eq!(err.field_messages("rows[2][start]")[0].key, K::ErrSchemeGap);
     }

@@ -16,8 +16,16 @@ use {
 #[server(input = GetUrl, prefix = "/api", endpoint = "session")]
 pub async fn get_session_info() -> Result<SessionInfo, AppError> {
     let auth = guard::request_auth()?;
-    let user = auth.caller.map(|c| super::model::UserInfo { id: c.user_id, name: c.name, roles: c.roles });
-    Ok(SessionInfo { user, csrf: auth.csrf, locale: auth.locale })
+    let user = auth.caller.map(|c| super::model::UserInfo {
+        id: c.user_id,
+        name: c.name,
+        roles: c.roles,
+    });
+    Ok(SessionInfo {
+        user,
+        csrf: auth.csrf,
+        locale: auth.locale,
+    })
 }
 
 /// Anyone. Logs in by email or NIP. Errors: `Rule(LoginFailed | LoginRateLimited | LoginInactive)`,
@@ -29,9 +37,15 @@ pub async fn login(identifier: String, password: String, next: Option<String>) -
     let identifier = identifier.trim().to_lowercase().replace(' ', "");
     require_filled(&identifier, &password)?;
     let keys = [format!("acct:{identifier}"), format!("ip:{}", auth_ip())];
-    for (key, max) in keys.iter().zip([store::ACCOUNT_MAX_FAILURES, store::IP_MAX_FAILURES]) {
+    for (key, max) in keys
+        .iter()
+        .zip([store::ACCOUNT_MAX_FAILURES, store::IP_MAX_FAILURES])
+    {
         if let Some(minutes) = store::locked_for(&state.db, key, max).await? {
-            return Err(AppError::Rule(Msg::with(K::LoginRateLimited, [minutes.to_string()])));
+            return Err(AppError::Rule(Msg::with(
+                K::LoginRateLimited,
+                [minutes.to_string()],
+            )));
         }
     }
     let found = find_by_identifier(&state.db, &identifier).await?;
@@ -51,7 +65,12 @@ pub async fn login(identifier: String, password: String, next: Option<String>) -
         store::delete_session(&state.db, &old.session_hash).await?;
     }
     let token = store::create_session(&state.db, user.id).await?;
-    crate::server_util::set_cookie(store::SESSION_COOKIE, &token, Some(store::ABSOLUTE_TIMEOUT), &state);
+    crate::server_util::set_cookie(
+        store::SESSION_COOKIE,
+        &token,
+        Some(store::ABSOLUTE_TIMEOUT),
+        &state,
+    );
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(())
 }
@@ -59,7 +78,11 @@ pub async fn login(identifier: String, password: String, next: Option<String>) -
 #[cfg(feature = "ssr")]
 fn auth_ip() -> String {
     use_context::<http::request::Parts>()
-        .and_then(|p| p.extensions.get::<crate::state::ClientIp>().map(|ip| ip.0.clone()))
+        .and_then(|p| {
+            p.extensions
+                .get::<crate::state::ClientIp>()
+                .map(|ip| ip.0.clone())
+        })
         .unwrap_or_else(|| "unknown".into())
 }
 
@@ -80,8 +103,15 @@ fn require_filled(identifier: &str, password: &str) -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-async fn find_by_identifier(db: &DatabaseConnection, identifier: &str) -> Result<Option<user::Model>, AppError> {
-    let column = if identifier.contains('@') { user::Column::Email } else { user::Column::Nip };
+async fn find_by_identifier(
+    db: &DatabaseConnection,
+    identifier: &str,
+) -> Result<Option<user::Model>, AppError> {
+    let column = if identifier.contains('@') {
+        user::Column::Email
+    } else {
+        user::Column::Nip
+    };
     Ok(user::Entity::find().filter(column.eq(identifier)).one(db).await?)
 }
 
@@ -116,7 +146,10 @@ pub async fn change_password(current: String, new: String, confirm: String) -> R
     if new != confirm {
         return Err(AppError::field("confirm", Msg::new(K::PasswordMismatch)));
     }
-    let user = user::Entity::find_by_id(caller.user_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let user = user::Entity::find_by_id(caller.user_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if !password::verify(&state, current, user.password_hash.clone()).await? {
         return Err(AppError::field("current", Msg::new(K::PasswordWrongCurrent)));
     }

@@ -42,7 +42,10 @@ pub async fn memberships(db: &DatabaseConnection, user_id: i64, class_id: i64) -
         .filter(class_member::Column::UserId.eq(user_id))
         .all(db)
         .await?;
-    Ok(rows.iter().filter_map(|r| Membership::from_code(&r.role)).collect())
+    Ok(rows
+        .iter()
+        .filter_map(|r| Membership::from_code(&r.role))
+        .collect())
 }
 
 /// Checks the class exists and the caller has at least `needed` access to it.
@@ -52,7 +55,10 @@ pub async fn require_class(
     class_id: i64,
     needed: ClassAccess,
 ) -> AppResult<(class::Model, ClassAccess)> {
-    let class = class::Entity::find_by_id(class_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let class = class::Entity::find_by_id(class_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let access = class_access(&caller.roles, &memberships(db, caller.user_id, class_id).await?);
     if access >= needed && access > ClassAccess::None {
         Ok((class, access))

@@ -75,14 +75,23 @@ mod tests {
 
     #[test]
     fn members_view_and_outsiders_see_nothing() {
-        assert_eq!(class_access(&[Role::Participant], &[Membership::Participant]), ClassAccess::View);
-        assert_eq!(class_access(&[Role::Evaluator], &[Membership::Evaluator]), ClassAccess::View);
+        assert_eq!(
+            class_access(&[Role::Participant], &[Membership::Participant]),
+            ClassAccess::View
+        );
+        assert_eq!(
+            class_access(&[Role::Evaluator], &[Membership::Evaluator]),
+            ClassAccess::View
+        );
         assert_eq!(class_access(&[Role::Participant], &[]), ClassAccess::None);
     }
 
     #[test]
     fn membership_without_matching_role_grants_nothing() {
-        assert_eq!(class_access(&[Role::Participant], &[Membership::Facilitator]), ClassAccess::None);
+        assert_eq!(
+            class_access(&[Role::Participant], &[Membership::Facilitator]),
+            ClassAccess::None
+        );
         assert_eq!(class_access(&[], &[Membership::Participant]), ClassAccess::None);
     }
 }

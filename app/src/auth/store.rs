@@ -75,7 +75,12 @@ pub async fn resolve(db: &DatabaseConnection, token: &str) -> AppResult<Option<(
         active.update(db).await?;
     }
     let roles = roles_of(db, u.id).await?;
-    let caller = Caller { user_id: u.id, name: u.full_name, roles, session_hash: s.id_hash };
+    let caller = Caller {
+        user_id: u.id,
+        name: u.full_name,
+        roles,
+        session_hash: s.id_hash,
+    };
     Ok(Some((caller, s.csrf_token)))
 }
 
@@ -91,7 +96,9 @@ pub async fn roles_of<C: ConnectionTrait>(db: &C, user_id: i64) -> AppResult<Vec
 }
 
 pub async fn delete_session(db: &DatabaseConnection, id_hash: &str) -> AppResult<()> {
-    session::Entity::delete_by_id(id_hash.to_string()).exec(db).await?;
+    session::Entity::delete_by_id(id_hash.to_string())
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -126,15 +133,21 @@ pub async fn record_failure(db: &DatabaseConnection, key: &str) -> AppResult<()>
             active.update(db).await?;
         }
         None => {
-            login_attempt::ActiveModel { key: Set(key.to_string()), window_start: Set(now), failures: Set(1) }
-                .insert(db)
-                .await?;
+            login_attempt::ActiveModel {
+                key: Set(key.to_string()),
+                window_start: Set(now),
+                failures: Set(1),
+            }
+            .insert(db)
+            .await?;
         }
     }
     Ok(())
 }
 
 pub async fn clear_failures(db: &DatabaseConnection, key: &str) -> AppResult<()> {
-    login_attempt::Entity::delete_by_id(key.to_string()).exec(db).await?;
+    login_attempt::Entity::delete_by_id(key.to_string())
+        .exec(db)
+        .await?;
     Ok(())
 }

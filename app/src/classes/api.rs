@@ -42,11 +42,22 @@ pub async fn get_class_detail(id: i64, sort: Option<String>) -> Result<ClassDeta
         .iter()
         .map(|(m, u)| db::roster_entry(m, u, &scheme, manage))
         .partition(|e| e.role == "participant");
-    db::sort_roster(&mut roster, RosterSort::from_code(sort.as_deref().unwrap_or("")), &scheme);
+    db::sort_roster(
+        &mut roster,
+        RosterSort::from_code(sort.as_deref().unwrap_or("")),
+        &scheme,
+    );
     let composition = db::composition_of(&roster, &users, &scheme);
     let description = class.description.clone();
     let summary = db::summaries(&state.db, vec![class]).await?.remove(0);
-    Ok(ClassDetail { summary, description, can_manage: manage, roster, staff, composition })
+    Ok(ClassDetail {
+        summary,
+        description,
+        can_manage: manage,
+        roster,
+        staff,
+        composition,
+    })
 }
 
 /// Facilitators of the class and admins. Errors: `Invalid` (name, starts_on, ends_on), `Forbidden`.
@@ -76,12 +87,27 @@ pub async fn update_class(
 /// Facilitators of the class and admins. Enrols an existing account (email or NIP) as
 /// participant or evaluator. Errors: `Invalid` (identifier, role), `Forbidden`.
 #[server(prefix = "/api", endpoint = "enrol_member")]
-pub async fn enrol_member(csrf: String, class_id: i64, identifier: String, role: String) -> Result<(), AppError> {
+pub async fn enrol_member(
+    csrf: String,
+    class_id: i64,
+    identifier: String,
+    role: String,
+) -> Result<(), AppError> {
     let _ = csrf;
     let state = guard::state()?;
     let caller = guard::caller()?;
     guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
     import::enrol_existing(&state.db, class_id, &identifier, &role).await
+}
+
+/// Facilitators of the class and admins. The class name, for the import page; refuses everyone else.
+/// Errors: `NotFound`, `Forbidden`, `Unauthenticated`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "import_target")]
+pub async fn import_target(class_id: i64) -> Result<String, AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    let (class, _) = guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
+    Ok(class.name)
 }
 
 /// Facilitators of the class and admins. Stages an uploaded CSV and sends the browser to

@@ -14,7 +14,9 @@ pub const SCHEME_ROW_ID: i64 = 1;
 
 /// The active generation scheme; the article's default until an admin saves one.
 pub async fn active_scheme<C: ConnectionTrait>(db: &C) -> AppResult<GenerationScheme> {
-    let row = generation_scheme::Entity::find_by_id(SCHEME_ROW_ID).one(db).await?;
+    let row = generation_scheme::Entity::find_by_id(SCHEME_ROW_ID)
+        .one(db)
+        .await?;
     Ok(row
         .and_then(|r| {
             serde_json::from_str(&r.ranges_json)
@@ -39,9 +41,16 @@ pub fn gender_to_db(g: Gender) -> &'static str {
     }
 }
 
-pub async fn summaries<C: ConnectionTrait>(db: &C, classes: Vec<class::Model>) -> AppResult<Vec<ClassSummary>> {
-    let programmes: HashMap<i64, String> =
-        programme::Entity::find().all(db).await?.into_iter().map(|p| (p.id, p.name)).collect();
+pub async fn summaries<C: ConnectionTrait>(
+    db: &C,
+    classes: Vec<class::Model>,
+) -> AppResult<Vec<ClassSummary>> {
+    let programmes: HashMap<i64, String> = programme::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
     let ids: Vec<i64> = classes.iter().map(|c| c.id).collect();
     let members = class_member::Entity::find()
         .filter(class_member::Column::ClassId.is_in(ids))
@@ -82,11 +91,17 @@ pub async fn classes_of<C: ConnectionTrait>(db: &C, user_id: i64) -> AppResult<V
 }
 
 pub async fn all_classes<C: ConnectionTrait>(db: &C) -> AppResult<Vec<class::Model>> {
-    Ok(class::Entity::find().order_by_desc(class::Column::StartsOn).all(db).await?)
+    Ok(class::Entity::find()
+        .order_by_desc(class::Column::StartsOn)
+        .all(db)
+        .await?)
 }
 
 /// Members of a class with their accounts, one entry per (person, role).
-pub async fn members<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<Vec<(class_member::Model, user::Model)>> {
+pub async fn members<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+) -> AppResult<Vec<(class_member::Model, user::Model)>> {
     let rows = class_member::Entity::find()
         .filter(class_member::Column::ClassId.eq(class_id))
         .all(db)
@@ -99,10 +114,18 @@ pub async fn members<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<Vec
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    Ok(rows.into_iter().filter_map(|m| users.get(&m.user_id).cloned().map(|u| (m, u))).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|m| users.get(&m.user_id).cloned().map(|u| (m, u)))
+        .collect())
 }
 
-pub fn roster_entry(m: &class_member::Model, u: &user::Model, scheme: &GenerationScheme, personal: bool) -> RosterEntry {
+pub fn roster_entry(
+    m: &class_member::Model,
+    u: &user::Model,
+    scheme: &GenerationScheme,
+    personal: bool,
+) -> RosterEntry {
     let generation = u
         .birth_date
         .map(|d| scheme.classify(d.year()).to_string())
@@ -126,9 +149,14 @@ pub fn roster_entry(m: &class_member::Model, u: &user::Model, scheme: &Generatio
 }
 
 pub fn sort_roster(entries: &mut [RosterEntry], sort: RosterSort, scheme: &GenerationScheme) {
-    let rank = |code: &str| scheme.ranges.iter().position(|r| r.code == code).map(|p| p as i64 + 1).unwrap_or(
-        if code == PRE_BOOMER_CODE { 0 } else { i64::MAX },
-    );
+    let rank = |code: &str| {
+        scheme
+            .ranges
+            .iter()
+            .position(|r| r.code == code)
+            .map(|p| p as i64 + 1)
+            .unwrap_or(if code == PRE_BOOMER_CODE { 0 } else { i64::MAX })
+    };
     let name = |e: &RosterEntry| e.full_name.to_lowercase();
     match sort {
         RosterSort::Name => entries.sort_by_key(name),
@@ -138,7 +166,11 @@ pub fn sort_roster(entries: &mut [RosterEntry], sort: RosterSort, scheme: &Gener
     }
 }
 
-pub fn composition_of(entries: &[RosterEntry], users: &HashMap<i64, user::Model>, scheme: &GenerationScheme) -> super::domain::composition::Composition {
+pub fn composition_of(
+    entries: &[RosterEntry],
+    users: &HashMap<i64, user::Model>,
+    scheme: &GenerationScheme,
+) -> super::domain::composition::Composition {
     let people: Vec<Person> = entries
         .iter()
         .filter_map(|e| users.get(&e.user_id))

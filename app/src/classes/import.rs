@@ -23,7 +23,9 @@ pub struct UploadForm {
 
 /// Reads the multipart fields; the CSRF field was already checked by the middleware.
 pub async fn read_upload(data: MultipartData) -> AppResult<UploadForm> {
-    let mut multipart = data.into_inner().ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
+    let mut multipart = data
+        .into_inner()
+        .ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
     let (mut class_id, mut content) = (None, Vec::new());
     while let Ok(Some(mut field)) = multipart.next_field().await {
         match field.name().unwrap_or_default() {
@@ -50,7 +52,12 @@ pub async fn read_upload(data: MultipartData) -> AppResult<UploadForm> {
     Ok(UploadForm { class_id, content })
 }
 
-pub async fn stage(db: &DatabaseConnection, class_id: i64, user_id: i64, content: Vec<u8>) -> AppResult<String> {
+pub async fn stage(
+    db: &DatabaseConnection,
+    class_id: i64,
+    user_id: i64,
+    content: Vec<u8>,
+) -> AppResult<String> {
     let cutoff = Utc::now() - UPLOAD_TTL;
     roster_upload::Entity::delete_many()
         .filter(roster_upload::Column::CreatedAt.lt(cutoff))
@@ -69,7 +76,11 @@ pub async fn stage(db: &DatabaseConnection, class_id: i64, user_id: i64, content
     Ok(id)
 }
 
-async fn load_upload<C: ConnectionTrait>(db: &C, class_id: i64, upload_id: &str) -> AppResult<roster_upload::Model> {
+async fn load_upload<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    upload_id: &str,
+) -> AppResult<roster_upload::Model> {
     roster_upload::Entity::find_by_id(upload_id.to_string())
         .one(db)
         .await?
@@ -77,7 +88,12 @@ async fn load_upload<C: ConnectionTrait>(db: &C, class_id: i64, upload_id: &str)
         .ok_or_else(|| AppError::rule(K::ImportExpired))
 }
 
-pub async fn preview<C: ConnectionTrait>(db: &C, class_id: i64, upload_id: &str, _user: i64) -> AppResult<ImportPreview> {
+pub async fn preview<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    upload_id: &str,
+    _user: i64,
+) -> AppResult<ImportPreview> {
     let upload = load_upload(db, class_id, upload_id).await?;
     let parsed = parse_roster(&upload.content, Utc::now().date_naive());
     let mut issues = parsed.issues;
@@ -87,16 +103,31 @@ pub async fn preview<C: ConnectionTrait>(db: &C, class_id: i64, upload_id: &str,
     let rows = parsed
         .rows
         .into_iter()
-        .map(|row| PreviewRow { known: known.contains_key(&row.nip), row })
+        .map(|row| PreviewRow {
+            known: known.contains_key(&row.nip),
+            row,
+        })
         .collect();
-    Ok(ImportPreview { class_id, upload_id: upload_id.to_string(), rows, issues })
+    Ok(ImportPreview {
+        class_id,
+        upload_id: upload_id.to_string(),
+        rows,
+        issues,
+    })
 }
 
-async fn known_users<C: ConnectionTrait>(db: &C, rows: &[RosterRow]) -> AppResult<HashMap<String, user::Model>> {
+async fn known_users<C: ConnectionTrait>(
+    db: &C,
+    rows: &[RosterRow],
+) -> AppResult<HashMap<String, user::Model>> {
     let nips: Vec<String> = rows.iter().map(|r| r.nip.clone()).collect();
     let mut known = HashMap::new();
     for chunk in nips.chunks(500) {
-        for u in user::Entity::find().filter(user::Column::Nip.is_in(chunk.to_vec())).all(db).await? {
+        for u in user::Entity::find()
+            .filter(user::Column::Nip.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
             if let Some(nip) = u.nip.clone() {
                 known.insert(nip, u);
             }
@@ -127,7 +158,10 @@ async fn class_conflicts<C: ConnectionTrait>(
             issues.push(issue(row.row, "nip", "duplicate_nip_in_class", &row.nip));
         }
         if let Some(email) = &row.email {
-            let owner = user::Entity::find().filter(user::Column::Email.eq(email.clone())).one(db).await?;
+            let owner = user::Entity::find()
+                .filter(user::Column::Email.eq(email.clone()))
+                .one(db)
+                .await?;
             if owner.is_some_and(|o| o.nip.as_deref() != Some(row.nip.as_str())) {
                 issues.push(issue(row.row, "email", "email_conflict", email));
             }
@@ -137,25 +171,45 @@ async fn class_conflicts<C: ConnectionTrait>(
 }
 
 fn issue(row: u32, column: &str, code: &str, value: &str) -> RowIssue {
-    RowIssue { row, column: column.into(), code: code.into(), value: value.chars().take(60).collect() }
+    RowIssue {
+        row,
+        column: column.into(),
+        code: code.into(),
+        value: value.chars().take(60).collect(),
+    }
 }
 
 /// Runs inside the caller's transaction: any error rolls every row back.
-pub async fn commit<C: ConnectionTrait>(db: &C, class_id: i64, upload_id: &str, user_id: i64) -> AppResult<u32> {
+pub async fn commit<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    upload_id: &str,
+    user_id: i64,
+) -> AppResult<u32> {
     let preview = preview(db, class_id, upload_id, user_id).await?;
     if !preview.issues.is_empty() {
         return Err(invalid_row_count(preview.issues.len()));
     }
-    let known = known_users(db, &preview.rows.iter().map(|r| r.row.clone()).collect::<Vec<_>>()).await?;
+    let known = known_users(
+        db,
+        &preview.rows.iter().map(|r| r.row.clone()).collect::<Vec<_>>(),
+    )
+    .await?;
     for PreviewRow { row, .. } in &preview.rows {
         let id = upsert_person(db, row, known.get(&row.nip)).await?;
         grant(db, id, class_id, Membership::Participant).await?;
     }
-    roster_upload::Entity::delete_by_id(upload_id.to_string()).exec(db).await?;
+    roster_upload::Entity::delete_by_id(upload_id.to_string())
+        .exec(db)
+        .await?;
     Ok(preview.rows.len() as u32)
 }
 
-async fn upsert_person<C: ConnectionTrait>(db: &C, row: &RosterRow, existing: Option<&user::Model>) -> AppResult<i64> {
+async fn upsert_person<C: ConnectionTrait>(
+    db: &C,
+    row: &RosterRow,
+    existing: Option<&user::Model>,
+) -> AppResult<i64> {
     let mut active = match existing {
         Some(u) => user::ActiveModel::from(u.clone()),
         None => user::ActiveModel {
@@ -184,34 +238,55 @@ async fn upsert_person<C: ConnectionTrait>(db: &C, row: &RosterRow, existing: Op
 }
 
 /// Adds the account role and the class membership, leaving existing ones alone.
-pub async fn grant<C: ConnectionTrait>(db: &C, user_id: i64, class_id: i64, member: Membership) -> AppResult<()> {
+pub async fn grant<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    class_id: i64,
+    member: Membership,
+) -> AppResult<()> {
     let role = match member {
         Membership::Facilitator => Role::Facilitator,
         Membership::Evaluator => Role::Evaluator,
         Membership::Participant => Role::Participant,
     };
-    user_role::Entity::insert(user_role::ActiveModel { user_id: Set(user_id), role: Set(role.code().into()) })
-        .on_conflict_do_nothing_on([user_role::Column::UserId, user_role::Column::Role])
-        .exec(db)
-        .await?;
+    user_role::Entity::insert(user_role::ActiveModel {
+        user_id: Set(user_id),
+        role: Set(role.code().into()),
+    })
+    .on_conflict_do_nothing_on([user_role::Column::UserId, user_role::Column::Role])
+    .exec(db)
+    .await?;
     class_member::Entity::insert(class_member::ActiveModel {
         class_id: Set(class_id),
         user_id: Set(user_id),
         role: Set(member.code().into()),
     })
-    .on_conflict_do_nothing_on([class_member::Column::ClassId, class_member::Column::UserId, class_member::Column::Role])
+    .on_conflict_do_nothing_on([
+        class_member::Column::ClassId,
+        class_member::Column::UserId,
+        class_member::Column::Role,
+    ])
     .exec(db)
     .await?;
     Ok(())
 }
 
-pub async fn enrol_existing(db: &DatabaseConnection, class_id: i64, identifier: &str, role: &str) -> AppResult<()> {
+pub async fn enrol_existing(
+    db: &DatabaseConnection,
+    class_id: i64,
+    identifier: &str,
+    role: &str,
+) -> AppResult<()> {
     let member = match Membership::from_code(role) {
         Some(m @ (Membership::Participant | Membership::Evaluator)) => m,
         _ => return Err(AppError::field("role", Msg::new(K::ErrInvalidValue))),
     };
     let id = identifier.trim().to_lowercase().replace(' ', "");
-    let column = if id.contains('@') { user::Column::Email } else { user::Column::Nip };
+    let column = if id.contains('@') {
+        user::Column::Email
+    } else {
+        user::Column::Nip
+    };
     let found = user::Entity::find().filter(column.eq(id)).one(db).await?;
     let user = found.ok_or_else(|| AppError::field("identifier", Msg::new(K::ErrNotFound)))?;
     grant(db, user.id, class_id, member).await

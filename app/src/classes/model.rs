@@ -50,7 +50,12 @@ pub enum RosterSort {
 }
 
 impl RosterSort {
-    pub const ALL: [RosterSort; 4] = [RosterSort::Name, RosterSort::Nip, RosterSort::Generation, RosterSort::Unit];
+    pub const ALL: [RosterSort; 4] = [
+        RosterSort::Name,
+        RosterSort::Nip,
+        RosterSort::Generation,
+        RosterSort::Unit,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -62,7 +67,10 @@ impl RosterSort {
     }
 
     pub fn from_code(code: &str) -> Self {
-        Self::ALL.into_iter().find(|s| s.code() == code).unwrap_or_default()
+        Self::ALL
+            .into_iter()
+            .find(|s| s.code() == code)
+            .unwrap_or_default()
     }
 }
 

@@ -52,11 +52,17 @@ pub struct Msg {
 
 impl Msg {
     pub fn new(key: K) -> Self {
-        Msg { key, args: Vec::new() }
+        Msg {
+            key,
+            args: Vec::new(),
+        }
     }
 
     pub fn with<I: IntoIterator<Item = String>>(key: K, args: I) -> Self {
-        Msg { key, args: args.into_iter().collect() }
+        Msg {
+            key,
+            args: args.into_iter().collect(),
+        }
     }
 
     pub fn render(&self, locale: Locale) -> String {
@@ -85,7 +91,10 @@ mod tests {
 
     #[test]
     fn fill_replaces_positional_arguments() {
-        assert_eq!(fill("Baris {0}, kolom {1}", &["3".into(), "NIP".into()]), "Baris 3, kolom NIP");
+        assert_eq!(
+            fill("Baris {0}, kolom {1}", &["3".into(), "NIP".into()]),
+            "Baris 3, kolom NIP"
+        );
     }
 
     #[test]

@@ -34,7 +34,12 @@ pub fn FieldError(
 #[component]
 pub fn Alert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
     let locale = use_locale();
-    let text = move || error.get().and_then(|e| e.alert()).map(|m| m.render(locale.get()));
+    let text = move || {
+        error
+            .get()
+            .and_then(|e| e.alert())
+            .map(|m| m.render(locale.get()))
+    };
     view! {
         <Show when=move || text().is_some()>
             <div class="alert alert-error" role="alert">{text}</div>

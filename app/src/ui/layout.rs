@@ -83,7 +83,11 @@ fn LanguageSwitch() -> impl IntoView {
 /// Re-reads the session (user, token, language) once an action succeeds.
 pub fn bump_session_on_success<S>(action: ServerAction<S>)
 where
-    S: leptos::server_fn::ServerFn<Output = (), Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    S: leptos::server_fn::ServerFn<Output = (), Error = crate::error::AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
 {
     let version = expect_context::<SessionVersion>();
     Effect::new(move |_| {

@@ -40,5 +40,11 @@ pub fn use_user() -> Signal<Option<UserInfo>> {
 
 pub fn use_csrf() -> Signal<String> {
     let session = use_session();
-    Signal::derive(move || session.get().and_then(|s| s.ok()).map(|s| s.csrf).unwrap_or_default())
+    Signal::derive(move || {
+        session
+            .get()
+            .and_then(|s| s.ok())
+            .map(|s| s.csrf)
+            .unwrap_or_default()
+    })
 }

@@ -11,7 +11,9 @@ use axum::Router;
 use chrono::{NaiveDate, Utc};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, Database, DatabaseConnection, EntityTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, Database, DatabaseConnection, EntityTrait,
+};
 use std::sync::OnceLock;
 use tower::ServiceExt;
 
@@ -35,7 +37,11 @@ fn password_hash() -> &'static str {
 }
 
 fn options() -> LeptosOptions {
-    LeptosOptions::builder().output_name("sinergi").site_root("target/site").site_pkg_dir("pkg").build()
+    LeptosOptions::builder()
+        .output_name("sinergi")
+        .site_root("target/site")
+        .site_pkg_dir("pkg")
+        .build()
 }
 
 /// `None` when PostgreSQL tests are explicitly skipped with SINERGI_SKIP_PG=1.
@@ -63,16 +69,25 @@ impl TestApp {
             Backend::Postgres => {
                 let admin = pg_admin_url()?;
                 let conn = Database::connect(&admin).await.expect("connect to PostgreSQL");
-                conn.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create db");
+                conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("create db");
                 conn.close().await.ok();
-                let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).expect("url has a database");
+                let base = admin
+                    .rsplit_once('/')
+                    .map(|(b, _)| b.to_string())
+                    .expect("url has a database");
                 (format!("{base}/{name}"), Some((admin, name)))
             }
         };
         let db = server::db::connect(&url).await.expect("connect");
         server::db::migrate(&db).await.expect("migrate");
         let state = AppState::new(db.clone(), options(), false);
-        Some(TestApp { router: server::router(state, false), db, cleanup })
+        Some(TestApp {
+            router: server::router(state, false),
+            db,
+            cleanup,
+        })
     }
 
     /// Drops the PostgreSQL database (SQLite files live under target/ and are cheap).
@@ -80,7 +95,9 @@ impl TestApp {
         self.db.close().await.ok();
         if let Some((admin, name)) = self.cleanup {
             let conn = Database::connect(&admin).await.expect("connect");
-            conn.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await.ok();
+            conn.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await
+                .ok();
         }
     }
 
@@ -100,7 +117,9 @@ impl TestApp {
         .await
         .expect("insert user");
         for role in roles {
-            app::seed::add_role(&self.db, saved.id, *role).await.expect("role");
+            app::seed::add_role(&self.db, saved.id, *role)
+                .await
+                .expect("role");
         }
         saved.id
     }
@@ -137,14 +156,24 @@ impl TestApp {
     /// A logged-in browser for this user: (cookie header, csrf token).
     pub async fn session(&self, user_id: i64) -> Client {
         let token = store::create_session(&self.db, user_id).await.expect("session");
-        let row = session::Entity::find_by_id(store::hash_token(&token)).one(&self.db).await.expect("q").expect("row");
-        Client { cookie: format!("{}={token}", store::SESSION_COOKIE), csrf: row.csrf_token }
+        let row = session::Entity::find_by_id(store::hash_token(&token))
+            .one(&self.db)
+            .await
+            .expect("q")
+            .expect("row");
+        Client {
+            cookie: format!("{}={token}", store::SESSION_COOKIE),
+            csrf: row.csrf_token,
+        }
     }
 
     /// A browser that is not logged in, with its pre-login token.
     pub fn anonymous(&self) -> Client {
         let token = store::new_token();
-        Client { cookie: format!("{}={token}", store::ANON_CSRF_COOKIE), csrf: token }
+        Client {
+            cookie: format!("{}={token}", store::ANON_CSRF_COOKIE),
+            csrf: token,
+        }
     }
 
     pub async fn send(&self, req: Request<Body>) -> Reply {
@@ -152,7 +181,11 @@ impl TestApp {
         let status = res.status();
         let headers = res.headers().clone();
         let body = res.into_body().collect().await.expect("body").to_bytes();
-        Reply { status, headers, body: String::from_utf8_lossy(&body).into_owned() }
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        }
     }
 
     pub async fn get(&self, client: &Client, path: &str) -> Reply {
@@ -171,7 +204,13 @@ impl TestApp {
         self.post_raw(client, path, &all, "application/json").await
     }
 
-    pub async fn post_raw(&self, client: &Client, path: &str, fields: &[(&str, String)], accept: &str) -> Reply {
+    pub async fn post_raw(
+        &self,
+        client: &Client,
+        path: &str,
+        fields: &[(&str, String)],
+        accept: &str,
+    ) -> Reply {
         let body = serde_urlencoded::to_string(fields).expect("encode");
         let req = Request::post(path)
             .header(header::COOKIE, &client.cookie)

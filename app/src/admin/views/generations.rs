@@ -1,11 +1,11 @@
 use crate::admin::api::{get_scheme, SaveScheme};
 use crate::admin::model::SchemeRowInput;
 use crate::admin::scheme_form::field_name;
+use crate::auth::model::Role;
 use crate::classes::domain::generation::GenerationScheme;
+use crate::error::AppError;
 use crate::i18n::{fill, K};
 use crate::ui::{t, use_locale, use_user, Alert, CsrfField, FieldError, Notice, PageError};
-use crate::auth::model::Role;
-use crate::error::AppError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 

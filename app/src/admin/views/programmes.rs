@@ -35,8 +35,16 @@ fn Programmes(
 ) -> impl IntoView {
     let p_err = Signal::derive(move || create_programme.value().get().and_then(|r| r.err()));
     let c_err = Signal::derive(move || create_class.value().get().and_then(|r| r.err()));
-    let options = data.programmes.iter().map(|p| view! { <option value=p.id>{p.name.clone()}</option> }).collect_view();
-    let facilitators = data.facilitators.iter().map(|(id, name)| view! { <option value=*id>{name.clone()}</option> }).collect_view();
+    let options = data
+        .programmes
+        .iter()
+        .map(|p| view! { <option value=p.id>{p.name.clone()}</option> })
+        .collect_view();
+    let facilitators = data
+        .facilitators
+        .iter()
+        .map(|(id, name)| view! { <option value=*id>{name.clone()}</option> })
+        .collect_view();
     view! {
         {data.programmes.into_iter().map(|p| view! {
             <section class="programme">

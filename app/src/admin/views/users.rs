@@ -10,7 +10,10 @@ use leptos::prelude::*;
 pub fn UsersPage() -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let toggle = ServerAction::<SetUserActive>::new();
-    let users = Resource::new_blocking(move || (create.version().get(), toggle.version().get()), |_| list_users());
+    let users = Resource::new_blocking(
+        move || (create.version().get(), toggle.version().get()),
+        |_| list_users(),
+    );
     view! {
         <h1>{t(K::UsersTitle)}</h1>
         <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>
@@ -28,12 +31,14 @@ pub fn UsersPage() -> impl IntoView {
 fn CreateUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
     let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
     let done = Signal::derive(move || matches!(create.value().get(), Some(Ok(_))));
-    let text = move |name: &'static str, label: K, kind: &'static str| view! {
-        <div class="field">
-            <label for=name>{t(label)}</label>
-            <input id=name name=name type=kind aria-describedby=format!("{name}-error") />
-            <FieldError error field=name />
-        </div>
+    let text = move |name: &'static str, label: K, kind: &'static str| {
+        view! {
+            <div class="field">
+                <label for=name>{t(label)}</label>
+                <input id=name name=name type=kind aria-describedby=format!("{name}-error") />
+                <FieldError error field=name />
+            </div>
+        }
     };
     view! {
         <section class="card" aria-labelledby="create-user-title">

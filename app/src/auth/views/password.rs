@@ -1,7 +1,7 @@
 use crate::auth::api::ChangePassword;
+use crate::error::AppError;
 use crate::i18n::K;
 use crate::ui::{t, use_user, Alert, CsrfField, FieldError, Notice, PageError};
-use crate::error::AppError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 

@@ -87,9 +87,7 @@ fn by_generation(people: &[Person], scheme: &GenerationScheme) -> Vec<Share> {
 }
 
 fn by_gender(people: &[Person]) -> Vec<Share> {
-    let keys = people
-        .iter()
-        .map(|p| p.gender.map_or(UNKNOWN_KEY, |g| g.key()));
+    let keys = people.iter().map(|p| p.gender.map_or(UNKNOWN_KEY, |g| g.key()));
     let counts = count_by(keys);
     ["male", "female", UNKNOWN_KEY]
         .into_iter()
@@ -103,10 +101,7 @@ fn by_unit(people: &[Person]) -> Vec<Share> {
         "" => UNKNOWN_KEY,
         unit => unit,
     });
-    let mut out: Vec<Share> = count_by(keys)
-        .into_iter()
-        .map(|(k, n)| share(k, k, n))
-        .collect();
+    let mut out: Vec<Share> = count_by(keys).into_iter().map(|(k, n)| share(k, k, n)).collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     out
 }
@@ -197,10 +192,7 @@ mod tests {
         let c = compose(&[], &GenerationScheme::bkn());
         assert_eq!(c.total, 0);
         assert_eq!(c.by_generation.len(), 5);
-        assert!(c
-            .by_generation
-            .iter()
-            .all(|s| s.count == 0 && s.percent == 0.0));
+        assert!(c.by_generation.iter().all(|s| s.count == 0 && s.percent == 0.0));
         assert!(c.by_gender.is_empty() && c.by_unit.is_empty());
     }
 

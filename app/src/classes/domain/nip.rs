@@ -146,8 +146,8 @@ fn num(digits: &str, from: usize, to: usize) -> u32 {
 
 fn birth_date(digits: &str, today: NaiveDate) -> Result<NaiveDate, NipError> {
     let year = num(digits, 0, 4) as i32;
-    let date = NaiveDate::from_ymd_opt(year, num(digits, 4, 6), num(digits, 6, 8))
-        .ok_or(NipError::BirthDate)?;
+    let date =
+        NaiveDate::from_ymd_opt(year, num(digits, 4, 6), num(digits, 6, 8)).ok_or(NipError::BirthDate)?;
     if year < MIN_BIRTH_YEAR || age_at(date, today) < ADULT_AGE {
         return Err(NipError::FutureOrTooOld);
     }
@@ -170,11 +170,7 @@ fn age_at(birth: NaiveDate, today: NaiveDate) -> i32 {
 ///
 /// Both layouts share digits 9–12, so a bad sex digit always falls through to
 /// PPPK in step 2 and `NipError::Sex` is never returned.
-fn classify(
-    digits: &str,
-    birth_year: i32,
-    this_year: i32,
-) -> Result<(NipKind, Option<Gender>), NipError> {
+fn classify(digits: &str, birth_year: i32, this_year: i32) -> Result<(NipKind, Option<Gender>), NipError> {
     let year = num(digits, 8, 12) as i32;
     let month = num(digits, 12, 14);
     let year_ok = year >= birth_year + ADULT_AGE && year <= this_year;

@@ -136,12 +136,7 @@ fn read_records(bytes: &[u8]) -> Result<(Record, Vec<Record>), RowIssue> {
         if header.is_none() {
             header = Some((line, rec));
         } else if rows.len() == MAX_ROWS {
-            return Err(issue(
-                line,
-                "file",
-                "too_many_rows",
-                &format!("> {MAX_ROWS}"),
-            ));
+            return Err(issue(line, "file", "too_many_rows", &format!("> {MAX_ROWS}")));
         } else {
             rows.push((line, rec));
         }
@@ -194,8 +189,7 @@ fn validate_rows(records: &[Record], map: &ColumnMap, today: NaiveDate) -> Parse
     let mut seen: HashMap<String, u32> = HashMap::new();
     let mut out = ParsedRoster::default();
     for (line, rec) in records {
-        let cells: [&str; 7] =
-            std::array::from_fn(|c| map[c].and_then(|i| rec.get(i)).unwrap_or("").trim());
+        let cells: [&str; 7] = std::array::from_fn(|c| map[c].and_then(|i| rec.get(i)).unwrap_or("").trim());
         let mut ctx = RowCtx {
             line: *line,
             issues: Vec::new(),
@@ -216,8 +210,7 @@ struct RowCtx {
 
 impl RowCtx {
     fn flag(&mut self, column: usize, code: &str, value: &str) {
-        self.issues
-            .push(issue(self.line, CANONICAL[column], code, value));
+        self.issues.push(issue(self.line, CANONICAL[column], code, value));
     }
 
     fn check(
@@ -327,8 +320,8 @@ fn is_plausible_email(s: &str) -> bool {
 
 fn parse_gender(raw: &str) -> Option<Gender> {
     match raw.to_lowercase().as_str() {
-        "l" | "laki-laki" | "laki laki" | "lakilaki" | "m" | "male" | "1" => Some(Gender::Male),
-        "p" | "perempuan" | "f" | "female" | "2" => Some(Gender::Female),
+        "l" | "laki-laki" | "pria" | "laki laki" | "lakilaki" | "m" | "male" | "1" => Some(Gender::Male),
+        "p" | "perempuan" | "wanita" | "f" | "female" | "2" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -372,10 +365,7 @@ mod tests {
         assert_eq!((a.gender, a.gender_from_nip), (Gender::Male, true));
         assert_eq!(a.email.as_deref(), Some("budi@x.go.id"));
         assert_eq!(a.golongan.as_deref(), Some("III/a"));
-        assert_eq!(
-            (b.row, b.gender, b.gender_from_nip),
-            (4, Gender::Female, false)
-        );
+        assert_eq!((b.row, b.gender, b.gender_from_nip), (4, Gender::Female, false));
         assert_eq!(
             (b.unit_kerja.as_str(), b.golongan.clone()),
             ("Dinas Kesehatan", None)
@@ -387,10 +377,7 @@ mod tests {
     fn exactly_two_bad_rows() {
         let text = format!("nama,nip\nA,{PNS_M}\nB,12345\nC,{PNS_F}\nD,{PNS_M}\n");
         let p = parse(&text);
-        let want = vec![
-            (3, "nip", "nip_length"),
-            (5, "nip", "duplicate_nip_in_file"),
-        ];
+        let want = vec![(3, "nip", "nip_length"), (5, "nip", "duplicate_nip_in_file")];
         assert_eq!(codes(&p), want);
         assert_eq!(p.issues[1].value, PNS_M);
         assert_eq!(p.rows.len(), 2);
@@ -433,10 +420,7 @@ mod tests {
     #[test]
     fn file_level_problems() {
         assert_eq!(codes(&parse("")), vec![(0, "file", "empty_file")]);
-        assert_eq!(
-            codes(&parse("nip,nama\n,\n")),
-            vec![(0, "file", "empty_file")]
-        );
+        assert_eq!(codes(&parse("nip,nama\n,\n")), vec![(0, "file", "empty_file")]);
         let bad = parse_roster(b"nip,nama\n\xff\n", today());
         assert_eq!(codes(&bad), vec![(2, "file", "bad_encoding")]);
         let mut big = String::from("nip,nama\n");
@@ -450,9 +434,7 @@ mod tests {
     #[test]
     fn email_and_gender_rules() {
         assert!(is_plausible_email("a.b@dinas.go.id"));
-        for bad in [
-            "a@b", "@b.co", "a@@b.co", "a b@c.co", "a@.co", "a@b.", "ab.co",
-        ] {
+        for bad in ["a@b", "@b.co", "a@@b.co", "a b@c.co", "a@.co", "a@b.", "ab.co"] {
             assert!(!is_plausible_email(bad), "{bad}");
         }
         assert_eq!(parse_gender("Laki-Laki"), Some(Gender::Male));

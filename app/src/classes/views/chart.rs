@@ -27,7 +27,12 @@ pub fn BarChart(
             let l = locale.get();
             shares
                 .iter()
-                .map(|s| fill(K::CompositionChartDesc.t(l), &[label(s, l), s.count.to_string(), fmt_percent(s.percent, l)]))
+                .map(|s| {
+                    fill(
+                        K::CompositionChartDesc.t(l),
+                        &[label(s, l), s.count.to_string(), fmt_percent(s.percent, l)],
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         }

@@ -24,7 +24,14 @@ pub fn ClassPage() -> impl IntoView {
     let update = ServerAction::<UpdateClass>::new();
     let enrol = ServerAction::<EnrolMember>::new();
     let detail = Resource::new_blocking(
-        move || (id.get(), sort.get(), update.version().get(), enrol.version().get()),
+        move || {
+            (
+                id.get(),
+                sort.get(),
+                update.version().get(),
+                enrol.version().get(),
+            )
+        },
         |(id, sort, _, _)| get_class_detail(id, Some(sort.code().to_string())),
     );
     let locale = use_locale();
@@ -57,7 +64,15 @@ fn ClassView(
     let s = detail.summary.clone();
     let id = s.id;
     let manage = detail.can_manage;
-    let period = move || fill(K::ClassPeriod.t(locale.get()), &[fmt_date(s.starts_on, locale.get()), fmt_date(s.ends_on, locale.get())]);
+    let period = move || {
+        fill(
+            K::ClassPeriod.t(locale.get()),
+            &[
+                fmt_date(s.starts_on, locale.get()),
+                fmt_date(s.ends_on, locale.get()),
+            ],
+        )
+    };
     let comp = detail.composition.clone();
     let scheme = comp.scheme_name.clone();
     view! {
@@ -106,11 +121,19 @@ fn gender_share_label(s: &Share, l: Locale) -> String {
 }
 
 fn plain_label(s: &Share, l: Locale) -> String {
-    if s.key == "unknown" { K::GenUnknown.t(l).to_string() } else { s.label.clone() }
+    if s.key == "unknown" {
+        K::GenUnknown.t(l).to_string()
+    } else {
+        s.label.clone()
+    }
 }
 
 #[component]
-fn ManageForms(detail: ClassDetail, update: ServerAction<UpdateClass>, enrol: ServerAction<EnrolMember>) -> impl IntoView {
+fn ManageForms(
+    detail: ClassDetail,
+    update: ServerAction<UpdateClass>,
+    enrol: ServerAction<EnrolMember>,
+) -> impl IntoView {
     let s = detail.summary;
     let update_err = Signal::derive(move || update.value().get().and_then(|r| r.err()));
     let enrol_err = Signal::derive(move || enrol.value().get().and_then(|r| r.err()));

@@ -1,14 +1,14 @@
 use super::class_page::class_id_param;
 use super::messages::{column_key, issue_key};
-use crate::classes::api::{roster_preview, CommitRoster, UploadRoster};
+use crate::classes::api::{import_target, roster_preview, CommitRoster, UploadRoster};
 use crate::classes::model::ImportPreview;
+use crate::error::AppError;
 use crate::i18n::{fill, fmt_date, K};
 use crate::ui::{t, use_csrf, use_locale, Alert, CsrfField, FieldError, PageError};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos::server_fn::error::ServerFnUrlError;
 use leptos::server_fn::ServerFn;
-use crate::error::AppError;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -28,41 +28,51 @@ pub fn ImportPage() -> impl IntoView {
     let preview = Resource::new_blocking(
         move || (id.get(), upload.get()),
         |(id, upload)| async move {
-            match upload {
-                Some(u) => roster_preview(id, u).await.map(Some),
-                None => Ok(None),
-            }
+            let name = import_target(id).await?;
+            let preview = match upload {
+                Some(u) => Some(roster_preview(id, u).await?),
+                None => None,
+            };
+            Ok::<_, AppError>((name, preview))
         },
     );
-    let csrf = use_csrf();
     view! {
-        <p><a href=move || format!("/classes/{}", id.get())>"← "{t(K::RosterTitle)}</a></p>
-        <h1>{t(K::ImportTitle)}</h1>
-        <section class="card">
-            <p>{t(K::ImportHelp)}</p>
-            <Alert error=upload_err />
-            // A plain multipart form: the same request with or without JavaScript.
-            <form method="post" action=UploadRoster::url() enctype="multipart/form-data" class="stack">
-                <input type="hidden" name="csrf" value=move || csrf.get() />
-                <input type="hidden" name="class_id" value=move || id.get() />
-                <div class="field">
-                    <label for="roster-file">{t(K::ImportFile)}</label>
-                    <input id="roster-file" name="file" type="file" accept=".csv,text/csv" required
-                        aria-describedby="file-error" />
-                    <FieldError error=upload_err field="file" />
-                </div>
-                <button type="submit" class="button primary">{t(K::ImportUpload)}</button>
-            </form>
-        </section>
         <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match preview.await {
-                    Ok(Some(p)) => view! { <Preview preview=p /> }.into_any(),
-                    Ok(None) => ().into_any(),
+                    Ok((name, p)) => view! {
+                        <p><a href=format!("/classes/{}", id.get())>"← "{name}</a></p>
+                        <h1>{t(K::ImportTitle)}</h1>
+                        <UploadForm class_id=id.get() error=upload_err />
+                        {p.map(|p| view! { <Preview preview=p /> })}
+                    }.into_any(),
                     Err(e) => view! { <PageError error=e /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn UploadForm(class_id: i64, error: Signal<Option<AppError>>) -> impl IntoView {
+    let csrf = use_csrf();
+    view! {
+        <section class="card">
+            <p>{t(K::ImportHelp)}</p>
+            <Alert error />
+            // A plain multipart form: the same request with or without JavaScript.
+            <form method="post" action=UploadRoster::url() enctype="multipart/form-data" class="stack">
+                <input type="hidden" name="csrf" value=move || csrf.get() />
+                <input type="hidden" name="class_id" value=class_id />
+                <div class="field">
+                    <label for="roster-file">{t(K::ImportFile)}</label>
+                    <input id="roster-file" name="file" type="file" accept=".csv,text/csv" required
+                        aria-describedby="file-error" />
+                    <FieldError error field="file" />
+                </div>
+                <button type="submit" class="button primary">{t(K::ImportUpload)}</button>
+            </form>
+        </section>
     }
 }
 

@@ -66,11 +66,26 @@ mod tests {
     #[test]
     fn every_domain_issue_code_has_its_own_message() {
         let codes = [
-            "nip_empty", "nip_not_digits", "nip_length", "nip_birth_date", "nip_future_or_too_old",
-            "nip_appointment_date", "nip_appointment_before_adulthood", "nip_sex",
-            "duplicate_nip_in_file", "missing_name", "name_too_long", "bad_email", "bad_gender",
-            "gender_required", "gender_conflicts_nip", "missing_column", "empty_file",
-            "too_many_rows", "bad_encoding", "csv_syntax",
+            "nip_empty",
+            "nip_not_digits",
+            "nip_length",
+            "nip_birth_date",
+            "nip_future_or_too_old",
+            "nip_appointment_date",
+            "nip_appointment_before_adulthood",
+            "nip_sex",
+            "duplicate_nip_in_file",
+            "missing_name",
+            "name_too_long",
+            "bad_email",
+            "bad_gender",
+            "gender_required",
+            "gender_conflicts_nip",
+            "missing_column",
+            "empty_file",
+            "too_many_rows",
+            "bad_encoding",
+            "csv_syntax",
         ];
         for code in codes {
             assert_ne!(issue_key(code), K::ErrInvalidValue, "{code}");

@@ -6,7 +6,12 @@ use leptos::prelude::*;
 
 /// Sorting is done by the server through links, so it works without JavaScript.
 #[component]
-pub fn RosterTable(class_id: i64, entries: Vec<RosterEntry>, sort: RosterSort, personal: bool) -> impl IntoView {
+pub fn RosterTable(
+    class_id: i64,
+    entries: Vec<RosterEntry>,
+    sort: RosterSort,
+    personal: bool,
+) -> impl IntoView {
     let locale = use_locale();
     let header = move |key: K, by: Option<RosterSort>| {
         let aria = if by == Some(sort) { "ascending" } else { "none" };
