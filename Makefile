@@ -34,9 +34,9 @@ lint:
 unit:
 	@if [ "$${SINERGI_SKIP_PG:-0}" = 1 ]; then \
 	  echo "SINERGI_SKIP_PG=1: PostgreSQL integration tests are skipped"; \
-	  cargo test -p app --features ssr -p server -p migration; \
+	  cargo test --no-fail-fast -p app --features ssr -p server -p migration; \
 	else \
-	  url=$$(./scripts/pg.sh) && SINERGI_TEST_PG_URL=$$url cargo test -p app --features ssr -p server -p migration; \
+	  url=$$(./scripts/pg.sh) && SINERGI_TEST_PG_URL=$$url cargo test --no-fail-fast -p app --features ssr -p server -p migration; \
 	fi
 
 e2e: build
