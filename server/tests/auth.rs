@@ -237,7 +237,11 @@ both_backends!(
         // GET never mutates: server fns that change data only answer POST.
         let r = app.get(&c, "/api/create_programme?name=X&description=").await;
         assert!(!r.status.is_success());
-        let count = <app::entities::programme::Entity as sea_orm::EntityTrait>::find().all(&app.db).await.unwrap().len();
+        let count = <app::entities::programme::Entity as sea_orm::EntityTrait>::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .len();
         assert_eq!(count, 0, "nothing was created");
     }
 );
@@ -245,7 +249,10 @@ both_backends!(
 both_backends!(health_and_security_headers, async |app: &TestApp| {
     let r = app.get(&app.anonymous(), "/healthz").await;
     assert_eq!(r.status, StatusCode::OK);
-    let fresh = Client { cookie: String::new(), csrf: String::new() };
+    let fresh = Client {
+        cookie: String::new(),
+        csrf: String::new(),
+    };
     let page = app.get(&fresh, "/login").await;
     assert_eq!(page.status, StatusCode::OK);
     let csp = page
