@@ -59,13 +59,13 @@ bothModes('facilitator imports a roster: bad rows first, then 30 people', async 
   const good = rosterCsv();
   const bad = [...good];
   bad[3] = bad[3].replace(/^\d{8}/, '19651340');          // row 4: impossible birth date
-  bad[8] = bad[1].split(';')[0] + bad[8].slice(18);        // row 9: duplicate of row 2
+  bad[9] = bad[1].split(';')[0] + bad[9].slice(18);        // row 10: duplicate of row 2
   await upload(page, bad);
   await page.getByRole('alert').filter({ hasText: 'Ada 2 kesalahan. Tidak ada data yang disimpan.' }).waitFor();
   const issues = page.locator('table.issues tbody tr');
   assert.equal(await issues.count(), 2);
   assert.match(await issues.nth(0).innerText(), /^4\s+NIP\s+Digit 1–8 NIP bukan tanggal lahir yang valid\./);
-  assert.match(await issues.nth(1).innerText(), /^9\s+NIP\s+NIP ini muncul lebih dari sekali dalam berkas\./);
+  assert.match(await issues.nth(1).innerText(), /^10\s+NIP\s+NIP ini muncul lebih dari sekali dalam berkas\./);
   assert.equal(await page.getByRole('button', { name: /^Impor \d+ peserta$/ }).count(), 0, 'no import button for a bad file');
 
   await page.goto(classUrl);

@@ -90,6 +90,14 @@ pub struct ImportPreview {
 }
 
 impl ImportPreview {
+    /// Data rows in the file: the valid ones plus every row that has a problem.
+    pub fn data_rows(&self) -> usize {
+        let mut bad: Vec<u32> = self.issues.iter().map(|i| i.row).filter(|r| *r > 1).collect();
+        bad.sort_unstable();
+        bad.dedup();
+        self.rows.len() + bad.len()
+    }
+
     pub fn known_count(&self) -> usize {
         self.rows.iter().filter(|r| r.known).count()
     }

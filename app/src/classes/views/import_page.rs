@@ -82,6 +82,7 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
     let commit = ServerAction::<CommitRoster>::new();
     let commit_err = Signal::derive(move || commit.value().get().and_then(|r| r.err()));
     let total = preview.rows.len();
+    let data_rows = preview.data_rows();
     let known = preview.known_count();
     let issues = preview.issues.clone();
     let ok = issues.is_empty();
@@ -89,7 +90,7 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
     let count = issues.len();
     view! {
         <section class="card" aria-labelledby="preview-title">
-            <h2 id="preview-title">{move || fill(K::ImportPreviewTitle.t(locale.get()), &[(total + count).to_string()])}</h2>
+            <h2 id="preview-title">{move || fill(K::ImportPreviewTitle.t(locale.get()), &[data_rows.to_string()])}</h2>
             {if !ok {
                 view! {
                 <div class="alert alert-error" role="alert">
