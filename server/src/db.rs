@@ -51,21 +51,6 @@ pub async fn seed_if_empty(
     app::seed::seed_demo(db, password).await
 }
 
-#[cfg(test)]
-mod tests {
-    use super::sqlite_path;
-
-    #[test]
-    fn sqlite_paths_are_extracted() {
-        assert_eq!(
-            sqlite_path("sqlite://data/sinergi.db?mode=rwc").as_deref(),
-            Some("data/sinergi.db")
-        );
-        assert_eq!(sqlite_path("sqlite::memory:"), None);
-        assert_eq!(sqlite_path("postgres://x"), None);
-    }
-}
-
 pub async fn create_user(
     db: &DatabaseConnection,
     email: &str,
@@ -120,4 +105,19 @@ pub async fn import_roster(
         .await
         .map_err(|e| format!("{e:?}"))?;
     Ok(Ok(count))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sqlite_path;
+
+    #[test]
+    fn sqlite_paths_are_extracted() {
+        assert_eq!(
+            sqlite_path("sqlite://data/sinergi.db?mode=rwc").as_deref(),
+            Some("data/sinergi.db")
+        );
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+        assert_eq!(sqlite_path("postgres://x"), None);
+    }
 }

@@ -26,6 +26,11 @@ const MANAGERS: &[Who] = &[Admin, FacOwn];
 const MEMBERS: &[Who] = &[Admin, FacOwn, EvalOwn, PartOwn];
 const ADMINS: &[Who] = &[Admin];
 
+/// Who, their account role, and the class they belong to (and how).
+type Person = (Who, Role, Option<(i64, Membership)>);
+/// Method, path, fields, and who may call it.
+type Case<'a> = (&'a str, &'a str, Vec<(&'a str, String)>, &'a [Who]);
+
 struct World {
     class_a: i64,
     someone: i64,
@@ -35,7 +40,7 @@ struct World {
 async fn world(app: &TestApp) -> World {
     let (class_a, class_b) = (app.class("Kelas A").await, app.class("Kelas B").await);
     let mut clients = vec![(Anon, app.anonymous())];
-    let people: [(Who, Role, Option<(i64, Membership)>); 7] = [
+    let people: [Person; 7] = [
         (Admin, Role::Admin, None),
         (
             FacOwn,
@@ -104,7 +109,7 @@ async fn call(
 both_backends!(server_fn_matrix, async |app: &TestApp| {
     let w = world(app).await;
     let a = w.class_a.to_string();
-    let cases: Vec<(&str, &str, Vec<(&str, String)>, &[Who])> = vec![
+    let cases: Vec<Case> = vec![
         ("GET", "/api/session", vec![], &EVERYONE),
         ("GET", "/api/my_classes", vec![], LOGGED_IN),
         ("GET", "/api/class_detail", vec![("id", a.clone())], MEMBERS),

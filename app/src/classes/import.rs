@@ -99,7 +99,7 @@ pub async fn preview<C: ConnectionTrait>(
     let mut issues = parsed.issues;
     let known = known_users(db, &parsed.rows).await?;
     issues.extend(class_conflicts(db, class_id, &parsed.rows, &known).await?);
-    issues.sort_by(|a, b| a.row.cmp(&b.row));
+    issues.sort_by_key(|i| i.row);
     let rows = parsed
         .rows
         .into_iter()

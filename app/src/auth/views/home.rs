@@ -24,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
                 let roles = u.roles.iter().map(|r| r.label().t(locale.get())).collect::<Vec<_>>().join(", ");
                 let is_admin = u.has(Role::Admin);
                 view! {
-                    <h1>{fill(K::HomeWelcome.t(locale.get()), &[u.name.clone()])}</h1>
+                    <h1>{fill(K::HomeWelcome.t(locale.get()), std::slice::from_ref(&u.name))}</h1>
                     <p class="lead">{fill(K::HomeRoles.t(locale.get()), &[roles])}</p>
                     <p>{t(K::HomeIntro)}</p>
                     <Show when=move || is_admin>

@@ -87,7 +87,7 @@ fn ClassView(
         </header>
         <section aria-labelledby="composition-title">
             <h2 id="composition-title">{t(K::CompositionTitle)}</h2>
-            <p class="muted scheme-name">{move || fill(K::CompositionScheme.t(locale.get()), &[scheme.clone()])}</p>
+            <p class="muted scheme-name">{move || fill(K::CompositionScheme.t(locale.get()), std::slice::from_ref(&scheme))}</p>
             <div class="chart-grid">
                 <BarChart id="chart-generation" title=K::CompositionByGeneration shares=comp.by_generation label=gen_share_label class_prefix="gen" />
                 <BarChart id="chart-gender" title=K::CompositionByGender shares=comp.by_gender label=gender_share_label class_prefix="gender" />
