@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 E2E_PORT ?= 3100
 
-.PHONY: run test test-all fmt-check setup setup-browser build build-release lint unit e2e bench clean-data
+.PHONY: run test setup setup-browser build build-release lint unit e2e bench clean-data
 
 ## make run: install what is missing, build (release), serve with demo data at http://127.0.0.1:3000
 run: setup build-release
@@ -11,16 +11,8 @@ run: setup build-release
 	LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=sinergi LEPTOS_SITE_PKG_DIR=pkg \
 	  ./target/release/server
 
-## make test: format check, unit + integration tests (SQLite and PostgreSQL).
-## NOT YET INCLUDED (see issue 2's note): `make lint` (clippy -D warnings) and `make e2e`
-## (browser tests), which were written but not yet seen passing; run them by hand.
-test: fmt-check unit
-
-fmt-check:
-	cargo fmt --all -- --check
-
-## make test-all: everything, including clippy and the browser tests
-test-all: setup-browser lint unit e2e
+## make test: lint, unit + integration (SQLite and PostgreSQL), browser end-to-end
+test: setup-browser lint unit e2e
 
 setup:
 	@./scripts/setup.sh
