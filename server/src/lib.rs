@@ -7,14 +7,18 @@ pub mod middleware;
 use app::app::{shell, App};
 use app::state::AppState;
 use axum::extract::State;
+use axum::http::{header, HeaderValue};
 use axum::http::{HeaderName, StatusCode};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use sea_orm::ConnectionTrait;
+use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 use tower_http::trace::TraceLayer;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -40,6 +44,7 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .nest_service("/pkg", static_files(&options))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
@@ -57,6 +62,14 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
         }))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)
+}
+
+/// The WASM, JS and CSS bundle. File names are stable, so browsers revalidate
+/// (cheap 304s with Last-Modified) instead of caching blindly.
+fn static_files(options: &leptos::config::LeptosOptions) -> SetResponseHeader<ServeDir, HeaderValue> {
+    let dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
+    SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))
+        .layer(ServeDir::new(dir))
 }
 
 /// 200 when the database answers, 503 otherwise (for load balancers).

@@ -49,7 +49,7 @@ pub async fn get_class_detail(id: i64, sort: Option<String>) -> Result<ClassDeta
     );
     let composition = db::composition_of(&roster, &users, &scheme);
     let description = class.description.clone();
-    let summary = db::summaries(&state.db, vec![class]).await?.remove(0);
+    let summary = db::summary_of(&state.db, class, roster.len() as u32).await?;
     Ok(ClassDetail {
         summary,
         description,

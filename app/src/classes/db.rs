@@ -97,27 +97,34 @@ pub async fn all_classes<C: ConnectionTrait>(db: &C) -> AppResult<Vec<class::Mod
         .await?)
 }
 
-/// Members of a class with their accounts, one entry per (person, role).
+/// Members of a class with their accounts, one entry per (person, role), in one joined query.
 pub async fn members<C: ConnectionTrait>(
     db: &C,
     class_id: i64,
 ) -> AppResult<Vec<(class_member::Model, user::Model)>> {
     let rows = class_member::Entity::find()
         .filter(class_member::Column::ClassId.eq(class_id))
+        .find_also_related(user::Entity)
         .all(db)
         .await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.user_id).collect();
-    let users: HashMap<i64, user::Model> = user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
-    Ok(rows
-        .into_iter()
-        .filter_map(|m| users.get(&m.user_id).cloned().map(|u| (m, u)))
-        .collect())
+    Ok(rows.into_iter().filter_map(|(m, u)| u.map(|u| (m, u))).collect())
+}
+
+/// The summary of one class whose participants are already counted.
+pub async fn summary_of<C: ConnectionTrait>(
+    db: &C,
+    c: class::Model,
+    participants: u32,
+) -> AppResult<ClassSummary> {
+    let programme = programme::Entity::find_by_id(c.programme_id).one(db).await?;
+    Ok(ClassSummary {
+        id: c.id,
+        programme: programme.map(|p| p.name).unwrap_or_default(),
+        participants,
+        name: c.name,
+        starts_on: c.starts_on,
+        ends_on: c.ends_on,
+    })
 }
 
 pub fn roster_entry(
