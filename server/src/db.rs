@@ -17,7 +17,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     }
     let mut opts = ConnectOptions::new(url.to_string());
     opts.sqlx_logging(false)
-        .max_connections(16)
+        .max_connections(pool_size())
         .min_connections(1)
         .acquire_timeout(Duration::from_secs(10));
     opts.map_sqlx_sqlite_opts(|o| {
@@ -28,6 +28,16 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
             .busy_timeout(Duration::from_secs(10))
     });
     Database::connect(opts).await
+}
+
+/// `SINERGI_DB_POOL` connections (default 8). Each SQLite connection runs on its own
+/// thread, so more connections than cores mostly adds context switches.
+fn pool_size() -> u32 {
+    std::env::var("SINERGI_DB_POOL")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(8)
 }
 
 fn sqlite_path(url: &str) -> Option<String> {
