@@ -49,7 +49,7 @@ keys! {
     RoleParticipant => "Peserta", "Participant";
     LoginTitle => "Masuk ke Sinergi", "Log in to Sinergi";
     LoginIdentifier => "Email atau NIP", "Email or NIP";
-    LoginIdentifierHint => "NIP 18 digit tanpa spasi, atau alamat email Anda.", "Your 18-digit NIP or your email address.";
+    LoginIdentifierHint => "NIP 18 digit (boleh dengan spasi) atau alamat email Anda.", "Your 18-digit NIP (spaces are fine) or your email address.";
     LoginPassword => "Kata sandi", "Password";
     LoginSubmit => "Masuk", "Log in";
     LoginFailed => "Email/NIP atau kata sandi salah.", "Wrong email/NIP or password.";
