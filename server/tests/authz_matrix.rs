@@ -93,12 +93,7 @@ async fn call(
 ) -> Option<AppError> {
     let r = if method == "GET" {
         let q = serde_urlencoded::to_string(fields).unwrap();
-        let req = axum::http::Request::get(format!("{path}?{q}"))
-            .header("cookie", &c.cookie)
-            .header("accept", "application/json")
-            .body(axum::body::Body::empty())
-            .unwrap();
-        app.send(req).await
+        app.get_json(c, &format!("{path}?{q}")).await
     } else {
         app.call(c, path, fields).await
     };
@@ -224,36 +219,11 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
 both_backends!(upload_matrix, async |app: &TestApp| {
     let w = world(app).await;
     for (who, client) in &w.clients {
-        let r = upload(app, client, w.class_a, b"NIP;Nama\n").await;
+        let r = app.upload(client, w.class_a, b"NIP;Nama\n").await;
         let err = r.error();
         assert_eq!(!denied(&err), MANAGERS.contains(who), "upload as {who:?}: {r:?}");
     }
 });
-
-pub async fn upload(app: &TestApp, c: &Client, class_id: i64, csv: &[u8]) -> Reply {
-    let boundary = "sinergiBoundary";
-    let mut body = Vec::new();
-    for (name, value) in [("csrf", c.csrf.as_str()), ("class_id", &class_id.to_string())] {
-        body.extend(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
-                .as_bytes(),
-        );
-    }
-    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\nContent-Type: text/csv\r\n\r\n").as_bytes());
-    body.extend(csv);
-    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let req = axum::http::Request::post("/api/upload_roster")
-        .header("cookie", &c.cookie)
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header("accept", "application/json")
-        .header("host", "127.0.0.1:3000")
-        .body(axum::body::Body::from(body))
-        .unwrap();
-    app.send(req).await
-}
 
 both_backends!(page_matrix, async |app: &TestApp| {
     let w = world(app).await;

@@ -28,43 +28,12 @@ pub fn roster_csv() -> String {
 }
 
 async fn preview(app: &TestApp, c: &Client, class: i64, csv: &str) -> ImportPreview {
-    let r = authz_upload(app, c, class, csv.as_bytes()).await;
+    let r = app.upload(c, class, csv.as_bytes()).await;
     assert!(r.status.is_success(), "{r:?}");
     let upload: String = serde_json::from_str(&r.body).expect("upload id");
     let q = format!("/api/roster_preview?class_id={class}&upload_id={upload}");
-    let req = axum::http::Request::get(q)
-        .header("cookie", &c.cookie)
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let r = app.send(req).await;
+    let r = app.get_json(c, &q).await;
     serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("preview: {r:?}"))
-}
-
-async fn authz_upload(app: &TestApp, c: &Client, class_id: i64, csv: &[u8]) -> Reply {
-    let boundary = "b0undary";
-    let mut body = Vec::new();
-    for (name, value) in [("csrf", c.csrf.clone()), ("class_id", class_id.to_string())] {
-        body.extend(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
-                .as_bytes(),
-        );
-    }
-    body.extend(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n\r\n")
-            .as_bytes(),
-    );
-    body.extend(csv);
-    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let req = axum::http::Request::post("/api/upload_roster")
-        .header("cookie", &c.cookie)
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header("host", "127.0.0.1:3000")
-        .body(axum::body::Body::from(body))
-        .unwrap();
-    app.send(req).await
 }
 
 async fn participants(app: &TestApp) -> u64 {
@@ -130,11 +99,7 @@ both_backends!(
         assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 31);
 
         let q = format!("/api/class_detail?id={class}");
-        let req = axum::http::Request::get(q)
-            .header("cookie", &c.cookie)
-            .body(axum::body::Body::empty())
-            .unwrap();
-        let detail: ClassDetail = serde_json::from_str(&app.send(req).await.body).unwrap();
+        let detail: ClassDetail = serde_json::from_str(&app.get_json(&c, &q).await.body).unwrap();
         let gens: Vec<(String, u32)> = detail
             .composition
             .by_generation
@@ -176,11 +141,8 @@ both_backends!(participants_do_not_see_personal_data, async |app: &TestApp| {
     let p = app.user("Peserta Privasi", &[Role::Participant]).await;
     app.enrol(p, class, Membership::Participant).await;
     let c = app.session(p).await;
-    let req = axum::http::Request::get(format!("/api/class_detail?id={class}"))
-        .header("cookie", &c.cookie)
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let detail: ClassDetail = serde_json::from_str(&app.send(req).await.body).unwrap();
+    let q = format!("/api/class_detail?id={class}");
+    let detail: ClassDetail = serde_json::from_str(&app.get_json(&c, &q).await.body).unwrap();
     assert!(!detail.can_manage);
     assert!(detail
         .roster

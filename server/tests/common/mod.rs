@@ -204,6 +204,48 @@ impl TestApp {
         self.post_raw(client, path, &all, "application/json").await
     }
 
+    /// A GET server-fn call as the WASM client makes it (JSON answer).
+    pub async fn get_json(&self, client: &Client, path_and_query: &str) -> Reply {
+        let req = Request::get(path_and_query)
+            .header(header::COOKIE, &client.cookie)
+            .header(header::ACCEPT, "application/json")
+            .body(Body::empty())
+            .expect("request");
+        self.send(req).await
+    }
+
+    /// The roster upload as the browser sends it: multipart with csrf, class_id and file.
+    pub async fn upload(&self, client: &Client, class_id: i64, csv: &[u8]) -> Reply {
+        let boundary = "sinergiBoundary";
+        let mut body = Vec::new();
+        for (name, value) in [("csrf", client.csrf.clone()), ("class_id", class_id.to_string())] {
+            body.extend(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        body.extend(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n\
+                 Content-Type: text/csv\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend(csv);
+        body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let req = Request::post("/api/upload_roster")
+            .header(header::COOKIE, &client.cookie)
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::ACCEPT, "application/json")
+            .header(header::HOST, "127.0.0.1:3000")
+            .body(Body::from(body))
+            .expect("request");
+        self.send(req).await
+    }
+
     pub async fn post_raw(
         &self,
         client: &Client,
