@@ -18,14 +18,17 @@ if ! rustup target list --installed | grep -q wasm32-unknown-unknown; then
 fi
 
 if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
-  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes, once per machine)"
-  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (several minutes, once per machine)"
+  # --debug: an unoptimised build compiles in a fraction of the time, and the
+  # tool only orchestrates (rustc, wasm-bindgen and wasm-opt do the heavy work).
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads --debug
 fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (the version in Cargo.lock)"
   # Not --locked: its own lockfile pins a crate the registry no longer serves.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  # --debug for the same reason; it still processes the app's WASM in seconds.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force --debug
 fi
 
 mkdir -p tools

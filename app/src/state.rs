@@ -1,10 +1,17 @@
 //! Server-side state shared by every request (server only).
 use crate::auth::model::Role;
+use crate::classes::domain::generation::GenerationScheme;
 use crate::i18n::Locale;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
+
+/// How long one server trusts its copy of the generation scheme. The scheme changes
+/// a few times a year; on a multi-server deployment another server's edit shows
+/// here within this time (this server's own edits show at once).
+pub const SCHEME_CACHE_TTL: Duration = Duration::from_secs(10);
 
 #[derive(Clone)]
 pub struct AppState {
@@ -15,6 +22,8 @@ pub struct AppState {
     pub hash_permits: Arc<Semaphore>,
     /// Cookies get `Secure` when the site is served over https.
     pub secure_cookies: bool,
+    /// The active generation scheme with the time it was read (see `SCHEME_CACHE_TTL`).
+    pub scheme_cache: Arc<RwLock<Option<(Instant, GenerationScheme)>>>,
 }
 
 impl AppState {
@@ -24,6 +33,19 @@ impl AppState {
             leptos_options,
             hash_permits: Arc::new(Semaphore::new(4)),
             secure_cookies,
+            scheme_cache: Arc::default(),
+        }
+    }
+
+    pub fn cached_scheme(&self) -> Option<GenerationScheme> {
+        let guard = self.scheme_cache.read().ok()?;
+        let (read_at, scheme) = guard.as_ref()?;
+        (read_at.elapsed() < SCHEME_CACHE_TTL).then(|| scheme.clone())
+    }
+
+    pub fn remember_scheme(&self, scheme: Option<GenerationScheme>) {
+        if let Ok(mut guard) = self.scheme_cache.write() {
+            *guard = scheme.map(|s| (Instant::now(), s));
         }
     }
 }

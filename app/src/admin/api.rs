@@ -296,7 +296,7 @@ pub async fn get_scheme() -> Result<SchemeView, AppError> {
     let state = guard::state()?;
     guard::caller()?;
     Ok(SchemeView {
-        scheme: class_db::active_scheme(&state.db).await?,
+        scheme: class_db::active_scheme_cached(&state).await?,
     })
 }
 
@@ -336,5 +336,6 @@ pub async fn save_scheme(
         )
         .exec(&state.db)
         .await?;
+    state.remember_scheme(None);
     Ok(())
 }

@@ -59,9 +59,19 @@ pub async fn require_class(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let access = class_access(&caller.roles, &memberships(db, caller.user_id, class_id).await?);
+    let access = check_access(caller, &memberships(db, caller.user_id, class_id).await?, needed)?;
+    Ok((class, access))
+}
+
+/// The caller's access to a class given their memberships in it, if it is at least `needed`.
+pub fn check_access(
+    caller: &Caller,
+    memberships: &[Membership],
+    needed: ClassAccess,
+) -> AppResult<ClassAccess> {
+    let access = class_access(&caller.roles, memberships);
     if access >= needed && access > ClassAccess::None {
-        Ok((class, access))
+        Ok(access)
     } else {
         Err(AppError::Forbidden)
     }

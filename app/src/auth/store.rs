@@ -6,7 +6,7 @@ use crate::error::AppResult;
 use crate::state::Caller;
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
-use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
+use sea_orm::{prelude::*, ActiveValue::Set, FromQueryResult, JoinType, QuerySelect};
 use sha2::{Digest, Sha256};
 
 pub const SESSION_COOKIE: &str = "sinergi_session";
@@ -47,52 +47,88 @@ pub async fn create_session<C: ConnectionTrait>(db: &C, user_id: i64) -> AppResu
     Ok(token)
 }
 
-pub fn is_expired(s: &session::Model, now: DateTime<Utc>) -> bool {
-    now - s.last_seen_at > IDLE_TIMEOUT || now - s.created_at > ABSOLUTE_TIMEOUT
+pub fn is_expired(created_at: DateTime<Utc>, last_seen_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    now - last_seen_at > IDLE_TIMEOUT || now - created_at > ABSOLUTE_TIMEOUT
+}
+
+/// One row of the session lookup: the session, its account, and one of its roles.
+#[derive(Debug, FromQueryResult)]
+struct SessionRow {
+    user_id: i64,
+    csrf_token: String,
+    created_at: DateTimeUtc,
+    last_seen_at: DateTimeUtc,
+    full_name: String,
+    active: bool,
+    role: Option<String>,
+}
+
+/// Session, account and roles in one query: this runs on every request, so a
+/// round trip saved here is saved everywhere.
+async fn session_rows(db: &DatabaseConnection, id_hash: &str) -> AppResult<Vec<SessionRow>> {
+    let to_user: RelationDef = session::Entity::belongs_to(user::Entity)
+        .from(session::Column::UserId)
+        .to(user::Column::Id)
+        .into();
+    let to_roles: RelationDef = user_role::Entity::belongs_to(user::Entity)
+        .from(user_role::Column::UserId)
+        .to(user::Column::Id)
+        .into();
+    Ok(session::Entity::find_by_id(id_hash.to_string())
+        .select_only()
+        .columns([
+            session::Column::UserId,
+            session::Column::CsrfToken,
+            session::Column::CreatedAt,
+            session::Column::LastSeenAt,
+        ])
+        .column(user::Column::FullName)
+        .column(user::Column::Active)
+        .column(user_role::Column::Role)
+        .join(JoinType::InnerJoin, to_user)
+        .join_rev(JoinType::LeftJoin, to_roles)
+        .into_model::<SessionRow>()
+        .all(db)
+        .await?)
 }
 
 /// Looks a cookie value up; returns the caller and their CSRF token when the
 /// session is live and the account active.
 pub async fn resolve(db: &DatabaseConnection, token: &str) -> AppResult<Option<(Caller, String)>> {
     let id_hash = hash_token(token);
-    let Some(s) = session::Entity::find_by_id(id_hash.clone()).one(db).await? else {
+    let rows = session_rows(db, &id_hash).await?;
+    let Some(first) = rows.first() else {
         return Ok(None);
     };
     let now = Utc::now();
-    if is_expired(&s, now) {
+    if is_expired(first.created_at, first.last_seen_at, now) {
         session::Entity::delete_by_id(id_hash).exec(db).await?;
         return Ok(None);
     }
-    let Some(u) = user::Entity::find_by_id(s.user_id).one(db).await? else {
-        return Ok(None);
-    };
-    if !u.active {
+    if !first.active {
         return Ok(None);
     }
-    if now - s.last_seen_at > TOUCH_EVERY {
-        let mut active: session::ActiveModel = s.clone().into();
-        active.last_seen_at = Set(now);
-        active.update(db).await?;
+    if now - first.last_seen_at > TOUCH_EVERY {
+        session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, Expr::value(now))
+            .filter(session::Column::IdHash.eq(id_hash.clone()))
+            .exec(db)
+            .await?;
     }
-    let roles = roles_of(db, u.id).await?;
-    let caller = Caller {
-        user_id: u.id,
-        name: u.full_name,
-        roles,
-        session_hash: s.id_hash,
-    };
-    Ok(Some((caller, s.csrf_token)))
-}
-
-pub async fn roles_of<C: ConnectionTrait>(db: &C, user_id: i64) -> AppResult<Vec<Role>> {
-    let rows = user_role::Entity::find()
-        .filter(user_role::Column::UserId.eq(user_id))
-        .order_by_asc(user_role::Column::Role)
-        .all(db)
-        .await?;
-    let mut roles: Vec<Role> = rows.iter().filter_map(|r| Role::from_code(&r.role)).collect();
+    let mut roles: Vec<Role> = rows
+        .iter()
+        .filter_map(|r| r.role.as_deref().and_then(Role::from_code))
+        .collect();
     roles.sort();
-    Ok(roles)
+    roles.dedup();
+    let (user_id, name, csrf) = (first.user_id, first.full_name.clone(), first.csrf_token.clone());
+    let caller = Caller {
+        user_id,
+        name,
+        roles,
+        session_hash: id_hash,
+    };
+    Ok(Some((caller, csrf)))
 }
 
 pub async fn delete_session(db: &DatabaseConnection, id_hash: &str) -> AppResult<()> {

@@ -33,10 +33,20 @@ pub async fn my_classes() -> Result<Vec<ClassSummary>, AppError> {
 pub async fn get_class_detail(id: i64, sort: Option<String>) -> Result<ClassDetail, AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
-    let (class, access) = guard::require_class(&state.db, &caller, id, ClassAccess::View).await?;
+    // Two queries in parallel: the class and all its members (the caller's own
+    // memberships, which decide access, are among them).
+    let (found, members) = tokio::try_join!(
+        db::class_with_programme(&state.db, id),
+        db::members(&state.db, id)
+    )?;
+    let (class, programme) = found.ok_or(AppError::NotFound)?;
+    let access = guard::check_access(
+        &caller,
+        &db::memberships_of(&members, caller.user_id),
+        ClassAccess::View,
+    )?;
     let manage = access == ClassAccess::Manage;
-    let scheme = db::active_scheme(&state.db).await?;
-    let members = db::members(&state.db, id).await?;
+    let scheme = db::active_scheme_cached(&state).await?;
     let users: HashMap<i64, user::Model> = members.iter().map(|(_, u)| (u.id, u.clone())).collect();
     let (mut roster, staff): (Vec<_>, Vec<_>) = members
         .iter()
@@ -49,7 +59,7 @@ pub async fn get_class_detail(id: i64, sort: Option<String>) -> Result<ClassDeta
     );
     let composition = db::composition_of(&roster, &users, &scheme);
     let description = class.description.clone();
-    let summary = db::summary_of(&state.db, class, roster.len() as u32).await?;
+    let summary = db::summary_with(class, programme, roster.len() as u32);
     Ok(ClassDetail {
         summary,
         description,

@@ -7,7 +7,7 @@ use crate::auth::policy::Membership;
 use crate::entities::{class, class_member, generation_scheme, programme, user};
 use crate::error::AppResult;
 use chrono::Datelike;
-use sea_orm::{prelude::*, QueryOrder};
+use sea_orm::{prelude::*, JoinType, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 pub const SCHEME_ROW_ID: i64 = 1;
@@ -24,6 +24,16 @@ pub async fn active_scheme<C: ConnectionTrait>(db: &C) -> AppResult<GenerationSc
                 .map(|ranges| GenerationScheme { name: r.name, ranges })
         })
         .unwrap_or_else(GenerationScheme::article_default))
+}
+
+/// The active scheme for read-only views, from this server's short-lived cache.
+pub async fn active_scheme_cached(state: &crate::state::AppState) -> AppResult<GenerationScheme> {
+    if let Some(scheme) = state.cached_scheme() {
+        return Ok(scheme);
+    }
+    let scheme = active_scheme(&state.db).await?;
+    state.remember_scheme(Some(scheme.clone()));
+    Ok(scheme)
 }
 
 pub fn gender_from_db(code: Option<&str>) -> Option<Gender> {
@@ -111,20 +121,40 @@ pub async fn members<C: ConnectionTrait>(
 }
 
 /// The summary of one class whose participants are already counted.
-pub async fn summary_of<C: ConnectionTrait>(
-    db: &C,
-    c: class::Model,
-    participants: u32,
-) -> AppResult<ClassSummary> {
-    let programme = programme::Entity::find_by_id(c.programme_id).one(db).await?;
-    Ok(ClassSummary {
+pub fn summary_with(c: class::Model, programme: Option<programme::Model>, participants: u32) -> ClassSummary {
+    ClassSummary {
         id: c.id,
         programme: programme.map(|p| p.name).unwrap_or_default(),
         participants,
         name: c.name,
         starts_on: c.starts_on,
         ends_on: c.ends_on,
-    })
+    }
+}
+
+/// A class with its programme, in one joined query.
+pub async fn class_with_programme<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+) -> AppResult<Option<(class::Model, Option<programme::Model>)>> {
+    let to_programme: RelationDef = class::Entity::belongs_to(programme::Entity)
+        .from(class::Column::ProgrammeId)
+        .to(programme::Column::Id)
+        .into();
+    Ok(class::Entity::find_by_id(class_id)
+        .select_also(programme::Entity)
+        .join(JoinType::LeftJoin, to_programme)
+        .one(db)
+        .await?)
+}
+
+/// One person's memberships among a class's member rows.
+pub fn memberships_of(members: &[(class_member::Model, user::Model)], user_id: i64) -> Vec<Membership> {
+    members
+        .iter()
+        .filter(|(m, _)| m.user_id == user_id)
+        .filter_map(|(m, _)| Membership::from_code(&m.role))
+        .collect()
 }
 
 pub fn roster_entry(
