@@ -38,6 +38,7 @@ echo "roster page rows: $((rows - 1)) participants (+ header)"
 
 curl -fs -H "Cookie: sinergi_session=$session" "$base/classes/1" >/dev/null
 echo "== wrk: GET /classes/1, 50 connections, 2 threads, ${duration}s =="
+[ -n "${BENCH_HOLD:-}" ] && { echo "$session" > "$dir/session"; sleep "$BENCH_HOLD"; }
 wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: sinergi_session=$session" "$base/classes/1" | tee "$dir/wrk.txt"
 
 wasm=target/site/pkg/sinergi.wasm

@@ -60,8 +60,15 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="leptos" href="/pkg/sinergi.css" />
-        <Title text=move || K::AppName.t(locale.get()) />
-        <leptos_meta::Html attr:lang=move || locale.get().code() />
+        // Plain values inside one reactive block: leptos_axum reads the title after the
+        // app's reactive owner is gone, so a closure there panics under load.
+        {move || {
+            let l = locale.get();
+            view! {
+                <Title text=K::AppName.t(l) />
+                <leptos_meta::Html attr:lang=l.code() />
+            }
+        }}
         <Router>
             <Layout>
                 <Routes fallback=NotFound>

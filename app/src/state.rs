@@ -24,6 +24,7 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// The active generation scheme with the time it was read (see `SCHEME_CACHE_TTL`).
     pub scheme_cache: Arc<RwLock<Option<(Instant, GenerationScheme)>>>,
+    pub sessions: Arc<crate::auth::session_cache::SessionCache>,
 }
 
 impl AppState {
@@ -34,6 +35,7 @@ impl AppState {
             hash_permits: Arc::new(Semaphore::new(4)),
             secure_cookies,
             scheme_cache: Arc::default(),
+            sessions: Arc::default(),
         }
     }
 

@@ -7,6 +7,9 @@ use server::config::Config;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let _ = dotenvy::dotenv();

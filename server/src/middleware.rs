@@ -64,7 +64,7 @@ pub async fn session(
         .and_then(Locale::from_code)
         .unwrap_or_default();
     let resolved = match cookie(headers, SESSION_COOKIE) {
-        Some(token) if !token.is_empty() => match store::resolve(&state.db, token).await {
+        Some(token) if !token.is_empty() => match store::resolve(&state, token).await {
             Ok(found) => found,
             Err(_) => return error_response(&AppError::Internal("session".into()), &req),
         },

@@ -151,10 +151,7 @@ pub async fn set_user_active(csrf: String, user_id: i64, active: bool) -> Result
     model.active = Set(active);
     model.update(&state.db).await?;
     if !active {
-        crate::entities::session::Entity::delete_many()
-            .filter(crate::entities::session::Column::UserId.eq(user_id))
-            .exec(&state.db)
-            .await?;
+        crate::auth::store::delete_sessions_of(&state, user_id).await?;
     }
     Ok(())
 }

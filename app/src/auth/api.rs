@@ -68,7 +68,7 @@ pub async fn login(
     }
     store::clear_failures(&state.db, &keys[0]).await?;
     if let Some(old) = auth.caller {
-        store::delete_session(&state.db, &old.session_hash).await?;
+        store::delete_session(&state, &old.session_hash).await?;
     }
     let token = store::create_session(&state.db, user.id).await?;
     crate::server_util::set_cookie(
@@ -135,7 +135,7 @@ pub async fn logout(csrf: String) -> Result<(), AppError> {
     let _ = csrf;
     let state = guard::state()?;
     if let Ok(caller) = guard::caller() {
-        store::delete_session(&state.db, &caller.session_hash).await?;
+        store::delete_session(&state, &caller.session_hash).await?;
     }
     crate::server_util::clear_cookie(store::SESSION_COOKIE, &state);
     leptos_axum::redirect("/login");

@@ -8,4 +8,6 @@ pub mod guard;
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
+pub mod session_cache;
+#[cfg(feature = "ssr")]
 pub mod store;

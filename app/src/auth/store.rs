@@ -3,7 +3,7 @@
 use crate::auth::model::Role;
 use crate::entities::{login_attempt, session, user, user_role};
 use crate::error::AppResult;
-use crate::state::Caller;
+use crate::state::{AppState, Caller};
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sea_orm::{prelude::*, ActiveValue::Set, FromQueryResult, JoinType, QuerySelect};
@@ -94,8 +94,19 @@ async fn session_rows(db: &DatabaseConnection, id_hash: &str) -> AppResult<Vec<S
 
 /// Looks a cookie value up; returns the caller and their CSRF token when the
 /// session is live and the account active.
-pub async fn resolve(db: &DatabaseConnection, token: &str) -> AppResult<Option<(Caller, String)>> {
+pub async fn resolve(state: &AppState, token: &str) -> AppResult<Option<(Caller, String)>> {
     let id_hash = hash_token(token);
+    if let Some(found) = state.sessions.get(&id_hash) {
+        return Ok(Some(found));
+    }
+    let found = resolve_in_db(&state.db, id_hash.clone()).await?;
+    if let Some((caller, csrf)) = &found {
+        state.sessions.put(id_hash, caller.clone(), csrf.clone());
+    }
+    Ok(found)
+}
+
+async fn resolve_in_db(db: &DatabaseConnection, id_hash: String) -> AppResult<Option<(Caller, String)>> {
     let rows = session_rows(db, &id_hash).await?;
     let Some(first) = rows.first() else {
         return Ok(None);
@@ -131,9 +142,20 @@ pub async fn resolve(db: &DatabaseConnection, token: &str) -> AppResult<Option<(
     Ok(Some((caller, csrf)))
 }
 
-pub async fn delete_session(db: &DatabaseConnection, id_hash: &str) -> AppResult<()> {
+pub async fn delete_session(state: &AppState, id_hash: &str) -> AppResult<()> {
+    state.sessions.forget(id_hash);
     session::Entity::delete_by_id(id_hash.to_string())
-        .exec(db)
+        .exec(&state.db)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of an account (deactivation).
+pub async fn delete_sessions_of(state: &AppState, user_id: i64) -> AppResult<()> {
+    state.sessions.forget_user(user_id);
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(&state.db)
         .await?;
     Ok(())
 }
