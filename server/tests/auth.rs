@@ -38,7 +38,7 @@ both_backends!(
             .1
             .to_string();
         assert!(token.len() >= 32, "at least 128 bits");
-        let (caller, csrf) = store::resolve(&app.db, &token)
+        let (caller, csrf) = store::resolve(&app.state, &token)
             .await
             .unwrap()
             .expect("live session");
@@ -49,7 +49,7 @@ both_backends!(
         };
         let res = app.call(&client, "/api/logout", &[]).await;
         assert!(res.status.is_success(), "{res:?}");
-        assert!(store::resolve(&app.db, &token).await.unwrap().is_none());
+        assert!(store::resolve(&app.state, &token).await.unwrap().is_none());
     }
 );
 

@@ -39,11 +39,21 @@ pub fn fmt_date(date: NaiveDate, locale: Locale) -> String {
     }
 }
 
+/// Fixed-point text by integer arithmetic: `{:.N}` on a float would pull Rust's
+/// float formatter (about 20 KB) into the browser build.
 pub fn fmt_decimal(value: f64, decimals: usize, locale: Locale) -> String {
-    let s = format!("{value:.decimals$}");
-    match locale {
-        Locale::Id => s.replace('.', ","),
-        Locale::En => s,
+    let scale = 10i64.pow(decimals as u32);
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, frac) = (scaled.abs() / scale, scaled.abs() % scale);
+    let point = match locale {
+        Locale::Id => ',',
+        Locale::En => '.',
+    };
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}{point}{frac:0decimals$}")
     }
 }
 
@@ -62,5 +72,9 @@ mod tests {
         assert_eq!(fmt_date(d, Locale::En), "5 February 2026");
         assert_eq!(fmt_decimal(87.5, 2, Locale::Id), "87,50");
         assert_eq!(fmt_percent(33.333, Locale::En), "33.3 %");
+        assert_eq!(fmt_decimal(-0.05, 1, Locale::En), "-0.1");
+        assert_eq!(fmt_decimal(2.004, 2, Locale::Id), "2,00");
+        assert_eq!(fmt_decimal(99.96, 1, Locale::En), "100.0");
+        assert_eq!(fmt_decimal(7.0, 0, Locale::Id), "7");
     }
 }

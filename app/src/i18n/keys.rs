@@ -3,8 +3,24 @@ use serde::{Deserialize, Serialize};
 
 macro_rules! keys {
     ($($key:ident => $id:literal, $en:literal;)*) => {
+        /// On the wire a key is its index: a derived string form would put a
+        /// several-kilobyte name matcher into the browser build.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(into = "u16", try_from = "u16")]
         pub enum K { $($key),* }
+
+        impl From<K> for u16 {
+            fn from(key: K) -> u16 {
+                key as u16
+            }
+        }
+
+        impl TryFrom<u16> for K {
+            type Error = &'static str;
+            fn try_from(index: u16) -> Result<K, Self::Error> {
+                K::ALL.get(usize::from(index)).copied().ok_or("unknown message key")
+            }
+        }
 
         impl K {
             pub const ALL: &'static [K] = &[$(K::$key),*];

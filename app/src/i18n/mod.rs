@@ -113,4 +113,15 @@ mod tests {
         assert_eq!(Locale::from_code("en"), Some(Locale::En));
         assert_eq!(Locale::from_code("fr"), None);
     }
+
+    #[test]
+    fn every_key_survives_the_wire_and_unknown_indexes_are_refused() {
+        for key in K::ALL {
+            let msg = Msg::with(*key, ["3".to_string()]);
+            let json = serde_json::to_string(&msg).unwrap();
+            assert_eq!(serde_json::from_str::<Msg>(&json).unwrap(), msg);
+        }
+        let beyond = K::ALL.len();
+        assert!(serde_json::from_str::<Msg>(&format!("{{\"key\":{beyond}}}")).is_err());
+    }
 }

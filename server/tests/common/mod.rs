@@ -26,6 +26,8 @@ pub enum Backend {
 pub struct TestApp {
     pub router: Router,
     pub db: DatabaseConnection,
+    /// The same state the router uses (its session cache included).
+    pub state: AppState,
     cleanup: Option<(String, String)>,
 }
 
@@ -84,8 +86,9 @@ impl TestApp {
         server::db::migrate(&db).await.expect("migrate");
         let state = AppState::new(db.clone(), options(), false);
         Some(TestApp {
-            router: server::router(state, false),
+            router: server::router(state.clone(), false),
             db,
+            state,
             cleanup,
         })
     }

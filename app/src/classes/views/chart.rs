@@ -1,13 +1,18 @@
 //! Horizontal bar chart drawn as SVG on the server: readable before WASM loads,
 //! announced as an image with a text description, and backed by a visible list.
 use crate::classes::domain::composition::Share;
-use crate::i18n::{fill, fmt_percent, K};
+use crate::i18n::{fill, fmt_decimal, fmt_percent, K};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 
 const BAR_HEIGHT: i32 = 28;
 const LABEL_WIDTH: i32 = 150;
 const BAR_SPACE: f64 = 200.0;
+
+/// SVG coordinates with one decimal, without the float formatter (see `fmt_decimal`).
+fn coord(value: f64) -> String {
+    fmt_decimal(value, 1, crate::i18n::Locale::En)
+}
 
 #[component]
 pub fn BarChart(
@@ -51,9 +56,9 @@ pub fn BarChart(
             view! {
                 <g>
                     <text x="0" y=y + 19 class="chart-label">{text}</text>
-                    <rect x=LABEL_WIDTH y=y + 4 width=format!("{width:.1}") height=BAR_HEIGHT - 8 rx="3"
+                    <rect x=LABEL_WIDTH y=y + 4 width=coord(width) height=BAR_HEIGHT - 8 rx="3"
                         class=format!("bar {class_prefix}-{}", s.key) />
-                    <text x=format!("{:.1}", LABEL_WIDTH as f64 + width + 6.0) y=y + 19 class="chart-value">{value}</text>
+                    <text x=coord(LABEL_WIDTH as f64 + width + 6.0) y=y + 19 class="chart-value">{value}</text>
                 </g>
             }
         })
