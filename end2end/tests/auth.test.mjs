@@ -25,8 +25,14 @@ bothModes('wrong password shows a translated error beside the form', async ({ pa
   await open(page, js, '/login');
   await page.getByLabel('Email atau NIP').fill(DEMO.facilitator);
   await page.getByLabel('Kata sandi').fill('bukan-kata-sandinya');
+  if (js) await page.evaluate(() => { window.stillThisPage = true; });
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByRole('alert').filter({ hasText: 'Email/NIP atau kata sandi salah.' }).waitFor();
+  if (js) {
+    // Once hydrated, the form is sent by fetch: the page is not reloaded and keeps what was typed.
+    assert.equal(await page.evaluate(() => window.stillThisPage), true);
+    assert.equal(await page.getByLabel('Email atau NIP').inputValue(), DEMO.facilitator);
+  }
 });
 
 bothModes('a participant cannot open facilitator or admin pages', async ({ page, js }) => {

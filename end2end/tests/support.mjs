@@ -33,9 +33,17 @@ export function bothModes(name, fn) {
       const b = await getBrowser();
       const context = await b.newContext({ javaScriptEnabled: js, viewport: { width: 390, height: 844 }, locale: 'id-ID' });
       const page = await context.newPage();
+      // A hydration mismatch or a panic in the WASM must fail the test, even when
+      // the page still works because the forms fall back to plain posts.
+      const crashes = [];
+      page.on('pageerror', (e) => crashes.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /hydration|panicked/i.test(m.text())) crashes.push(m.text().slice(0, 300));
+      });
       const suffix = `${js ? 'js' : 'nojs'}-${Date.now().toString(36)}`;
       try {
         await fn({ page, js, suffix });
+        if (crashes.length) throw new Error(`the page crashed in the browser:\n${crashes.join('\n')}`);
       } catch (e) {
         await page.screenshot({ path: `test-results/${name.replace(/\W+/g, '_')}-${js ? 'js' : 'nojs'}.png`, fullPage: true }).catch(() => {});
         throw e;

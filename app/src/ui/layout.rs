@@ -1,9 +1,8 @@
-use super::{t, use_locale, use_user, CsrfField};
+use super::{form_action, t, use_locale, use_user, CsrfField, FormAction, ServerForm};
 use crate::app::SessionVersion;
 use crate::auth::api::{Logout, SetLocale};
 use crate::auth::model::Role;
 use crate::i18n::K;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 #[component]
@@ -53,42 +52,35 @@ fn MainNav() -> impl IntoView {
 
 #[component]
 fn LogoutButton() -> impl IntoView {
-    let logout = ServerAction::<Logout>::new();
+    let logout = form_action::<Logout>();
     bump_session_on_success(logout);
     view! {
-        <ActionForm action=logout attr:class="inline-form">
+        <ServerForm action=logout attr:class="inline-form">
             <CsrfField />
             <button type="submit" class="link-button">{t(K::NavLogout)}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
 #[component]
 fn LanguageSwitch() -> impl IntoView {
-    let set_locale = ServerAction::<SetLocale>::new();
+    let set_locale = form_action::<SetLocale>();
     bump_session_on_success(set_locale);
     let locale = use_locale();
     view! {
-        <ActionForm action=set_locale attr:class="lang-form">
+        <ServerForm action=set_locale attr:class="lang-form">
             <CsrfField />
             <input type="hidden" name="locale" value=move || locale.get().other().code() />
             <button type="submit" class="lang-button" aria-label=t(K::LangSwitchLabel)
                 lang=move || locale.get().other().code()>
                 {t(K::LangSwitch)}
             </button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
 /// Re-reads the session (user, token, language) once an action succeeds.
-pub fn bump_session_on_success<S>(action: ServerAction<S>)
-where
-    S: leptos::server_fn::ServerFn<Output = (), Error = crate::error::AppError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-{
+pub fn bump_session_on_success(action: FormAction) {
     let version = expect_context::<SessionVersion>();
     Effect::new(move |_| {
         if let Some(Ok(())) = action.value().get() {

@@ -1,12 +1,14 @@
 //! Shared components: layout, form helpers, error display.
 mod forms;
 mod layout;
+mod server_form;
 pub mod layout_helpers {
     pub use super::layout::bump_session_on_success;
 }
 
 pub use forms::{Alert, CsrfField, FieldError, Notice, PageError};
 pub use layout::{Layout, NotFound};
+pub use server_form::{form_action, FormAction, ServerForm};
 
 use crate::app::SessionResource;
 use crate::auth::model::UserInfo;

@@ -5,8 +5,8 @@ use crate::auth::model::Role;
 use crate::classes::domain::generation::GenerationScheme;
 use crate::error::AppError;
 use crate::i18n::{fill, K};
+use crate::ui::{form_action, FormAction, ServerForm};
 use crate::ui::{t, use_locale, use_user, Alert, CsrfField, FieldError, Notice, PageError};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 /// Spare empty rows so a range can be added without JavaScript.
@@ -14,7 +14,7 @@ const SPARE_ROWS: usize = 2;
 
 #[component]
 pub fn GenerationsPage() -> impl IntoView {
-    let save = ServerAction::<SaveScheme>::new();
+    let save = form_action::<SaveScheme>();
     let scheme = Resource::new_blocking(move || save.version().get(), |_| get_scheme());
     let user = use_user();
     view! {
@@ -33,7 +33,7 @@ pub fn GenerationsPage() -> impl IntoView {
 }
 
 #[component]
-fn SchemeForm(scheme: GenerationScheme, save: ServerAction<SaveScheme>) -> impl IntoView {
+fn SchemeForm(scheme: GenerationScheme, save: FormAction) -> impl IntoView {
     let locale = use_locale();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     let done = Signal::derive(move || matches!(save.value().get(), Some(Ok(()))));
@@ -53,7 +53,7 @@ fn SchemeForm(scheme: GenerationScheme, save: ServerAction<SaveScheme>) -> impl 
             <p>{t(K::GenSchemeHelp)}</p>
             <Notice show=done key=K::GenSaved />
             <Alert error />
-            <ActionForm action=save attr:class="stack">
+            <ServerForm action=save attr:class="stack">
                 <CsrfField />
                 <div class="field">
                     <label for="scheme-name">{t(K::GenSchemeName)}</label>
@@ -88,7 +88,7 @@ fn SchemeForm(scheme: GenerationScheme, save: ServerAction<SaveScheme>) -> impl 
                     <button type="submit" name="preset" value="article" class="button">{t(K::GenPresetArticle)}</button>
                     <button type="submit" name="preset" value="bkn" class="button">{t(K::GenPresetBkn)}</button>
                 </div>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

@@ -2,14 +2,14 @@ use crate::admin::api::{get_programmes, CreateClass, CreateProgramme};
 use crate::admin::model::ProgrammesData;
 use crate::classes::views::ClassList;
 use crate::i18n::K;
+use crate::ui::{form_action, FormAction, ServerForm};
 use crate::ui::{t, Alert, CsrfField, FieldError, PageError};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 #[component]
 pub fn ProgrammesPage() -> impl IntoView {
-    let create_programme = ServerAction::<CreateProgramme>::new();
-    let create_class = ServerAction::<CreateClass>::new();
+    let create_programme = form_action::<CreateProgramme>();
+    let create_class = form_action::<CreateClass>();
     let data = Resource::new_blocking(
         move || (create_programme.version().get(), create_class.version().get()),
         |_| get_programmes(),
@@ -28,11 +28,7 @@ pub fn ProgrammesPage() -> impl IntoView {
 }
 
 #[component]
-fn Programmes(
-    data: ProgrammesData,
-    create_programme: ServerAction<CreateProgramme>,
-    create_class: ServerAction<CreateClass>,
-) -> impl IntoView {
+fn Programmes(data: ProgrammesData, create_programme: FormAction, create_class: FormAction) -> impl IntoView {
     let p_err = Signal::derive(move || create_programme.value().get().and_then(|r| r.err()));
     let c_err = Signal::derive(move || create_class.value().get().and_then(|r| r.err()));
     let options = data
@@ -57,7 +53,7 @@ fn Programmes(
             <section class="card" aria-labelledby="new-programme">
                 <h2 id="new-programme">{t(K::ProgrammeCreate)}</h2>
                 <Alert error=p_err />
-                <ActionForm action=create_programme attr:class="stack">
+                <ServerForm action=create_programme attr:class="stack">
                     <CsrfField />
                     <div class="field">
                         <label for="programme-name">{t(K::ProgrammeName)}</label>
@@ -69,12 +65,12 @@ fn Programmes(
                         <textarea id="programme-desc" name="description" rows="2"></textarea>
                     </div>
                     <button type="submit" class="button">{t(K::ProgrammeCreate)}</button>
-                </ActionForm>
+                </ServerForm>
             </section>
             <section class="card" aria-labelledby="new-class">
                 <h2 id="new-class">{t(K::ClassCreate)}</h2>
                 <Alert error=c_err />
-                <ActionForm action=create_class attr:class="stack">
+                <ServerForm action=create_class attr:class="stack">
                     <CsrfField />
                     <div class="field">
                         <label for="class-programme">{t(K::ClassProgramme)}</label>
@@ -107,7 +103,7 @@ fn Programmes(
                         <textarea id="new-class-desc" name="description" rows="2"></textarea>
                     </div>
                     <button type="submit" class="button">{t(K::ClassCreate)}</button>
-                </ActionForm>
+                </ServerForm>
             </section>
         </div>
     }

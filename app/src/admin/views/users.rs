@@ -2,14 +2,14 @@ use crate::admin::api::{list_users, CreateUser, SetUserActive};
 use crate::admin::model::UserRow;
 use crate::auth::model::Role;
 use crate::i18n::K;
+use crate::ui::{form_action, FormAction, ServerForm};
 use crate::ui::{t, use_locale, Alert, CsrfField, FieldError, Notice, PageError};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let create = ServerAction::<CreateUser>::new();
-    let toggle = ServerAction::<SetUserActive>::new();
+    let create = form_action::<CreateUser>();
+    let toggle = form_action::<SetUserActive>();
     let users = Resource::new_blocking(
         move || (create.version().get(), toggle.version().get()),
         |_| list_users(),
@@ -28,7 +28,7 @@ pub fn UsersPage() -> impl IntoView {
 }
 
 #[component]
-fn CreateUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
+fn CreateUserForm(create: FormAction) -> impl IntoView {
     let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
     let done = Signal::derive(move || matches!(create.value().get(), Some(Ok(_))));
     let text = move |name: &'static str, label: K, kind: &'static str| {
@@ -45,7 +45,7 @@ fn CreateUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
             <h2 id="create-user-title">{t(K::UsersCreate)}</h2>
             <Notice show=done key=K::UsersCreated />
             <Alert error />
-            <ActionForm action=create attr:class="stack">
+            <ServerForm action=create attr:class="stack">
                 <CsrfField />
                 {text("input[full_name]", K::UsersName, "text")}
                 {text("input[email]", K::UsersEmail, "email")}
@@ -60,13 +60,13 @@ fn CreateUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
                     <FieldError error field="roles" />
                 </fieldset>
                 <button type="submit" class="button primary">{t(K::UsersCreate)}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }
 
 #[component]
-fn UserTable(users: Vec<UserRow>, toggle: ServerAction<SetUserActive>) -> impl IntoView {
+fn UserTable(users: Vec<UserRow>, toggle: FormAction) -> impl IntoView {
     let locale = use_locale();
     let error = Signal::derive(move || toggle.value().get().and_then(|r| r.err()));
     view! {
@@ -92,12 +92,12 @@ fn UserTable(users: Vec<UserRow>, toggle: ServerAction<SetUserActive>) -> impl I
                             <td>{roles}</td>
                             <td>
                                 {t(status)}" "
-                                <ActionForm action=toggle attr:class="inline-form">
+                                <ServerForm action=toggle attr:class="inline-form">
                                     <CsrfField />
                                     <input type="hidden" name="user_id" value=u.id />
                                     <input type="hidden" name="active" value=(!u.active).to_string() />
                                     <button type="submit" class="link-button">{t(action)}</button>
-                                </ActionForm>
+                                </ServerForm>
                             </td>
                         </tr> }
                     }).collect_view()}

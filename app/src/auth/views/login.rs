@@ -1,14 +1,14 @@
 use crate::auth::api::Login;
 use crate::i18n::K;
 use crate::ui::layout_helpers::bump_session_on_success;
+use crate::ui::{form_action, ServerForm};
 use crate::ui::{t, Alert, CsrfField, FieldError};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let login = ServerAction::<Login>::new();
+    let login = form_action::<Login>();
     bump_session_on_success(login);
     let error = Signal::derive(move || login.value().get().and_then(|r| r.err()));
     let next = move || use_query_map().with(|q| q.get("next")).unwrap_or_default();
@@ -16,7 +16,7 @@ pub fn LoginPage() -> impl IntoView {
         <section class="card narrow">
             <h1>{t(K::LoginTitle)}</h1>
             <Alert error />
-            <ActionForm action=login attr:class="stack" attr:novalidate=true>
+            <ServerForm action=login attr:class="stack" attr:novalidate=true>
                 <CsrfField />
                 <input type="hidden" name="next" value=next />
                 <div class="field">
@@ -35,7 +35,7 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit" class="button primary" disabled=move || login.pending().get()>
                     {t(K::LoginSubmit)}
                 </button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

@@ -1,14 +1,14 @@
 use crate::auth::api::ChangePassword;
 use crate::error::AppError;
 use crate::i18n::K;
+use crate::ui::{form_action, ServerForm};
 use crate::ui::{t, use_user, Alert, CsrfField, FieldError, Notice, PageError};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     let user = use_user();
-    let change = ServerAction::<ChangePassword>::new();
+    let change = form_action::<ChangePassword>();
     let error = Signal::derive(move || change.value().get().and_then(|r| r.err()));
     let done = Signal::derive(move || matches!(change.value().get(), Some(Ok(()))));
     view! {
@@ -17,14 +17,14 @@ pub fn PasswordPage() -> impl IntoView {
                 <h1>{t(K::PasswordTitle)}</h1>
                 <Notice show=done key=K::PasswordChanged />
                 <Alert error />
-                <ActionForm action=change attr:class="stack">
+                <ServerForm action=change attr:class="stack">
                     <CsrfField />
                     <PasswordField name="current" label=K::PasswordCurrent autocomplete="current-password" error />
                     <PasswordField name="new" label=K::PasswordNew autocomplete="new-password" error />
                     <p class="hint">{t(K::PasswordNewHint)}</p>
                     <PasswordField name="confirm" label=K::PasswordConfirm autocomplete="new-password" error />
                     <button type="submit" class="button primary">{t(K::PasswordSubmit)}</button>
-                </ActionForm>
+                </ServerForm>
             </section>
         </Show>
     }

@@ -5,8 +5,8 @@ use crate::classes::api::{get_class_detail, EnrolMember, UpdateClass};
 use crate::classes::domain::composition::Share;
 use crate::classes::model::{ClassDetail, RosterSort};
 use crate::i18n::{fill, fmt_date, Locale, K};
+use crate::ui::{form_action, FormAction, ServerForm};
 use crate::ui::{t, use_locale, Alert, CsrfField, FieldError, PageError};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -21,8 +21,8 @@ pub fn ClassPage() -> impl IntoView {
     let query = use_query_map();
     let sort = Memo::new(move |_| RosterSort::from_code(&query.with(|q| q.get("sort").unwrap_or_default())));
     let imported = Memo::new(move |_| query.with(|q| q.get("imported")));
-    let update = ServerAction::<UpdateClass>::new();
-    let enrol = ServerAction::<EnrolMember>::new();
+    let update = form_action::<UpdateClass>();
+    let enrol = form_action::<EnrolMember>();
     let detail = Resource::new_blocking(
         move || {
             (
@@ -54,12 +54,7 @@ pub fn ClassPage() -> impl IntoView {
 }
 
 #[component]
-fn ClassView(
-    detail: ClassDetail,
-    sort: RosterSort,
-    update: ServerAction<UpdateClass>,
-    enrol: ServerAction<EnrolMember>,
-) -> impl IntoView {
+fn ClassView(detail: ClassDetail, sort: RosterSort, update: FormAction, enrol: FormAction) -> impl IntoView {
     let locale = use_locale();
     let s = detail.summary.clone();
     let id = s.id;
@@ -129,11 +124,7 @@ fn plain_label(s: &Share, l: Locale) -> String {
 }
 
 #[component]
-fn ManageForms(
-    detail: ClassDetail,
-    update: ServerAction<UpdateClass>,
-    enrol: ServerAction<EnrolMember>,
-) -> impl IntoView {
+fn ManageForms(detail: ClassDetail, update: FormAction, enrol: FormAction) -> impl IntoView {
     let s = detail.summary;
     let update_err = Signal::derive(move || update.value().get().and_then(|r| r.err()));
     let enrol_err = Signal::derive(move || enrol.value().get().and_then(|r| r.err()));
@@ -141,7 +132,7 @@ fn ManageForms(
         <section class="card" aria-labelledby="edit-title">
             <h2 id="edit-title">{t(K::ClassEdit)}</h2>
             <Alert error=update_err />
-            <ActionForm action=update attr:class="stack">
+            <ServerForm action=update attr:class="stack">
                 <CsrfField />
                 <input type="hidden" name="id" value=s.id />
                 <div class="field">
@@ -166,12 +157,12 @@ fn ManageForms(
                     <textarea id="class-desc" name="description" rows="3">{detail.description.clone()}</textarea>
                 </div>
                 <button type="submit" class="button">{t(K::ClassSave)}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
         <section class="card" aria-labelledby="enrol-title">
             <h2 id="enrol-title">{t(K::RosterColRole)}</h2>
             <Alert error=enrol_err />
-            <ActionForm action=enrol attr:class="stack">
+            <ServerForm action=enrol attr:class="stack">
                 <CsrfField />
                 <input type="hidden" name="class_id" value=s.id />
                 <div class="field">
@@ -187,7 +178,7 @@ fn ManageForms(
                     </select>
                 </div>
                 <button type="submit" class="button">{t(K::Submit)}</button>
-            </ActionForm>
+            </ServerForm>
             <ul class="staff">
                 {detail.staff.into_iter().map(|m| {
                     let role = match m.role.as_str() { "facilitator" => K::RoleFacilitator, _ => K::RoleEvaluator };

@@ -4,8 +4,8 @@ use crate::classes::api::{import_target, roster_preview, CommitRoster, UploadRos
 use crate::classes::model::ImportPreview;
 use crate::error::AppError;
 use crate::i18n::{fill, fmt_date, K};
+use crate::ui::{form_action, ServerForm};
 use crate::ui::{t, use_csrf, use_locale, Alert, CsrfField, FieldError, PageError};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos::server_fn::error::ServerFnUrlError;
 use leptos::server_fn::ServerFn;
@@ -79,7 +79,7 @@ fn UploadForm(class_id: i64, error: Signal<Option<AppError>>) -> impl IntoView {
 #[component]
 fn Preview(preview: ImportPreview) -> impl IntoView {
     let locale = use_locale();
-    let commit = ServerAction::<CommitRoster>::new();
+    let commit = form_action::<CommitRoster>();
     let commit_err = Signal::derive(move || commit.value().get().and_then(|r| r.err()));
     let total = preview.rows.len();
     let data_rows = preview.data_rows();
@@ -104,14 +104,14 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
                     {move || fill(K::ImportReady.t(locale.get()), &[(total - known).to_string(), known.to_string()])}
                 </div>
                 <Alert error=commit_err />
-                <ActionForm action=commit>
+                <ServerForm action=commit>
                     <CsrfField />
                     <input type="hidden" name="class_id" value=class_id />
                     <input type="hidden" name="upload_id" value=upload_id.clone() />
                     <button type="submit" class="button primary">
                         {move || fill(K::ImportCommit.t(locale.get()), &[total.to_string()])}
                     </button>
-                </ActionForm>
+                </ServerForm>
                 }.into_any()
             }}
             <div class="table-wrap" tabindex="0">

@@ -1,0 +1,142 @@
+//! Forms that post to a server fn: a plain `<form method="post">` without
+//! JavaScript, a fetch once hydrated.
+//!
+//! Written instead of Leptos' `ActionForm` + `ServerAction` because those are
+//! generic over each server fn's input and output: every form compiled its own
+//! query-string decoder, encoder and action machinery into the WASM. Here the
+//! browser sends the form fields as they are (exactly what the no-JS post sends)
+//! and only success or the one `AppError` type comes back, so one copy of the
+//! code serves every form. Forms that need data back reload it through their
+//! resources, which depend on `version()`.
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server::ServerActionError;
+use leptos::server_fn::error::ServerFnUrlError;
+
+/// Submission state of one form: last result, submissions so far, in flight.
+#[derive(Clone, Copy)]
+pub struct FormAction {
+    url: &'static str,
+    value: RwSignal<Option<Result<(), AppError>>>,
+    version: RwSignal<usize>,
+    pending: RwSignal<bool>,
+}
+
+impl FormAction {
+    /// `url` is the server fn's `PATH`. An error carried back in the URL after a
+    /// no-JS post (`__path`/`__err`) becomes this form's first value.
+    pub fn new(url: &'static str) -> Self {
+        let from_url = use_context::<ServerActionError>()
+            .and_then(|e| (e.path() == url).then(|| Err(ServerFnUrlError::<AppError>::decode_err(e.err()))));
+        FormAction {
+            url,
+            value: RwSignal::new(from_url),
+            version: RwSignal::new(0),
+            pending: RwSignal::new(false),
+        }
+    }
+
+    pub fn value(&self) -> RwSignal<Option<Result<(), AppError>>> {
+        self.value
+    }
+
+    pub fn version(&self) -> RwSignal<usize> {
+        self.version
+    }
+
+    pub fn pending(&self) -> RwSignal<bool> {
+        self.pending
+    }
+
+    pub fn url(&self) -> &'static str {
+        self.url
+    }
+}
+
+/// The `FormAction` of server fn `S`.
+pub fn form_action<S: leptos::server_fn::ServerFn>() -> FormAction {
+    FormAction::new(S::PATH)
+}
+
+#[component]
+pub fn ServerForm(action: FormAction, children: Children) -> impl IntoView {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        client::submit(action, ev);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    view! {
+        <form action=action.url() method="post" on:submit=on_submit>
+            {children()}
+        </form>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod client {
+    use super::FormAction;
+    use crate::error::AppError;
+    use leptos::prelude::*;
+    use leptos::server_fn::client::{browser::BrowserClient, Client};
+    use leptos::server_fn::error::FromServerFnError;
+    use leptos::server_fn::request::{browser::BrowserRequest, ClientReq};
+    use leptos::server_fn::response::ClientRes;
+    use leptos::wasm_bindgen::JsCast;
+    use web_sys::{FormData, HtmlButtonElement, HtmlFormElement, SubmitEvent, UrlSearchParams};
+
+    pub fn submit(action: FormAction, ev: SubmitEvent) {
+        if ev.default_prevented() {
+            return;
+        }
+        let Some(body) = form_body(&ev) else {
+            return; // let the browser post the form itself
+        };
+        ev.prevent_default();
+        action.pending.set(true);
+        leptos::task::spawn_local(async move {
+            let result = post(action.url, body).await;
+            action.value.set(Some(result));
+            action.version.update(|v| *v += 1);
+            action.pending.set(false);
+        });
+    }
+
+    /// The fields as `application/x-www-form-urlencoded`, with the button that
+    /// submitted the form (FormData leaves it out, and some forms use its value).
+    fn form_body(ev: &SubmitEvent) -> Option<String> {
+        let form: HtmlFormElement = ev.target()?.dyn_into().ok()?;
+        let data = FormData::new_with_form(&form).ok()?;
+        let params = UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+        if let Some(button) = ev
+            .submitter()
+            .and_then(|s| s.dyn_into::<HtmlButtonElement>().ok())
+        {
+            if !button.name().is_empty() {
+                params.append(&button.name(), &button.value());
+            }
+        }
+        Some(params.to_string().into())
+    }
+
+    async fn post(url: &str, body: String) -> Result<(), AppError> {
+        let req = <BrowserRequest as ClientReq<AppError>>::try_new_post(
+            url,
+            "application/x-www-form-urlencoded",
+            "application/json",
+            body,
+        )?;
+        let res = <BrowserClient as Client<AppError>>::send(req).await?;
+        let status = ClientRes::<AppError>::status(&res);
+        let location = ClientRes::<AppError>::location(&res);
+        let redirect = ClientRes::<AppError>::has_redirect(&res);
+        let text = ClientRes::<AppError>::try_into_string(res).await?;
+        if (400..=599).contains(&status) {
+            return Err(AppError::de(text.into()));
+        }
+        if (300..=399).contains(&status) || redirect {
+            leptos::server_fn::redirect::call_redirect_hook(&location);
+        }
+        Ok(())
+    }
+}
