@@ -6,6 +6,7 @@ pub mod admin;
 pub mod app;
 pub mod auth;
 pub mod classes;
+pub mod curriculum;
 pub mod error;
 pub mod i18n;
 pub mod ui;

@@ -1,4 +1,5 @@
-//! Operators' commands: serve (default), migrate, create an admin, import a roster.
+//! Operators' commands: serve (default), migrate, create an admin, import a roster,
+//! import and export the curriculum.
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -31,4 +32,9 @@ pub enum Command {
         class: i64,
         file: PathBuf,
     },
+    /// Check a curriculum folder (see content/curriculum/FORMAT.md) and import it, all
+    /// or nothing; prints every problem with file and line.
+    ImportCurriculum { dir: PathBuf },
+    /// Write the live curriculum to a folder, one TOML file per unit.
+    ExportCurriculum { dir: PathBuf },
 }

@@ -1,6 +1,7 @@
 //! The Sinergi server: axum + leptos_axum, sessions, security, operators' commands.
 pub mod cli;
 pub mod config;
+pub mod curriculum;
 pub mod db;
 pub mod middleware;
 

@@ -53,6 +53,8 @@ async fn run(command: Command) -> Result<(), String> {
         }
         Command::CreateAdmin { email, name } => create_admin(&db, &email, &name).await,
         Command::ImportRoster { class, file } => import_roster(&db, class, &file).await,
+        Command::ImportCurriculum { dir } => server::curriculum::import_dir(&db, &dir).await,
+        Command::ExportCurriculum { dir } => server::curriculum::export_dir(&db, &dir).await,
         Command::Serve => serve(config, db).await,
     }
 }
@@ -63,6 +65,9 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), St
             .await
             .map_err(|e| format!("seed: {e:?}"))?;
         print_logins(&logins, &config);
+    }
+    if server::curriculum::load_shipped_if_empty(&db).await? {
+        println!("The shipped curriculum (6 units) was loaded.");
     }
     let mut leptos = get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
     leptos.site_addr = config.addr;
