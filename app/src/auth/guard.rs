@@ -76,3 +76,10 @@ pub fn check_access(
         Err(AppError::Forbidden)
     }
 }
+
+/// Whether the person takes part in the class as a participant (whose work is recorded).
+pub async fn is_participant(db: &DatabaseConnection, user_id: i64, class_id: i64) -> AppResult<bool> {
+    Ok(memberships(db, user_id, class_id)
+        .await?
+        .contains(&Membership::Participant))
+}

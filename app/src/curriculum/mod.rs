@@ -1,5 +1,12 @@
 //! The intergenerational-communication curriculum: units, micro-lessons, blocks.
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod markdown;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod view_model;
+pub mod views;

@@ -76,9 +76,12 @@ fn ClassView(detail: ClassDetail, sort: RosterSort, update: FormAction, enrol: F
             <h1>{detail.summary.name.clone()}</h1>
             <p>{period}" · "{move || fill(K::ClassParticipants.t(locale.get()), &[s.participants.to_string()])}</p>
             <p>{detail.description.clone()}</p>
-            <Show when=move || manage>
-                <a class="button primary" href=format!("/classes/{id}/import")>{t(K::RosterImport)}</a>
-            </Show>
+            <p class="actions">
+                <a class="button primary" href=format!("/classes/{id}/learn")>{t(K::LearnOpen)}</a>
+                <Show when=move || manage>
+                    " "<a class="button" href=format!("/classes/{id}/import")>{t(K::RosterImport)}</a>
+                </Show>
+            </p>
         </header>
         <section aria-labelledby="composition-title">
             <h2 id="composition-title">{t(K::CompositionTitle)}</h2>

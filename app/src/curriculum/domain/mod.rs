@@ -3,6 +3,7 @@
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod format;
+pub mod progress;
 pub mod rules;
 
 #[cfg(all(test, feature = "ssr"))]

@@ -1,0 +1,167 @@
+//! Server fns for reading the curriculum in a class. Thin: who → rule → DB.
+//! Anyone with access to the class may read; participants' reading is recorded,
+//! and they only see units their facilitator has released.
+use super::view_model::{ClassUnits, LessonPage};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+#[cfg(feature = "ssr")]
+use {
+    super::{db, model::BlockBody},
+    crate::auth::{guard, policy::ClassAccess},
+    crate::i18n::{Msg, K},
+};
+
+/// The longest reflection kept (about ten pages of text).
+pub const MAX_REFLECTION_CHARS: usize = 20_000;
+
+/// Class members and admins. Units in order with progress; participants see released ones only.
+#[server(input = GetUrl, prefix = "/api", endpoint = "class_units")]
+pub async fn get_class_units(class_id: i64) -> Result<ClassUnits, AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    let (class, access) = guard::require_class(&state.db, &caller, class_id, ClassAccess::View).await?;
+    let is_participant = guard::is_participant(&state.db, caller.user_id, class_id).await?;
+    // Facilitators, evaluators and admins read ahead; participants see released units.
+    let see_all = access == ClassAccess::Manage || !is_participant;
+    let units = db::class_units(&state.db, class_id, caller.user_id, see_all).await?;
+    let (overall_percent, continue_at) = db::summary(&units);
+    Ok(ClassUnits {
+        class_id,
+        class_name: class.name,
+        can_manage: access == ClassAccess::Manage,
+        is_participant,
+        units,
+        continue_at,
+        overall_percent,
+    })
+}
+
+/// Class members and admins; participants only in released units. Errors: `NotFound`,
+/// `Forbidden`, `Rule(UnitNotReleased)`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "lesson")]
+pub async fn get_lesson(class_id: i64, lesson: String) -> Result<LessonPage, AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    let (_, access) = guard::require_class(&state.db, &caller, class_id, ClassAccess::View).await?;
+    let (lesson, unit) = db::lesson_by_key(&state.db, &lesson).await?;
+    let is_participant = guard::is_participant(&state.db, caller.user_id, class_id).await?;
+    let see_all = access == ClassAccess::Manage || !is_participant;
+    if !see_all
+        && !db::unit_release(&state.db, class_id, unit.id)
+            .await?
+            .is_open(db::today())
+    {
+        return Err(AppError::rule(K::UnitNotReleased));
+    }
+    db::lesson_page(&state.db, class_id, caller.user_id, is_participant, lesson, unit).await
+}
+
+#[cfg(feature = "ssr")]
+async fn participant_in_released(
+    class_id: i64,
+    unit_id: i64,
+) -> Result<(crate::state::AppState, crate::state::Caller), AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    guard::require_class(&state.db, &caller, class_id, ClassAccess::View).await?;
+    if !guard::is_participant(&state.db, caller.user_id, class_id).await? {
+        return Err(AppError::Forbidden);
+    }
+    if !db::unit_release(&state.db, class_id, unit_id)
+        .await?
+        .is_open(db::today())
+    {
+        return Err(AppError::rule(K::UnitNotReleased));
+    }
+    Ok((state, caller))
+}
+
+/// Participants of the class. Marks a lesson read (idempotent) and goes to the next.
+#[server(prefix = "/api", endpoint = "complete_lesson")]
+pub async fn complete_lesson(csrf: String, class_id: i64, lesson: String) -> Result<(), AppError> {
+    let _ = csrf; // checked by the CSRF middleware before this runs
+    let state = guard::state()?;
+    let (row, unit) = db::lesson_by_key(&state.db, &lesson).await?;
+    let (state, caller) = participant_in_released(class_id, unit.id).await?;
+    db::complete(&state.db, caller.user_id, class_id, row.id).await?;
+    let page = db::lesson_page(&state.db, class_id, caller.user_id, true, row, unit).await?;
+    let target = match page.next {
+        Some(next) => format!("/classes/{class_id}/learn/{next}"),
+        None => format!("/classes/{class_id}/learn"),
+    };
+    leptos_axum::redirect(&target);
+    Ok(())
+}
+
+/// Participants of the class. Saves the answer to a quick check. Single-choice checks
+/// send `choice`; multiple-choice checks send each ticked option as `o0`…`o5`
+/// (plain HTML forms cannot send a list). Errors: `Invalid(choice)` when nothing is chosen.
+#[server(prefix = "/api", endpoint = "answer_check")]
+pub async fn answer_check(
+    csrf: String,
+    class_id: i64,
+    block: String,
+    choice: Option<String>,
+    o0: Option<String>,
+    o1: Option<String>,
+    o2: Option<String>,
+    o3: Option<String>,
+    o4: Option<String>,
+    o5: Option<String>,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let state = guard::state()?;
+    let (row, body, lesson, unit) = db::block_in_lesson(&state.db, &block).await?;
+    let (state, caller) = participant_in_released(class_id, unit.id).await?;
+    let BlockBody::Check { options, .. } = body else {
+        return Err(AppError::NotFound);
+    };
+    let chosen: Vec<String> = [choice, o0, o1, o2, o3, o4, o5]
+        .into_iter()
+        .flatten()
+        .filter(|c| options.iter().any(|o| &o.key == c))
+        .collect();
+    if chosen.is_empty() {
+        return Err(AppError::field("choice", Msg::new(K::CheckChooseOne)));
+    }
+    let correct: Vec<&str> = options
+        .iter()
+        .filter(|o| o.correct)
+        .map(|o| o.key.as_str())
+        .collect();
+    db::answer(&state.db, caller.user_id, class_id, row.id, &correct, &chosen).await?;
+    let _ = lesson; // a plain form post returns to the lesson (the Referer) by itself
+    Ok(())
+}
+
+/// Participants of the class. Autosaves a reflection; an older `revision` never
+/// overwrites a newer one (revisions are the client's clock in milliseconds). Returns
+/// the revision stored. Errors: `Invalid(body)` when too long.
+#[server(prefix = "/api", endpoint = "save_reflection")]
+pub async fn save_reflection(
+    csrf: String,
+    class_id: i64,
+    block: String,
+    body: String,
+    revision: i64,
+) -> Result<i64, AppError> {
+    let _ = csrf;
+    let state = guard::state()?;
+    let (row, kind, lesson, unit) = db::block_in_lesson(&state.db, &block).await?;
+    let (state, caller) = participant_in_released(class_id, unit.id).await?;
+    if !matches!(kind, BlockBody::Reflection { .. }) {
+        return Err(AppError::NotFound);
+    }
+    if body.chars().count() > MAX_REFLECTION_CHARS {
+        return Err(AppError::field(
+            "body",
+            Msg::with(K::ReflectionTooLong, [MAX_REFLECTION_CHARS.to_string()]),
+        ));
+    }
+    // No redirect: an autosave must not move the page; a plain form post returns to
+    // the lesson (the Referer) by itself.
+    let _ = lesson;
+    db::save_reflection(&state.db, caller.user_id, class_id, row.id, &body, revision).await
+}

@@ -1,0 +1,415 @@
+//! Curriculum queries for a class and a person (server only); rows become wire types here.
+use super::domain::progress::{answer_is_correct, continue_at, percent, Release};
+use super::markdown::to_safe_html;
+use super::model::{Bilingual, BlockBody};
+use super::view_model::*;
+use crate::entities::{
+    check_answer, class_unit_release, cur_block, cur_lesson, cur_unit, lesson_completion, reflection,
+};
+use crate::error::{AppError, AppResult};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{prelude::*, sea_query::ExprTrait, ActiveValue::Set, QueryOrder};
+use std::collections::{HashMap, HashSet};
+
+/// Live units and lessons, in course order.
+async fn outline<C: ConnectionTrait>(db: &C) -> AppResult<(Vec<cur_unit::Model>, Vec<cur_lesson::Model>)> {
+    let units = cur_unit::Entity::find()
+        .filter(cur_unit::Column::Retired.eq(false))
+        .order_by_asc(cur_unit::Column::Position)
+        .all(db)
+        .await?;
+    let lessons = cur_lesson::Entity::find()
+        .filter(cur_lesson::Column::Retired.eq(false))
+        .order_by_asc(cur_lesson::Column::Position)
+        .all(db)
+        .await?;
+    Ok((units, lessons))
+}
+
+pub async fn releases<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<HashMap<i64, Release>> {
+    let rows = class_unit_release::Entity::find()
+        .filter(class_unit_release::Column::ClassId.eq(class_id))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.unit_id, Release::from_db(Some(&r.mode), r.opens_on)))
+        .collect())
+}
+
+async fn completed<C: ConnectionTrait>(db: &C, user_id: i64, class_id: i64) -> AppResult<HashSet<i64>> {
+    let rows = lesson_completion::Entity::find()
+        .filter(lesson_completion::Column::UserId.eq(user_id))
+        .filter(lesson_completion::Column::ClassId.eq(class_id))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.lesson_id).collect())
+}
+
+pub fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+/// The units a person sees in a class: participants only released ones.
+pub async fn class_units<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    user_id: i64,
+    see_all: bool,
+) -> AppResult<Vec<UnitCard>> {
+    let ((units, lessons), plan, done) = tokio::try_join!(
+        outline(db),
+        releases(db, class_id),
+        completed(db, user_id, class_id)
+    )?;
+    let today = today();
+    let cards = units
+        .into_iter()
+        .map(|u| {
+            let release = plan.get(&u.id).copied().unwrap_or(Release::Open);
+            let lessons: Vec<LessonLink> = lessons
+                .iter()
+                .filter(|l| l.unit_id == u.id)
+                .map(|l| LessonLink {
+                    key: l.key.clone(),
+                    title: Bilingual::new(l.title_id.clone(), l.title_en.clone()),
+                    minutes: l.minutes as u32,
+                    completed: done.contains(&l.id),
+                })
+                .collect();
+            let finished = lessons.iter().filter(|l| l.completed).count();
+            UnitCard {
+                key: u.key,
+                title: Bilingual::new(u.title_id, u.title_en),
+                objective: Bilingual::new(u.objective_id, u.objective_en),
+                minutes: u.minutes as u32,
+                release,
+                open: release.is_open(today),
+                percent: percent(finished, lessons.len()),
+                lessons,
+            }
+        })
+        .filter(|card| see_all || card.open)
+        .collect();
+    Ok(cards)
+}
+
+/// Overall progress and where to continue, over the open units.
+pub fn summary(units: &[UnitCard]) -> (u8, Option<String>) {
+    let open = || units.iter().filter(|u| u.open).flat_map(|u| &u.lessons);
+    let total = open().count();
+    let done = open().filter(|l| l.completed).count();
+    let next = continue_at(units.iter().flat_map(|u| {
+        u.lessons
+            .iter()
+            .map(move |l| (l.key.as_str(), u.open, l.completed))
+    }));
+    (percent(done, total), next.map(str::to_string))
+}
+
+/// A live lesson with its unit, by key.
+pub async fn lesson_by_key<C: ConnectionTrait>(
+    db: &C,
+    key: &str,
+) -> AppResult<(cur_lesson::Model, cur_unit::Model)> {
+    let lesson = cur_lesson::Entity::find()
+        .filter(cur_lesson::Column::Key.eq(key))
+        .filter(cur_lesson::Column::Retired.eq(false))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let unit = cur_unit::Entity::find_by_id(lesson.unit_id)
+        .filter(cur_unit::Column::Retired.eq(false))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((lesson, unit))
+}
+
+pub async fn unit_release<C: ConnectionTrait>(db: &C, class_id: i64, unit_id: i64) -> AppResult<Release> {
+    let row = class_unit_release::Entity::find_by_id((class_id, unit_id))
+        .one(db)
+        .await?;
+    Ok(row.map_or(Release::Open, |r| Release::from_db(Some(&r.mode), r.opens_on)))
+}
+
+pub async fn live_blocks<C: ConnectionTrait>(
+    db: &C,
+    lesson_id: i64,
+) -> AppResult<Vec<(cur_block::Model, BlockBody)>> {
+    let rows = cur_block::Entity::find()
+        .filter(cur_block::Column::LessonId.eq(lesson_id))
+        .filter(cur_block::Column::Retired.eq(false))
+        .order_by_asc(cur_block::Column::Position)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|b| {
+            let body = serde_json::from_str(&b.body).map_err(AppError::internal)?;
+            Ok((b, body))
+        })
+        .collect()
+}
+
+/// Everything the lesson page shows, with this person's answers and reflections.
+pub async fn lesson_page<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    user_id: i64,
+    is_participant: bool,
+    lesson: cur_lesson::Model,
+    unit: cur_unit::Model,
+) -> AppResult<LessonPage> {
+    let blocks = live_blocks(db, lesson.id).await?;
+    let ids: Vec<i64> = blocks.iter().map(|(b, _)| b.id).collect();
+    let answers: HashMap<i64, check_answer::Model> = check_answer::Entity::find()
+        .filter(check_answer::Column::UserId.eq(user_id))
+        .filter(check_answer::Column::ClassId.eq(class_id))
+        .filter(check_answer::Column::BlockId.is_in(ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.block_id, a))
+        .collect();
+    let reflections: HashMap<i64, reflection::Model> = reflection::Entity::find()
+        .filter(reflection::Column::UserId.eq(user_id))
+        .filter(reflection::Column::ClassId.eq(class_id))
+        .filter(reflection::Column::BlockId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.block_id, r))
+        .collect();
+    let siblings = cur_lesson::Entity::find()
+        .filter(cur_lesson::Column::UnitId.eq(unit.id))
+        .filter(cur_lesson::Column::Retired.eq(false))
+        .order_by_asc(cur_lesson::Column::Position)
+        .all(db)
+        .await?;
+    let place = siblings.iter().position(|l| l.id == lesson.id).unwrap_or(0);
+    let completed = lesson_completion::Entity::find_by_id((user_id, class_id, lesson.id))
+        .one(db)
+        .await?
+        .is_some();
+    let views = blocks
+        .into_iter()
+        .map(|(row, body)| block_view(&row, body, answers.get(&row.id), reflections.get(&row.id)))
+        .collect();
+    Ok(LessonPage {
+        class_id,
+        unit_title: Bilingual::new(unit.title_id, unit.title_en),
+        key: lesson.key,
+        title: Bilingual::new(lesson.title_id, lesson.title_en),
+        minutes: lesson.minutes as u32,
+        number: place + 1,
+        of: siblings.len(),
+        blocks: views,
+        completed,
+        is_participant,
+        next: siblings.get(place + 1).map(|l| l.key.clone()),
+        previous: place
+            .checked_sub(1)
+            .and_then(|p| siblings.get(p))
+            .map(|l| l.key.clone()),
+    })
+}
+
+fn html(text: &Bilingual) -> Bilingual {
+    Bilingual::new(to_safe_html(&text.id), to_safe_html(&text.en))
+}
+
+fn block_view(
+    row: &cur_block::Model,
+    body: BlockBody,
+    answer: Option<&check_answer::Model>,
+    reflection: Option<&reflection::Model>,
+) -> BlockView {
+    match body {
+        BlockBody::Text { text } => BlockView::Text { html: html(&text) },
+        BlockBody::Takeaway { text } => BlockView::Takeaway { html: html(&text) },
+        BlockBody::Image {
+            src,
+            width,
+            height,
+            alt,
+        } => BlockView::Image {
+            src,
+            width,
+            height,
+            alt,
+        },
+        BlockBody::Link { kind, url, label } => BlockView::Link { kind, url, label },
+        BlockBody::Reflection { prompt } => BlockView::Reflection {
+            key: row.key.clone(),
+            prompt,
+            body: reflection.map(|r| r.body.clone()).unwrap_or_default(),
+            revision: reflection.map_or(0, |r| r.revision),
+        },
+        BlockBody::Check {
+            mode,
+            question,
+            options,
+        } => {
+            let answer = answer.map(|a| {
+                let chosen: Vec<String> = a
+                    .chosen
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                let feedback = options
+                    .iter()
+                    .filter(|o| chosen.contains(&o.key))
+                    .map(|o| (o.key.clone(), o.correct, o.feedback.clone()))
+                    .collect();
+                AnswerView {
+                    chosen,
+                    correct: a.correct,
+                    attempts: a.attempts as u32,
+                    feedback,
+                }
+            });
+            let options = options
+                .into_iter()
+                .map(|o| OptionView {
+                    key: o.key,
+                    text: o.text,
+                })
+                .collect();
+            BlockView::Check {
+                key: row.key.clone(),
+                mode,
+                question,
+                options,
+                answer,
+            }
+        }
+    }
+}
+
+/// A live block of a given kind in a lesson, by key.
+pub async fn block_in_lesson<C: ConnectionTrait>(
+    db: &C,
+    block_key: &str,
+) -> AppResult<(cur_block::Model, BlockBody, cur_lesson::Model, cur_unit::Model)> {
+    let block = cur_block::Entity::find()
+        .filter(cur_block::Column::Key.eq(block_key))
+        .filter(cur_block::Column::Retired.eq(false))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let body: BlockBody = serde_json::from_str(&block.body).map_err(AppError::internal)?;
+    let lesson = cur_lesson::Entity::find_by_id(block.lesson_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (lesson, unit) = lesson_by_key(db, &lesson.key).await?;
+    Ok((block, body, lesson, unit))
+}
+
+/// Records a completed lesson once; repeating it changes nothing.
+pub async fn complete<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    class_id: i64,
+    lesson_id: i64,
+) -> AppResult<()> {
+    let row = lesson_completion::ActiveModel {
+        user_id: Set(user_id),
+        class_id: Set(class_id),
+        lesson_id: Set(lesson_id),
+        completed_at: Set(Utc::now()),
+    };
+    lesson_completion::Entity::insert(row)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::columns([
+                lesson_completion::Column::UserId,
+                lesson_completion::Column::ClassId,
+                lesson_completion::Column::LessonId,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// Saves the latest answer to a quick check; returns whether it was right.
+pub async fn answer<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    class_id: i64,
+    block_id: i64,
+    correct_keys: &[&str],
+    chosen: &[String],
+) -> AppResult<bool> {
+    let chosen_refs: Vec<&str> = chosen.iter().map(String::as_str).collect();
+    let correct = answer_is_correct(correct_keys, &chosen_refs);
+    let existing = check_answer::Entity::find_by_id((user_id, class_id, block_id))
+        .one(db)
+        .await?;
+    let (attempts, ever) = existing
+        .as_ref()
+        .map_or((0, false), |a| (a.attempts, a.ever_correct));
+    let row = check_answer::ActiveModel {
+        user_id: Set(user_id),
+        class_id: Set(class_id),
+        block_id: Set(block_id),
+        chosen: Set(chosen.join(",")),
+        correct: Set(correct),
+        attempts: Set(attempts + 1),
+        ever_correct: Set(ever || correct),
+        answered_at: Set(Utc::now()),
+    };
+    if existing.is_some() {
+        row.update(db).await?;
+    } else {
+        row.insert(db).await?;
+    }
+    Ok(correct)
+}
+
+/// Saves a reflection unless a newer revision is already stored (autosaves may
+/// arrive out of order, and a retried request must not roll text back). Returns
+/// the revision now stored.
+pub async fn save_reflection<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    class_id: i64,
+    block_id: i64,
+    body: &str,
+    revision: i64,
+) -> AppResult<i64> {
+    let row = reflection::ActiveModel {
+        user_id: Set(user_id),
+        class_id: Set(class_id),
+        block_id: Set(block_id),
+        body: Set(body.to_string()),
+        revision: Set(revision),
+        updated_at: Set(Utc::now()),
+    };
+    // One statement: insert, or update only when this revision is newer.
+    reflection::Entity::insert(row)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::columns([
+                reflection::Column::UserId,
+                reflection::Column::ClassId,
+                reflection::Column::BlockId,
+            ])
+            .update_columns([
+                reflection::Column::Body,
+                reflection::Column::Revision,
+                reflection::Column::UpdatedAt,
+            ])
+            .action_and_where(Expr::col((reflection::Entity, reflection::Column::Revision)).lt(revision))
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    let stored = reflection::Entity::find_by_id((user_id, class_id, block_id))
+        .one(db)
+        .await?
+        .map_or(revision, |r| r.revision);
+    Ok(stored)
+}

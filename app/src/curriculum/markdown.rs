@@ -1,0 +1,65 @@
+//! Lesson Markdown to HTML that is safe to put into a page: pulldown-cmark renders,
+//! ammonia keeps only harmless tags and attributes (no scripts, no event handlers,
+//! no `javascript:` links), and links open safely in a new tab.
+use ammonia::Builder;
+use pulldown_cmark::{html, Options, Parser};
+use std::collections::HashSet;
+
+pub fn to_safe_html(markdown: &str) -> String {
+    let mut raw = String::new();
+    html::push_html(
+        &mut raw,
+        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH),
+    );
+    Builder::default()
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .link_rel(Some("noopener noreferrer"))
+        .set_tag_attribute_value("a", "target", "_blank")
+        .clean(&raw)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_safe_html;
+
+    #[test]
+    fn markdown_becomes_html() {
+        let html = to_safe_html("Halo **semua**.\n\n- satu\n- dua\n");
+        assert!(html.contains("<strong>semua</strong>"), "{html}");
+        assert!(html.contains("<li>satu</li>"), "{html}");
+    }
+
+    #[test]
+    fn scripts_and_event_handlers_never_reach_the_page() {
+        let payloads = [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[klik](javascript:alert(1))",
+            "<a href=\"https://ok.id\" onclick=\"alert(1)\">x</a>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<svg onload=alert(1)></svg>",
+        ];
+        for payload in payloads {
+            let html = to_safe_html(payload).to_lowercase();
+            for bad in [
+                "<script",
+                "onerror",
+                "onclick",
+                "onload",
+                "javascript:",
+                "<iframe",
+                "<svg",
+            ] {
+                assert!(!html.contains(bad), "{payload:?} left {bad:?} in {html:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn links_open_safely() {
+        let html = to_safe_html("[sumber](https://bkpsdmd.babelprov.go.id)");
+        assert!(html.contains("rel=\"noopener noreferrer\""), "{html}");
+        assert!(html.contains("target=\"_blank\""), "{html}");
+    }
+}

@@ -1,0 +1,105 @@
+//! What crosses the wire for the participant's and facilitator's curriculum pages.
+use super::domain::progress::Release;
+use super::model::{Bilingual, CheckMode, LinkKind};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassUnits {
+    pub class_id: i64,
+    pub class_name: String,
+    /// Facilitators of the class and admins: they see every unit and set releases.
+    pub can_manage: bool,
+    /// Only participants' reading is recorded.
+    pub is_participant: bool,
+    pub units: Vec<UnitCard>,
+    pub continue_at: Option<String>,
+    pub overall_percent: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitCard {
+    pub key: String,
+    pub title: Bilingual,
+    pub objective: Bilingual,
+    pub minutes: u32,
+    pub release: Release,
+    pub open: bool,
+    pub percent: u8,
+    pub lessons: Vec<LessonLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonLink {
+    pub key: String,
+    pub title: Bilingual,
+    pub minutes: u32,
+    pub completed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonPage {
+    pub class_id: i64,
+    pub unit_title: Bilingual,
+    pub key: String,
+    pub title: Bilingual,
+    pub minutes: u32,
+    /// 1-based place of the lesson in its unit, and the unit's lesson count.
+    pub number: usize,
+    pub of: usize,
+    pub blocks: Vec<BlockView>,
+    pub completed: bool,
+    pub is_participant: bool,
+    pub next: Option<String>,
+    pub previous: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BlockView {
+    /// Sanitised HTML from Markdown, per language.
+    Text {
+        html: Bilingual,
+    },
+    Takeaway {
+        html: Bilingual,
+    },
+    Image {
+        src: String,
+        width: u32,
+        height: u32,
+        alt: Bilingual,
+    },
+    Link {
+        kind: LinkKind,
+        url: String,
+        label: Bilingual,
+    },
+    Check {
+        key: String,
+        mode: CheckMode,
+        question: Bilingual,
+        options: Vec<OptionView>,
+        answer: Option<AnswerView>,
+    },
+    Reflection {
+        key: String,
+        prompt: Bilingual,
+        body: String,
+        revision: i64,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionView {
+    pub key: String,
+    pub text: Bilingual,
+}
+
+/// The participant's last answer, with what they need to learn from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerView {
+    pub chosen: Vec<String>,
+    pub correct: bool,
+    pub attempts: u32,
+    /// Feedback for each chosen option: (option key, was it a right choice, text).
+    pub feedback: Vec<(String, bool, Bilingual)>,
+}

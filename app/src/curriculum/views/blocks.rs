@@ -1,0 +1,247 @@
+//! One lesson block each: text, key point, image, link, quick check, reflection.
+use crate::curriculum::api::SaveReflection;
+use crate::curriculum::model::{Bilingual, CheckMode, LinkKind};
+use crate::curriculum::view_model::{AnswerView, BlockView, OptionView};
+use crate::i18n::K;
+use crate::ui::{form_action, t, use_locale, Alert, CsrfField, FieldError, FormAction, ServerForm};
+use leptos::prelude::*;
+
+#[component]
+pub fn Block(block: BlockView, class_id: i64, participant: bool, checks: FormAction) -> impl IntoView {
+    let locale = use_locale();
+    match block {
+        BlockView::Text { html } => view! { <div class="prose" inner_html=move || html.get(locale.get()).to_string()></div> }.into_any(),
+        BlockView::Takeaway { html } => view! {
+            <aside class="takeaway">
+                <strong>{t(K::LearnKeyPoint)}</strong>
+                <div inner_html=move || html.get(locale.get()).to_string()></div>
+            </aside>
+        }
+        .into_any(),
+        BlockView::Image { src, width, height, alt } => view! {
+            <figure class="lesson-image">
+                <img src=format!("/curriculum/{src}") width=width height=height loading="lazy" decoding="async"
+                    alt=move || alt.get(locale.get()).to_string() />
+            </figure>
+        }
+        .into_any(),
+        BlockView::Link { kind, url, label } => view! {
+            <p class="lesson-link">
+                {(kind == LinkKind::Video).then(|| view! { <span class="badge">{t(K::LearnVideo)}</span>" " })}
+                <a href=url rel="noopener noreferrer" target="_blank">{move || label.get(locale.get()).to_string()}</a>
+            </p>
+        }
+        .into_any(),
+        BlockView::Check { key, mode, question, options, answer } => {
+            view! { <Check block_key=key class_id participant mode question options answer action=checks /> }.into_any()
+        }
+        BlockView::Reflection { key, prompt, body, revision } => {
+            view! { <Reflection block_key=key class_id participant prompt body revision /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn Check(
+    block_key: String,
+    class_id: i64,
+    participant: bool,
+    mode: CheckMode,
+    question: Bilingual,
+    options: Vec<OptionView>,
+    answer: Option<AnswerView>,
+    action: FormAction,
+) -> impl IntoView {
+    let locale = use_locale();
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    let chosen = answer.as_ref().map(|a| a.chosen.clone()).unwrap_or_default();
+    let multiple = mode == CheckMode::Multiple;
+    let inputs = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let checked = chosen.contains(&o.key);
+            let name = if multiple {
+                format!("o{i}")
+            } else {
+                "choice".to_string()
+            };
+            let kind = if multiple { "checkbox" } else { "radio" };
+            let text = o.text.clone();
+            view! {
+                <label class="choice">
+                    <input type=kind name=name value=o.key checked=checked disabled=!participant />
+                    <span>{move || text.get(locale.get()).to_string()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let anchor = block_key.clone();
+    view! {
+        <section class="check card" id=anchor>
+            <h2>{t(K::LearnCheck)}</h2>
+            <ServerForm action>
+                <CsrfField />
+                <input type="hidden" name="class_id" value=class_id />
+                <input type="hidden" name="block" value=block_key />
+                <fieldset>
+                    <legend>{move || question.get(locale.get()).to_string()}</legend>
+                    {multiple.then(|| view! { <p class="hint">{t(K::LearnCheckMultiple)}</p> })}
+                    {inputs}
+                </fieldset>
+                <FieldError error field="choice" />
+                <Show when=move || participant>
+                    <button type="submit" class="button">{t(K::LearnCheckSubmit)}</button>
+                </Show>
+            </ServerForm>
+            {answer.map(|a| view! { <Feedback answer=a /> })}
+        </section>
+    }
+}
+
+#[component]
+fn Feedback(answer: AnswerView) -> impl IntoView {
+    let locale = use_locale();
+    let verdict = if answer.correct {
+        K::LearnCheckRight
+    } else {
+        K::LearnCheckWrong
+    };
+    view! {
+        <div class=if answer.correct { "feedback ok" } else { "feedback wrong" } role="status">
+            <p><strong>{t(verdict)}</strong></p>
+            <ul>
+                {answer.feedback.into_iter().map(|(_, right, text)| view! {
+                    <li class=if right { "right" } else { "not-right" }>{move || text.get(locale.get()).to_string()}</li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn Reflection(
+    block_key: String,
+    class_id: i64,
+    participant: bool,
+    prompt: Bilingual,
+    body: String,
+    revision: i64,
+) -> impl IntoView {
+    let locale = use_locale();
+    let action = form_action::<SaveReflection>();
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    let dirty = RwSignal::new(false);
+    let status = move || {
+        if action.pending().get() {
+            Some(K::LearnSaving)
+        } else if dirty.get() || matches!(action.value().get(), Some(Err(_))) {
+            Some(K::LearnUnsaved)
+        } else if matches!(action.value().get(), Some(Ok(()))) || revision > 0 {
+            Some(K::LearnSaved)
+        } else {
+            None
+        }
+    };
+    let field = format!("{block_key}-text");
+    #[cfg(feature = "hydrate")]
+    let on_input = autosave::on_input(action, dirty);
+    #[cfg(not(feature = "hydrate"))]
+    let on_input = move |_: leptos::ev::Event| {};
+    let anchor = block_key.clone();
+    view! {
+        <section class="reflection card" id=anchor>
+            <h2>{t(K::LearnReflection)}</h2>
+            <Alert error />
+            <ServerForm action>
+                <CsrfField />
+                <input type="hidden" name="class_id" value=class_id />
+                <input type="hidden" name="block" value=block_key />
+                <input type="hidden" name="revision" value=now_revision() />
+                <label for=field.clone()>{move || prompt.get(locale.get()).to_string()}</label>
+                <textarea id=field name="body" rows="6" disabled=!participant on:input=on_input>{body}</textarea>
+                <FieldError error field="body" />
+                <p class="save-state" aria-live="polite">{move || status().map(|k| k.t(locale.get()))}</p>
+                <Show when=move || participant>
+                    <button type="submit" class="button">{t(K::LearnReflectionSave)}</button>
+                </Show>
+            </ServerForm>
+        </section>
+    }
+}
+
+/// Revisions are milliseconds on a clock: the page's render time for a plain post,
+/// the moment of saving for an autosave; a later save always wins.
+fn now_revision() -> i64 {
+    #[cfg(feature = "hydrate")]
+    return js_sys::Date::now() as i64;
+    #[cfg(not(feature = "hydrate"))]
+    chrono::Utc::now().timestamp_millis()
+}
+
+#[cfg(feature = "hydrate")]
+mod autosave {
+    use crate::ui::FormAction;
+    use leptos::prelude::*;
+    use leptos::wasm_bindgen::JsCast;
+    use std::time::Duration;
+    use web_sys::{HtmlFormElement, HtmlInputElement};
+
+    const DEBOUNCE: Duration = Duration::from_millis(800);
+
+    /// Saves a moment after typing stops; a failed save is retried, waiting longer
+    /// each time (up to half a minute), until one succeeds.
+    pub fn on_input(action: FormAction, dirty: RwSignal<bool>) -> impl Fn(leptos::ev::Event) + 'static {
+        let timer = StoredValue::new(None::<TimeoutHandle>);
+        let retry_delay = StoredValue::new(Duration::from_secs(2));
+        let form_of_block = StoredValue::new_local(None::<HtmlFormElement>);
+        Effect::new(move |_| match action.value().get() {
+            Some(Ok(())) => {
+                dirty.set(false);
+                retry_delay.set_value(Duration::from_secs(2));
+            }
+            Some(Err(_)) if !action.pending().get_untracked() => {
+                let delay = retry_delay.get_value();
+                retry_delay.set_value((delay * 2).min(Duration::from_secs(30)));
+                if let Some(form) = form_of_block.get_value() {
+                    schedule(timer, form, delay);
+                }
+            }
+            _ => {}
+        });
+        move |ev: leptos::ev::Event| {
+            dirty.set(true);
+            let form = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("form").ok().flatten())
+                .and_then(|f| f.dyn_into::<HtmlFormElement>().ok());
+            if let Some(form) = form {
+                form_of_block.set_value(Some(form.clone()));
+                schedule(timer, form, DEBOUNCE);
+            }
+        }
+    }
+
+    fn schedule(timer: StoredValue<Option<TimeoutHandle>>, form: HtmlFormElement, delay: Duration) {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                if let Some(input) = form
+                    .query_selector("input[name=revision]")
+                    .ok()
+                    .flatten()
+                    .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
+                {
+                    input.set_value(&(js_sys::Date::now() as i64).to_string());
+                }
+                let _ = form.request_submit();
+            },
+            delay,
+        )
+        .ok();
+        timer.set_value(handle);
+    }
+}

@@ -1,0 +1,7 @@
+//! The participant's curriculum pages: the unit list and the lesson reader.
+mod blocks;
+mod lesson_page;
+mod units_page;
+
+pub use lesson_page::LessonPage;
+pub use units_page::UnitsPage;

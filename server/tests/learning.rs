@@ -1,0 +1,274 @@
+//! Reading the curriculum in a class through the router, on SQLite and PostgreSQL:
+//! answers and reflections are saved (an older autosave never wins), completion is
+//! idempotent, unreleased units are refused to participants, and only participants
+//! of the class can record anything.
+mod common;
+use app::auth::model::Role;
+use app::auth::policy::Membership;
+use app::curriculum::model::{BlockBody, CheckMode};
+use app::curriculum::store;
+use app::curriculum::view_model::{BlockView, ClassUnits, LessonPage};
+use app::entities::{class_unit_release, cur_unit, lesson_completion};
+use app::error::AppError;
+use app::i18n::K;
+use common::*;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+/// The first lesson with a quick check, its check's (key, correct key, wrong key).
+fn first_check() -> (String, String, String, String) {
+    let c = store::shipped().unwrap();
+    for lesson in c.units.iter().flat_map(|u| &u.lessons) {
+        for block in &lesson.blocks {
+            if let BlockBody::Check {
+                mode: CheckMode::Single,
+                options,
+                ..
+            } = &block.body
+            {
+                let right = options.iter().find(|o| o.correct).unwrap().key.clone();
+                let wrong = options.iter().find(|o| !o.correct).unwrap().key.clone();
+                return (lesson.key.clone(), block.key.clone(), right, wrong);
+            }
+        }
+    }
+    panic!("no single-choice check shipped")
+}
+
+fn first_reflection() -> String {
+    let c = store::shipped().unwrap();
+    c.units[0]
+        .lessons
+        .iter()
+        .flat_map(|l| &l.blocks)
+        .chain(
+            c.units
+                .iter()
+                .flat_map(|u| u.lessons.iter().flat_map(|l| &l.blocks)),
+        )
+        .find(|b| matches!(b.body, BlockBody::Reflection { .. }))
+        .unwrap()
+        .key
+        .clone()
+}
+
+async fn lesson(app: &TestApp, c: &Client, class: i64, key: &str) -> LessonPage {
+    let r = app
+        .get_json(c, &format!("/api/lesson?class_id={class}&lesson={key}"))
+        .await;
+    serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("lesson: {r:?}"))
+}
+
+both_backends!(
+    a_participant_answers_reflects_and_completes,
+    async |app: &TestApp| {
+        store::load_shipped_if_empty(&app.db).await.unwrap();
+        let class = app.class("Kelas Belajar").await;
+        let p = app.user("Peserta Belajar", &[Role::Participant]).await;
+        app.enrol(p, class, Membership::Participant).await;
+        let c = app.session(p).await;
+        let (lesson_key, check, right, wrong) = first_check();
+
+        let units: ClassUnits = serde_json::from_str(
+            &app.get_json(&c, &format!("/api/class_units?class_id={class}"))
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(units.units.len(), 6);
+        assert_eq!(units.overall_percent, 0);
+        assert!(units.continue_at.is_some());
+
+        let fields = |choice: &str| {
+            vec![
+                ("class_id", class.to_string()),
+                ("block", check.clone()),
+                ("choice", choice.to_string()),
+            ]
+        };
+        assert!(app
+            .call(&c, "/api/answer_check", &fields(&wrong))
+            .await
+            .status
+            .is_success());
+        let page = lesson(app, &c, class, &lesson_key).await;
+        let answer = page.blocks.iter().find_map(|b| match b {
+            BlockView::Check { key, answer, .. } if *key == check => answer.clone(),
+            _ => None,
+        });
+        let answer = answer.expect("answer saved");
+        assert!(!answer.correct);
+        assert_eq!(answer.feedback.len(), 1, "feedback for the chosen option");
+        assert!(app
+            .call(&c, "/api/answer_check", &fields(&right))
+            .await
+            .status
+            .is_success());
+        let page = lesson(app, &c, class, &lesson_key).await;
+        let answer = page.blocks.iter().find_map(|b| match b {
+            BlockView::Check { key, answer, .. } if *key == check => answer.clone(),
+            _ => None,
+        });
+        let answer = answer.unwrap();
+        assert!(answer.correct);
+        assert_eq!(answer.attempts, 2);
+
+        let none = app
+            .call(
+                &c,
+                "/api/answer_check",
+                &[("class_id", class.to_string()), ("block", check.clone())],
+            )
+            .await;
+        assert_eq!(
+            none.error()
+                .and_then(|e| e.field_messages("choice").first().map(|m| m.key)),
+            Some(K::CheckChooseOne)
+        );
+
+        // Autosaves may arrive out of order: the newer revision stays.
+        let reflection = first_reflection();
+        let save = |body: &str, rev: i64| {
+            vec![
+                ("class_id", class.to_string()),
+                ("block", reflection.clone()),
+                ("body", body.to_string()),
+                ("revision", rev.to_string()),
+            ]
+        };
+        let r = app
+            .call(&c, "/api/save_reflection", &save("kalimat lengkap", 2000))
+            .await;
+        assert_eq!(r.body, "2000");
+        let r = app.call(&c, "/api/save_reflection", &save("kalimat", 1000)).await;
+        assert_eq!(r.body, "2000", "an older save does not overwrite");
+        let r = app
+            .call(&c, "/api/save_reflection", &save("kalimat lengkap", 2000))
+            .await;
+        assert!(r.status.is_success(), "a retried save is harmless");
+
+        for _ in 0..2 {
+            let r = app
+                .call(
+                    &c,
+                    "/api/complete_lesson",
+                    &[("class_id", class.to_string()), ("lesson", lesson_key.clone())],
+                )
+                .await;
+            assert!(r.status.is_success(), "{r:?}");
+        }
+        assert_eq!(
+            lesson_completion::Entity::find().count(&app.db).await.unwrap(),
+            1,
+            "completion is recorded once"
+        );
+        let units: ClassUnits = serde_json::from_str(
+            &app.get_json(&c, &format!("/api/class_units?class_id={class}"))
+                .await
+                .body,
+        )
+        .unwrap();
+        assert!(units.overall_percent > 0);
+        assert_ne!(units.continue_at.as_deref(), Some(lesson_key.as_str()));
+    }
+);
+
+both_backends!(
+    unreleased_units_and_outsiders_are_refused,
+    async |app: &TestApp| {
+        store::load_shipped_if_empty(&app.db).await.unwrap();
+        let class = app.class("Kelas Rilis").await;
+        let other = app.class("Kelas Lain").await;
+        let p = app.user("Peserta Rilis", &[Role::Participant]).await;
+        let outsider = app.user("Peserta Lain", &[Role::Participant]).await;
+        let f = app.user("Fasilitator Rilis", &[Role::Facilitator]).await;
+        app.enrol(p, class, Membership::Participant).await;
+        app.enrol(outsider, other, Membership::Participant).await;
+        app.enrol(f, class, Membership::Facilitator).await;
+        let (lesson_key, check, right, _) = first_check();
+
+        let unit = cur_unit::Entity::find()
+            .filter(cur_unit::Column::Position.eq(0))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        class_unit_release::ActiveModel {
+            class_id: Set(class),
+            unit_id: Set(unit.id),
+            mode: Set("hidden".into()),
+            opens_on: Set(None),
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        let first_lesson = store::shipped().unwrap().units[0].lessons[0].key.clone();
+
+        let pc = app.session(p).await;
+        let units: ClassUnits = serde_json::from_str(
+            &app.get_json(&pc, &format!("/api/class_units?class_id={class}"))
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(units.units.len(), 5, "the hidden unit is not listed");
+        let r = app
+            .get_json(
+                &pc,
+                &format!("/api/lesson?class_id={class}&lesson={first_lesson}"),
+            )
+            .await;
+        assert_eq!(r.error(), Some(AppError::rule(K::UnitNotReleased)), "{r:?}");
+
+        let fc = app.session(f).await;
+        let units: ClassUnits = serde_json::from_str(
+            &app.get_json(&fc, &format!("/api/class_units?class_id={class}"))
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(units.units.len(), 6, "facilitators see every unit");
+        assert!(app
+            .get_json(
+                &fc,
+                &format!("/api/lesson?class_id={class}&lesson={first_lesson}")
+            )
+            .await
+            .status
+            .is_success());
+        let fields = vec![
+            ("class_id", class.to_string()),
+            ("block", check.clone()),
+            ("choice", right.clone()),
+        ];
+        assert_eq!(
+            app.call(&fc, "/api/answer_check", &fields).await.error(),
+            Some(AppError::Forbidden),
+            "only participants record answers"
+        );
+
+        let oc = app.session(outsider).await;
+        assert_eq!(
+            app.get_json(&oc, &format!("/api/class_units?class_id={class}"))
+                .await
+                .error(),
+            Some(AppError::Forbidden)
+        );
+        assert_eq!(
+            app.get_json(&oc, &format!("/api/lesson?class_id={class}&lesson={lesson_key}"))
+                .await
+                .error(),
+            Some(AppError::Forbidden)
+        );
+        assert_eq!(
+            app.call(&oc, "/api/answer_check", &fields).await.error(),
+            Some(AppError::Forbidden)
+        );
+        let anon = app.anonymous();
+        assert_eq!(
+            app.get_json(&anon, &format!("/api/class_units?class_id={class}"))
+                .await
+                .error(),
+            Some(AppError::Unauthenticated)
+        );
+    }
+);
