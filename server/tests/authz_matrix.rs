@@ -25,6 +25,8 @@ const LOGGED_IN: &[Who] = &[Admin, FacOwn, FacOther, EvalOwn, EvalOther, PartOwn
 const MANAGERS: &[Who] = &[Admin, FacOwn];
 const MEMBERS: &[Who] = &[Admin, FacOwn, EvalOwn, PartOwn];
 const ADMINS: &[Who] = &[Admin];
+/// Only participants of the class record reading, answers and reflections.
+const PARTICIPANTS: &[Who] = &[PartOwn];
 
 /// Who, their account role, and the class they belong to (and how).
 type Person = (Who, Role, Option<(i64, Membership)>);
@@ -73,6 +75,9 @@ async fn world(app: &TestApp) -> World {
         clients.push((who, app.session(id).await));
     }
     let someone = app.user("Seseorang Lain", &[Role::Participant]).await;
+    app::curriculum::store::load_shipped_if_empty(&app.db)
+        .await
+        .expect("curriculum");
     World {
         class_a,
         someone,
@@ -104,7 +109,55 @@ async fn call(
 both_backends!(server_fn_matrix, async |app: &TestApp| {
     let w = world(app).await;
     let a = w.class_a.to_string();
+    let shipped = app::curriculum::store::shipped().unwrap();
+    let lesson = &shipped.units[0].lessons[0];
+    let block_of = |kind: &str| {
+        let found = shipped
+            .units
+            .iter()
+            .flat_map(|u| &u.lessons)
+            .flat_map(|l| &l.blocks);
+        found
+            .filter(|b| b.body.type_name() == kind)
+            .map(|b| b.key.clone())
+            .next()
+            .unwrap()
+    };
     let cases: Vec<Case> = vec![
+        ("GET", "/api/class_units", vec![("class_id", a.clone())], MEMBERS),
+        (
+            "GET",
+            "/api/lesson",
+            vec![("class_id", a.clone()), ("lesson", lesson.key.clone())],
+            MEMBERS,
+        ),
+        (
+            "POST",
+            "/api/complete_lesson",
+            vec![("class_id", a.clone()), ("lesson", lesson.key.clone())],
+            PARTICIPANTS,
+        ),
+        (
+            "POST",
+            "/api/answer_check",
+            vec![
+                ("class_id", a.clone()),
+                ("block", block_of("check")),
+                ("choice", "a".into()),
+            ],
+            PARTICIPANTS,
+        ),
+        (
+            "POST",
+            "/api/save_reflection",
+            vec![
+                ("class_id", a.clone()),
+                ("block", block_of("reflection")),
+                ("body", "Catatan".into()),
+                ("revision", "1".into()),
+            ],
+            PARTICIPANTS,
+        ),
         ("GET", "/api/session", vec![], &EVERYONE),
         ("GET", "/api/my_classes", vec![], LOGGED_IN),
         ("GET", "/api/class_detail", vec![("id", a.clone())], MEMBERS),
@@ -229,12 +282,20 @@ both_backends!(page_matrix, async |app: &TestApp| {
     let w = world(app).await;
     let class_page = format!("/classes/{}", w.class_a);
     let import_page = format!("/classes/{}/import", w.class_a);
+    let units_page = format!("/classes/{}/learn", w.class_a);
+    let lesson_page = format!(
+        "/classes/{}/learn/{}",
+        w.class_a,
+        app::curriculum::store::shipped().unwrap().units[0].lessons[0].key
+    );
     let pages: Vec<(&str, &[Who])> = vec![
         ("/admin/users", ADMINS),
         ("/admin/programmes", ADMINS),
         ("/admin/generations", ADMINS),
         (&class_page, MEMBERS),
         (&import_page, MANAGERS),
+        (&units_page, MEMBERS),
+        (&lesson_page, MEMBERS),
         ("/classes", LOGGED_IN),
     ];
     for (path, allowed) in &pages {
