@@ -149,6 +149,8 @@ fn Reflection(
     #[cfg(not(feature = "hydrate"))]
     let on_input = move |_: leptos::ev::Event| {};
     let anchor = block_key.clone();
+    // The value property as well as the text: hydration keeps the property.
+    let initial = body.clone();
     view! {
         <section class="reflection card" id=anchor>
             <h2>{t(K::LearnReflection)}</h2>
@@ -159,7 +161,9 @@ fn Reflection(
                 <input type="hidden" name="block" value=block_key />
                 <input type="hidden" name="revision" value=now_revision() />
                 <label for=field.clone()>{move || prompt.get(locale.get()).to_string()}</label>
-                <textarea id=field name="body" rows="6" disabled=!participant on:input=on_input>{body}</textarea>
+                <textarea id=field name="body" rows="6" disabled=!participant on:input=on_input prop:value=initial>
+                    {body}
+                </textarea>
                 <FieldError error field="body" />
                 <p class="save-state" aria-live="polite">{move || status().map(|k| k.t(locale.get()))}</p>
                 <Show when=move || participant>
@@ -195,6 +199,7 @@ mod autosave {
         let timer = StoredValue::new(None::<TimeoutHandle>);
         let retry_delay = StoredValue::new(Duration::from_secs(2));
         let form_of_block = StoredValue::new_local(None::<HtmlFormElement>);
+        flush_when_leaving(action, dirty, form_of_block);
         Effect::new(move |_| match action.value().get() {
             Some(Ok(())) => {
                 dirty.set(false);
@@ -221,6 +226,35 @@ mod autosave {
                 schedule(timer, form, DEBOUNCE);
             }
         }
+    }
+
+    /// Leaving the page (reload, close, switching apps on a phone) before the
+    /// debounce fired would drop the last words: send them as a beacon, which the
+    /// browser delivers even as the page goes away.
+    fn flush_when_leaving(
+        action: FormAction,
+        dirty: RwSignal<bool>,
+        form: StoredValue<Option<HtmlFormElement>, LocalStorage>,
+    ) {
+        let handle = window_event_listener(leptos::ev::pagehide, move |_| {
+            if !dirty.try_get_untracked().unwrap_or(false) {
+                return;
+            }
+            let Some(form) = form.try_get_value().flatten() else {
+                return;
+            };
+            let Some(params) = web_sys::FormData::new_with_form(&form)
+                .ok()
+                .and_then(|data| web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok())
+            else {
+                return;
+            };
+            params.set("revision", &(js_sys::Date::now() as i64).to_string());
+            let _ = window()
+                .navigator()
+                .send_beacon_with_opt_url_search_params(action.url(), Some(&params));
+        });
+        on_cleanup(move || handle.remove());
     }
 
     fn schedule(timer: StoredValue<Option<TimeoutHandle>>, form: HtmlFormElement, delay: Duration) {

@@ -1,0 +1,47 @@
+import { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { bothModes, closeBrowser, login, open } from './support.mjs';
+
+after(closeBrowser);
+
+// Two demo participants of class 1, one per mode, so the runs do not share answers.
+const PARTICIPANT = { true: '200211022025031030', false: '200106182024032029' };
+
+bothModes('a participant works through a lesson: check, reflection, reload, next', async ({ page, js }) => {
+  await login(page, js, PARTICIPANT[js]);
+  await open(page, js, '/classes/1/learn');
+  await page.getByRole('heading', { name: 'Materi pembelajaran' }).waitFor();
+  await page.getByText('Kemajuan Anda: 0 %').waitFor();
+  await page.getByRole('link', { name: 'Lanjutkan belajar' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Empat generasi dalam satu kantor' }).waitFor();
+  if (js) await page.waitForSelector('body[data-hydrated="1"]');
+
+  const check = page.locator('#potret-empat-generasi-cek');
+  await check.getByLabel('Baby Boomers', { exact: false }).first().check();
+  await check.getByRole('button', { name: 'Periksa jawaban' }).click();
+  await page.locator('#potret-empat-generasi-cek').getByText('Belum tepat. Baca umpan balik, lalu coba lagi.').waitFor();
+  await page.locator('#potret-empat-generasi-cek').getByLabel('Gen X', { exact: false }).first().check();
+  await page.locator('#potret-empat-generasi-cek').getByRole('button', { name: 'Periksa jawaban' }).click();
+  await page.locator('#potret-empat-generasi-cek').getByText('Tepat!').waitFor();
+
+  await page.getByRole('button', { name: 'Selesai dibaca, lanjut' }).click();
+  await page.getByText('Pelajaran 2 dari', { exact: false }).waitFor();
+
+  await open(page, js, '/classes/1/learn/potret-mengapa-penting');
+  const box = page.locator('#potret-mengapa-penting-refleksi textarea');
+  const sentence = js ? 'Di bidang kami ada tiga generasi, dan saya' : 'Kami perlu mencatat cara kerja Pak Hasan sebelum';
+  await box.fill(sentence);
+  if (js) {
+    // Autosave: no button press; the state says when it is stored.
+    await page.locator('#potret-mengapa-penting-refleksi .save-state').getByText('Tersimpan', { exact: true }).waitFor();
+  } else {
+    await page.getByRole('button', { name: 'Simpan refleksi' }).click();
+    await page.waitForLoadState('load');
+  }
+  await page.reload();
+  if (js) await page.waitForSelector('body[data-hydrated="1"]');
+  assert.equal(await page.locator('#potret-mengapa-penting-refleksi textarea').inputValue(), sentence);
+
+  await open(page, js, '/classes/1/learn');
+  assert.doesNotMatch(await page.locator('main').innerText(), /Kemajuan Anda: 0 %/);
+});
