@@ -45,3 +45,16 @@ bothModes('a participant works through a lesson: check, reflection, reload, next
   await open(page, js, '/classes/1/learn');
   assert.doesNotMatch(await page.locator('main').innerText(), /Kemajuan Anda: 0 %/);
 });
+
+bothModes('a facilitator plans when a unit opens', async ({ page, js }) => {
+  await login(page, js, 'widyaiswara@sinergi.test');
+  await open(page, js, '/classes/1/learn');
+  await page.getByText('Anda melihat materi sebagai fasilitator atau penilai', { exact: false }).waitFor();
+  const unit = page.locator('li.unit').filter({ hasText: 'Transfer pengetahuan' });
+  const day = js ? '2027-01-15' : '2027-02-01';
+  await unit.getByLabel('Pembukaan untuk peserta').selectOption('date');
+  await unit.getByLabel('Tanggal dibuka').fill(day);
+  await unit.getByRole('button', { name: 'Simpan pembukaan' }).click();
+  const shown = js ? 'Dibuka 15 Januari 2027' : 'Dibuka 1 Februari 2027';
+  await page.locator('li.unit').filter({ hasText: 'Transfer pengetahuan' }).getByText(shown).waitFor();
+});

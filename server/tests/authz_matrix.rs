@@ -149,6 +149,17 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
         ),
         (
             "POST",
+            "/api/set_release",
+            vec![
+                ("class_id", a.clone()),
+                ("unit", shipped.units[0].key.clone()),
+                ("mode", "open".into()),
+                ("opens_on", "".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "POST",
             "/api/save_reflection",
             vec![
                 ("class_id", a.clone()),

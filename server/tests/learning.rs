@@ -272,3 +272,70 @@ both_backends!(
         );
     }
 );
+
+both_backends!(facilitators_plan_releases_by_date, async |app: &TestApp| {
+    store::load_shipped_if_empty(&app.db).await.unwrap();
+    let class = app.class("Kelas Jadwal").await;
+    let p = app.user("Peserta Jadwal", &[Role::Participant]).await;
+    let f = app.user("Fasilitator Jadwal", &[Role::Facilitator]).await;
+    app.enrol(p, class, Membership::Participant).await;
+    app.enrol(f, class, Membership::Facilitator).await;
+    let (fc, pc) = (app.session(f).await, app.session(p).await);
+    let shipped = store::shipped().unwrap();
+    let unit = shipped.units[1].key.clone();
+    let lesson = shipped.units[1].lessons[0].key.clone();
+    let today = chrono::Utc::now().date_naive();
+    let set = |mode: &str, day: String| {
+        vec![
+            ("class_id", class.to_string()),
+            ("unit", unit.clone()),
+            ("mode", mode.to_string()),
+            ("opens_on", day),
+        ]
+    };
+    let lesson_url = format!("/api/lesson?class_id={class}&lesson={lesson}");
+
+    let tomorrow = (today + chrono::Duration::days(1)).to_string();
+    assert!(app
+        .call(&fc, "/api/set_release", &set("date", tomorrow))
+        .await
+        .status
+        .is_success());
+    assert_eq!(
+        app.get_json(&pc, &lesson_url).await.error(),
+        Some(AppError::rule(K::UnitNotReleased))
+    );
+    let units: ClassUnits = serde_json::from_str(
+        &app.get_json(&fc, &format!("/api/class_units?class_id={class}"))
+            .await
+            .body,
+    )
+    .unwrap();
+    let planned = units.units.iter().find(|u| u.key == unit).unwrap();
+    assert!(!planned.open, "not open before its date");
+
+    assert!(app
+        .call(&fc, "/api/set_release", &set("date", today.to_string()))
+        .await
+        .status
+        .is_success());
+    assert!(
+        app.get_json(&pc, &lesson_url).await.status.is_success(),
+        "open on its date"
+    );
+
+    let bad = app
+        .call(&fc, "/api/set_release", &set("date", "besok".into()))
+        .await;
+    assert_eq!(
+        bad.error()
+            .and_then(|e| e.field_messages("opens_on").first().map(|m| m.key)),
+        Some(K::ErrDate)
+    );
+    assert_eq!(
+        app.call(&pc, "/api/set_release", &set("hidden", String::new()))
+            .await
+            .error(),
+        Some(AppError::Forbidden)
+    );
+});

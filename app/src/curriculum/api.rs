@@ -165,3 +165,23 @@ pub async fn save_reflection(
     let _ = lesson;
     db::save_reflection(&state.db, caller.user_id, class_id, row.id, &body, revision).await
 }
+
+/// Facilitators of the class and admins. Sets when a unit opens for participants:
+/// `mode` is "open", "date" (with `opens_on`, YYYY-MM-DD) or "hidden".
+/// Errors: `Invalid(opens_on)` for a missing or bad date, `NotFound`, `Forbidden`.
+#[server(prefix = "/api", endpoint = "set_release")]
+pub async fn set_release(
+    csrf: String,
+    class_id: i64,
+    unit: String,
+    mode: String,
+    opens_on: Option<String>,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
+    let release = super::domain::progress::Release::parse(&mode, opens_on.as_deref())
+        .map_err(|key| AppError::field("opens_on", Msg::new(key)))?;
+    db::set_release(&state.db, class_id, &unit, release).await
+}

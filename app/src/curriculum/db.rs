@@ -413,3 +413,39 @@ pub async fn save_reflection<C: ConnectionTrait>(
         .map_or(revision, |r| r.revision);
     Ok(stored)
 }
+
+/// Stores a unit's release for a class (one row per class and unit).
+pub async fn set_release<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    unit_key: &str,
+    release: Release,
+) -> AppResult<()> {
+    let unit = cur_unit::Entity::find()
+        .filter(cur_unit::Column::Key.eq(unit_key))
+        .filter(cur_unit::Column::Retired.eq(false))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let row = class_unit_release::ActiveModel {
+        class_id: Set(class_id),
+        unit_id: Set(unit.id),
+        mode: Set(release.mode_code().to_string()),
+        opens_on: Set(release.opens_on()),
+    };
+    class_unit_release::Entity::insert(row)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::columns([
+                class_unit_release::Column::ClassId,
+                class_unit_release::Column::UnitId,
+            ])
+            .update_columns([
+                class_unit_release::Column::Mode,
+                class_unit_release::Column::OpensOn,
+            ])
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}

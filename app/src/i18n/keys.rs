@@ -263,5 +263,11 @@ keys! {
     LearnUnsaved => "Belum tersimpan — akan dicoba lagi", "Not saved yet — will retry";
     LearnOpenLink => "Buka tautan", "Open the link";
     LearnVideo => "Video", "Video";
+    ReleaseLabel => "Pembukaan untuk peserta", "When participants can open it";
+    ReleaseOpen => "Dibuka sekarang", "Open now";
+    ReleaseDate => "Dibuka pada tanggal", "Opens on a date";
+    ReleaseHidden => "Disembunyikan", "Hidden";
+    ReleaseDateLabel => "Tanggal dibuka", "Opening date";
+    ReleaseSave => "Simpan pembukaan", "Save";
     ErrSchemeYear => "Tahun harus antara 1900 dan 2100.", "The year must be from 1900 to 2100.";
 }

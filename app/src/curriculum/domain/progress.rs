@@ -22,6 +22,32 @@ impl Release {
         }
     }
 
+    /// From the release form: a mode and, for "date", the day it opens.
+    pub fn parse(mode: &str, opens_on: Option<&str>) -> Result<Release, crate::i18n::K> {
+        use crate::i18n::K;
+        match mode {
+            "open" => Ok(Release::Open),
+            "hidden" => Ok(Release::Hidden),
+            "date" => {
+                let text = opens_on
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .ok_or(K::ErrRequired)?;
+                NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .map(Release::OnDate)
+                    .map_err(|_| K::ErrDate)
+            }
+            _ => Err(K::ErrBadRequest),
+        }
+    }
+
+    pub fn opens_on(self) -> Option<NaiveDate> {
+        match self {
+            Release::OnDate(day) => Some(day),
+            _ => None,
+        }
+    }
+
     pub fn mode_code(self) -> &'static str {
         match self {
             Release::Open => "open",
@@ -85,6 +111,19 @@ mod tests {
         assert!(!dated.is_open(day(9)));
         assert!(dated.is_open(day(10)));
         assert_eq!(dated.mode_code(), "date");
+    }
+
+    #[test]
+    fn release_form_values() {
+        use crate::i18n::K;
+        assert_eq!(Release::parse("open", None), Ok(Release::Open));
+        assert_eq!(
+            Release::parse("date", Some("2026-12-10")),
+            Ok(Release::OnDate(day(10)))
+        );
+        assert_eq!(Release::parse("date", Some(" ")), Err(K::ErrRequired));
+        assert_eq!(Release::parse("date", Some("10/12/2026")), Err(K::ErrDate));
+        assert_eq!(Release::parse("soon", None), Err(K::ErrBadRequest));
     }
 
     #[test]

@@ -1,20 +1,26 @@
 use crate::classes::views::class_id_param;
-use crate::curriculum::api::get_class_units;
+use crate::curriculum::api::{get_class_units, SetRelease};
 use crate::curriculum::domain::progress::Release;
 use crate::curriculum::view_model::{ClassUnits, UnitCard};
 use crate::i18n::{fill, fmt_date, K};
-use crate::ui::{t, use_locale, PageError};
+use crate::ui::{
+    form_action, t, use_locale, Alert, CsrfField, FieldError, FormAction, PageError, ServerForm,
+};
 use leptos::prelude::*;
 
 #[component]
 pub fn UnitsPage() -> impl IntoView {
     let id = class_id_param();
-    let units = Resource::new_blocking(move || id.get(), get_class_units);
+    let release = form_action::<SetRelease>();
+    let units = Resource::new_blocking(
+        move || (id.get(), release.version().get()),
+        |(id, _)| get_class_units(id),
+    );
     view! {
         <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match units.await {
-                    Ok(data) => view! { <UnitList data /> }.into_any(),
+                    Ok(data) => view! { <UnitList data release /> }.into_any(),
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
@@ -23,12 +29,14 @@ pub fn UnitsPage() -> impl IntoView {
 }
 
 #[component]
-fn UnitList(data: ClassUnits) -> impl IntoView {
+fn UnitList(data: ClassUnits, release: FormAction) -> impl IntoView {
     let locale = use_locale();
     let class_id = data.class_id;
     let overall = data.overall_percent;
     let next = data.continue_at.clone();
     let participant = data.is_participant;
+    let manage = data.can_manage;
+    let error = Signal::derive(move || release.value().get().and_then(|r| r.err()));
     view! {
         <header class="page-head">
             <p class="muted"><a href=format!("/classes/{class_id}")>{data.class_name.clone()}</a></p>
@@ -49,21 +57,29 @@ fn UnitList(data: ClassUnits) -> impl IntoView {
                 <p class="notice">{t(K::LearnPreviewNote)}</p>
             </Show>
         </header>
+        <Alert error />
         <ol class="units">
-            {data.units.into_iter().map(|unit| view! { <UnitItem unit class_id participant /> }).collect_view()}
+            {data.units.into_iter().map(|unit| view! { <UnitItem unit class_id participant manage release /> }).collect_view()}
         </ol>
     }
 }
 
 #[component]
-fn UnitItem(unit: UnitCard, class_id: i64, participant: bool) -> impl IntoView {
+fn UnitItem(
+    unit: UnitCard,
+    class_id: i64,
+    participant: bool,
+    manage: bool,
+    release: FormAction,
+) -> impl IntoView {
     let locale = use_locale();
     let percent = unit.percent;
     let minutes = unit.minutes;
-    let release = unit.release;
+    let plan = unit.release;
+    let unit_key = unit.key.clone();
     let title = unit.title.clone();
     let objective = unit.objective.clone();
-    let status = move || match release {
+    let status = move || match plan {
         Release::Open => None,
         Release::OnDate(day) => Some(fill(
             K::LearnOpensOn.t(locale.get()),
@@ -80,6 +96,7 @@ fn UnitItem(unit: UnitCard, class_id: i64, participant: bool) -> impl IntoView {
             </p>
             {move || status().map(|s| view! { <p class="badge">{s}</p> })}
             <p><strong>{t(K::LearnObjective)}": "</strong>{move || objective.get(locale.get()).to_string()}</p>
+            {manage.then(|| view! { <ReleaseForm class_id unit_key plan action=release /> })}
             <ol class="lessons">
                 {unit.lessons.into_iter().map(|lesson| {
                     let title = lesson.title.clone();
@@ -95,5 +112,37 @@ fn UnitItem(unit: UnitCard, class_id: i64, participant: bool) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </li>
+    }
+}
+
+/// The facilitator's release plan for one unit: open now, from a date, or hidden.
+#[component]
+fn ReleaseForm(class_id: i64, unit_key: String, plan: Release, action: FormAction) -> impl IntoView {
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    let field = format!("release-{unit_key}");
+    let date_field = format!("{field}-date");
+    let choice = move |value: &'static str, key: K| {
+        view! { <option value=value selected=plan.mode_code() == value>{t(key)}</option> }
+    };
+    view! {
+        <ServerForm action attr:class="release-form">
+            <CsrfField />
+            <input type="hidden" name="class_id" value=class_id />
+            <input type="hidden" name="unit" value=unit_key />
+            <div class="field">
+                <label for=field.clone()>{t(K::ReleaseLabel)}</label>
+                <select id=field name="mode">
+                    {choice("open", K::ReleaseOpen)}
+                    {choice("date", K::ReleaseDate)}
+                    {choice("hidden", K::ReleaseHidden)}
+                </select>
+            </div>
+            <div class="field">
+                <label for=date_field.clone()>{t(K::ReleaseDateLabel)}</label>
+                <input id=date_field type="date" name="opens_on" value=plan.opens_on().map(|d| d.to_string()).unwrap_or_default() />
+                <FieldError error field="opens_on" />
+            </div>
+            <button type="submit" class="button">{t(K::ReleaseSave)}</button>
+        </ServerForm>
     }
 }
