@@ -57,4 +57,15 @@ bothModes('a facilitator plans when a unit opens', async ({ page, js }) => {
   await unit.getByRole('button', { name: 'Simpan pembukaan' }).click();
   const shown = js ? 'Dibuka 15 Januari 2027' : 'Dibuka 1 Februari 2027';
   await page.locator('li.unit').filter({ hasText: 'Transfer pengetahuan' }).getByText(shown).waitFor();
+
+  // The participants' progress, filtered to Gen Z (both participants above are Gen Z).
+  await page.getByRole('link', { name: 'Papan kemajuan peserta' }).click();
+  await page.getByRole('heading', { name: 'Papan kemajuan' }).waitFor();
+  await page.getByLabel('Generasi').selectOption({ label: 'Gen Z' });
+  await page.getByRole('button', { name: 'Tampilkan' }).click();
+  await page.waitForURL(/generation=/);
+  const row = page.locator('table.progress tbody tr').filter({ hasText: js ? 'Farhan Akbar' : 'Salsabila Zahra' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /1\/4 · ✓1\/1/);
+  assert.equal(await page.locator('table.progress tbody tr').filter({ hasText: 'Gen X' }).count(), 0);
 });

@@ -127,6 +127,12 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
         ("GET", "/api/class_units", vec![("class_id", a.clone())], MEMBERS),
         (
             "GET",
+            "/api/class_progress",
+            vec![("class_id", a.clone())],
+            MANAGERS,
+        ),
+        (
+            "GET",
             "/api/lesson",
             vec![("class_id", a.clone()), ("lesson", lesson.key.clone())],
             MEMBERS,
@@ -294,6 +300,7 @@ both_backends!(page_matrix, async |app: &TestApp| {
     let class_page = format!("/classes/{}", w.class_a);
     let import_page = format!("/classes/{}/import", w.class_a);
     let units_page = format!("/classes/{}/learn", w.class_a);
+    let progress_page = format!("/classes/{}/progress", w.class_a);
     let lesson_page = format!(
         "/classes/{}/learn/{}",
         w.class_a,
@@ -306,6 +313,7 @@ both_backends!(page_matrix, async |app: &TestApp| {
         (&class_page, MEMBERS),
         (&import_page, MANAGERS),
         (&units_page, MEMBERS),
+        (&progress_page, MANAGERS),
         (&lesson_page, MEMBERS),
         ("/classes", LOGGED_IN),
     ];

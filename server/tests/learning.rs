@@ -339,3 +339,66 @@ both_backends!(facilitators_plan_releases_by_date, async |app: &TestApp| {
         Some(AppError::Forbidden)
     );
 });
+
+both_backends!(
+    the_progress_board_counts_per_unit_and_filters_by_generation,
+    async |app: &TestApp| {
+        use app::curriculum::view_model::ProgressBoard;
+        store::load_shipped_if_empty(&app.db).await.unwrap();
+        let class = app.class("Kelas Papan").await;
+        let f = app.user("Fasilitator Papan", &[Role::Facilitator]).await;
+        app.enrol(f, class, Membership::Facilitator).await;
+        let p = app.user("Peserta Papan", &[Role::Participant]).await;
+        app.enrol(p, class, Membership::Participant).await;
+        let pc = app.session(p).await;
+        let (lesson_key, check, right, _) = first_check();
+        let fields = vec![
+            ("class_id", class.to_string()),
+            ("block", check),
+            ("choice", right),
+        ];
+        assert!(app
+            .call(&pc, "/api/answer_check", &fields)
+            .await
+            .status
+            .is_success());
+        let done = vec![("class_id", class.to_string()), ("lesson", lesson_key)];
+        assert!(app
+            .call(&pc, "/api/complete_lesson", &done)
+            .await
+            .status
+            .is_success());
+
+        let fc = app.session(f).await;
+        let r = app
+            .get_json(&fc, &format!("/api/class_progress?class_id={class}"))
+            .await;
+        let board: ProgressBoard = serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("{r:?}"));
+        assert_eq!(board.rows.len(), 1, "participants only");
+        let cell = board.rows[0].cells[0];
+        assert_eq!(
+            (cell.lessons_done, cell.checks_right, cell.checks_answered),
+            (1, 1, 1)
+        );
+        assert_eq!(
+            cell.lessons as usize,
+            store::shipped().unwrap().units[0].lessons.len()
+        );
+        let generation = board.rows[0].generation.clone();
+        let other = if generation == "z" { "x" } else { "z" };
+        let r = app
+            .get_json(
+                &fc,
+                &format!("/api/class_progress?class_id={class}&generation={other}"),
+            )
+            .await;
+        let filtered: ProgressBoard = serde_json::from_str(&r.body).unwrap();
+        assert!(filtered.rows.is_empty());
+        assert_eq!(
+            app.get_json(&pc, &format!("/api/class_progress?class_id={class}"))
+                .await
+                .error(),
+            Some(AppError::Forbidden)
+        );
+    }
+);

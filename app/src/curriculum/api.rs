@@ -185,3 +185,18 @@ pub async fn set_release(
         .map_err(|key| AppError::field("opens_on", Msg::new(key)))?;
     db::set_release(&state.db, class_id, &unit, release).await
 }
+
+/// Facilitators of the class and admins. Participants × units: lessons done and quick
+/// checks answered right, optionally for one generation (its code, e.g. "y").
+#[server(input = GetUrl, prefix = "/api", endpoint = "class_progress")]
+pub async fn get_class_progress(
+    class_id: i64,
+    generation: Option<String>,
+) -> Result<super::view_model::ProgressBoard, AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    let (class, _) = guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
+    let scheme = crate::classes::db::active_scheme_cached(&state).await?;
+    let generation = generation.filter(|g| !g.is_empty());
+    db::progress_board(&state.db, class, &scheme, generation.as_deref()).await
+}

@@ -449,3 +449,93 @@ pub async fn set_release<C: ConnectionTrait>(
         .await?;
     Ok(())
 }
+
+/// Participants × units for a class, optionally only one generation.
+pub async fn progress_board<C: ConnectionTrait>(
+    db: &C,
+    class: crate::entities::class::Model,
+    scheme: &crate::classes::domain::generation::GenerationScheme,
+    generation: Option<&str>,
+) -> AppResult<ProgressBoard> {
+    use crate::classes::db::{members, roster_entry};
+    let (units, lessons) = outline(db).await?;
+    let people: Vec<_> = members(db, class.id)
+        .await?
+        .iter()
+        .map(|(m, u)| roster_entry(m, u, scheme, false))
+        .filter(|e| e.role == "participant")
+        .collect();
+    let completions = lesson_completion::Entity::find()
+        .filter(lesson_completion::Column::ClassId.eq(class.id))
+        .all(db)
+        .await?;
+    let answers = check_answer::Entity::find()
+        .filter(check_answer::Column::ClassId.eq(class.id))
+        .all(db)
+        .await?;
+    let check_blocks: HashMap<i64, i64> = cur_block::Entity::find()
+        .filter(cur_block::Column::Kind.eq("check"))
+        .filter(cur_block::Column::Retired.eq(false))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b.lesson_id))
+        .collect();
+    let unit_of_lesson: HashMap<i64, usize> = lessons
+        .iter()
+        .filter_map(|l| units.iter().position(|u| u.id == l.unit_id).map(|i| (l.id, i)))
+        .collect();
+    let mut generations: Vec<(String, String)> = Vec::new();
+    for p in &people {
+        if !generations.iter().any(|(code, _)| *code == p.generation) {
+            generations.push((p.generation.clone(), p.generation_label.clone()));
+        }
+    }
+    generations.sort_by_key(|(code, _)| {
+        scheme
+            .ranges
+            .iter()
+            .position(|r| r.code == *code)
+            .unwrap_or(usize::MAX)
+    });
+    let rows = people
+        .into_iter()
+        .filter(|p| generation.is_none_or(|g| g == p.generation))
+        .map(|p| {
+            let mut cells = vec![ProgressCell::default(); units.len()];
+            for lesson in &lessons {
+                if let Some(&i) = unit_of_lesson.get(&lesson.id) {
+                    cells[i].lessons += 1;
+                }
+            }
+            for c in completions.iter().filter(|c| c.user_id == p.user_id) {
+                if let Some(&i) = unit_of_lesson.get(&c.lesson_id) {
+                    cells[i].lessons_done += 1;
+                }
+            }
+            for a in answers.iter().filter(|a| a.user_id == p.user_id) {
+                let unit = check_blocks.get(&a.block_id).and_then(|l| unit_of_lesson.get(l));
+                if let Some(&i) = unit {
+                    cells[i].checks_answered += 1;
+                    cells[i].checks_right += u32::from(a.ever_correct);
+                }
+            }
+            ProgressRow {
+                name: p.full_name,
+                generation: p.generation,
+                generation_label: p.generation_label,
+                cells,
+            }
+        })
+        .collect();
+    Ok(ProgressBoard {
+        class_id: class.id,
+        class_name: class.name,
+        generations,
+        units: units
+            .into_iter()
+            .map(|u| (u.key, Bilingual::new(u.title_id, u.title_en)))
+            .collect(),
+        rows,
+    })
+}

@@ -103,3 +103,31 @@ pub struct AnswerView {
     /// Feedback for each chosen option: (option key, was it a right choice, text).
     pub feedback: Vec<(String, bool, Bilingual)>,
 }
+
+/// The facilitator's board: participants × units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressBoard {
+    pub class_id: i64,
+    pub class_name: String,
+    /// Generations present in the class: (code, label), in scheme order.
+    pub generations: Vec<(String, String)>,
+    pub units: Vec<(String, Bilingual)>,
+    pub rows: Vec<ProgressRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressRow {
+    pub name: String,
+    pub generation: String,
+    pub generation_label: String,
+    pub cells: Vec<ProgressCell>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressCell {
+    pub lessons_done: u32,
+    pub lessons: u32,
+    /// Quick checks answered right at least once, and answered at all.
+    pub checks_right: u32,
+    pub checks_answered: u32,
+}

@@ -263,6 +263,13 @@ keys! {
     LearnUnsaved => "Belum tersimpan — akan dicoba lagi", "Not saved yet — will retry";
     LearnOpenLink => "Buka tautan", "Open the link";
     LearnVideo => "Video", "Video";
+    ProgressTitle => "Papan kemajuan", "Progress board";
+    ProgressFilter => "Generasi", "Generation";
+    ProgressAllGenerations => "Semua generasi", "All generations";
+    ProgressApply => "Tampilkan", "Show";
+    ProgressLegend => "Tiap sel: pelajaran selesai / jumlah pelajaran · ✓ cek cepat yang pernah dijawab tepat / yang dijawab.", "Each cell: lessons done / lessons · ✓ quick checks answered right at least once / answered.";
+    ProgressCount => "{0} peserta ditampilkan.", "{0} participants shown.";
+    LearnProgressBoard => "Papan kemajuan peserta", "Participants' progress board";
     ReleaseLabel => "Pembukaan untuk peserta", "When participants can open it";
     ReleaseOpen => "Dibuka sekarang", "Open now";
     ReleaseDate => "Dibuka pada tanggal", "Opens on a date";

@@ -56,6 +56,9 @@ fn UnitList(data: ClassUnits, release: FormAction) -> impl IntoView {
             <Show when=move || !participant>
                 <p class="notice">{t(K::LearnPreviewNote)}</p>
             </Show>
+            <Show when=move || manage>
+                <a class="button" href=format!("/classes/{class_id}/progress")>{t(K::LearnProgressBoard)}</a>
+            </Show>
         </header>
         <Alert error />
         <ol class="units">
