@@ -41,6 +41,43 @@ echo "== wrk: GET /classes/1, 50 connections, 2 threads, ${duration}s =="
 [ -n "${BENCH_HOLD:-}" ] && { echo "$session" > "$dir/session"; sleep "$BENCH_HOLD"; }
 wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: sinergi_session=$session" "$base/classes/1" | tee "$dir/wrk.txt"
 
+# Curriculum: a lesson page as a participant, then reflection autosaves.
+participant_login() { # NIP → "cookie csrf"
+  local j="$dir/jar-$1"
+  curl -fs -c "$j" "$base/login" >/dev/null
+  local c; c=$(awk '$6=="sinergi_csrf"{print $7}' "$j")
+  curl -fs -b "$j" -c "$j" -H 'Accept: application/json' -H "Origin: $base" --data-urlencode "csrf=$c" \
+    --data-urlencode "identifier=$1" --data-urlencode "password=${SINERGI_DEMO_PASSWORD:-sinergi-demo-2026}" \
+    "$base/api/login" >/dev/null
+  local s; s=$(awk '$6=="sinergi_session"{print $7}' "$j")
+  local t; t=$(curl -fs -H "Cookie: sinergi_session=$s" -H 'Accept: application/json' "$base/api/session" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf"])')
+  echo "$s $t"
+}
+nips=$(python3 - "$dir/sinergi.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("""select u.nip from users u join class_members m on m.user_id = u.id
+  where m.class_id = 1 and m.role = 'participant' and u.password_hash is not null and u.nip is not null""")
+print(" ".join(r[0] for r in rows))
+PY
+)
+sessions_lua="$dir/sessions.lua"; echo "origin = \"$base\"; sessions = {" > "$sessions_lua"
+first=""
+for nip in $nips; do
+  read -r s t < <(participant_login "$nip")
+  [ -z "$first" ] && first=$s
+  echo "  { cookie = \"$s\", csrf = \"$t\" }," >> "$sessions_lua"
+done
+echo "}" >> "$sessions_lua"
+lesson=potret-empat-generasi
+echo "== wrk: GET /classes/1/learn/$lesson as a participant, 50 connections, ${duration}s =="
+wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: sinergi_session=$first" "$base/classes/1/learn/$lesson" | tee "$dir/wrk-lesson.txt"
+echo "== wrk: reflection autosave, $(echo "$nips" | wc -w) participants, 200 connections, ${duration}s =="
+SESSIONS_LUA="$sessions_lua" BLOCK=potret-mengapa-penting-refleksi \
+  wrk -t2 -c200 -d"${duration}s" --latency -s scripts/bench/autosave.lua "$base" | tee "$dir/wrk-autosave.txt"
+grep -q "Non-2xx" "$dir/wrk-autosave.txt" && echo "!! some autosaves failed" || echo "== autosave: every response 200 (no failed saves) =="
+
 wasm=target/site/pkg/sinergi.wasm
 raw=$(stat -c %s "$wasm"); gz=$(gzip -9c "$wasm" | wc -c); br=$(brotli -c -q 11 "$wasm" | wc -c)
 js=target/site/pkg/sinergi.js; jsbr=$(brotli -c -q 11 "$js" | wc -c)
