@@ -48,6 +48,29 @@ pub async fn memberships(db: &DatabaseConnection, user_id: i64, class_id: i64) -
         .collect())
 }
 
+/// As `require_class`, also telling whether the caller is a participant of the class.
+pub async fn require_class_as(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    class_id: i64,
+    needed: ClassAccess,
+) -> AppResult<(class::Model, ClassAccess, bool)> {
+    let (found, mine) = tokio::try_join!(
+        class::Entity::find_by_id(class_id).one(db),
+        class_member::Entity::find()
+            .filter(class_member::Column::ClassId.eq(class_id))
+            .filter(class_member::Column::UserId.eq(caller.user_id))
+            .all(db)
+    )?;
+    let class = found.ok_or(AppError::NotFound)?;
+    let memberships: Vec<Membership> = mine
+        .iter()
+        .filter_map(|r| Membership::from_code(&r.role))
+        .collect();
+    let access = check_access(caller, &memberships, needed)?;
+    Ok((class, access, memberships.contains(&Membership::Participant)))
+}
+
 /// Checks the class exists and the caller has at least `needed` access to it.
 pub async fn require_class(
     db: &DatabaseConnection,
@@ -75,11 +98,4 @@ pub fn check_access(
     } else {
         Err(AppError::Forbidden)
     }
-}
-
-/// Whether the person takes part in the class as a participant (whose work is recorded).
-pub async fn is_participant(db: &DatabaseConnection, user_id: i64, class_id: i64) -> AppResult<bool> {
-    Ok(memberships(db, user_id, class_id)
-        .await?
-        .contains(&Membership::Participant))
 }

@@ -21,8 +21,8 @@ pub const MAX_REFLECTION_CHARS: usize = 20_000;
 pub async fn get_class_units(class_id: i64) -> Result<ClassUnits, AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
-    let (class, access) = guard::require_class(&state.db, &caller, class_id, ClassAccess::View).await?;
-    let is_participant = guard::is_participant(&state.db, caller.user_id, class_id).await?;
+    let (class, access, is_participant) =
+        guard::require_class_as(&state.db, &caller, class_id, ClassAccess::View).await?;
     // Facilitators, evaluators and admins read ahead; participants see released units.
     let see_all = access == ClassAccess::Manage || !is_participant;
     let units = db::class_units(&state.db, class_id, caller.user_id, see_all).await?;
@@ -44,9 +44,9 @@ pub async fn get_class_units(class_id: i64) -> Result<ClassUnits, AppError> {
 pub async fn get_lesson(class_id: i64, lesson: String) -> Result<LessonPage, AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
-    let (_, access) = guard::require_class(&state.db, &caller, class_id, ClassAccess::View).await?;
+    let (_, access, is_participant) =
+        guard::require_class_as(&state.db, &caller, class_id, ClassAccess::View).await?;
     let (lesson, unit) = db::lesson_by_key(&state.db, &lesson).await?;
-    let is_participant = guard::is_participant(&state.db, caller.user_id, class_id).await?;
     let see_all = access == ClassAccess::Manage || !is_participant;
     if !see_all
         && !db::unit_release(&state.db, class_id, unit.id)
@@ -65,8 +65,9 @@ async fn participant_in_released(
 ) -> Result<(crate::state::AppState, crate::state::Caller), AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
-    guard::require_class(&state.db, &caller, class_id, ClassAccess::View).await?;
-    if !guard::is_participant(&state.db, caller.user_id, class_id).await? {
+    let (_, _, is_participant) =
+        guard::require_class_as(&state.db, &caller, class_id, ClassAccess::View).await?;
+    if !is_participant {
         return Err(AppError::Forbidden);
     }
     if !db::unit_release(&state.db, class_id, unit_id)

@@ -1,6 +1,6 @@
 //! Curriculum queries for a class and a person (server only); rows become wire types here.
 use super::domain::progress::{answer_is_correct, continue_at, percent, Release};
-use super::markdown::to_safe_html;
+use super::markdown::to_safe_html_cached;
 use super::model::{Bilingual, BlockBody};
 use super::view_model::*;
 use crate::entities::{
@@ -162,35 +162,30 @@ pub async fn lesson_page<C: ConnectionTrait>(
 ) -> AppResult<LessonPage> {
     let blocks = live_blocks(db, lesson.id).await?;
     let ids: Vec<i64> = blocks.iter().map(|(b, _)| b.id).collect();
-    let answers: HashMap<i64, check_answer::Model> = check_answer::Entity::find()
-        .filter(check_answer::Column::UserId.eq(user_id))
-        .filter(check_answer::Column::ClassId.eq(class_id))
-        .filter(check_answer::Column::BlockId.is_in(ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.block_id, a))
-        .collect();
-    let reflections: HashMap<i64, reflection::Model> = reflection::Entity::find()
-        .filter(reflection::Column::UserId.eq(user_id))
-        .filter(reflection::Column::ClassId.eq(class_id))
-        .filter(reflection::Column::BlockId.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.block_id, r))
-        .collect();
-    let siblings = cur_lesson::Entity::find()
-        .filter(cur_lesson::Column::UnitId.eq(unit.id))
-        .filter(cur_lesson::Column::Retired.eq(false))
-        .order_by_asc(cur_lesson::Column::Position)
-        .all(db)
-        .await?;
+    // Independent reads, sent together.
+    let (answers, reflections, siblings, completion) = tokio::try_join!(
+        check_answer::Entity::find()
+            .filter(check_answer::Column::UserId.eq(user_id))
+            .filter(check_answer::Column::ClassId.eq(class_id))
+            .filter(check_answer::Column::BlockId.is_in(ids.clone()))
+            .all(db),
+        reflection::Entity::find()
+            .filter(reflection::Column::UserId.eq(user_id))
+            .filter(reflection::Column::ClassId.eq(class_id))
+            .filter(reflection::Column::BlockId.is_in(ids))
+            .all(db),
+        cur_lesson::Entity::find()
+            .filter(cur_lesson::Column::UnitId.eq(unit.id))
+            .filter(cur_lesson::Column::Retired.eq(false))
+            .order_by_asc(cur_lesson::Column::Position)
+            .all(db),
+        lesson_completion::Entity::find_by_id((user_id, class_id, lesson.id)).one(db),
+    )?;
+    let answers: HashMap<i64, check_answer::Model> = answers.into_iter().map(|a| (a.block_id, a)).collect();
+    let reflections: HashMap<i64, reflection::Model> =
+        reflections.into_iter().map(|r| (r.block_id, r)).collect();
+    let completed = completion.is_some();
     let place = siblings.iter().position(|l| l.id == lesson.id).unwrap_or(0);
-    let completed = lesson_completion::Entity::find_by_id((user_id, class_id, lesson.id))
-        .one(db)
-        .await?
-        .is_some();
     let views = blocks
         .into_iter()
         .map(|(row, body)| block_view(&row, body, answers.get(&row.id), reflections.get(&row.id)))
@@ -215,7 +210,7 @@ pub async fn lesson_page<C: ConnectionTrait>(
 }
 
 fn html(text: &Bilingual) -> Bilingual {
-    Bilingual::new(to_safe_html(&text.id), to_safe_html(&text.en))
+    Bilingual::new(to_safe_html_cached(&text.id), to_safe_html_cached(&text.en))
 }
 
 fn block_view(

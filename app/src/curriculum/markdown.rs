@@ -5,6 +5,29 @@ use ammonia::Builder;
 use pulldown_cmark::{html, Options, Parser};
 use std::collections::HashSet;
 
+/// Rendered lessons, keyed by their Markdown: rendering and sanitising is the most
+/// expensive part of a lesson page, and the output depends on the text alone, so an
+/// edited block simply gets a new entry. Bounded: cleared when it grows past
+/// `CACHE_LIMIT` entries (a curriculum has a few hundred blocks).
+pub fn to_safe_html_cached(markdown: &str) -> String {
+    use std::collections::HashMap;
+    use std::sync::{OnceLock, RwLock};
+    const CACHE_LIMIT: usize = 4_000;
+    static CACHE: OnceLock<RwLock<HashMap<String, String>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(html) = cache.read().ok().and_then(|c| c.get(markdown).cloned()) {
+        return html;
+    }
+    let html = to_safe_html(markdown);
+    if let Ok(mut c) = cache.write() {
+        if c.len() >= CACHE_LIMIT {
+            c.clear();
+        }
+        c.insert(markdown.to_string(), html.clone());
+    }
+    html
+}
+
 pub fn to_safe_html(markdown: &str) -> String {
     let mut raw = String::new();
     html::push_html(
@@ -54,6 +77,13 @@ mod tests {
                 assert!(!html.contains(bad), "{payload:?} left {bad:?} in {html:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_cache_returns_what_rendering_returns() {
+        let text = "Sekali **lagi**, dengan <script>x</script>";
+        assert_eq!(super::to_safe_html_cached(text), to_safe_html(text));
+        assert_eq!(super::to_safe_html_cached(text), to_safe_html(text));
     }
 
     #[test]
