@@ -67,11 +67,7 @@ impl Release {
 
 /// Whole percent, rounded down, so 100 % means truly everything.
 pub fn percent(done: usize, total: usize) -> u8 {
-    if total == 0 {
-        0
-    } else {
-        ((done.min(total) * 100) / total) as u8
-    }
+    (done.min(total) * 100).checked_div(total).map_or(0, |p| p as u8)
 }
 
 /// The first lesson not yet completed, in course order, among open units; or none
