@@ -4,7 +4,7 @@ use crate::auth::api::get_session_info;
 use crate::auth::model::SessionInfo;
 use crate::auth::views::{HomePage, LoginPage, PasswordPage};
 use crate::classes::views::{ClassPage, ClassesPage, ImportPage};
-use crate::curriculum::views::{LessonPage, ProgressPage, UnitsPage};
+use crate::curriculum::views::{LessonPage, ProgressPage, ReflectionsPage, UnitsPage};
 use crate::i18n::{Locale, K};
 use crate::ui::{Layout, NotFound};
 use leptos::prelude::*;
@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/classes/:id/learn") view=UnitsPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/learn/:lesson") view=LessonPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/progress") view=ProgressPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/reflections/:lesson") view=ReflectionsPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

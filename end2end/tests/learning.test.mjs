@@ -68,4 +68,9 @@ bothModes('a facilitator plans when a unit opens', async ({ page, js }) => {
   await row.waitFor();
   assert.match(await row.innerText(), /1\/4 · ✓1\/1/);
   assert.equal(await page.locator('table.progress tbody tr').filter({ hasText: 'Gen X' }).count(), 0);
+
+  // What the participant wrote above, readable per lesson.
+  await open(page, js, '/classes/1/reflections/potret-mengapa-penting');
+  const written = js ? 'Di bidang kami ada tiga generasi, dan saya' : 'Kami perlu mencatat cara kerja Pak Hasan sebelum';
+  await page.locator('blockquote').filter({ hasText: written }).waitFor();
 });

@@ -301,6 +301,11 @@ both_backends!(page_matrix, async |app: &TestApp| {
     let import_page = format!("/classes/{}/import", w.class_a);
     let units_page = format!("/classes/{}/learn", w.class_a);
     let progress_page = format!("/classes/{}/progress", w.class_a);
+    let reflections_page = format!(
+        "/classes/{}/reflections/{}",
+        w.class_a,
+        app::curriculum::store::shipped().unwrap().units[0].lessons[0].key
+    );
     let lesson_page = format!(
         "/classes/{}/learn/{}",
         w.class_a,
@@ -314,6 +319,7 @@ both_backends!(page_matrix, async |app: &TestApp| {
         (&import_page, MANAGERS),
         (&units_page, MEMBERS),
         (&progress_page, MANAGERS),
+        (&reflections_page, MANAGERS),
         (&lesson_page, MEMBERS),
         ("/classes", LOGGED_IN),
     ];

@@ -201,3 +201,16 @@ pub async fn get_class_progress(
     let generation = generation.filter(|g| !g.is_empty());
     db::progress_board(&state.db, class, &scheme, generation.as_deref()).await
 }
+
+/// Facilitators of the class and admins. Participants' reflections for one lesson.
+#[server(input = GetUrl, prefix = "/api", endpoint = "lesson_reflections")]
+pub async fn get_lesson_reflections(
+    class_id: i64,
+    lesson: String,
+) -> Result<super::view_model::LessonReflections, AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
+    let scheme = crate::classes::db::active_scheme_cached(&state).await?;
+    db::lesson_reflections(&state.db, class_id, &lesson, &scheme).await
+}

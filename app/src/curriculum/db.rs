@@ -534,3 +534,56 @@ pub async fn progress_board<C: ConnectionTrait>(
         rows,
     })
 }
+
+/// What the class's participants wrote for the reflection prompts of one lesson.
+pub async fn lesson_reflections<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    lesson_key: &str,
+    scheme: &crate::classes::domain::generation::GenerationScheme,
+) -> AppResult<LessonReflections> {
+    use crate::classes::db::{members, roster_entry};
+    let (lesson, _) = lesson_by_key(db, lesson_key).await?;
+    let prompts: Vec<(i64, String, Bilingual)> = live_blocks(db, lesson.id)
+        .await?
+        .into_iter()
+        .filter_map(|(row, body)| match body {
+            BlockBody::Reflection { prompt } => Some((row.id, row.key, prompt)),
+            _ => None,
+        })
+        .collect();
+    let ids: Vec<i64> = prompts.iter().map(|(id, _, _)| *id).collect();
+    let written = reflection::Entity::find()
+        .filter(reflection::Column::ClassId.eq(class_id))
+        .filter(reflection::Column::BlockId.is_in(ids))
+        .all(db)
+        .await?;
+    let people: HashMap<i64, (String, String)> = members(db, class_id)
+        .await?
+        .iter()
+        .filter(|(m, _)| m.role == "participant")
+        .map(|(m, u)| {
+            let e = roster_entry(m, u, scheme, false);
+            (u.id, (e.full_name, e.generation_label))
+        })
+        .collect();
+    let mut entries: Vec<(String, String, String, String)> = written
+        .into_iter()
+        .filter(|r| !r.body.trim().is_empty())
+        .filter_map(|r| {
+            let (name, generation) = people.get(&r.user_id)?.clone();
+            let key = prompts.iter().find(|(id, _, _)| *id == r.block_id)?.1.clone();
+            Some((key, name, generation, r.body))
+        })
+        .collect();
+    entries.sort_by(|a, b| (&a.0, a.1.to_lowercase()).cmp(&(&b.0, b.1.to_lowercase())));
+    Ok(LessonReflections {
+        class_id,
+        lesson_title: Bilingual::new(lesson.title_id, lesson.title_en),
+        prompts: prompts
+            .into_iter()
+            .map(|(_, key, prompt)| (key, prompt))
+            .collect(),
+        entries,
+    })
+}

@@ -131,3 +131,13 @@ pub struct ProgressCell {
     pub checks_right: u32,
     pub checks_answered: u32,
 }
+
+/// Every participant's reflection for one lesson, for the facilitator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonReflections {
+    pub class_id: i64,
+    pub lesson_title: Bilingual,
+    pub prompts: Vec<(String, Bilingual)>,
+    /// (prompt key, participant name, generation label, text), by prompt then name.
+    pub entries: Vec<(String, String, String, String)>,
+}

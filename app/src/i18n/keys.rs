@@ -270,6 +270,9 @@ keys! {
     ProgressLegend => "Tiap sel: pelajaran selesai / jumlah pelajaran · ✓ cek cepat yang pernah dijawab tepat / yang dijawab.", "Each cell: lessons done / lessons · ✓ quick checks answered right at least once / answered.";
     ProgressCount => "{0} peserta ditampilkan.", "{0} participants shown.";
     LearnProgressBoard => "Papan kemajuan peserta", "Participants' progress board";
+    ReflectionsTitle => "Refleksi peserta", "Participants' reflections";
+    ReflectionsNone => "Belum ada yang menulis refleksi.", "No one has written a reflection yet.";
+    ReflectionsLink => "Refleksi", "Reflections";
     ReleaseLabel => "Pembukaan untuk peserta", "When participants can open it";
     ReleaseOpen => "Dibuka sekarang", "Open now";
     ReleaseDate => "Dibuka pada tanggal", "Opens on a date";

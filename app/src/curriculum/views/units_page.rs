@@ -104,12 +104,14 @@ fn UnitItem(
                 {unit.lessons.into_iter().map(|lesson| {
                     let title = lesson.title.clone();
                     let href = format!("/classes/{class_id}/learn/{}", lesson.key);
+                    let reflections = format!("/classes/{class_id}/reflections/{}", lesson.key);
                     let done = lesson.completed;
                     view! {
                         <li class:done=done>
                             <a href=href>{move || title.get(locale.get()).to_string()}</a>
                             <span class="muted">" · "{move || fill(K::LearnMinutes.t(locale.get()), &[lesson.minutes.to_string()])}</span>
                             {done.then(|| view! { <span class="badge ok">"✓ "{t(K::LearnLessonDone)}</span> })}
+                            {manage.then(|| view! { " · "<a href=reflections>{t(K::ReflectionsLink)}</a> })}
                         </li>
                     }
                 }).collect_view()}
