@@ -1,4 +1,4 @@
-import { after } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bothModes, closeBrowser, login, open } from './support.mjs';
 
@@ -73,4 +73,30 @@ bothModes('a facilitator plans when a unit opens', async ({ page, js }) => {
   await open(page, js, '/classes/1/reflections/potret-mengapa-penting');
   const written = js ? 'Di bidang kami ada tiga generasi, dan saya' : 'Kami perlu mencatat cara kerja Pak Hasan sebelum';
   await page.locator('blockquote').filter({ hasText: written }).waitFor();
+});
+
+test('a reflection typed while the network is down is saved once it is back [hydrated]', async () => {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
+  const page = await context.newPage();
+  try {
+    await login(page, true, '198507162008032015');
+    await open(page, true, '/classes/1/learn/potret-mengapa-penting');
+    const section = page.locator('#potret-mengapa-penting-refleksi');
+    await context.setOffline(true);
+    await section.locator('textarea').fill('Ditulis di kapal feri tanpa sinyal.');
+    await section.getByText('Belum tersimpan — akan dicoba lagi', { exact: true }).waitFor({ timeout: 10000 });
+    await context.setOffline(false);
+    // Retried with backoff (2 s, then 4 s…) until it goes through; no button pressed.
+    await section.getByText('Tersimpan', { exact: true }).waitFor({ timeout: 20000 });
+    await page.reload();
+    await page.waitForSelector('body[data-hydrated="1"]');
+    assert.equal(await page.locator('#potret-mengapa-penting-refleksi textarea').inputValue(), 'Ditulis di kapal feri tanpa sinyal.');
+  } finally {
+    await browser.close();
+  }
 });
