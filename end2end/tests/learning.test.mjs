@@ -53,6 +53,13 @@ bothModes('a facilitator plans when a unit opens', async ({ page, js }) => {
   const unit = page.locator('li.unit').filter({ hasText: 'Transfer pengetahuan' });
   const day = js ? '2027-01-15' : '2027-02-01';
   await unit.getByLabel('Pembukaan untuk peserta').selectOption('date');
+  if (js) {
+    // Without a date the error appears under this unit only.
+    await unit.getByLabel('Tanggal dibuka').fill('');
+    await unit.getByRole('button', { name: 'Simpan pembukaan' }).click();
+    await unit.getByText('Wajib diisi.').waitFor();
+    assert.equal(await page.getByText('Wajib diisi.').count(), 1);
+  }
   await unit.getByLabel('Tanggal dibuka').fill(day);
   await unit.getByRole('button', { name: 'Simpan pembukaan' }).click();
   const shown = js ? 'Dibuka 15 Januari 2027' : 'Dibuka 1 Februari 2027';

@@ -99,7 +99,7 @@ fn UnitItem(
             </p>
             {move || status().map(|s| view! { <p class="badge">{s}</p> })}
             <p><strong>{t(K::LearnObjective)}": "</strong>{move || objective.get(locale.get()).to_string()}</p>
-            {manage.then(|| view! { <ReleaseForm class_id unit_key plan action=release /> })}
+            {manage.then(|| view! { <ReleaseForm class_id unit_key plan saved=release /> })}
             <ol class="lessons">
                 {unit.lessons.into_iter().map(|lesson| {
                     let title = lesson.title.clone();
@@ -122,7 +122,15 @@ fn UnitItem(
 
 /// The facilitator's release plan for one unit: open now, from a date, or hidden.
 #[component]
-fn ReleaseForm(class_id: i64, unit_key: String, plan: Release, action: FormAction) -> impl IntoView {
+fn ReleaseForm(class_id: i64, unit_key: String, plan: Release, saved: FormAction) -> impl IntoView {
+    // Each unit's form has its own state, so an error shows under the unit it is
+    // about; a success bumps the page's action, which reloads the list.
+    let action = form_action::<SetRelease>();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            saved.version().update(|v| *v += 1);
+        }
+    });
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
     let field = format!("release-{unit_key}");
     let date_field = format!("{field}-date");
