@@ -36,15 +36,8 @@ fn first_check() -> (String, String, String, String) {
 
 fn first_reflection() -> String {
     let c = store::shipped().unwrap();
-    c.units[0]
-        .lessons
-        .iter()
-        .flat_map(|l| &l.blocks)
-        .chain(
-            c.units
-                .iter()
-                .flat_map(|u| u.lessons.iter().flat_map(|l| &l.blocks)),
-        )
+    let mut blocks = c.units.iter().flat_map(|u| &u.lessons).flat_map(|l| &l.blocks);
+    blocks
         .find(|b| matches!(b.body, BlockBody::Reflection { .. }))
         .unwrap()
         .key
