@@ -33,13 +33,9 @@ pub async fn my_classes() -> Result<Vec<ClassSummary>, AppError> {
 pub async fn get_class_detail(id: i64, sort: Option<String>) -> Result<ClassDetail, AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
-    // Two queries in parallel: the class and all its members (the caller's own
+    // One query: the class, its programme and all its members (the caller's own
     // memberships, which decide access, are among them).
-    let (found, members) = tokio::try_join!(
-        db::class_with_programme(&state.db, id),
-        db::members(&state.db, id)
-    )?;
-    let (class, programme) = found.ok_or(AppError::NotFound)?;
+    let (class, programme, members) = db::class_page(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let access = guard::check_access(
         &caller,
         &db::memberships_of(&members, caller.user_id),
