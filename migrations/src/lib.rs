@@ -1,5 +1,6 @@
 pub use sea_orm_migration::prelude::*;
 
+mod helpers;
 mod m20261129_000001_foundation;
 mod m20261129_000002_curriculum;
 

@@ -1,4 +1,5 @@
 //! Accounts, sessions, programmes, classes, rosters and the generation scheme.
+use crate::helpers::{create_all, drop_all, fk, table};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -7,21 +8,11 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for table in tables() {
-            m.create_table(table).await?;
-        }
-        for index in indexes() {
-            m.create_index(index).await?;
-        }
-        Ok(())
+        create_all(m, tables(), indexes()).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for name in TABLES.iter().rev() {
-            m.drop_table(Table::drop().table(Alias::new(*name)).if_exists().to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_all(m, &TABLES).await
     }
 }
 
@@ -36,18 +27,6 @@ const TABLES: [&str; 9] = [
     "generation_schemes",
     "roster_uploads",
 ];
-
-fn fk(from: (&str, &str), to: (&str, &str)) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(Alias::new(from.0), Alias::new(from.1))
-        .to(Alias::new(to.0), Alias::new(to.1))
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
-fn table(name: &str) -> TableCreateStatement {
-    Table::create().table(Alias::new(name)).to_owned()
-}
 
 fn tables() -> Vec<TableCreateStatement> {
     vec![

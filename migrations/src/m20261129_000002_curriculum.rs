@@ -1,6 +1,7 @@
 //! The curriculum (units, lessons, blocks), each class's release plan, and what
 //! participants did: completed lessons, quick-check answers, reflections.
 //! Content rows are retired, never deleted, so participants' records stay valid.
+use crate::helpers::{create_all, drop_all, fk, table};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -9,21 +10,11 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for table in tables() {
-            m.create_table(table).await?;
-        }
-        for index in indexes() {
-            m.create_index(index).await?;
-        }
-        Ok(())
+        create_all(m, tables(), indexes()).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for name in TABLES.iter().rev() {
-            m.drop_table(Table::drop().table(Alias::new(*name)).if_exists().to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_all(m, &TABLES).await
     }
 }
 
@@ -36,18 +27,6 @@ const TABLES: [&str; 7] = [
     "check_answers",
     "reflections",
 ];
-
-fn fk(from: (&str, &str), to: (&str, &str)) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(Alias::new(from.0), Alias::new(from.1))
-        .to(Alias::new(to.0), Alias::new(to.1))
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
-fn table(name: &str) -> TableCreateStatement {
-    Table::create().table(Alias::new(name)).to_owned()
-}
 
 /// What participants did, one row per (person, class, thing).
 fn record(name: &'static str, thing: (&'static str, &'static str)) -> TableCreateStatement {

@@ -44,6 +44,15 @@ fn first_reflection() -> String {
         .clone()
 }
 
+/// The participant's saved answer to a quick check on a lesson page.
+fn saved_answer(page: &LessonPage, check: &str) -> app::curriculum::view_model::AnswerView {
+    let found = page.blocks.iter().find_map(|b| match b {
+        BlockView::Check { key, answer, .. } if key == check => answer.clone(),
+        _ => None,
+    });
+    found.expect("answer saved")
+}
+
 async fn lesson(app: &TestApp, c: &Client, class: i64, key: &str) -> LessonPage {
     let r = app
         .get_json(c, &format!("/api/lesson?class_id={class}&lesson={key}"))
@@ -83,12 +92,7 @@ both_backends!(
             .await
             .status
             .is_success());
-        let page = lesson(app, &c, class, &lesson_key).await;
-        let answer = page.blocks.iter().find_map(|b| match b {
-            BlockView::Check { key, answer, .. } if *key == check => answer.clone(),
-            _ => None,
-        });
-        let answer = answer.expect("answer saved");
+        let answer = saved_answer(&lesson(app, &c, class, &lesson_key).await, &check);
         assert!(!answer.correct);
         assert_eq!(answer.feedback.len(), 1, "feedback for the chosen option");
         assert!(app
@@ -96,12 +100,7 @@ both_backends!(
             .await
             .status
             .is_success());
-        let page = lesson(app, &c, class, &lesson_key).await;
-        let answer = page.blocks.iter().find_map(|b| match b {
-            BlockView::Check { key, answer, .. } if *key == check => answer.clone(),
-            _ => None,
-        });
-        let answer = answer.unwrap();
+        let answer = saved_answer(&lesson(app, &c, class, &lesson_key).await, &check);
         assert!(answer.correct);
         assert_eq!(answer.attempts, 2);
 

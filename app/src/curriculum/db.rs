@@ -11,21 +11,6 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::{prelude::*, sea_query::ExprTrait, ActiveValue::Set, QueryOrder};
 use std::collections::{HashMap, HashSet};
 
-/// Live units and lessons, in course order.
-async fn outline<C: ConnectionTrait>(db: &C) -> AppResult<(Vec<cur_unit::Model>, Vec<cur_lesson::Model>)> {
-    let units = cur_unit::Entity::find()
-        .filter(cur_unit::Column::Retired.eq(false))
-        .order_by_asc(cur_unit::Column::Position)
-        .all(db)
-        .await?;
-    let lessons = cur_lesson::Entity::find()
-        .filter(cur_lesson::Column::Retired.eq(false))
-        .order_by_asc(cur_lesson::Column::Position)
-        .all(db)
-        .await?;
-    Ok((units, lessons))
-}
-
 pub async fn releases<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<HashMap<i64, Release>> {
     let rows = class_unit_release::Entity::find()
         .filter(class_unit_release::Column::ClassId.eq(class_id))
@@ -58,7 +43,7 @@ pub async fn class_units<C: ConnectionTrait>(
     see_all: bool,
 ) -> AppResult<Vec<UnitCard>> {
     let ((units, lessons), plan, done) = tokio::try_join!(
-        outline(db),
+        super::store::live_outline(db),
         releases(db, class_id),
         completed(db, user_id, class_id)
     )?;
@@ -118,12 +103,36 @@ pub async fn lesson_by_key<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let unit = cur_unit::Entity::find_by_id(lesson.unit_id)
+    let unit = live_unit(db, lesson.unit_id).await?;
+    Ok((lesson, unit))
+}
+
+async fn live_unit<C: ConnectionTrait>(db: &C, unit_id: i64) -> AppResult<cur_unit::Model> {
+    cur_unit::Entity::find_by_id(unit_id)
         .filter(cur_unit::Column::Retired.eq(false))
         .one(db)
         .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((lesson, unit))
+        .ok_or(AppError::NotFound)
+}
+
+/// The live lessons of a unit, in order.
+async fn siblings<C: ConnectionTrait>(db: &C, unit_id: i64) -> AppResult<Vec<cur_lesson::Model>> {
+    Ok(cur_lesson::Entity::find()
+        .filter(cur_lesson::Column::UnitId.eq(unit_id))
+        .filter(cur_lesson::Column::Retired.eq(false))
+        .order_by_asc(cur_lesson::Column::Position)
+        .all(db)
+        .await?)
+}
+
+/// The key of the lesson after this one in its unit, if any.
+pub async fn next_lesson_key<C: ConnectionTrait>(
+    db: &C,
+    lesson: &cur_lesson::Model,
+) -> AppResult<Option<String>> {
+    let all = siblings(db, lesson.unit_id).await?;
+    let place = all.iter().position(|l| l.id == lesson.id);
+    Ok(place.and_then(|p| all.get(p + 1)).map(|l| l.key.clone()))
 }
 
 pub async fn unit_release<C: ConnectionTrait>(db: &C, class_id: i64, unit_id: i64) -> AppResult<Release> {
@@ -163,23 +172,20 @@ pub async fn lesson_page<C: ConnectionTrait>(
     let blocks = live_blocks(db, lesson.id).await?;
     let ids: Vec<i64> = blocks.iter().map(|(b, _)| b.id).collect();
     // Independent reads, sent together.
+    let answers = check_answer::Entity::find()
+        .filter(check_answer::Column::UserId.eq(user_id))
+        .filter(check_answer::Column::ClassId.eq(class_id))
+        .filter(check_answer::Column::BlockId.is_in(ids.clone()));
+    let reflections = reflection::Entity::find()
+        .filter(reflection::Column::UserId.eq(user_id))
+        .filter(reflection::Column::ClassId.eq(class_id))
+        .filter(reflection::Column::BlockId.is_in(ids));
+    let completion = lesson_completion::Entity::find_by_id((user_id, class_id, lesson.id));
     let (answers, reflections, siblings, completion) = tokio::try_join!(
-        check_answer::Entity::find()
-            .filter(check_answer::Column::UserId.eq(user_id))
-            .filter(check_answer::Column::ClassId.eq(class_id))
-            .filter(check_answer::Column::BlockId.is_in(ids.clone()))
-            .all(db),
-        reflection::Entity::find()
-            .filter(reflection::Column::UserId.eq(user_id))
-            .filter(reflection::Column::ClassId.eq(class_id))
-            .filter(reflection::Column::BlockId.is_in(ids))
-            .all(db),
-        cur_lesson::Entity::find()
-            .filter(cur_lesson::Column::UnitId.eq(unit.id))
-            .filter(cur_lesson::Column::Retired.eq(false))
-            .order_by_asc(cur_lesson::Column::Position)
-            .all(db),
-        lesson_completion::Entity::find_by_id((user_id, class_id, lesson.id)).one(db),
+        async { Ok::<_, AppError>(answers.all(db).await?) },
+        async { Ok::<_, AppError>(reflections.all(db).await?) },
+        siblings(db, unit.id),
+        async { Ok::<_, AppError>(completion.one(db).await?) },
     )?;
     let answers: HashMap<i64, check_answer::Model> = answers.into_iter().map(|a| (a.block_id, a)).collect();
     let reflections: HashMap<i64, reflection::Model> =
@@ -295,10 +301,11 @@ pub async fn block_in_lesson<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)?;
     let body: BlockBody = serde_json::from_str(&block.body).map_err(AppError::internal)?;
     let lesson = cur_lesson::Entity::find_by_id(block.lesson_id)
+        .filter(cur_lesson::Column::Retired.eq(false))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (lesson, unit) = lesson_by_key(db, &lesson.key).await?;
+    let unit = live_unit(db, lesson.unit_id).await?;
     Ok((block, body, lesson, unit))
 }
 
@@ -453,7 +460,7 @@ pub async fn progress_board<C: ConnectionTrait>(
     generation: Option<&str>,
 ) -> AppResult<ProgressBoard> {
     use crate::classes::db::{members, roster_entry};
-    let (units, lessons) = outline(db).await?;
+    let (units, lessons) = super::store::live_outline(db).await?;
     let people: Vec<_> = members(db, class.id)
         .await?
         .iter()

@@ -199,8 +199,10 @@ async fn retire_absent<C: ConnectionTrait>(
     Ok(u.rows_affected + l.rows_affected + b.rows_affected)
 }
 
-/// The live (not retired) curriculum, in order: what export writes.
-pub async fn export<C: ConnectionTrait>(db: &C) -> AppResult<Curriculum> {
+/// Live (not retired) units and lessons, in course order.
+pub async fn live_outline<C: ConnectionTrait>(
+    db: &C,
+) -> AppResult<(Vec<cur_unit::Model>, Vec<cur_lesson::Model>)> {
     let units = cur_unit::Entity::find()
         .filter(cur_unit::Column::Retired.eq(false))
         .order_by_asc(cur_unit::Column::Position)
@@ -211,6 +213,12 @@ pub async fn export<C: ConnectionTrait>(db: &C) -> AppResult<Curriculum> {
         .order_by_asc(cur_lesson::Column::Position)
         .all(db)
         .await?;
+    Ok((units, lessons))
+}
+
+/// The live (not retired) curriculum, in order: what export writes.
+pub async fn export<C: ConnectionTrait>(db: &C) -> AppResult<Curriculum> {
+    let (units, lessons) = live_outline(db).await?;
     let blocks = cur_block::Entity::find()
         .filter(cur_block::Column::Retired.eq(false))
         .order_by_asc(cur_block::Column::Position)
