@@ -1,4 +1,5 @@
 //! The HTML shell, the root component and the route table.
+use crate::ui::page_data;
 use crate::admin::views::{GenerationsPage, ProgrammesPage, UsersPage};
 use crate::auth::api::get_session_info;
 use crate::auth::model::SessionInfo;
@@ -40,14 +41,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct SessionVersion(pub RwSignal<u32>);
 
-pub type SessionResource = Resource<Result<SessionInfo, crate::error::AppError>>;
+pub type SessionResource = crate::ui::PageData<Result<SessionInfo, crate::error::AppError>>;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let version = RwSignal::new(0u32);
     provide_context(SessionVersion(version));
-    let session: SessionResource = Resource::new_blocking(move || version.get(), |_| get_session_info());
+    let session: SessionResource = page_data(move || version.get(), |_| get_session_info());
     provide_context(session);
     let locale = Memo::new(move |_| {
         session

@@ -1,6 +1,7 @@
 //! Shared components: layout, form helpers, error display.
 mod forms;
 mod layout;
+mod page_data;
 mod server_form;
 pub mod layout_helpers {
     pub use super::layout::bump_session_on_success;
@@ -8,6 +9,7 @@ pub mod layout_helpers {
 
 pub use forms::{Alert, CsrfField, FieldError, Notice, PageError};
 pub use layout::{Layout, NotFound};
+pub use page_data::{page_data, PageData};
 pub use server_form::{form_action, FormAction, ServerForm};
 
 use crate::app::SessionResource;

@@ -1,3 +1,4 @@
+use crate::ui::page_data;
 use crate::admin::api::{get_scheme, SaveScheme};
 use crate::admin::model::SchemeRowInput;
 use crate::admin::scheme_form::field_name;
@@ -15,7 +16,7 @@ const SPARE_ROWS: usize = 2;
 #[component]
 pub fn GenerationsPage() -> impl IntoView {
     let save = form_action::<SaveScheme>();
-    let scheme = Resource::new_blocking(move || save.version().get(), |_| get_scheme());
+    let scheme = page_data(move || save.version().get(), |_| get_scheme());
     let user = use_user();
     view! {
         <h1>{t(K::GenSchemeTitle)}</h1>

@@ -1,3 +1,4 @@
+use crate::ui::page_data;
 use crate::admin::api::{get_programmes, CreateClass, CreateProgramme};
 use crate::admin::model::ProgrammesData;
 use crate::classes::views::ClassList;
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 pub fn ProgrammesPage() -> impl IntoView {
     let create_programme = form_action::<CreateProgramme>();
     let create_class = form_action::<CreateClass>();
-    let data = Resource::new_blocking(
+    let data = page_data(
         move || (create_programme.version().get(), create_class.version().get()),
         |_| get_programmes(),
     );

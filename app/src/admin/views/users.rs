@@ -1,3 +1,4 @@
+use crate::ui::page_data;
 use crate::admin::api::{list_users, CreateUser, SetUserActive};
 use crate::admin::model::UserRow;
 use crate::auth::model::Role;
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 pub fn UsersPage() -> impl IntoView {
     let create = form_action::<CreateUser>();
     let toggle = form_action::<SetUserActive>();
-    let users = Resource::new_blocking(
+    let users = page_data(
         move || (create.version().get(), toggle.version().get()),
         |_| list_users(),
     );

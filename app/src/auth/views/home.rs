@@ -1,3 +1,4 @@
+use crate::ui::page_data;
 use crate::auth::model::Role;
 use crate::classes::api::my_classes;
 use crate::classes::views::ClassList;
@@ -45,7 +46,7 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn MyClasses() -> impl IntoView {
-    let classes = Resource::new_blocking(|| (), |_| my_classes());
+    let classes = page_data(|| (), |_| my_classes());
     view! {
         <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>
             {move || Suspend::new(async move {

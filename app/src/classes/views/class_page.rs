@@ -1,3 +1,4 @@
+use crate::ui::page_data;
 use super::chart::BarChart;
 use super::messages::generation_label;
 use super::roster_table::RosterTable;
@@ -23,7 +24,7 @@ pub fn ClassPage() -> impl IntoView {
     let imported = Memo::new(move |_| query.with(|q| q.get("imported")));
     let update = form_action::<UpdateClass>();
     let enrol = form_action::<EnrolMember>();
-    let detail = Resource::new_blocking(
+    let detail = page_data(
         move || {
             (
                 id.get(),

@@ -1,3 +1,4 @@
+use crate::ui::page_data;
 use super::class_page::class_id_param;
 use super::messages::{column_key, issue_key};
 use crate::classes::api::{import_target, roster_preview, CommitRoster, UploadRoster};
@@ -25,7 +26,7 @@ pub fn ImportPage() -> impl IntoView {
             _ => None,
         })
     });
-    let preview = Resource::new_blocking(
+    let preview = page_data(
         move || (id.get(), upload.get()),
         |(id, upload)| async move {
             let name = import_target(id).await?;

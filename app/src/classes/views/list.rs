@@ -1,3 +1,4 @@
+use crate::ui::page_data;
 use crate::classes::api::my_classes;
 use crate::classes::model::ClassSummary;
 use crate::i18n::{fill, fmt_date, K};
@@ -6,7 +7,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ClassesPage() -> impl IntoView {
-    let classes = Resource::new_blocking(|| (), |_| my_classes());
+    let classes = page_data(|| (), |_| my_classes());
     view! {
         <h1>{t(K::ClassesTitle)}</h1>
         <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>

@@ -1,3 +1,4 @@
+use crate::ui::page_data;
 use super::blocks::Block;
 use crate::classes::views::class_id_param;
 use crate::curriculum::api::{get_lesson, AnswerCheck, CompleteLesson};
@@ -13,7 +14,7 @@ pub fn LessonPage() -> impl IntoView {
     let params = use_params_map();
     let key = Memo::new(move |_| params.with(|p| p.get("lesson").unwrap_or_default()));
     let checks = form_action::<AnswerCheck>();
-    let lesson = Resource::new_blocking(
+    let lesson = page_data(
         move || (id.get(), key.get(), checks.version().get()),
         |(id, key, _)| get_lesson(id, key),
     );

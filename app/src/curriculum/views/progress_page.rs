@@ -1,3 +1,4 @@
+use crate::ui::page_data;
 use crate::classes::views::class_id_param;
 use crate::curriculum::api::get_class_progress;
 use crate::curriculum::view_model::{ProgressBoard, ProgressCell};
@@ -11,7 +12,7 @@ pub fn ProgressPage() -> impl IntoView {
     let id = class_id_param();
     let query = use_query_map();
     let generation = Memo::new(move |_| query.with(|q| q.get("generation")).filter(|g| !g.is_empty()));
-    let board = Resource::new_blocking(
+    let board = page_data(
         move || (id.get(), generation.get()),
         |(id, g)| get_class_progress(id, g),
     );

@@ -1,3 +1,4 @@
+use crate::ui::page_data;
 use crate::classes::views::class_id_param;
 use crate::curriculum::api::get_lesson_reflections;
 use crate::curriculum::view_model::LessonReflections;
@@ -11,7 +12,7 @@ pub fn ReflectionsPage() -> impl IntoView {
     let id = class_id_param();
     let params = use_params_map();
     let key = Memo::new(move |_| params.with(|p| p.get("lesson").unwrap_or_default()));
-    let data = Resource::new_blocking(
+    let data = page_data(
         move || (id.get(), key.get()),
         |(id, key)| get_lesson_reflections(id, key),
     );

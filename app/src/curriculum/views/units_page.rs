@@ -1,3 +1,4 @@
+use crate::ui::page_data;
 use crate::classes::views::class_id_param;
 use crate::curriculum::api::{get_class_units, SetRelease};
 use crate::curriculum::domain::progress::Release;
@@ -12,7 +13,7 @@ use leptos::prelude::*;
 pub fn UnitsPage() -> impl IntoView {
     let id = class_id_param();
     let release = form_action::<SetRelease>();
-    let units = Resource::new_blocking(
+    let units = page_data(
         move || (id.get(), release.version().get()),
         |(id, _)| get_class_units(id),
     );
