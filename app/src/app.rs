@@ -1,5 +1,4 @@
 //! The HTML shell, the root component and the route table.
-use crate::ui::page_data;
 use crate::admin::views::{GenerationsPage, ProgrammesPage, UsersPage};
 use crate::auth::api::get_session_info;
 use crate::auth::model::SessionInfo;
@@ -7,6 +6,7 @@ use crate::auth::views::{HomePage, LoginPage, PasswordPage};
 use crate::classes::views::{ClassPage, ClassesPage, ImportPage};
 use crate::curriculum::views::{LessonPage, ProgressPage, ReflectionsPage, UnitsPage};
 use crate::i18n::{Locale, K};
+use crate::ui::page_data;
 use crate::ui::{Layout, NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};

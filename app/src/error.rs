@@ -49,6 +49,14 @@ impl AppError {
         }
     }
 
+    /// Every message: each field's for a validation error, else the alert.
+    pub fn messages(&self) -> Vec<Msg> {
+        match self {
+            AppError::Invalid(map) => map.values().flatten().cloned().collect(),
+            other => other.alert().into_iter().collect(),
+        }
+    }
+
     /// The message shown in the page-level alert (None for pure field errors).
     pub fn alert(&self) -> Option<Msg> {
         match self {

@@ -269,3 +269,39 @@ both_backends!(health_and_security_headers, async |app: &TestApp| {
     );
     assert!(page.body.contains("Masuk ke Sinergi"), "Indonesian by default");
 });
+
+both_backends!(
+    admin_sets_a_password_for_an_account_that_has_none,
+    async |app: &TestApp| {
+        // A participant from a roster import has no password and cannot log in.
+        let id = app.user("Rina Wulandari", &[Role::Participant]).await;
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+        let u = app::entities::user::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut row: app::entities::user::ActiveModel = u.into();
+        row.password_hash = Set(None);
+        row.update(&app.db).await.unwrap();
+        let login = login_fields("rina.wulandari@uji.test", "sandi-baru-2026");
+        let anon = app.anonymous();
+        assert!(!app.call(&anon, "/api/login", &login).await.status.is_success());
+
+        let admin = app.user("Admin Uji", &[Role::Admin]).await;
+        let admin = app.session(admin).await;
+        let short = vec![("user_id", id.to_string()), ("password", "pendek".into())];
+        let res = app.call(&admin, "/api/set_user_password", &short).await;
+        match res.error() {
+            Some(AppError::Invalid(fields)) => assert!(fields.contains_key("password"), "{fields:?}"),
+            other => panic!("expected a password field error, got {other:?}"),
+        }
+        let good = vec![
+            ("user_id", id.to_string()),
+            ("password", "sandi-baru-2026".into()),
+        ];
+        let res = app.call(&admin, "/api/set_user_password", &good).await;
+        assert!(res.status.is_success(), "{res:?}");
+        assert!(app.call(&anon, "/api/login", &login).await.status.is_success());
+    }
+);

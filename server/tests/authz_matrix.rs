@@ -178,6 +178,35 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
         ("GET", "/api/session", vec![], &EVERYONE),
         ("GET", "/api/my_classes", vec![], LOGGED_IN),
         ("GET", "/api/class_detail", vec![("id", a.clone())], MEMBERS),
+        // The pages' server-rendered HTML: the same access as the data they show.
+        ("GET", "/api/class_page", vec![("id", a.clone())], MEMBERS),
+        (
+            "GET",
+            "/api/my_classes_html",
+            vec![("home", "true".into())],
+            LOGGED_IN,
+        ),
+        ("GET", "/api/units_page", vec![("class_id", a.clone())], MEMBERS),
+        (
+            "GET",
+            "/api/progress_page",
+            vec![("class_id", a.clone())],
+            MANAGERS,
+        ),
+        (
+            "GET",
+            "/api/reflections_page",
+            vec![("class_id", a.clone()), ("lesson", lesson.key.clone())],
+            MANAGERS,
+        ),
+        (
+            "GET",
+            "/api/roster_preview_html",
+            vec![("class_id", a.clone()), ("upload_id", "tidak-ada".into())],
+            MANAGERS,
+        ),
+        ("GET", "/api/users_table", vec![], ADMINS),
+        ("GET", "/api/programmes_page", vec![], ADMINS),
         (
             "POST",
             "/api/update_class",
@@ -233,6 +262,15 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
             "POST",
             "/api/set_user_active",
             vec![("user_id", w.someone.to_string()), ("active", "true".into())],
+            ADMINS,
+        ),
+        (
+            "POST",
+            "/api/set_user_password",
+            vec![
+                ("user_id", w.someone.to_string()),
+                ("password", "sandi-baru-2026".into()),
+            ],
             ADMINS,
         ),
         ("GET", "/api/programmes", vec![], ADMINS),

@@ -16,6 +16,36 @@ use {
     validator::Validate,
 };
 
+/// Admins. Sets a new password for an account, e.g. a participant who came in
+/// through a roster import (they have none) or who forgot theirs; the account's
+/// open sessions end. Errors: `Invalid` (password), `NotFound`.
+#[server(prefix = "/api", endpoint = "set_user_password")]
+pub async fn set_user_password(csrf: String, user_id: i64, password: String) -> Result<(), AppError> {
+    let _ = csrf; // checked by the CSRF middleware before this runs
+    let state = guard::state()?;
+    guard::require_any(&[Role::Admin])?;
+    if password.chars().count() < crate::auth::model::MIN_PASSWORD_LEN {
+        return Err(AppError::field("password", Msg::new(K::ErrPasswordShort)));
+    }
+    let found = user::Entity::find_by_id(user_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let hash = password::hash(&state, password).await?;
+    let mut row: user::ActiveModel = found.into();
+    row.password_hash = Set(Some(hash));
+    row.update(&state.db).await?;
+    crate::auth::store::delete_sessions_of(&state, user_id).await?;
+    Ok(())
+}
+
+/// Admins. The accounts table as server-rendered HTML for the page.
+#[server(input = GetUrl, prefix = "/api", endpoint = "users_table")]
+pub async fn users_table_html() -> Result<String, AppError> {
+    let users = list_users().await?;
+    crate::ui::render_html(move || super::views::users_table(users))
+}
+
 /// Admins. Every account with its roles.
 #[server(input = GetUrl, prefix = "/api", endpoint = "list_users")]
 pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
@@ -154,6 +184,20 @@ pub async fn set_user_active(csrf: String, user_id: i64, active: bool) -> Result
         crate::auth::store::delete_sessions_of(&state, user_id).await?;
     }
     Ok(())
+}
+
+/// Admins. The programmes page: the list as server-rendered HTML, and the form's choices.
+#[server(input = GetUrl, prefix = "/api", endpoint = "programmes_page")]
+pub async fn programmes_page() -> Result<super::model::ProgrammesPageView, AppError> {
+    let data = get_programmes().await?;
+    let programmes = data.programmes.iter().map(|p| (p.id, p.name.clone())).collect();
+    let facilitators = data.facilitators;
+    let html = crate::ui::render_html(move || super::views::programme_list(data.programmes))?;
+    Ok(super::model::ProgrammesPageView {
+        html,
+        programmes,
+        facilitators,
+    })
 }
 
 /// Admins. Programmes with their classes, and the facilitators to choose from.

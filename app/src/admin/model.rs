@@ -57,6 +57,17 @@ pub struct ProgrammeView {
     pub classes: Vec<crate::classes::model::ClassSummary>,
 }
 
+/// The programmes page: the list as server-rendered HTML, and the choices the
+/// new-class form offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammesPageView {
+    pub html: String,
+    /// (id, name) of every programme.
+    pub programmes: Vec<(i64, String)>,
+    /// (id, name) of accounts holding the facilitator role.
+    pub facilitators: Vec<(i64, String)>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgrammesData {
     pub programmes: Vec<ProgrammeView>,

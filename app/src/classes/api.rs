@@ -1,12 +1,15 @@
 //! Server fns for classes, rosters and roster import. Thin: who → validate → rule → DB.
-use super::model::{ClassDetail, ClassSummary, ImportPreview};
+use super::model::{ClassDetail, ClassPageView, ClassSummary, ImportPreview};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
 
 #[cfg(feature = "ssr")]
 use {
-    super::{db, import, model::RosterSort},
+    super::{
+        db, import,
+        model::{ClassEdit, RosterSort},
+    },
     crate::auth::{guard, model::Role, policy::ClassAccess},
     crate::entities::{class, user},
     crate::i18n::{Msg, K},
@@ -27,10 +30,41 @@ pub async fn my_classes() -> Result<Vec<ClassSummary>, AppError> {
     db::summaries(&state.db, classes).await
 }
 
+/// Logged-in users. Their classes as server-rendered cards; `home` picks the
+/// empty-list wording of the home page.
+#[server(input = GetUrl, prefix = "/api", endpoint = "my_classes_html")]
+pub async fn my_classes_html(home: bool) -> Result<String, AppError> {
+    let classes = my_classes().await?;
+    let empty = if home { K::HomeNoClasses } else { K::ClassesEmpty };
+    crate::ui::render_html(move || super::views::class_list(classes, empty))
+}
+
 /// Members of the class (view) and its managers. Personal data (NIP, birth date) only for managers.
 /// Errors: `NotFound`, `Forbidden`, `Unauthenticated`.
 #[server(input = GetUrl, prefix = "/api", endpoint = "class_detail")]
 pub async fn get_class_detail(id: i64, sort: Option<String>) -> Result<ClassDetail, AppError> {
+    load_class_detail(id, sort.as_deref()).await
+}
+
+/// The class page: its read-only part rendered on the server, plus the form values
+/// for managers. Same access and errors as `get_class_detail`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "class_page")]
+pub async fn get_class_page(id: i64, sort: Option<String>) -> Result<ClassPageView, AppError> {
+    let sort = RosterSort::from_code(sort.as_deref().unwrap_or(""));
+    let detail = load_class_detail(id, Some(sort.code())).await?;
+    let edit = detail.can_manage.then(|| ClassEdit {
+        id: detail.summary.id,
+        name: detail.summary.name.clone(),
+        starts_on: detail.summary.starts_on,
+        ends_on: detail.summary.ends_on,
+        description: detail.description.clone(),
+    });
+    let html = crate::ui::render_html(move || super::views::class_body(detail, sort))?;
+    Ok(ClassPageView { html, edit })
+}
+
+#[cfg(feature = "ssr")]
+async fn load_class_detail(id: i64, sort: Option<&str>) -> Result<ClassDetail, AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
     // One query: the class, its programme and all its members (the caller's own
@@ -48,11 +82,7 @@ pub async fn get_class_detail(id: i64, sort: Option<String>) -> Result<ClassDeta
         .iter()
         .map(|(m, u)| db::roster_entry(m, u, &scheme, manage))
         .partition(|e| e.role == "participant");
-    db::sort_roster(
-        &mut roster,
-        RosterSort::from_code(sort.as_deref().unwrap_or("")),
-        &scheme,
-    );
+    db::sort_roster(&mut roster, RosterSort::from_code(sort.unwrap_or("")), &scheme);
     let composition = db::composition_of(&roster, &users, &scheme);
     let description = class.description.clone();
     let summary = db::summary_with(class, programme, roster.len() as u32);
@@ -137,6 +167,13 @@ pub async fn roster_preview(class_id: i64, upload_id: String) -> Result<ImportPr
     let caller = guard::caller()?;
     guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
     import::preview(&state.db, class_id, &upload_id, caller.user_id).await
+}
+
+/// The preview as server-rendered HTML for the import page. As `roster_preview`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "roster_preview_html")]
+pub async fn roster_preview_html(class_id: i64, upload_id: String) -> Result<String, AppError> {
+    let preview = roster_preview(class_id, upload_id).await?;
+    crate::ui::render_html(move || super::views::preview_body(preview))
 }
 
 /// Facilitators of the class and admins. Imports a staged upload in one transaction, or

@@ -40,6 +40,23 @@ pub struct ClassDetail {
     pub composition: Composition,
 }
 
+/// The class page as the browser gets it: the read-only part as server-rendered
+/// HTML, and the values its forms need when the caller manages the class.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassPageView {
+    pub html: String,
+    pub edit: Option<ClassEdit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassEdit {
+    pub id: i64,
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub description: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum RosterSort {
     #[default]

@@ -16,6 +16,13 @@ use {
 /// The longest reflection kept (about ten pages of text).
 pub const MAX_REFLECTION_CHARS: usize = 20_000;
 
+/// The units page as server-rendered HTML. As `get_class_units`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "units_page")]
+pub async fn units_page_html(class_id: i64) -> Result<String, AppError> {
+    let data = get_class_units(class_id).await?;
+    crate::ui::render_html(move || super::views::units_body(data))
+}
+
 /// Class members and admins. Units in order with progress; participants see released ones only.
 #[server(input = GetUrl, prefix = "/api", endpoint = "class_units")]
 pub async fn get_class_units(class_id: i64) -> Result<ClassUnits, AppError> {
@@ -199,6 +206,21 @@ pub async fn get_class_progress(
     let scheme = crate::classes::db::active_scheme_cached(&state).await?;
     let generation = generation.filter(|g| !g.is_empty());
     db::progress_board(&state.db, class, &scheme, generation.as_deref()).await
+}
+
+/// The progress board as server-rendered HTML for the page. As `get_class_progress`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "progress_page")]
+pub async fn progress_page_html(class_id: i64, generation: Option<String>) -> Result<String, AppError> {
+    let selected = generation.clone().filter(|g| !g.is_empty());
+    let board = get_class_progress(class_id, generation).await?;
+    crate::ui::render_html(move || super::views::progress_body(board, selected))
+}
+
+/// A lesson's reflections as server-rendered HTML for the page. As `get_lesson_reflections`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "reflections_page")]
+pub async fn reflections_page_html(class_id: i64, lesson: String) -> Result<String, AppError> {
+    let data = get_lesson_reflections(class_id, lesson).await?;
+    crate::ui::render_html(move || super::views::reflections_body(data))
 }
 
 /// Facilitators of the class and admins. Participants' reflections for one lesson.

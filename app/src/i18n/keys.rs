@@ -94,6 +94,9 @@ keys! {
     UsersRoles => "Peran", "Roles";
     UsersInitialPassword => "Kata sandi awal", "Initial password";
     UsersStatus => "Status", "Status";
+    UsersSetPassword => "Kata sandi baru", "New password";
+    UsersSetPasswordSave => "Tetapkan", "Set";
+    UsersChangeSaved => "Perubahan akun disimpan.", "The account change has been saved.";
     UsersActive => "Aktif", "Active";
     UsersInactive => "Nonaktif", "Inactive";
     UsersDeactivate => "Nonaktifkan", "Deactivate";
@@ -116,6 +119,7 @@ keys! {
     ClassPeriod => "{0} – {1}", "{0} – {1}";
     ClassParticipants => "{0} peserta", "{0} participants";
     ClassEdit => "Ubah data angkatan", "Edit class details";
+    ClassStaff => "Fasilitator dan penilai", "Facilitators and evaluators";
     ClassSave => "Simpan", "Save";
     ClassSaved => "Data angkatan disimpan.", "Class details saved.";
     RosterTitle => "Daftar peserta", "Roster";

@@ -3,6 +3,7 @@ mod forms;
 mod layout;
 mod page_data;
 mod server_form;
+mod server_html;
 pub mod layout_helpers {
     pub use super::layout::bump_session_on_success;
 }
@@ -11,6 +12,9 @@ pub use forms::{Alert, CsrfField, FieldError, Notice, PageError};
 pub use layout::{Layout, NotFound};
 pub use page_data::{page_data, PageData};
 pub use server_form::{form_action, FormAction, ServerForm};
+#[cfg(feature = "ssr")]
+pub use server_html::render_html;
+pub use server_html::{HtmlPage, ServerHtml};
 
 use crate::app::SessionResource;
 use crate::auth::model::UserInfo;
@@ -43,6 +47,9 @@ pub fn use_user() -> Signal<Option<UserInfo>> {
 }
 
 pub fn use_csrf() -> Signal<String> {
+    if let Some(server_html::RenderedCsrf(token)) = use_context::<server_html::RenderedCsrf>() {
+        return Signal::derive(move || token.clone());
+    }
     let session = use_session();
     Signal::derive(move || {
         session

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos::server::ServerActionError;
 use leptos::server_fn::error::ServerFnUrlError;
 
-/// Submission state of one form: last result, submissions so far, in flight.
+/// Submission state of one form: last result, successful submissions so far, in flight.
 #[derive(Clone, Copy)]
 pub struct FormAction {
     url: &'static str,
@@ -74,7 +74,7 @@ pub fn ServerForm(action: FormAction, children: Children) -> impl IntoView {
 }
 
 #[cfg(feature = "hydrate")]
-mod client {
+pub(super) mod client {
     use super::FormAction;
     use crate::error::AppError;
     use leptos::prelude::*;
@@ -86,20 +86,40 @@ mod client {
     use web_sys::{FormData, HtmlButtonElement, HtmlFormElement, SubmitEvent, UrlSearchParams};
 
     pub fn submit(action: FormAction, ev: SubmitEvent) {
-        if ev.default_prevented() {
+        if ev.default_prevented() || !is_post(&ev) {
             return;
         }
         let Some(body) = form_body(&ev) else {
             return; // let the browser post the form itself
         };
+        // The form's own target: a `ServerForm` posts to `action.url`, a form in
+        // server-rendered HTML (`ServerHtml`) to the server fn it names.
+        let url = form_url(&ev).unwrap_or_else(|| action.url.to_string());
         ev.prevent_default();
         action.pending.set(true);
         leptos::task::spawn_local(async move {
-            let result = post(action.url, body).await;
+            let result = post(&url, body).await;
+            // Only a success changes what the page shows; after an error the page
+            // keeps what was typed (and where the error is shown) as it is.
+            let saved = result.is_ok();
             action.value.set(Some(result));
-            action.version.update(|v| *v += 1);
+            if saved {
+                action.version.update(|v| *v += 1);
+            }
             action.pending.set(false);
         });
+    }
+
+    /// GET forms (filters) are left to the browser and the router.
+    fn is_post(ev: &SubmitEvent) -> bool {
+        ev.target()
+            .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
+            .is_some_and(|f| f.method().eq_ignore_ascii_case("post"))
+    }
+
+    fn form_url(ev: &SubmitEvent) -> Option<String> {
+        let form: HtmlFormElement = ev.target()?.dyn_into().ok()?;
+        form.get_attribute("action")
     }
 
     /// The fields as `application/x-www-form-urlencoded`, with the button that

@@ -1,4 +1,3 @@
-use crate::ui::page_data;
 use crate::admin::api::{get_scheme, SaveScheme};
 use crate::admin::model::SchemeRowInput;
 use crate::admin::scheme_form::field_name;
@@ -6,6 +5,7 @@ use crate::auth::model::Role;
 use crate::classes::domain::generation::GenerationScheme;
 use crate::error::AppError;
 use crate::i18n::{fill, K};
+use crate::ui::page_data;
 use crate::ui::{form_action, FormAction, ServerForm};
 use crate::ui::{t, use_locale, use_user, Alert, CsrfField, FieldError, Notice, PageError};
 use leptos::prelude::*;

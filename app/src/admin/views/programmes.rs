@@ -1,9 +1,8 @@
-use crate::ui::page_data;
-use crate::admin::api::{get_programmes, CreateClass, CreateProgramme};
-use crate::admin::model::ProgrammesData;
-use crate::classes::views::ClassList;
+use crate::admin::api::{programmes_page, CreateClass, CreateProgramme};
+use crate::admin::model::ProgrammesPageView;
 use crate::i18n::K;
-use crate::ui::{form_action, FormAction, ServerForm};
+use crate::ui::page_data;
+use crate::ui::{form_action, use_locale, FormAction, ServerForm, ServerHtml};
 use crate::ui::{t, Alert, CsrfField, FieldError, PageError};
 use leptos::prelude::*;
 
@@ -11,9 +10,16 @@ use leptos::prelude::*;
 pub fn ProgrammesPage() -> impl IntoView {
     let create_programme = form_action::<CreateProgramme>();
     let create_class = form_action::<CreateClass>();
+    let locale = use_locale();
     let data = page_data(
-        move || (create_programme.version().get(), create_class.version().get()),
-        |_| get_programmes(),
+        move || {
+            (
+                create_programme.version().get(),
+                create_class.version().get(),
+                locale.get(),
+            )
+        },
+        |_| programmes_page(),
     );
     view! {
         <h1>{t(K::ProgrammesTitle)}</h1>
@@ -29,13 +35,17 @@ pub fn ProgrammesPage() -> impl IntoView {
 }
 
 #[component]
-fn Programmes(data: ProgrammesData, create_programme: FormAction, create_class: FormAction) -> impl IntoView {
+fn Programmes(
+    data: ProgrammesPageView,
+    create_programme: FormAction,
+    create_class: FormAction,
+) -> impl IntoView {
     let p_err = Signal::derive(move || create_programme.value().get().and_then(|r| r.err()));
     let c_err = Signal::derive(move || create_class.value().get().and_then(|r| r.err()));
     let options = data
         .programmes
         .iter()
-        .map(|p| view! { <option value=p.id>{p.name.clone()}</option> })
+        .map(|(id, name)| view! { <option value=*id>{name.clone()}</option> })
         .collect_view();
     let facilitators = data
         .facilitators
@@ -43,13 +53,7 @@ fn Programmes(data: ProgrammesData, create_programme: FormAction, create_class: 
         .map(|(id, name)| view! { <option value=*id>{name.clone()}</option> })
         .collect_view();
     view! {
-        {data.programmes.into_iter().map(|p| view! {
-            <section class="programme">
-                <h2>{p.name}</h2>
-                <p class="muted">{p.description}</p>
-                <ClassList classes=p.classes />
-            </section>
-        }).collect_view()}
+        <ServerHtml html=data.html />
         <div class="two-col">
             <section class="card" aria-labelledby="new-programme">
                 <h2 id="new-programme">{t(K::ProgrammeCreate)}</h2>

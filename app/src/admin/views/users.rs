@@ -1,9 +1,8 @@
-use crate::ui::page_data;
-use crate::admin::api::{list_users, CreateUser, SetUserActive};
-use crate::admin::model::UserRow;
+use crate::admin::api::{users_table_html, CreateUser, SetUserActive};
 use crate::auth::model::Role;
 use crate::i18n::K;
-use crate::ui::{form_action, FormAction, ServerForm};
+use crate::ui::page_data;
+use crate::ui::{form_action, FormAction, ServerForm, ServerHtml};
 use crate::ui::{t, use_locale, Alert, CsrfField, FieldError, Notice, PageError};
 use leptos::prelude::*;
 
@@ -11,16 +10,24 @@ use leptos::prelude::*;
 pub fn UsersPage() -> impl IntoView {
     let create = form_action::<CreateUser>();
     let toggle = form_action::<SetUserActive>();
+    let locale = use_locale();
     let users = page_data(
-        move || (create.version().get(), toggle.version().get()),
-        |_| list_users(),
+        move || (create.version().get(), toggle.version().get(), locale.get()),
+        |_| users_table_html(),
     );
+    let toggle_error = Signal::derive(move || toggle.value().get().and_then(|r| r.err()));
+    let toggle_saved = Signal::derive(move || matches!(toggle.value().get(), Some(Ok(_))));
     view! {
         <h1>{t(K::UsersTitle)}</h1>
         <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match users.await {
-                    Ok(list) => view! { <CreateUserForm create /> <UserTable users=list toggle /> }.into_any(),
+                    Ok(html) => view! {
+                        <CreateUserForm create />
+                        <Alert error=toggle_error />
+                        <Notice show=toggle_saved key=K::UsersChangeSaved />
+                        <ServerHtml html forms=Some(toggle) />
+                    }.into_any(),
                     Err(e) => view! { <PageError error=e /> }.into_any(),
                 }
             })}
@@ -63,47 +70,5 @@ fn CreateUserForm(create: FormAction) -> impl IntoView {
                 <button type="submit" class="button primary">{t(K::UsersCreate)}</button>
             </ServerForm>
         </section>
-    }
-}
-
-#[component]
-fn UserTable(users: Vec<UserRow>, toggle: FormAction) -> impl IntoView {
-    let locale = use_locale();
-    let error = Signal::derive(move || toggle.value().get().and_then(|r| r.err()));
-    view! {
-        <Alert error />
-        <div class="table-wrap" tabindex="0">
-            <table>
-                <thead><tr>
-                    <th scope="col">{t(K::UsersName)}</th>
-                    <th scope="col">{t(K::UsersEmail)}</th>
-                    <th scope="col">{t(K::UsersNip)}</th>
-                    <th scope="col">{t(K::UsersRoles)}</th>
-                    <th scope="col">{t(K::UsersStatus)}</th>
-                </tr></thead>
-                <tbody>
-                    {users.into_iter().map(|u| {
-                        let roles = u.roles.clone();
-                        let roles = move || roles.iter().map(|r| r.label().t(locale.get())).collect::<Vec<_>>().join(", ");
-                        let (status, action) = if u.active { (K::UsersActive, K::UsersDeactivate) } else { (K::UsersInactive, K::UsersActivate) };
-                        view! { <tr>
-                            <th scope="row">{u.full_name.clone()}</th>
-                            <td>{u.email.clone().unwrap_or_default()}</td>
-                            <td class="mono">{u.nip.clone().unwrap_or_default()}</td>
-                            <td>{roles}</td>
-                            <td>
-                                {t(status)}" "
-                                <ServerForm action=toggle attr:class="inline-form">
-                                    <CsrfField />
-                                    <input type="hidden" name="user_id" value=u.id />
-                                    <input type="hidden" name="active" value=(!u.active).to_string() />
-                                    <button type="submit" class="link-button">{t(action)}</button>
-                                </ServerForm>
-                            </td>
-                        </tr> }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
     }
 }

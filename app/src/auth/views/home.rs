@@ -1,7 +1,5 @@
-use crate::ui::page_data;
 use crate::auth::model::Role;
-use crate::classes::api::my_classes;
-use crate::classes::views::ClassList;
+use crate::classes::views::MyClassList;
 use crate::i18n::{fill, K};
 use crate::ui::{t, use_locale, use_user};
 use leptos::prelude::*;
@@ -37,25 +35,9 @@ pub fn HomePage() -> impl IntoView {
                         </ul>
                     </Show>
                     <h2>{t(K::HomeMyClasses)}</h2>
-                    <MyClasses />
+                    <MyClassList home=true />
                 }
             })}
         </Show>
-    }
-}
-
-#[component]
-fn MyClasses() -> impl IntoView {
-    let classes = page_data(|| (), |_| my_classes());
-    view! {
-        <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match classes.await {
-                    Ok(list) if list.is_empty() => view! { <p>{t(K::HomeNoClasses)}</p> }.into_any(),
-                    Ok(list) => view! { <ClassList classes=list /> }.into_any(),
-                    Err(e) => view! { <crate::ui::PageError error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
     }
 }

@@ -30,6 +30,7 @@ pub fn issue_key(code: &str) -> K {
     }
 }
 
+#[cfg(feature = "ssr")]
 pub fn column_key(column: &str) -> Option<K> {
     Some(match column {
         "nip" => K::RosterColNip,

@@ -1,5 +1,7 @@
 //! Pure curriculum logic (no framework): the portable file format and its rules.
 #[cfg(feature = "ssr")]
+pub mod authoring;
+#[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod format;

@@ -1,9 +1,9 @@
-use crate::ui::page_data;
 use super::blocks::Block;
 use crate::classes::views::class_id_param;
 use crate::curriculum::api::{get_lesson, AnswerCheck, CompleteLesson};
 use crate::curriculum::view_model::LessonPage as Lesson;
 use crate::i18n::{fill, K};
+use crate::ui::page_data;
 use crate::ui::{form_action, t, use_locale, Alert, CsrfField, FormAction, PageError, ServerForm};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

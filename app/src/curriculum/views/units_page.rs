@@ -1,162 +1,18 @@
-use crate::ui::page_data;
 use crate::classes::views::class_id_param;
-use crate::curriculum::api::{get_class_units, SetRelease};
-use crate::curriculum::domain::progress::Release;
-use crate::curriculum::view_model::{ClassUnits, UnitCard};
-use crate::i18n::{fill, fmt_date, K};
-use crate::ui::{
-    form_action, t, use_locale, Alert, CsrfField, FieldError, FormAction, PageError, ServerForm,
-};
+use crate::curriculum::api::{units_page_html, SetRelease};
+use crate::ui::{form_action, page_data, use_locale, HtmlPage};
 use leptos::prelude::*;
 
+/// The units come as server-rendered HTML (`units_body`); the release forms in
+/// it are sent by fetch once hydrated, and a success reloads the list.
 #[component]
 pub fn UnitsPage() -> impl IntoView {
     let id = class_id_param();
     let release = form_action::<SetRelease>();
-    let units = page_data(
-        move || (id.get(), release.version().get()),
-        |(id, _)| get_class_units(id),
+    let locale = use_locale();
+    let page = page_data(
+        move || (id.get(), locale.get(), release.version().get()),
+        |(id, _, _)| units_page_html(id),
     );
-    view! {
-        <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match units.await {
-                    Ok(data) => view! { <UnitList data release /> }.into_any(),
-                    Err(error) => view! { <PageError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn UnitList(data: ClassUnits, release: FormAction) -> impl IntoView {
-    let locale = use_locale();
-    let class_id = data.class_id;
-    let overall = data.overall_percent;
-    let next = data.continue_at.clone();
-    let participant = data.is_participant;
-    let manage = data.can_manage;
-    let error = Signal::derive(move || release.value().get().and_then(|r| r.err()));
-    view! {
-        <header class="page-head">
-            <p class="muted"><a href=format!("/classes/{class_id}")>{data.class_name.clone()}</a></p>
-            <h1>{t(K::LearnTitle)}</h1>
-            <Show when=move || participant>
-                <p>{move || fill(K::LearnOverall.t(locale.get()), &[overall.to_string()])}</p>
-                // A native progress bar: inline styles are blocked by the CSP, and
-                // screen readers already know this element.
-                <progress class="meter" max="100" value=overall>{format!("{overall} %")}</progress>
-                {match next.clone() {
-                    Some(key) => view! {
-                        <a class="button primary" href=format!("/classes/{class_id}/learn/{key}")>{t(K::LearnContinue)}</a>
-                    }.into_any(),
-                    None => view! { <p class="notice">{t(K::LearnAllDone)}</p> }.into_any(),
-                }}
-            </Show>
-            <Show when=move || !participant>
-                <p class="notice">{t(K::LearnPreviewNote)}</p>
-            </Show>
-            <Show when=move || manage>
-                <a class="button" href=format!("/classes/{class_id}/progress")>{t(K::LearnProgressBoard)}</a>
-            </Show>
-        </header>
-        <Alert error />
-        <ol class="units">
-            {data.units.into_iter().map(|unit| view! { <UnitItem unit class_id participant manage release /> }).collect_view()}
-        </ol>
-    }
-}
-
-#[component]
-fn UnitItem(
-    unit: UnitCard,
-    class_id: i64,
-    participant: bool,
-    manage: bool,
-    release: FormAction,
-) -> impl IntoView {
-    let locale = use_locale();
-    let percent = unit.percent;
-    let minutes = unit.minutes;
-    let plan = unit.release;
-    let unit_key = unit.key.clone();
-    let title = unit.title.clone();
-    let objective = unit.objective.clone();
-    let status = move || match plan {
-        Release::Open => None,
-        Release::OnDate(day) => Some(fill(
-            K::LearnOpensOn.t(locale.get()),
-            &[fmt_date(day, locale.get())],
-        )),
-        Release::Hidden => Some(K::LearnHidden.t(locale.get()).to_string()),
-    };
-    view! {
-        <li class="card unit">
-            <h2>{move || title.get(locale.get()).to_string()}</h2>
-            <p class="muted">
-                {move || fill(K::LearnMinutes.t(locale.get()), &[minutes.to_string()])}
-                {participant.then(|| view! { " · " {move || fill(K::LearnUnitProgress.t(locale.get()), &[percent.to_string()])} })}
-            </p>
-            {move || status().map(|s| view! { <p class="badge">{s}</p> })}
-            <p><strong>{t(K::LearnObjective)}": "</strong>{move || objective.get(locale.get()).to_string()}</p>
-            {manage.then(|| view! { <ReleaseForm class_id unit_key plan saved=release /> })}
-            <ol class="lessons">
-                {unit.lessons.into_iter().map(|lesson| {
-                    let title = lesson.title.clone();
-                    let href = format!("/classes/{class_id}/learn/{}", lesson.key);
-                    let reflections = format!("/classes/{class_id}/reflections/{}", lesson.key);
-                    let done = lesson.completed;
-                    view! {
-                        <li class:done=done>
-                            <a href=href>{move || title.get(locale.get()).to_string()}</a>
-                            <span class="muted">" · "{move || fill(K::LearnMinutes.t(locale.get()), &[lesson.minutes.to_string()])}</span>
-                            {done.then(|| view! { <span class="badge ok">"✓ "{t(K::LearnLessonDone)}</span> })}
-                            {manage.then(|| view! { " · "<a href=reflections>{t(K::ReflectionsLink)}</a> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        </li>
-    }
-}
-
-/// The facilitator's release plan for one unit: open now, from a date, or hidden.
-#[component]
-fn ReleaseForm(class_id: i64, unit_key: String, plan: Release, saved: FormAction) -> impl IntoView {
-    // Each unit's form has its own state, so an error shows under the unit it is
-    // about; a success bumps the page's action, which reloads the list.
-    let action = form_action::<SetRelease>();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            saved.version().update(|v| *v += 1);
-        }
-    });
-    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
-    let field = format!("release-{unit_key}");
-    let date_field = format!("{field}-date");
-    let choice = move |value: &'static str, key: K| {
-        view! { <option value=value selected=plan.mode_code() == value>{t(key)}</option> }
-    };
-    view! {
-        <ServerForm action attr:class="release-form">
-            <CsrfField />
-            <input type="hidden" name="class_id" value=class_id />
-            <input type="hidden" name="unit" value=unit_key />
-            <div class="field">
-                <label for=field.clone()>{t(K::ReleaseLabel)}</label>
-                <select id=field name="mode">
-                    {choice("open", K::ReleaseOpen)}
-                    {choice("date", K::ReleaseDate)}
-                    {choice("hidden", K::ReleaseHidden)}
-                </select>
-            </div>
-            <div class="field">
-                <label for=date_field.clone()>{t(K::ReleaseDateLabel)}</label>
-                <input id=date_field type="date" name="opens_on" value=plan.opens_on().map(|d| d.to_string()).unwrap_or_default() />
-                <FieldError error field="opens_on" />
-            </div>
-            <button type="submit" class="button">{t(K::ReleaseSave)}</button>
-        </ServerForm>
-    }
+    view! { <HtmlPage page forms=Some(release) /> }
 }

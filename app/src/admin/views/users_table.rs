@@ -1,0 +1,67 @@
+//! The accounts table, rendered on the server only (see `ui::render_html`); its
+//! activate/deactivate forms are sent by fetch through the page's `ServerHtml`.
+use crate::admin::api::{SetUserActive, SetUserPassword};
+use crate::admin::model::UserRow;
+use crate::i18n::K;
+use crate::ui::{form_action, t, use_locale, CsrfField, ServerForm};
+use leptos::prelude::*;
+
+pub fn users_table(users: Vec<UserRow>) -> impl IntoView {
+    let locale = use_locale();
+    let toggle = form_action::<SetUserActive>();
+    let set_password = form_action::<SetUserPassword>();
+    view! {
+        <div class="table-wrap" tabindex="0">
+            <table>
+                <thead><tr>
+                    <th scope="col">{t(K::UsersName)}</th>
+                    <th scope="col">{t(K::UsersEmail)}</th>
+                    <th scope="col">{t(K::UsersNip)}</th>
+                    <th scope="col">{t(K::UsersRoles)}</th>
+                    <th scope="col">{t(K::UsersStatus)}</th>
+                    <th scope="col">{t(K::UsersSetPassword)}</th>
+                </tr></thead>
+                <tbody>
+                    {users.into_iter().map(|u| {
+                        let roles = u.roles.clone();
+                        let roles = move || roles.iter().map(|r| r.label().t(locale.get())).collect::<Vec<_>>().join(", ");
+                        let (status, action) = if u.active { (K::UsersActive, K::UsersDeactivate) } else { (K::UsersInactive, K::UsersActivate) };
+                        view! { <tr>
+                            <th scope="row">{u.full_name.clone()}</th>
+                            <td>{u.email.clone().unwrap_or_default()}</td>
+                            <td class="mono">{u.nip.clone().unwrap_or_default()}</td>
+                            <td>{roles}</td>
+                            <td>
+                                {t(status)}" "
+                                <ServerForm action=toggle attr:class="inline-form">
+                                    <CsrfField />
+                                    <input type="hidden" name="user_id" value=u.id />
+                                    <input type="hidden" name="active" value=(!u.active).to_string() />
+                                    <button type="submit" class="link-button">{t(action)}</button>
+                                </ServerForm>
+                            </td>
+                            <td>{password_form(set_password, u.id)}</td>
+                        </tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A new password for one account; its error shows in its own slot (see `ServerHtml`).
+fn password_form(action: crate::ui::FormAction, user_id: i64) -> impl IntoView {
+    let field = format!("password-{user_id}");
+    let slot = format!("{field}-error");
+    let slot_ref = slot.clone();
+    view! {
+        <ServerForm action attr:class="inline-form" attr:data-error-slot=slot_ref>
+            <CsrfField />
+            <input type="hidden" name="user_id" value=user_id />
+            <label class="sr-only" for=field.clone()>{t(K::UsersSetPassword)}</label>
+            <input id=field name="password" type="password" autocomplete="new-password" minlength="10" required />
+            <button type="submit" class="link-button">{t(K::UsersSetPasswordSave)}</button>
+            <p id=slot class="field-error" role="alert" hidden></p>
+        </ServerForm>
+    }
+}

@@ -1,0 +1,86 @@
+//! The read-only part of the class page (header, composition charts, roster,
+//! staff), rendered on the server only: see `ui::render_html`.
+use super::chart::BarChart;
+use super::messages::generation_label;
+use super::roster_table::RosterTable;
+use crate::classes::domain::composition::Share;
+use crate::classes::model::{ClassDetail, RosterSort};
+use crate::i18n::{fill, fmt_date, Locale, K};
+use crate::ui::{t, use_locale};
+use leptos::prelude::*;
+
+pub fn class_body(detail: ClassDetail, sort: RosterSort) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    let s = &detail.summary;
+    let id = s.id;
+    let manage = detail.can_manage;
+    let period = fill(
+        K::ClassPeriod.t(l),
+        &[fmt_date(s.starts_on, l), fmt_date(s.ends_on, l)],
+    );
+    let count = fill(K::ClassParticipants.t(l), &[s.participants.to_string()]);
+    let comp = detail.composition;
+    let scheme = fill(K::CompositionScheme.t(l), std::slice::from_ref(&comp.scheme_name));
+    view! {
+        <header class="page-head">
+            <p class="muted">{s.programme.clone()}</p>
+            <h1>{s.name.clone()}</h1>
+            <p>{period}" · "{count}</p>
+            <p>{detail.description}</p>
+            <p class="actions">
+                <a class="button primary" href=format!("/classes/{id}/learn")>{t(K::LearnOpen)}</a>
+                {manage.then(|| view! {
+                    " "<a class="button" href=format!("/classes/{id}/import")>{t(K::RosterImport)}</a>
+                })}
+            </p>
+        </header>
+        <section aria-labelledby="composition-title">
+            <h2 id="composition-title">{t(K::CompositionTitle)}</h2>
+            <p class="muted scheme-name">{scheme}</p>
+            <div class="chart-grid">
+                <BarChart id="chart-generation" title=K::CompositionByGeneration shares=comp.by_generation label=gen_share_label class_prefix="gen" />
+                <BarChart id="chart-gender" title=K::CompositionByGender shares=comp.by_gender label=gender_share_label class_prefix="gender" />
+                <BarChart id="chart-unit" title=K::CompositionByUnit shares=comp.by_unit label=plain_label class_prefix="unit" />
+            </div>
+        </section>
+        <section aria-labelledby="roster-title">
+            <h2 id="roster-title">{t(K::RosterTitle)}</h2>
+            {if detail.roster.is_empty() {
+                view! { <p>{t(K::RosterEmpty)}</p> }.into_any()
+            } else {
+                view! { <RosterTable class_id=id entries=detail.roster sort personal=manage /> }.into_any()
+            }}
+        </section>
+        {manage.then(|| view! {
+            <section aria-labelledby="staff-title">
+                <h2 id="staff-title">{t(K::ClassStaff)}</h2>
+                <ul class="staff">
+                    {detail.staff.into_iter().map(|m| {
+                        let role = match m.role.as_str() { "facilitator" => K::RoleFacilitator, _ => K::RoleEvaluator };
+                        view! { <li>{m.full_name}" — "{t(role)}</li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}
+
+fn gen_share_label(s: &Share, l: Locale) -> String {
+    generation_label(&s.key, &s.label, l)
+}
+
+fn gender_share_label(s: &Share, l: Locale) -> String {
+    match s.key.as_str() {
+        "male" => K::GenderMale.t(l).to_string(),
+        "female" => K::GenderFemale.t(l).to_string(),
+        _ => K::GenderUnknown.t(l).to_string(),
+    }
+}
+
+fn plain_label(s: &Share, l: Locale) -> String {
+    if s.key == "unknown" {
+        K::GenUnknown.t(l).to_string()
+    } else {
+        s.label.clone()
+    }
+}

@@ -1,0 +1,101 @@
+//! The staged roster's preview (every row, every problem) with the commit form;
+//! rendered on the server only (see `ui::render_html`).
+use super::messages::{column_key, issue_key};
+use crate::classes::api::CommitRoster;
+use crate::classes::model::ImportPreview;
+use crate::i18n::{fill, fmt_date, K};
+use crate::ui::{form_action, t, use_locale, CsrfField, ServerForm};
+use leptos::prelude::*;
+
+pub fn preview_body(preview: ImportPreview) -> impl IntoView {
+    let locale = use_locale();
+    let commit = form_action::<CommitRoster>();
+    let total = preview.rows.len();
+    let data_rows = preview.data_rows();
+    let known = preview.known_count();
+    let issues = preview.issues.clone();
+    let ok = issues.is_empty();
+    let (class_id, upload_id) = (preview.class_id, preview.upload_id.clone());
+    let count = issues.len();
+    view! {
+        <section class="card" aria-labelledby="preview-title">
+            <h2 id="preview-title">{move || fill(K::ImportPreviewTitle.t(locale.get()), &[data_rows.to_string()])}</h2>
+            {if !ok {
+                view! {
+                <div class="alert alert-error" role="alert">
+                    {move || fill(K::ImportHasErrors.t(locale.get()), &[count.to_string()])}
+                </div>
+                <IssueTable issues=issues.clone() />
+                }.into_any()
+            } else {
+                view! {
+                <div class="alert alert-ok" role="status">
+                    {move || fill(K::ImportReady.t(locale.get()), &[(total - known).to_string(), known.to_string()])}
+                </div>
+                <ServerForm action=commit>
+                    <CsrfField />
+                    <input type="hidden" name="class_id" value=class_id />
+                    <input type="hidden" name="upload_id" value=upload_id.clone() />
+                    <button type="submit" class="button primary">
+                        {move || fill(K::ImportCommit.t(locale.get()), &[total.to_string()])}
+                    </button>
+                </ServerForm>
+                }.into_any()
+            }}
+            <div class="table-wrap" tabindex="0">
+                <table class="preview">
+                    <thead><tr>
+                        <th scope="col">{t(K::ImportRow)}</th>
+                        <th scope="col">{t(K::RosterColNip)}</th>
+                        <th scope="col">{t(K::RosterColName)}</th>
+                        <th scope="col">{t(K::RosterColBirth)}</th>
+                        <th scope="col">{t(K::RosterColUnit)}</th>
+                        <th scope="col">{t(K::UsersStatus)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {preview.rows.into_iter().map(|r| {
+                            let status = if r.known { K::ImportStatusKnown } else { K::ImportStatusNew };
+                            let birth = r.row.birth_date;
+                            view! { <tr>
+                                <td>{r.row.row}</td>
+                                <td class="mono">{r.row.nip.clone()}</td>
+                                <td>{r.row.full_name.clone()}</td>
+                                <td>{move || fmt_date(birth, locale.get())}</td>
+                                <td>{r.row.unit_kerja.clone()}</td>
+                                <td>{t(status)}</td>
+                            </tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn IssueTable(issues: Vec<crate::classes::domain::roster_csv::RowIssue>) -> impl IntoView {
+    view! {
+        <div class="table-wrap" tabindex="0">
+            <table class="issues">
+                <caption class="sr-only">{t(K::ImportProblem)}</caption>
+                <thead><tr>
+                    <th scope="col">{t(K::ImportRow)}</th>
+                    <th scope="col">{t(K::ImportColumn)}</th>
+                    <th scope="col">{t(K::ImportProblem)}</th>
+                    <th scope="col">{t(K::ImportValue)}</th>
+                </tr></thead>
+                <tbody>
+                    {issues.into_iter().map(|i| {
+                        let column = column_key(&i.column).map(|k| t(k)());
+                        view! { <tr class="issue-row">
+                            <td>{i.row}</td>
+                            <td>{column.map(str::to_string).unwrap_or(i.column.clone())}</td>
+                            <td>{t(issue_key(&i.code))}</td>
+                            <td class="mono">{i.value.clone()}</td>
+                        </tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,297 @@
+//! Edits a facilitator makes to the curriculum in the browser, as pure
+//! operations on the model. Each one checks the same rules as the file format
+//! (`rules.rs`) and either applies completely or reports field → problem code.
+//! The server applies an edit to the live curriculum and writes it back with
+//! `store::import`, which matches by key: progress and answers stay attached.
+use super::rules::{bilingual_problem, lesson_minutes_problem};
+use crate::curriculum::model::{Bilingual, BlockBody, Curriculum, Lesson};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl Direction {
+    pub fn parse(code: &str) -> Option<Self> {
+        match code {
+            "up" => Some(Direction::Up),
+            "down" => Some(Direction::Down),
+            _ => None,
+        }
+    }
+}
+
+/// Why an edit was refused: the form field and the problem code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditProblem {
+    pub field: &'static str,
+    pub code: &'static str,
+}
+
+fn problem(field: &'static str, code: &'static str) -> EditProblem {
+    EditProblem { field, code }
+}
+
+fn not_found() -> EditProblem {
+    problem("key", "not_found")
+}
+
+/// Moves one item a place up or down among its siblings; at either end it stays.
+fn shift<T>(items: &mut [T], index: usize, direction: Direction) {
+    match direction {
+        Direction::Up if index > 0 => items.swap(index, index - 1),
+        Direction::Down if index + 1 < items.len() => items.swap(index, index + 1),
+        _ => {}
+    }
+}
+
+fn lesson_mut<'a>(c: &'a mut Curriculum, key: &str) -> Option<&'a mut Lesson> {
+    c.units
+        .iter_mut()
+        .flat_map(|u| u.lessons.iter_mut())
+        .find(|l| l.key == key)
+}
+
+pub fn move_unit(c: &mut Curriculum, key: &str, direction: Direction) -> Result<(), EditProblem> {
+    let index = c.units.iter().position(|u| u.key == key).ok_or_else(not_found)?;
+    shift(&mut c.units, index, direction);
+    Ok(())
+}
+
+pub fn move_lesson(c: &mut Curriculum, key: &str, direction: Direction) -> Result<(), EditProblem> {
+    for unit in &mut c.units {
+        if let Some(index) = unit.lessons.iter().position(|l| l.key == key) {
+            shift(&mut unit.lessons, index, direction);
+            return Ok(());
+        }
+    }
+    Err(not_found())
+}
+
+pub fn move_block(c: &mut Curriculum, key: &str, direction: Direction) -> Result<(), EditProblem> {
+    for lesson in c.units.iter_mut().flat_map(|u| u.lessons.iter_mut()) {
+        if let Some(index) = lesson.blocks.iter().position(|b| b.key == key) {
+            shift(&mut lesson.blocks, index, direction);
+            return Ok(());
+        }
+    }
+    Err(not_found())
+}
+
+/// Takes a lesson out of the course. Its rows stay (retired), with everyone's
+/// progress; a unit keeps at least one lesson.
+pub fn retire_lesson(c: &mut Curriculum, key: &str) -> Result<(), EditProblem> {
+    let unit = c
+        .units
+        .iter_mut()
+        .find(|u| u.lessons.iter().any(|l| l.key == key))
+        .ok_or_else(not_found)?;
+    if unit.lessons.len() == 1 {
+        return Err(problem("key", "no_lessons"));
+    }
+    unit.lessons.retain(|l| l.key != key);
+    Ok(())
+}
+
+/// Takes a block out of its lesson (kept retired, with its answers); a lesson
+/// keeps at least one block.
+pub fn retire_block(c: &mut Curriculum, key: &str) -> Result<(), EditProblem> {
+    let lesson = c
+        .units
+        .iter_mut()
+        .flat_map(|u| u.lessons.iter_mut())
+        .find(|l| l.blocks.iter().any(|b| b.key == key))
+        .ok_or_else(not_found)?;
+    if lesson.blocks.len() == 1 {
+        return Err(problem("key", "no_blocks"));
+    }
+    lesson.blocks.retain(|b| b.key != key);
+    Ok(())
+}
+
+/// A lesson's title and minutes.
+pub fn edit_lesson(
+    c: &mut Curriculum,
+    key: &str,
+    title: Bilingual,
+    minutes: u32,
+) -> Result<(), Vec<EditProblem>> {
+    let mut problems = Vec::new();
+    if let Some(code) = bilingual_problem(&title) {
+        problems.push(problem("title", code));
+    }
+    if let Some(code) = lesson_minutes_problem(minutes) {
+        problems.push(problem("minutes", code));
+    }
+    let lesson = lesson_mut(c, key).ok_or_else(|| vec![not_found()])?;
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    lesson.title = title;
+    lesson.minutes = minutes;
+    Ok(())
+}
+
+/// The text of a block written as text: Markdown, a key takeaway, or a
+/// reflection prompt. Other block types are edited through the file format.
+pub fn edit_block_text(c: &mut Curriculum, key: &str, text: Bilingual) -> Result<(), Vec<EditProblem>> {
+    let block = c
+        .units
+        .iter_mut()
+        .flat_map(|u| u.lessons.iter_mut())
+        .flat_map(|l| l.blocks.iter_mut())
+        .find(|b| b.key == key)
+        .ok_or_else(|| vec![not_found()])?;
+    if let Some(code) = bilingual_problem(&text) {
+        return Err(vec![problem("text", code)]);
+    }
+    match &mut block.body {
+        BlockBody::Text { text: t } | BlockBody::Takeaway { text: t } => *t = text,
+        BlockBody::Reflection { prompt } => *prompt = text,
+        _ => return Err(vec![problem("text", "field_not_allowed")]),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::curriculum::model::{Block, Unit};
+    use proptest::prelude::*;
+
+    fn text(key: &str) -> Block {
+        Block {
+            key: key.into(),
+            body: BlockBody::Text {
+                text: Bilingual::new("Teks", "Text"),
+            },
+        }
+    }
+
+    fn course(units: usize, lessons: usize, blocks: usize) -> Curriculum {
+        Curriculum {
+            units: (0..units)
+                .map(|u| Unit {
+                    key: format!("u{u}"),
+                    minutes: 20,
+                    title: Bilingual::new("Unit", "Unit"),
+                    objective: Bilingual::new("Tujuan", "Objective"),
+                    lessons: (0..lessons)
+                        .map(|l| Lesson {
+                            key: format!("u{u}-l{l}"),
+                            minutes: 5,
+                            title: Bilingual::new("Pelajaran", "Lesson"),
+                            blocks: (0..blocks).map(|b| text(&format!("u{u}-l{l}-b{b}"))).collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    fn block_keys(c: &Curriculum) -> Vec<String> {
+        c.units
+            .iter()
+            .flat_map(|u| &u.lessons)
+            .flat_map(|l| &l.blocks)
+            .map(|b| b.key.clone())
+            .collect()
+    }
+
+    #[test]
+    fn moving_past_either_end_changes_nothing() {
+        let mut c = course(2, 1, 1);
+        let before = c.clone();
+        move_unit(&mut c, "u0", Direction::Up).unwrap();
+        move_unit(&mut c, "u1", Direction::Down).unwrap();
+        assert_eq!(c, before);
+        move_unit(&mut c, "u1", Direction::Up).unwrap();
+        assert_eq!(c.units[0].key, "u1");
+    }
+
+    #[test]
+    fn the_last_lesson_or_block_cannot_be_retired() {
+        let mut c = course(1, 1, 2);
+        assert_eq!(retire_lesson(&mut c, "u0-l0").unwrap_err().code, "no_lessons");
+        retire_block(&mut c, "u0-l0-b0").unwrap();
+        assert_eq!(retire_block(&mut c, "u0-l0-b1").unwrap_err().code, "no_blocks");
+        assert_eq!(block_keys(&c), vec!["u0-l0-b1"]);
+    }
+
+    #[test]
+    fn edits_check_the_file_rules_and_change_nothing_when_refused() {
+        let mut c = course(1, 1, 1);
+        let before = c.clone();
+        let bad = edit_lesson(&mut c, "u0-l0", Bilingual::new("Judul", " "), 30).unwrap_err();
+        assert_eq!(
+            bad,
+            vec![
+                problem("title", "missing_translation"),
+                problem("minutes", "lesson_minutes")
+            ]
+        );
+        assert_eq!(c, before);
+        edit_block_text(&mut c, "u0-l0-b0", Bilingual::new("**Baru**", "**New**")).unwrap();
+        assert_ne!(c, before);
+        assert_eq!(
+            edit_block_text(&mut c, "nope", Bilingual::new("a", "b")).unwrap_err()[0].code,
+            "not_found"
+        );
+    }
+
+    #[test]
+    fn only_text_like_blocks_take_text() {
+        let mut c = course(1, 1, 1);
+        c.units[0].lessons[0].blocks[0].body = BlockBody::Image {
+            src: "a.svg".into(),
+            width: 10,
+            height: 10,
+            alt: Bilingual::new("a", "a"),
+        };
+        let err = edit_block_text(&mut c, "u0-l0-b0", Bilingual::new("a", "b")).unwrap_err();
+        assert_eq!(err[0].code, "field_not_allowed");
+    }
+
+    proptest! {
+        /// Any sequence of moves keeps every block, each exactly once, in its lesson.
+        #[test]
+        fn moves_only_reorder(moves in prop::collection::vec((0usize..3, 0usize..27, any::<bool>()), 0..40)) {
+            let mut c = course(3, 3, 3);
+            let mut sorted_before = block_keys(&c);
+            sorted_before.sort();
+            for (level, pick, up) in moves {
+                let dir = if up { Direction::Up } else { Direction::Down };
+                let (u, l, b) = (pick / 9, pick / 3 % 3, pick % 3);
+                let key = match level {
+                    0 => format!("u{u}"),
+                    1 => format!("u{u}-l{l}"),
+                    _ => format!("u{u}-l{l}-b{b}"),
+                };
+                match level {
+                    0 => move_unit(&mut c, &key, dir),
+                    1 => move_lesson(&mut c, &key, dir),
+                    _ => move_block(&mut c, &key, dir),
+                }.unwrap();
+            }
+            let mut after = block_keys(&c);
+            after.sort();
+            prop_assert_eq!(after, sorted_before);
+            for lesson in c.units.iter().flat_map(|u| &u.lessons) {
+                let prefix = format!("{}-", lesson.key);
+                prop_assert!(lesson.blocks.iter().all(|b| b.key.starts_with(&prefix)));
+            }
+        }
+
+        /// Up then down (away from the ends) is no change at all.
+        #[test]
+        fn up_then_down_is_identity(pick in 1usize..4) {
+            let mut c = course(1, 1, 5);
+            let before = c.clone();
+            let key = format!("u0-l0-b{pick}");
+            move_block(&mut c, &key, Direction::Up).unwrap();
+            move_block(&mut c, &key, Direction::Down).unwrap();
+            prop_assert_eq!(c, before);
+        }
+    }
+}
