@@ -25,6 +25,8 @@ const LOGGED_IN: &[Who] = &[Admin, FacOwn, FacOther, EvalOwn, EvalOther, PartOwn
 const MANAGERS: &[Who] = &[Admin, FacOwn];
 const MEMBERS: &[Who] = &[Admin, FacOwn, EvalOwn, PartOwn];
 const ADMINS: &[Who] = &[Admin];
+/// The curriculum is shared by all classes: any facilitator or admin edits it.
+const AUTHORS: &[Who] = &[Admin, FacOwn, FacOther];
 /// Only participants of the class record reading, answers and reflections.
 const PARTICIPANTS: &[Who] = &[PartOwn];
 
@@ -174,6 +176,49 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
                 ("revision", "1".into()),
             ],
             PARTICIPANTS,
+        ),
+        (
+            "POST",
+            "/api/move_content",
+            vec![
+                ("level", "block".into()),
+                ("key", "tidak-ada".into()),
+                ("direction", "up".into()),
+            ],
+            AUTHORS,
+        ),
+        (
+            "POST",
+            "/api/retire_content",
+            vec![("level", "block".into()), ("key", "tidak-ada".into())],
+            AUTHORS,
+        ),
+        (
+            "POST",
+            "/api/save_lesson",
+            vec![
+                ("lesson", "tidak-ada".into()),
+                ("title_id", "Judul".into()),
+                ("title_en", "Title".into()),
+                ("minutes", "5".into()),
+            ],
+            AUTHORS,
+        ),
+        (
+            "POST",
+            "/api/save_block_text",
+            vec![
+                ("block", "tidak-ada".into()),
+                ("text_id", "Teks".into()),
+                ("text_en", "Text".into()),
+            ],
+            AUTHORS,
+        ),
+        (
+            "POST",
+            "/api/preview_markdown",
+            vec![("text", "**a**".into())],
+            AUTHORS,
         ),
         ("GET", "/api/session", vec![], &EVERYONE),
         ("GET", "/api/my_classes", vec![], LOGGED_IN),

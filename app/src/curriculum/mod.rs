@@ -1,8 +1,10 @@
 //! The intergenerational-communication curriculum: units, micro-lessons, blocks.
 pub mod api;
+pub mod authoring_api;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod domain;
+pub mod issues;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod model;

@@ -1,0 +1,138 @@
+//! Server fns for editing the curriculum in the browser (facilitators and
+//! admins; the curriculum is shared by every class). Each edit reads the live
+//! curriculum, applies one pure operation from `domain::authoring`, and writes
+//! it back by key in one transaction: participants' progress, answers and
+//! reflections stay attached, and retired content keeps its rows.
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::domain::authoring::{self, Direction, EditProblem},
+    super::model::{Bilingual, Curriculum},
+    crate::auth::{guard, model::Role},
+    crate::i18n::Msg,
+    sea_orm::{ConnectionTrait, TransactionTrait},
+};
+
+/// Moves a unit, lesson or block (`level`) one place `up` or `down`.
+#[server(prefix = "/api", endpoint = "move_content")]
+pub async fn move_content(
+    csrf: String,
+    level: String,
+    key: String,
+    direction: String,
+) -> Result<(), AppError> {
+    let _ = csrf; // checked by the CSRF middleware before this runs
+    let direction = Direction::parse(&direction);
+    edit(move |c| {
+        // Parsed inside the edit, so the caller's role is checked first.
+        let direction = direction.ok_or_else(|| AppError::rule(crate::i18n::K::ErrBadRequest))?;
+        match level.as_str() {
+            "unit" => authoring::move_unit(c, &key, direction),
+            "lesson" => authoring::move_lesson(c, &key, direction),
+            "block" => authoring::move_block(c, &key, direction),
+            _ => return Err(AppError::rule(crate::i18n::K::ErrBadRequest)),
+        }
+        .map_err(|p| problems(vec![p]))
+    })
+    .await
+}
+
+/// Retires a lesson or block (`level`): hidden from everyone, records kept.
+#[server(prefix = "/api", endpoint = "retire_content")]
+pub async fn retire_content(csrf: String, level: String, key: String) -> Result<(), AppError> {
+    let _ = csrf;
+    edit(move |c| {
+        match level.as_str() {
+            "lesson" => authoring::retire_lesson(c, &key),
+            "block" => authoring::retire_block(c, &key),
+            _ => return Err(AppError::rule(crate::i18n::K::ErrBadRequest)),
+        }
+        .map_err(|p| problems(vec![p]))
+    })
+    .await
+}
+
+/// A lesson's title (both languages) and minutes. Errors: `Invalid` (title, minutes).
+#[server(prefix = "/api", endpoint = "save_lesson")]
+pub async fn save_lesson(
+    csrf: String,
+    lesson: String,
+    title_id: String,
+    title_en: String,
+    minutes: String,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let minutes: u32 = minutes.trim().parse().unwrap_or(0);
+    let title = Bilingual::new(title_id.trim(), title_en.trim());
+    edit(move |c| authoring::edit_lesson(c, &lesson, title, minutes).map_err(problems)).await
+}
+
+/// The text of a text, takeaway or reflection block (Markdown, both languages).
+/// Errors: `Invalid` (text).
+#[server(prefix = "/api", endpoint = "save_block_text")]
+pub async fn save_block_text(
+    csrf: String,
+    block: String,
+    text_id: String,
+    text_en: String,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let text = Bilingual::new(text_id, text_en);
+    edit(move |c| authoring::edit_block_text(c, &block, text).map_err(problems)).await
+}
+
+/// Markdown as the lesson page will show it: rendered and sanitised, for the
+/// editor's live preview. Facilitators and admins.
+#[server(prefix = "/api", endpoint = "preview_markdown")]
+pub async fn preview_markdown(csrf: String, text: String) -> Result<String, AppError> {
+    let _ = csrf;
+    authors()?;
+    if text.chars().count() > super::domain::rules::MAX_TEXT_CHARS {
+        return Err(AppError::field(
+            "text",
+            Msg::new(super::issues::issue_message("text_too_long")),
+        ));
+    }
+    Ok(super::markdown::to_safe_html(&text))
+}
+
+#[cfg(feature = "ssr")]
+fn authors() -> Result<crate::state::Caller, AppError> {
+    guard::require_any(&[Role::Facilitator, Role::Admin])
+}
+
+#[cfg(feature = "ssr")]
+fn problems(found: Vec<EditProblem>) -> AppError {
+    let mut map = std::collections::BTreeMap::new();
+    for p in found {
+        if p.code == "not_found" {
+            return AppError::NotFound;
+        }
+        map.entry(p.field.to_string())
+            .or_insert_with(Vec::new)
+            .push(Msg::new(super::issues::issue_message(p.code)));
+    }
+    AppError::Invalid(map)
+}
+
+/// Applies one edit to the live curriculum in a transaction. The first statement
+/// writes (a no-op update), so concurrent edits, also from other app servers,
+/// wait for each other instead of overwriting each other's changes.
+#[cfg(feature = "ssr")]
+async fn edit<F>(apply: F) -> Result<(), AppError>
+where
+    F: FnOnce(&mut Curriculum) -> Result<(), AppError> + Send + 'static,
+{
+    authors()?;
+    let state = guard::state()?;
+    let txn = state.db.begin().await?;
+    txn.execute_unprepared("UPDATE cur_units SET position = position")
+        .await?;
+    let mut curriculum = super::store::export(&txn).await?;
+    apply(&mut curriculum)?;
+    super::store::import(&txn, &curriculum).await?;
+    txn.commit().await?;
+    Ok(())
+}
