@@ -110,7 +110,11 @@ async fn upsert_unit<C: ConnectionTrait>(db: &C, unit: &Unit, position: i32) -> 
     row.objective_en = Set(unit.objective.en.clone());
     row.retired = Set(false);
     row.updated_at = Set(Utc::now());
-    Ok(row.save(db).await?.id.unwrap())
+    let mut saved = row.save(db).await?;
+    saved
+        .id
+        .take()
+        .ok_or_else(|| AppError::internal("a saved row has no id"))
 }
 
 async fn upsert_lesson<C: ConnectionTrait>(
@@ -137,7 +141,11 @@ async fn upsert_lesson<C: ConnectionTrait>(
     row.title_en = Set(lesson.title.en.clone());
     row.retired = Set(false);
     row.updated_at = Set(Utc::now());
-    Ok(row.save(db).await?.id.unwrap())
+    let mut saved = row.save(db).await?;
+    saved
+        .id
+        .take()
+        .ok_or_else(|| AppError::internal("a saved row has no id"))
 }
 
 async fn upsert_block<C: ConnectionTrait>(
