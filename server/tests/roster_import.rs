@@ -119,6 +119,20 @@ both_backends!(
         assert_eq!(detail.roster.len(), 30);
         assert!(detail.roster.iter().all(|r| r.nip.is_some()), "managers see NIPs");
 
+        // The page as the browser gets it: the roster is server-rendered HTML that
+        // travels once (not again inside the hydration data), and the page names
+        // the scheme its composition used.
+        let page = app.get(&c, &format!("/classes/{class}")).await.body;
+        let name = &detail.roster[0].full_name;
+        assert_eq!(page.matches(name.as_str()).count(), 1, "{name} once in the page");
+        assert!(page.contains(&detail.composition.scheme_name));
+        // Navigating in the browser fetches the same HTML through the server fn.
+        let nav = app
+            .get_json(&c, &format!("/api/class_page?id={class}"))
+            .await
+            .body;
+        assert!(nav.contains(name.as_str()));
+
         // Same people into another class: matched by NIP, not duplicated.
         let other = app.class("Kelas Kedua").await;
         app.enrol(f, other, Membership::Facilitator).await;

@@ -68,6 +68,16 @@ pub struct ProgrammesPageView {
     pub facilitators: Vec<(i64, String)>,
 }
 
+impl crate::ui::CarriesHtml for ProgrammesPageView {
+    fn without_html(&self) -> Self {
+        ProgrammesPageView {
+            html: String::new(),
+            programmes: self.programmes.clone(),
+            facilitators: self.facilitators.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgrammesData {
     pub programmes: Vec<ProgrammeView>,

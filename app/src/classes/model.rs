@@ -48,6 +48,15 @@ pub struct ClassPageView {
     pub edit: Option<ClassEdit>,
 }
 
+impl crate::ui::CarriesHtml for ClassPageView {
+    fn without_html(&self) -> Self {
+        ClassPageView {
+            html: String::new(),
+            edit: self.edit.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassEdit {
     pub id: i64,

@@ -10,7 +10,7 @@ pub mod layout_helpers {
 
 pub use forms::{Alert, CsrfField, FieldError, Notice, PageError};
 pub use layout::{Layout, NotFound};
-pub use page_data::{page_data, PageData};
+pub use page_data::{html_page_data, page_data, CarriesHtml, HtmlPageData, PageData};
 pub use server_form::{form_action, FormAction, ServerForm};
 #[cfg(feature = "ssr")]
 pub use server_html::render_html;

@@ -82,7 +82,7 @@ pub fn render_html<V: IntoView + 'static>(view: impl FnOnce() -> V) -> crate::er
 /// A whole page rendered on the server: its HTML, or the error page.
 #[component]
 pub fn HtmlPage(
-    page: super::PageData<Result<String, crate::error::AppError>>,
+    page: super::HtmlPageData<Result<String, crate::error::AppError>>,
     #[prop(optional_no_strip)] forms: Option<super::FormAction>,
 ) -> impl IntoView {
     use crate::i18n::K;

@@ -1,7 +1,7 @@
 use crate::admin::api::{programmes_page, CreateClass, CreateProgramme};
 use crate::admin::model::ProgrammesPageView;
 use crate::i18n::K;
-use crate::ui::page_data;
+use crate::ui::html_page_data;
 use crate::ui::{form_action, use_locale, FormAction, ServerForm, ServerHtml};
 use crate::ui::{t, Alert, CsrfField, FieldError, PageError};
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ pub fn ProgrammesPage() -> impl IntoView {
     let create_programme = form_action::<CreateProgramme>();
     let create_class = form_action::<CreateClass>();
     let locale = use_locale();
-    let data = page_data(
+    let data = html_page_data(
         move || {
             (
                 create_programme.version().get(),

@@ -1,7 +1,7 @@
 use crate::admin::api::{users_table_html, CreateUser, SetUserActive};
 use crate::auth::model::Role;
 use crate::i18n::K;
-use crate::ui::page_data;
+use crate::ui::html_page_data;
 use crate::ui::{form_action, FormAction, ServerForm, ServerHtml};
 use crate::ui::{t, use_locale, Alert, CsrfField, FieldError, Notice, PageError};
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ pub fn UsersPage() -> impl IntoView {
     let create = form_action::<CreateUser>();
     let toggle = form_action::<SetUserActive>();
     let locale = use_locale();
-    let users = page_data(
+    let users = html_page_data(
         move || (create.version().get(), toggle.version().get(), locale.get()),
         |_| users_table_html(),
     );

@@ -1,7 +1,7 @@
 use crate::classes::api::{get_class_page, EnrolMember, UpdateClass};
 use crate::classes::model::{ClassEdit, RosterSort};
 use crate::i18n::{fill, K};
-use crate::ui::{form_action, page_data, FormAction, ServerForm, ServerHtml};
+use crate::ui::{form_action, html_page_data, FormAction, ServerForm, ServerHtml};
 use crate::ui::{t, use_locale, Alert, CsrfField, FieldError, PageError};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -22,7 +22,7 @@ pub fn ClassPage() -> impl IntoView {
     let update = form_action::<UpdateClass>();
     let enrol = form_action::<EnrolMember>();
     let locale = use_locale();
-    let page = page_data(
+    let page = html_page_data(
         move || {
             (
                 id.get(),
@@ -34,18 +34,18 @@ pub fn ClassPage() -> impl IntoView {
         },
         |(id, sort, _, _, _)| get_class_page(id, Some(sort.code().to_string())),
     );
+    let done = move || imported.get().map(|n| fill(K::ImportDone.t(locale.get()), &[n]));
+    // Only the page data is read inside: the HTML embedded for hydration is empty
+    // (see `ui::CarriesHtml`), so this must re-run only with fresh data.
     view! {
+        {move || done().map(|text| view! { <div class="alert alert-ok" role="status">{text}</div> })}
         <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(p) => {
-                        let done = imported.get().map(|n| fill(K::ImportDone.t(locale.get()), &[n]));
-                        view! {
-                            {done.map(|text| view! { <div class="alert alert-ok" role="status">{text}</div> })}
-                            <ServerHtml html=p.html />
-                            {p.edit.map(|edit| view! { <ManageForms edit update enrol /> })}
-                        }.into_any()
-                    }
+                    Ok(p) => view! {
+                        <ServerHtml html=p.html />
+                        {p.edit.map(|edit| view! { <ManageForms edit update enrol /> })}
+                    }.into_any(),
                     Err(e) => view! { <PageError error=e /> }.into_any(),
                 }
             })}

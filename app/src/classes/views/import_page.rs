@@ -2,13 +2,29 @@ use super::class_page::class_id_param;
 use crate::classes::api::{import_target, roster_preview_html, CommitRoster, UploadRoster};
 use crate::error::AppError;
 use crate::i18n::K;
-use crate::ui::page_data;
 use crate::ui::{form_action, ServerHtml};
+use crate::ui::{html_page_data, CarriesHtml};
 use crate::ui::{t, use_csrf, use_locale, Alert, FieldError, PageError};
 use leptos::prelude::*;
 use leptos::server_fn::error::ServerFnUrlError;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
+
+/// The class name, and the preview's server-rendered HTML once a file is staged.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct ImportPageData {
+    class_name: String,
+    preview: Option<String>,
+}
+
+impl CarriesHtml for ImportPageData {
+    fn without_html(&self) -> Self {
+        ImportPageData {
+            class_name: self.class_name.clone(),
+            preview: self.preview.as_ref().map(|_| String::new()),
+        }
+    }
+}
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -27,7 +43,7 @@ pub fn ImportPage() -> impl IntoView {
     let commit = form_action::<CommitRoster>();
     let commit_err = Signal::derive(move || commit.value().get().and_then(|r| r.err()));
     let locale = use_locale();
-    let preview = page_data(
+    let preview = html_page_data(
         move || (id.get(), upload.get(), locale.get()),
         |(id, upload, _)| async move {
             let name = import_target(id).await?;
@@ -35,14 +51,17 @@ pub fn ImportPage() -> impl IntoView {
                 Some(u) => Some(roster_preview_html(id, u).await?),
                 None => None,
             };
-            Ok::<_, AppError>((name, preview))
+            Ok::<_, AppError>(ImportPageData {
+                class_name: name,
+                preview,
+            })
         },
     );
     view! {
         <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match preview.await {
-                    Ok((name, p)) => view! {
+                    Ok(ImportPageData { class_name: name, preview: p }) => view! {
                         <p><a href=format!("/classes/{}", id.get())>"← "{name}</a></p>
                         <h1>{t(K::ImportTitle)}</h1>
                         <UploadForm class_id=id.get() error=upload_err />

@@ -1,6 +1,6 @@
 use crate::classes::api::my_classes_html;
 use crate::i18n::K;
-use crate::ui::{page_data, t, use_locale, HtmlPage};
+use crate::ui::{html_page_data, t, use_locale, HtmlPage};
 use leptos::prelude::*;
 
 #[component]
@@ -15,6 +15,6 @@ pub fn ClassesPage() -> impl IntoView {
 #[component]
 pub fn MyClassList(home: bool) -> impl IntoView {
     let locale = use_locale();
-    let page = page_data(move || locale.get(), move |_| my_classes_html(home));
+    let page = html_page_data(move || locale.get(), move |_| my_classes_html(home));
     view! { <HtmlPage page /> }
 }

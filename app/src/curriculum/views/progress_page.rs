@@ -1,6 +1,6 @@
 use crate::classes::views::class_id_param;
 use crate::curriculum::api::progress_page_html;
-use crate::ui::{page_data, use_locale, HtmlPage};
+use crate::ui::{html_page_data, use_locale, HtmlPage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -11,7 +11,7 @@ pub fn ProgressPage() -> impl IntoView {
     let query = use_query_map();
     let generation = Memo::new(move |_| query.with(|q| q.get("generation")).filter(|g| !g.is_empty()));
     let locale = use_locale();
-    let page = page_data(
+    let page = html_page_data(
         move || (id.get(), generation.get(), locale.get()),
         |(id, g, _)| progress_page_html(id, g),
     );

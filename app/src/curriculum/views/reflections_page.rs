@@ -1,6 +1,6 @@
 use crate::classes::views::class_id_param;
 use crate::curriculum::api::reflections_page_html;
-use crate::ui::{page_data, use_locale, HtmlPage};
+use crate::ui::{html_page_data, use_locale, HtmlPage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -11,7 +11,7 @@ pub fn ReflectionsPage() -> impl IntoView {
     let params = use_params_map();
     let key = Memo::new(move |_| params.with(|p| p.get("lesson").unwrap_or_default()));
     let locale = use_locale();
-    let page = page_data(
+    let page = html_page_data(
         move || (id.get(), key.get(), locale.get()),
         |(id, key, _)| reflections_page_html(id, key),
     );
