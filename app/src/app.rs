@@ -4,7 +4,9 @@ use crate::auth::api::get_session_info;
 use crate::auth::model::SessionInfo;
 use crate::auth::views::{HomePage, LoginPage, PasswordPage};
 use crate::classes::views::{ClassPage, ClassesPage, ImportPage};
-use crate::curriculum::views::{LessonPage, ProgressPage, ReflectionsPage, UnitsPage};
+use crate::curriculum::views::{
+    AuthoringPage, LessonEditorPage, LessonPage, ProgressPage, ReflectionsPage, UnitsPage,
+};
 use crate::i18n::{Locale, K};
 use crate::ui::page_data;
 use crate::ui::{Layout, NotFound};
@@ -80,6 +82,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/programmes") view=ProgrammesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/generations") view=GenerationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/curriculum") view=AuthoringPage ssr=SsrMode::Async />
+                    <Route path=path!("/curriculum/lessons/:lesson") view=LessonEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/classes") view=ClassesPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id") view=ClassPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/import") view=ImportPage ssr=SsrMode::Async />

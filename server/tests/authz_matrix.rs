@@ -394,6 +394,10 @@ both_backends!(page_matrix, async |app: &TestApp| {
         w.class_a,
         app::curriculum::store::shipped().unwrap().units[0].lessons[0].key
     );
+    let editor_page = format!(
+        "/curriculum/lessons/{}",
+        app::curriculum::store::shipped().unwrap().units[0].lessons[0].key
+    );
     let pages: Vec<(&str, &[Who])> = vec![
         ("/admin/users", ADMINS),
         ("/admin/programmes", ADMINS),
@@ -405,6 +409,8 @@ both_backends!(page_matrix, async |app: &TestApp| {
         (&reflections_page, MANAGERS),
         (&lesson_page, MEMBERS),
         ("/classes", LOGGED_IN),
+        ("/curriculum", AUTHORS),
+        (&editor_page, AUTHORS),
     ];
     for (path, allowed) in &pages {
         for (who, client) in &w.clients {

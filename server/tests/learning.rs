@@ -47,7 +47,7 @@ fn first_reflection() -> String {
 /// The participant's saved answer to a quick check on a lesson page.
 fn saved_answer(page: &LessonPage, check: &str) -> app::curriculum::view_model::AnswerView {
     let found = page.blocks.iter().find_map(|b| match b {
-        BlockView::Check { key, answer, .. } if key == check => answer.clone(),
+        BlockView::Check(c) if c.key == check => c.answer.clone(),
         _ => None,
     });
     found.expect("answer saved")

@@ -45,6 +45,17 @@ pub async fn get_class_units(class_id: i64) -> Result<ClassUnits, AppError> {
     })
 }
 
+/// The lesson page: display-only parts as server-rendered HTML, live blocks as
+/// data. As `get_lesson`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "lesson_screen")]
+pub async fn lesson_screen(
+    class_id: i64,
+    lesson: String,
+) -> Result<super::view_model::LessonScreen, AppError> {
+    let page = get_lesson(class_id, lesson).await?;
+    super::views::lesson_screen(page)
+}
+
 /// Class members and admins; participants only in released units. Errors: `NotFound`,
 /// `Forbidden`, `Rule(UnitNotReleased)`.
 #[server(input = GetUrl, prefix = "/api", endpoint = "lesson")]

@@ -5,6 +5,7 @@
 //! reflections stay attached, and retired content keeps its rows.
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
 use {
@@ -14,6 +15,35 @@ use {
     crate::i18n::Msg,
     sea_orm::{ConnectionTrait, TransactionTrait},
 };
+
+/// The course outline for authors, as server-rendered HTML.
+#[server(input = GetUrl, prefix = "/api", endpoint = "authoring_outline")]
+pub async fn authoring_outline_html() -> Result<String, AppError> {
+    authors()?;
+    let state = guard::state()?;
+    let curriculum = super::store::export(&state.db).await?;
+    crate::ui::render_html(move || super::views::outline_body(curriculum))
+}
+
+/// One live lesson's editor, as server-rendered HTML. Errors: `NotFound`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "lesson_editor")]
+pub async fn lesson_editor_html(lesson: String) -> Result<String, AppError> {
+    authors()?;
+    let state = guard::state()?;
+    let curriculum = super::store::export(&state.db).await?;
+    let (unit_title, found) = curriculum
+        .units
+        .into_iter()
+        .find_map(|u| {
+            let title = u.title;
+            u.lessons
+                .into_iter()
+                .find(|l| l.key == lesson)
+                .map(|l| (title, l))
+        })
+        .ok_or(AppError::NotFound)?;
+    crate::ui::render_html(move || super::views::lesson_editor_body(found, unit_title))
+}
 
 /// Moves a unit, lesson or block (`level`) one place `up` or `down`.
 #[server(prefix = "/api", endpoint = "move_content")]

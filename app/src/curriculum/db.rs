@@ -240,12 +240,12 @@ fn block_view(
             alt,
         },
         BlockBody::Link { kind, url, label } => BlockView::Link { kind, url, label },
-        BlockBody::Reflection { prompt } => BlockView::Reflection {
+        BlockBody::Reflection { prompt } => BlockView::Reflection(ReflectionView {
             key: row.key.clone(),
             prompt,
             body: reflection.map(|r| r.body.clone()).unwrap_or_default(),
             revision: reflection.map_or(0, |r| r.revision),
-        },
+        }),
         BlockBody::Check {
             mode,
             question,
@@ -277,13 +277,13 @@ fn block_view(
                     text: o.text,
                 })
                 .collect();
-            BlockView::Check {
+            BlockView::Check(CheckView {
                 key: row.key.clone(),
                 mode,
                 question,
                 options,
                 answer,
-            }
+            })
         }
     }
 }

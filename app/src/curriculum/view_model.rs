@@ -73,19 +73,63 @@ pub enum BlockView {
         url: String,
         label: Bilingual,
     },
-    Check {
-        key: String,
-        mode: CheckMode,
-        question: Bilingual,
-        options: Vec<OptionView>,
-        answer: Option<AnswerView>,
-    },
-    Reflection {
-        key: String,
-        prompt: Bilingual,
-        body: String,
-        revision: i64,
-    },
+    Check(CheckView),
+    Reflection(ReflectionView),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckView {
+    pub key: String,
+    pub mode: CheckMode,
+    pub question: Bilingual,
+    pub options: Vec<OptionView>,
+    pub answer: Option<AnswerView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReflectionView {
+    pub key: String,
+    pub prompt: Bilingual,
+    pub body: String,
+    pub revision: i64,
+}
+
+/// The lesson page as the browser gets it: what only displays is server-rendered
+/// HTML in the reader's language; the quick checks and reflections hydrate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonScreen {
+    pub class_id: i64,
+    pub key: String,
+    pub head_html: String,
+    pub blocks: Vec<ScreenBlock>,
+    pub is_participant: bool,
+    pub next: Option<String>,
+    pub previous: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScreenBlock {
+    Html(String),
+    Check(CheckView),
+    Reflection(ReflectionView),
+}
+
+impl crate::ui::CarriesHtml for LessonScreen {
+    fn without_html(&self) -> Self {
+        let blocks = self
+            .blocks
+            .iter()
+            .map(|b| match b {
+                ScreenBlock::Html(_) => ScreenBlock::Html(String::new()),
+                other => other.clone(),
+            })
+            .collect();
+        LessonScreen {
+            head_html: String::new(),
+            blocks,
+            ..self.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

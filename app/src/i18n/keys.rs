@@ -307,5 +307,27 @@ keys! {
     CurBadImageSrc => "Gambar harus berupa nama berkas di folder gambar kurikulum.", "The image must be a file name in the curriculum image folder.";
     CurImageSize => "Ukuran gambar tidak masuk akal.", "The image size is not plausible.";
     CurIssueOther => "Isi kurikulum tidak valid.", "The curriculum content is not valid.";
+    NavCurriculum => "Kurikulum", "Curriculum";
+    AuthorTitle => "Menyusun kurikulum", "Curriculum authoring";
+    AuthorIntro => "Perubahan berlaku untuk semua angkatan. Kemajuan dan jawaban peserta tetap tersimpan; materi yang dipensiunkan disembunyikan, tidak dihapus.", "Changes apply to every class. Participants' progress and answers are kept; retired content is hidden, not deleted.";
+    AuthorMoveUp => "Naikkan {0}", "Move {0} up";
+    AuthorMoveDown => "Turunkan {0}", "Move {0} down";
+    AuthorRetire => "Pensiunkan", "Retire";
+    AuthorEditLesson => "Sunting pelajaran: {0}", "Edit lesson: {0}";
+    AuthorLessonDetails => "Judul dan durasi", "Title and length";
+    AuthorTitleId => "Judul (Indonesia)", "Title (Indonesian)";
+    AuthorTitleEn => "Judul (Inggris)", "Title (English)";
+    AuthorMinutes => "Durasi (menit, 2–10)", "Length (minutes, 2–10)";
+    AuthorSave => "Simpan", "Save";
+    AuthorTextId => "Teks (Indonesia, Markdown)", "Text (Indonesian, Markdown)";
+    AuthorTextEn => "Teks (Inggris, Markdown)", "Text (English, Markdown)";
+    AuthorPreview => "Pratinjau", "Preview";
+    AuthorEditInFile => "Blok jenis ini disunting lewat berkas kurikulum (ekspor, ubah, impor).", "Blocks of this type are edited in the curriculum file (export, change, import).";
+    AuthorKindText => "Teks", "Text";
+    AuthorKindTakeaway => "Poin penting", "Key takeaway";
+    AuthorKindImage => "Gambar", "Image";
+    AuthorKindLink => "Tautan atau video", "Link or video";
+    AuthorKindCheck => "Kuis cepat", "Quick check";
+    AuthorKindReflection => "Pertanyaan refleksi", "Reflection prompt";
     ErrSchemeYear => "Tahun harus antara 1900 dan 2100.", "The year must be from 1900 to 2100.";
 }

@@ -33,6 +33,9 @@ fn MainNav() -> impl IntoView {
                 <Show when=move || user.get().is_some()>
                     <li><a href="/classes">{t(K::NavClasses)}</a></li>
                 </Show>
+                <Show when=move || has(Role::Admin) || has(Role::Facilitator)>
+                    <li><a href="/curriculum">{t(K::NavCurriculum)}</a></li>
+                </Show>
                 <Show when=move || has(Role::Admin)>
                     <li><a href="/admin/users">{t(K::NavUsers)}</a></li>
                     <li><a href="/admin/programmes">{t(K::NavProgrammes)}</a></li>

@@ -13,7 +13,7 @@ pub use layout::{Layout, NotFound};
 pub use page_data::{html_page_data, page_data, CarriesHtml, HtmlPageData, PageData};
 pub use server_form::{form_action, FormAction, ServerForm};
 #[cfg(feature = "ssr")]
-pub use server_html::render_html;
+pub use server_html::{render_html, ErrorSlot};
 pub use server_html::{HtmlPage, ServerHtml};
 
 use crate::app::SessionResource;

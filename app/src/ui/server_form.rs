@@ -86,6 +86,12 @@ pub(super) mod client {
     use web_sys::{FormData, HtmlButtonElement, HtmlFormElement, SubmitEvent, UrlSearchParams};
 
     pub fn submit(action: FormAction, ev: SubmitEvent) {
+        submit_then(action, ev, true);
+    }
+
+    /// As `submit`; with `reload` false a success leaves `version` alone, so the
+    /// page's data is not fetched again (see `ServerHtml`'s `data-keep`).
+    pub fn submit_then(action: FormAction, ev: SubmitEvent, reload: bool) {
         if ev.default_prevented() || !is_post(&ev) {
             return;
         }
@@ -103,7 +109,7 @@ pub(super) mod client {
             // keeps what was typed (and where the error is shown) as it is.
             let saved = result.is_ok();
             action.value.set(Some(result));
-            if saved {
+            if saved && reload {
                 action.version.update(|v| *v += 1);
             }
             action.pending.set(false);

@@ -12,7 +12,9 @@ use leptos::prelude::*;
 /// forms are sent by fetch through `forms`, whose `version` the page's data
 /// follows and whose `value` holds the last result. A form with a
 /// `data-error-slot` attribute gets its error written into the element with
-/// that id, next to the form, instead of the page's alert.
+/// that id, next to the form, instead of the page's alert. A form marked
+/// `data-keep` saves what is on screen already (an editor's text): its success
+/// does not reload the HTML, so nothing typed meanwhile is replaced.
 #[component]
 pub fn ServerHtml(
     html: String,
@@ -32,20 +34,97 @@ pub fn ServerHtml(
         #[cfg(feature = "hydrate")]
         if let Some(action) = forms {
             slot.set(client::error_slot(&ev));
-            super::server_form::client::submit(action, ev);
+            let reload = !client::keeps_page(&ev);
+            super::server_form::client::submit_then(action, ev, reload);
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, forms, slot);
     };
-    view! { <div class="server-html" inner_html=html on:submit=on_submit></div> }
+    // Live preview: a textarea with `data-preview` shows its Markdown, rendered
+    // and sanitised by the server, in the element that attribute names.
+    let csrf = super::use_csrf();
+    let on_input = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        client::live_preview(&ev, csrf.get_untracked());
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, csrf);
+    };
+    view! { <div class="server-html" inner_html=html on:submit=on_submit on:input=on_input></div> }
 }
 
 #[cfg(feature = "hydrate")]
 mod client {
     use crate::error::AppError;
     use crate::i18n::Locale;
+    use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
     use leptos::wasm_bindgen::JsCast;
-    use web_sys::HtmlFormElement;
+    use std::cell::RefCell;
+    use std::time::Duration;
+    use web_sys::{HtmlFormElement, HtmlTextAreaElement};
+
+    /// One preview: its element id, pending debounce timer and latest request's
+    /// number (so a slow earlier answer never replaces a newer one).
+    type Preview = (String, Option<TimeoutHandle>, u32);
+
+    thread_local! {
+        // A few per page: a list is smaller in the WASM than a HashMap.
+        static PREVIEWS: RefCell<Vec<Preview>> = const { RefCell::new(Vec::new()) };
+    }
+
+    fn with_preview<R>(id: &str, f: impl FnOnce(&mut Preview) -> R) -> R {
+        PREVIEWS.with(|p| {
+            let mut p = p.borrow_mut();
+            let index = match p.iter().position(|e| e.0 == id) {
+                Some(i) => i,
+                None => {
+                    p.push((id.to_string(), None, 0));
+                    p.len() - 1
+                }
+            };
+            f(&mut p[index])
+        })
+    }
+
+    pub fn live_preview(ev: &leptos::ev::Event, csrf: String) {
+        let Some(area) = ev.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else {
+            return;
+        };
+        let Some(target) = area.get_attribute("data-preview") else {
+            return;
+        };
+        let text = area.value();
+        let seq = with_preview(&target, |entry| {
+            if let Some(old) = entry.1.take() {
+                old.clear();
+            }
+            entry.2 += 1;
+            entry.2
+        });
+        let id = target.clone();
+        let timer = set_timeout_with_handle(
+            move || {
+                leptos::task::spawn_local(async move {
+                    let Ok(html) = crate::curriculum::authoring_api::preview_markdown(csrf, text).await
+                    else {
+                        return;
+                    };
+                    let latest = with_preview(&id, |entry| entry.2 == seq);
+                    if let (true, Some(el)) = (latest, leptos::prelude::document().get_element_by_id(&id)) {
+                        el.set_inner_html(&html);
+                    }
+                });
+            },
+            Duration::from_millis(400),
+        )
+        .ok();
+        with_preview(&target, |entry| entry.1 = timer);
+    }
+
+    pub fn keeps_page(ev: &leptos::ev::SubmitEvent) -> bool {
+        ev.target()
+            .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
+            .is_some_and(|f| f.has_attribute("data-keep"))
+    }
 
     pub fn error_slot(ev: &leptos::ev::SubmitEvent) -> Option<String> {
         let form: HtmlFormElement = ev.target()?.dyn_into().ok()?;
@@ -60,6 +139,24 @@ mod client {
         slot.set_text_content(Some(&text.join(" ")));
         let _ = slot.remove_attribute("hidden");
     }
+}
+
+/// Where a form inside server-rendered HTML shows its error (name it in the
+/// form's `data-error-slot`). Filled on the server after a plain post that
+/// failed (the error comes back in the URL), and by the browser once hydrated.
+#[cfg(feature = "ssr")]
+#[component]
+pub fn ErrorSlot(id: String, action: super::FormAction) -> impl IntoView {
+    let locale = super::use_locale().get_untracked();
+    let text = action.value().get_untracked().and_then(|r| r.err()).map(|e| {
+        e.messages()
+            .iter()
+            .map(|m| m.render(locale))
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let hidden = text.is_none();
+    view! { <p id=id class="field-error" role="alert" hidden=hidden>{text}</p> }
 }
 
 /// The CSRF token for forms inside server-rendered HTML (see `ui::use_csrf`).

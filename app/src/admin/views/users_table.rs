@@ -3,7 +3,7 @@
 use crate::admin::api::{SetUserActive, SetUserPassword};
 use crate::admin::model::UserRow;
 use crate::i18n::K;
-use crate::ui::{form_action, t, use_locale, CsrfField, ServerForm};
+use crate::ui::{form_action, t, use_locale, CsrfField, ErrorSlot, ServerForm};
 use leptos::prelude::*;
 
 pub fn users_table(users: Vec<UserRow>) -> impl IntoView {
@@ -61,7 +61,7 @@ fn password_form(action: crate::ui::FormAction, user_id: i64) -> impl IntoView {
             <label class="sr-only" for=field.clone()>{t(K::UsersSetPassword)}</label>
             <input id=field name="password" type="password" autocomplete="new-password" minlength="10" required />
             <button type="submit" class="link-button">{t(K::UsersSetPasswordSave)}</button>
-            <p id=slot class="field-error" role="alert" hidden></p>
+            <ErrorSlot id=slot action />
         </ServerForm>
     }
 }

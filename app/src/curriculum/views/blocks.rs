@@ -1,57 +1,33 @@
-//! One lesson block each: text, key point, image, link, quick check, reflection.
+//! The lesson blocks participants act on: quick checks and reflections.
 use crate::curriculum::api::SaveReflection;
-use crate::curriculum::model::{Bilingual, CheckMode, LinkKind};
-use crate::curriculum::view_model::{AnswerView, BlockView, OptionView};
+use crate::curriculum::model::CheckMode;
+use crate::curriculum::view_model::{AnswerView, CheckView, ReflectionView, ScreenBlock};
 use crate::i18n::K;
-use crate::ui::{form_action, t, use_locale, Alert, CsrfField, FieldError, FormAction, ServerForm};
+use crate::ui::{
+    form_action, t, use_locale, Alert, CsrfField, FieldError, FormAction, ServerForm, ServerHtml,
+};
 use leptos::prelude::*;
 
+/// A block that participants act on: a quick check or a reflection. The
+/// others only display and come as server-rendered HTML (`lesson_body`).
 #[component]
-pub fn Block(block: BlockView, class_id: i64, participant: bool, checks: FormAction) -> impl IntoView {
-    let locale = use_locale();
+pub fn LiveBlock(block: ScreenBlock, class_id: i64, participant: bool, checks: FormAction) -> impl IntoView {
     match block {
-        BlockView::Text { html } => view! { <div class="prose" inner_html=move || html.get(locale.get()).to_string()></div> }.into_any(),
-        BlockView::Takeaway { html } => view! {
-            <aside class="takeaway">
-                <strong>{t(K::LearnKeyPoint)}</strong>
-                <div inner_html=move || html.get(locale.get()).to_string()></div>
-            </aside>
-        }
-        .into_any(),
-        BlockView::Image { src, width, height, alt } => view! {
-            <figure class="lesson-image">
-                <img src=format!("/curriculum/{src}") width=width height=height loading="lazy" decoding="async"
-                    alt=move || alt.get(locale.get()).to_string() />
-            </figure>
-        }
-        .into_any(),
-        BlockView::Link { kind, url, label } => view! {
-            <p class="lesson-link">
-                {(kind == LinkKind::Video).then(|| view! { <span class="badge">{t(K::LearnVideo)}</span>" " })}
-                <a href=url rel="noopener noreferrer" target="_blank">{move || label.get(locale.get()).to_string()}</a>
-            </p>
-        }
-        .into_any(),
-        BlockView::Check { key, mode, question, options, answer } => {
-            view! { <Check block_key=key class_id participant mode question options answer action=checks /> }.into_any()
-        }
-        BlockView::Reflection { key, prompt, body, revision } => {
-            view! { <Reflection block_key=key class_id participant prompt body revision /> }.into_any()
-        }
+        ScreenBlock::Html(html) => view! { <ServerHtml html /> }.into_any(),
+        ScreenBlock::Check(c) => view! { <Check check=c class_id participant action=checks /> }.into_any(),
+        ScreenBlock::Reflection(r) => view! { <Reflection reflection=r class_id participant /> }.into_any(),
     }
 }
 
 #[component]
-fn Check(
-    block_key: String,
-    class_id: i64,
-    participant: bool,
-    mode: CheckMode,
-    question: Bilingual,
-    options: Vec<OptionView>,
-    answer: Option<AnswerView>,
-    action: FormAction,
-) -> impl IntoView {
+fn Check(check: CheckView, class_id: i64, participant: bool, action: FormAction) -> impl IntoView {
+    let CheckView {
+        key: block_key,
+        mode,
+        question,
+        options,
+        answer,
+    } = check;
     let locale = use_locale();
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
     let chosen = answer.as_ref().map(|a| a.chosen.clone()).unwrap_or_default();
@@ -120,14 +96,13 @@ fn Feedback(answer: AnswerView) -> impl IntoView {
 }
 
 #[component]
-fn Reflection(
-    block_key: String,
-    class_id: i64,
-    participant: bool,
-    prompt: Bilingual,
-    body: String,
-    revision: i64,
-) -> impl IntoView {
+fn Reflection(reflection: ReflectionView, class_id: i64, participant: bool) -> impl IntoView {
+    let ReflectionView {
+        key: block_key,
+        prompt,
+        body,
+        revision,
+    } = reflection;
     let locale = use_locale();
     let action = form_action::<SaveReflection>();
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));

@@ -1,22 +1,25 @@
-use super::blocks::Block;
+use super::blocks::LiveBlock;
 use crate::classes::views::class_id_param;
-use crate::curriculum::api::{get_lesson, AnswerCheck, CompleteLesson};
-use crate::curriculum::view_model::LessonPage as Lesson;
-use crate::i18n::{fill, K};
-use crate::ui::page_data;
-use crate::ui::{form_action, t, use_locale, Alert, CsrfField, FormAction, PageError, ServerForm};
+use crate::curriculum::api::{lesson_screen, AnswerCheck, CompleteLesson};
+use crate::curriculum::view_model::LessonScreen;
+use crate::i18n::K;
+use crate::ui::{form_action, html_page_data, t, use_locale, Alert, CsrfField, FormAction, PageError};
+use crate::ui::{ServerForm, ServerHtml};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+/// What only displays comes as server-rendered HTML (`lesson_body`); quick
+/// checks, reflections and the finish button are live.
 #[component]
 pub fn LessonPage() -> impl IntoView {
     let id = class_id_param();
     let params = use_params_map();
     let key = Memo::new(move |_| params.with(|p| p.get("lesson").unwrap_or_default()));
     let checks = form_action::<AnswerCheck>();
-    let lesson = page_data(
-        move || (id.get(), key.get(), checks.version().get()),
-        |(id, key, _)| get_lesson(id, key),
+    let locale = use_locale();
+    let lesson = html_page_data(
+        move || (id.get(), key.get(), locale.get(), checks.version().get()),
+        |(id, key, _, _)| lesson_screen(id, key),
     );
     view! {
         <Suspense fallback=move || view! { <p>{t(K::Loading)}</p> }>
@@ -31,28 +34,16 @@ pub fn LessonPage() -> impl IntoView {
 }
 
 #[component]
-fn LessonView(data: Lesson, checks: FormAction) -> impl IntoView {
-    let locale = use_locale();
+fn LessonView(data: LessonScreen, checks: FormAction) -> impl IntoView {
     let class_id = data.class_id;
     let participant = data.is_participant;
     let complete = form_action::<CompleteLesson>();
     let error = Signal::derive(move || complete.value().get().and_then(|r| r.err()));
-    let (unit_title, title) = (data.unit_title.clone(), data.title.clone());
-    let (number, of, minutes) = (data.number, data.of, data.minutes);
     let link = move |key: &str| format!("/classes/{class_id}/learn/{key}");
     view! {
         <article class="lesson">
-            <p class="muted"><a href=format!("/classes/{class_id}/learn")>{t(K::LearnBack)}</a></p>
-            <p class="muted">
-                {move || unit_title.get(locale.get()).to_string()}" · "
-                {move || fill(K::LearnLessonOf.t(locale.get()), &[number.to_string(), of.to_string()])}" · "
-                {move || fill(K::LearnMinutes.t(locale.get()), &[minutes.to_string()])}
-            </p>
-            <h1>{move || title.get(locale.get()).to_string()}</h1>
-            <Show when=move || !participant>
-                <p class="notice">{t(K::LearnPreviewNote)}</p>
-            </Show>
-            {data.blocks.into_iter().map(|block| view! { <Block block class_id participant checks /> }).collect_view()}
+            <ServerHtml html=data.head_html />
+            {data.blocks.into_iter().map(|block| view! { <LiveBlock block class_id participant checks /> }).collect_view()}
             <Alert error />
             <nav class="lesson-nav">
                 {data.previous.as_deref().map(|p| view! { <a class="button" href=link(p)>{t(K::LearnPrevious)}</a> })}

@@ -1,0 +1,192 @@
+//! The authoring pages (course outline, lesson editor), rendered on the server
+//! only (see `ui::render_html`). Every form posts to a server fn: a plain post
+//! without JavaScript, a fetch once hydrated, with its error in its own slot.
+use crate::curriculum::authoring_api::{MoveContent, RetireContent, SaveBlockText, SaveLesson};
+use crate::curriculum::markdown::to_safe_html;
+use crate::curriculum::model::{Bilingual, Block, BlockBody, Curriculum, Lesson};
+use crate::i18n::{fill, K};
+use crate::ui::{form_action, t, use_locale, CsrfField, ErrorSlot, ServerForm};
+use leptos::prelude::*;
+
+pub fn outline_body(curriculum: Curriculum) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    view! {
+        <header class="page-head">
+            <h1>{t(K::AuthorTitle)}</h1>
+            <p>{t(K::AuthorIntro)}</p>
+        </header>
+        <ol class="units">
+            {curriculum.units.into_iter().map(|unit| view! {
+                <li class="card unit">
+                    <div class="author-row">
+                        <h2>{unit.title.get(l).to_string()}</h2>
+                        {move_buttons("unit", unit.key.clone(), unit.title.get(l).to_string())}
+                    </div>
+                    <p class="muted">{fill(K::LearnMinutes.t(l), &[unit.minutes.to_string()])}</p>
+                    <ol class="lessons">
+                        {unit.lessons.into_iter().map(|lesson| view! {
+                            <li class="author-row">
+                                <a href=format!("/curriculum/lessons/{}", lesson.key)>{lesson.title.get(l).to_string()}</a>
+                                <span class="muted">{fill(K::LearnMinutes.t(l), &[lesson.minutes.to_string()])}</span>
+                                {move_buttons("lesson", lesson.key.clone(), lesson.title.get(l).to_string())}
+                                {retire_button("lesson", lesson.key.clone())}
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// "Up" and "down" for one item; each is its own small form.
+fn move_buttons(level: &'static str, key: String, name: String) -> impl IntoView {
+    let action = form_action::<MoveContent>();
+    let button = move |direction: &'static str, label: K| {
+        let name = name.clone();
+        let key = key.clone();
+        view! {
+            <ServerForm action attr:class="inline-form">
+                <CsrfField />
+                <input type="hidden" name="level" value=level />
+                <input type="hidden" name="key" value=key.clone() />
+                <input type="hidden" name="direction" value=direction />
+                <button type="submit" class="link-button" aria-label=fill(label.t(use_locale().get_untracked()), std::slice::from_ref(&name))>
+                    {if direction == "up" { "↑" } else { "↓" }}
+                </button>
+            </ServerForm>
+        }
+    };
+    view! { {button("up", K::AuthorMoveUp)}{button("down", K::AuthorMoveDown)} }
+}
+
+fn retire_button(level: &'static str, key: String) -> impl IntoView {
+    let action = form_action::<RetireContent>();
+    let slot = format!("retire-{key}-error");
+    let slot_ref = slot.clone();
+    view! {
+        <ServerForm action attr:class="inline-form" attr:data-error-slot=slot_ref>
+            <CsrfField />
+            <input type="hidden" name="level" value=level />
+            <input type="hidden" name="key" value=key />
+            <button type="submit" class="link-button">{t(K::AuthorRetire)}</button>
+            <ErrorSlot id=slot action />
+        </ServerForm>
+    }
+}
+
+pub fn lesson_editor_body(lesson: Lesson, unit_title: Bilingual) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    view! {
+        <header class="page-head">
+            <p class="muted"><a href="/curriculum">{t(K::AuthorTitle)}</a>" · "{unit_title.get(l).to_string()}</p>
+            <h1>{fill(K::AuthorEditLesson.t(l), &[lesson.title.get(l).to_string()])}</h1>
+        </header>
+        {lesson_form(lesson.key.clone(), lesson.title.clone(), lesson.minutes)}
+        {lesson.blocks.into_iter().map(block_editor).collect_view()}
+    }
+}
+
+fn lesson_form(key: String, title: Bilingual, minutes: u32) -> impl IntoView {
+    let action = form_action::<SaveLesson>();
+    view! {
+        <section class="card" aria-labelledby="lesson-form-title">
+            <h2 id="lesson-form-title">{t(K::AuthorLessonDetails)}</h2>
+            <ServerForm action attr:class="stack" attr:data-error-slot="lesson-error" attr:data-keep="">
+                <CsrfField />
+                <input type="hidden" name="lesson" value=key />
+                <div class="field-row">
+                    {text_input("title_id", K::AuthorTitleId, title.id)}
+                    {text_input("title_en", K::AuthorTitleEn, title.en)}
+                </div>
+                <div class="field">
+                    <label for="minutes">{t(K::AuthorMinutes)}</label>
+                    <input id="minutes" name="minutes" type="number" min="2" max="10" value=minutes.to_string() required />
+                </div>
+                <ErrorSlot id="lesson-error".to_string() action />
+                <button type="submit" class="button primary">{t(K::AuthorSave)}</button>
+            </ServerForm>
+        </section>
+    }
+}
+
+fn text_input(name: &'static str, label: K, value: String) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=name>{t(label)}</label>
+            <input id=name name=name value=value required />
+        </div>
+    }
+}
+
+fn kind_label(body: &BlockBody) -> K {
+    match body {
+        BlockBody::Text { .. } => K::AuthorKindText,
+        BlockBody::Takeaway { .. } => K::AuthorKindTakeaway,
+        BlockBody::Image { .. } => K::AuthorKindImage,
+        BlockBody::Link { .. } => K::AuthorKindLink,
+        BlockBody::Check { .. } => K::AuthorKindCheck,
+        BlockBody::Reflection { .. } => K::AuthorKindReflection,
+    }
+}
+
+/// The block's text when it is written as text (Markdown or a prompt).
+fn editable_text(body: &BlockBody) -> Option<&Bilingual> {
+    match body {
+        BlockBody::Text { text } | BlockBody::Takeaway { text } => Some(text),
+        BlockBody::Reflection { prompt } => Some(prompt),
+        _ => None,
+    }
+}
+
+fn block_editor(block: Block) -> impl IntoView {
+    let kind = kind_label(&block.body);
+    let name = kind.t(use_locale().get_untracked()).to_string();
+    let editor = editable_text(&block.body).map(|text| text_editor(block.key.clone(), text.clone()));
+    view! {
+        <section class="card block-editor" aria-label=t(kind)>
+            <div class="author-row">
+                <h2 class="block-kind">{t(kind)}</h2>
+                {move_buttons("block", block.key.clone(), name)}
+                {retire_button("block", block.key.clone())}
+            </div>
+            {match editor {
+                Some(form) => form.into_any(),
+                None => view! { <p class="hint">{t(K::AuthorEditInFile)}</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Markdown in both languages, each beside its preview. The preview shows the
+/// saved text as participants see it; once hydrated it follows the typing.
+fn text_editor(key: String, text: Bilingual) -> impl IntoView {
+    let action = form_action::<SaveBlockText>();
+    let slot = format!("block-{key}-error");
+    let slot_ref = slot.clone();
+    let prefix = format!("block-{key}");
+    let pane = move |lang: &'static str, label: K, value: String| {
+        let id = format!("{prefix}-{lang}");
+        let preview = format!("{id}-preview");
+        view! {
+            <div class="editor-pane">
+                <label for=id.clone()>{t(label)}</label>
+                <textarea id=id name=format!("text_{lang}") rows="8" data-preview=preview.clone()>{value.clone()}</textarea>
+                <p class="hint">{t(K::AuthorPreview)}</p>
+                <div id=preview class="preview prose" aria-live="polite" inner_html=to_safe_html(&value)></div>
+            </div>
+        }
+    };
+    view! {
+        <ServerForm action attr:class="stack" attr:data-error-slot=slot_ref attr:data-keep="">
+            <CsrfField />
+            <input type="hidden" name="block" value=key.clone() />
+            <div class="editor-grid">
+                {pane.clone()("id", K::AuthorTextId, text.id)}
+                {pane("en", K::AuthorTextEn, text.en)}
+            </div>
+            <ErrorSlot id=slot action />
+            <button type="submit" class="button primary">{t(K::AuthorSave)}</button>
+        </ServerForm>
+    }
+}
