@@ -180,3 +180,64 @@ both_backends!(
         assert_eq!(kept, 1);
     }
 );
+
+both_backends!(
+    authors_add_units_lessons_and_blocks_and_retire_a_unit,
+    async |app: &TestApp| {
+        store::load_shipped_if_empty(&app.db).await.unwrap();
+        let class = app.class("Kelas Baru").await;
+        let p = app.user("Peserta Baru", &[Role::Participant]).await;
+        app.enrol(p, class, Membership::Participant).await;
+        let pc = app.session(p).await;
+        let f = app.user("Fasilitator Baru", &[Role::Facilitator]).await;
+        let fc = app.session(f).await;
+        let titled = |id: &str, en: &str| vec![("title_id", id.to_string()), ("title_en", en.to_string())];
+
+        let half = app
+            .call(&fc, "/api/add_unit", &titled("Unit tanpa terjemahan", ""))
+            .await;
+        assert!(matches!(half.error(), Some(AppError::Invalid(f)) if f.contains_key("title")));
+        let added = app
+            .call(&fc, "/api/add_unit", &titled("Rapat hibrida", "Hybrid meetings"))
+            .await;
+        assert!(added.status.is_success(), "{added:?}");
+        let shown = units(app, &pc, class).await;
+        assert_eq!(shown.units.len(), 7);
+        let unit = shown.units[6].clone();
+        assert_eq!(unit.lessons.len(), 1, "a new unit starts with one lesson");
+
+        let mut lesson_fields = titled("Agenda bersama", "A shared agenda");
+        lesson_fields.push(("unit", unit.key.clone()));
+        assert!(app
+            .call(&fc, "/api/add_lesson", &lesson_fields)
+            .await
+            .status
+            .is_success());
+        let shown = units(app, &pc, class).await;
+        let new_lesson = shown.units[6].lessons[1].key.clone();
+        let block = vec![("lesson", new_lesson.clone()), ("kind", "reflection".to_string())];
+        assert!(app.call(&fc, "/api/add_block", &block).await.status.is_success());
+        let page = lesson(app, &pc, class, &new_lesson).await;
+        assert_eq!(page.blocks.len(), 2);
+        assert!(matches!(page.blocks[1], BlockView::Reflection(_)));
+
+        let mut unit_fields = titled("Rapat hibrida", "Hybrid meetings");
+        unit_fields.extend([
+            ("unit", unit.key.clone()),
+            ("objective_id", "Menyepakati aturan rapat".to_string()),
+            ("objective_en", "Agree on meeting rules".to_string()),
+            ("minutes", "0".to_string()),
+        ]);
+        match app.call(&fc, "/api/save_unit", &unit_fields).await.error() {
+            Some(AppError::Invalid(fields)) => assert!(fields.contains_key("minutes"), "{fields:?}"),
+            other => panic!("expected a minutes field error, got {other:?}"),
+        }
+        let retire = vec![("level", "unit".to_string()), ("key", unit.key.clone())];
+        assert!(app
+            .call(&fc, "/api/retire_content", &retire)
+            .await
+            .status
+            .is_success());
+        assert_eq!(units(app, &pc, class).await.units.len(), 6);
+    }
+);

@@ -69,12 +69,13 @@ pub async fn move_content(
     .await
 }
 
-/// Retires a lesson or block (`level`): hidden from everyone, records kept.
+/// Retires a unit, lesson or block (`level`): hidden from everyone, records kept.
 #[server(prefix = "/api", endpoint = "retire_content")]
 pub async fn retire_content(csrf: String, level: String, key: String) -> Result<(), AppError> {
     let _ = csrf;
     edit(move |c| {
         match level.as_str() {
+            "unit" => authoring::retire_unit(c, &key),
             "lesson" => authoring::retire_lesson(c, &key),
             "block" => authoring::retire_block(c, &key),
             _ => return Err(AppError::rule(crate::i18n::K::ErrBadRequest)),
@@ -111,6 +112,83 @@ pub async fn save_block_text(
     let _ = csrf;
     let text = Bilingual::new(text_id, text_en);
     edit(move |c| authoring::edit_block_text(c, &block, text).map_err(problems)).await
+}
+
+/// A unit's titles, objective and estimated minutes. Errors: `Invalid` (title,
+/// objective, minutes).
+#[server(prefix = "/api", endpoint = "save_unit")]
+pub async fn save_unit(
+    csrf: String,
+    unit: String,
+    title_id: String,
+    title_en: String,
+    objective_id: String,
+    objective_en: String,
+    minutes: String,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let minutes: u32 = minutes.trim().parse().unwrap_or(0);
+    let title = Bilingual::new(title_id.trim(), title_en.trim());
+    let objective = Bilingual::new(objective_id.trim(), objective_en.trim());
+    edit(move |c| authoring::edit_unit(c, &unit, title, objective, minutes).map_err(problems)).await
+}
+
+/// A new unit at the end of the course (with one lesson to start from).
+/// Errors: `Invalid` (title).
+#[server(prefix = "/api", endpoint = "add_unit")]
+pub async fn add_unit(csrf: String, title_id: String, title_en: String) -> Result<(), AppError> {
+    let _ = csrf;
+    let title = Bilingual::new(title_id.trim(), title_en.trim());
+    edit(move |c| {
+        authoring::add_unit(c, title, &fresh_suffix())
+            .map(drop)
+            .map_err(problems)
+    })
+    .await
+}
+
+/// A new lesson at the end of a unit. Errors: `Invalid` (title), `NotFound`.
+#[server(prefix = "/api", endpoint = "add_lesson")]
+pub async fn add_lesson(
+    csrf: String,
+    unit: String,
+    title_id: String,
+    title_en: String,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let title = Bilingual::new(title_id.trim(), title_en.trim());
+    edit(move |c| {
+        authoring::add_lesson(c, &unit, title, &fresh_suffix())
+            .map(drop)
+            .map_err(problems)
+    })
+    .await
+}
+
+/// A new text, takeaway or reflection block at the end of a lesson.
+/// Errors: `Invalid` (kind), `NotFound`.
+#[server(prefix = "/api", endpoint = "add_block")]
+pub async fn add_block(csrf: String, lesson: String, kind: String) -> Result<(), AppError> {
+    let _ = csrf;
+    edit(move |c| {
+        authoring::add_block(c, &lesson, &kind, &fresh_suffix())
+            .map(drop)
+            .map_err(problems)
+    })
+    .await
+}
+
+/// A short suffix that makes a new key unique: the time in base 36.
+#[cfg(feature = "ssr")]
+fn fresh_suffix() -> String {
+    let mut n = chrono::Utc::now().timestamp_millis().unsigned_abs();
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize]);
+        n /= 36;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Markdown as the lesson page will show it: rendered and sanitised, for the

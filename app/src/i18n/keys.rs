@@ -329,5 +329,14 @@ keys! {
     AuthorKindLink => "Tautan atau video", "Link or video";
     AuthorKindCheck => "Kuis cepat", "Quick check";
     AuthorKindReflection => "Pertanyaan refleksi", "Reflection prompt";
+    AuthorEditUnit => "Ubah unit", "Edit unit";
+    AuthorObjectiveId => "Tujuan (Indonesia)", "Objective (Indonesian)";
+    AuthorObjectiveEn => "Tujuan (Inggris)", "Objective (English)";
+    AuthorUnitMinutes => "Perkiraan waktu (menit)", "Estimated time (minutes)";
+    AuthorAddUnit => "Tambah unit", "Add a unit";
+    AuthorAddLesson => "Tambah pelajaran", "Add a lesson";
+    AuthorAddBlock => "Tambah blok", "Add a block";
+    AuthorBlockKind => "Jenis blok", "Block type";
+    AuthorAddOther => "Kuis cepat, gambar dan tautan ditambahkan lewat berkas kurikulum.", "Quick checks, images and links are added through the curriculum file.";
     ErrSchemeYear => "Tahun harus antara 1900 dan 2100.", "The year must be from 1900 to 2100.";
 }

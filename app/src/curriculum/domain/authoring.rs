@@ -3,8 +3,10 @@
 //! (`rules.rs`) and either applies completely or reports field → problem code.
 //! The server applies an edit to the live curriculum and writes it back with
 //! `store::import`, which matches by key: progress and answers stay attached.
-use super::rules::{bilingual_problem, lesson_minutes_problem};
-use crate::curriculum::model::{Bilingual, BlockBody, Curriculum, Lesson};
+use super::rules::{
+    bilingual_problem, key_problem, lesson_minutes_problem, unit_minutes_problem, MAX_KEY_CHARS,
+};
+use crate::curriculum::model::{Bilingual, Block, BlockBody, Curriculum, Lesson, Unit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -154,6 +156,169 @@ pub fn edit_block_text(c: &mut Curriculum, key: &str, text: Bilingual) -> Result
     Ok(())
 }
 
+/// A new key: the Indonesian title as a slug plus `fresh` (unique per call, e.g.
+/// a time stamp), so a new item never takes over a retired item's key and with
+/// it that item's progress.
+pub fn new_key(title: &str, fresh: &str) -> String {
+    let mut slug = String::new();
+    for c in title.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let room = MAX_KEY_CHARS.saturating_sub(fresh.len() + 1);
+    let mut slug: String = slug.chars().take(room).collect();
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("baru");
+    }
+    format!("{slug}-{fresh}")
+}
+
+fn starter_text(key: String) -> Block {
+    Block {
+        key,
+        body: BlockBody::Text {
+            text: Bilingual::new("Tulis isi pelajaran di sini.", "Write the lesson here."),
+        },
+    }
+}
+
+fn starter_lesson(key: String, title: Bilingual) -> Lesson {
+    Lesson {
+        blocks: vec![starter_text(format!("{key}-teks"))],
+        key,
+        minutes: 5,
+        title,
+    }
+}
+
+fn title_problems(title: &Bilingual, field: &'static str) -> Vec<EditProblem> {
+    bilingual_problem(title)
+        .map(|code| problem(field, code))
+        .into_iter()
+        .collect()
+}
+
+fn check_key(key: &str) -> Result<(), Vec<EditProblem>> {
+    match key_problem(key) {
+        Some(code) => Err(vec![problem("title", code)]),
+        None => Ok(()),
+    }
+}
+
+/// A unit at the end of the course, with one lesson to start from.
+pub fn add_unit(c: &mut Curriculum, title: Bilingual, fresh: &str) -> Result<String, Vec<EditProblem>> {
+    let problems = title_problems(&title, "title");
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let key = new_key(&title.id, fresh);
+    check_key(&key)?;
+    let lesson = starter_lesson(format!("{key}-1"), Bilingual::new("Pelajaran baru", "New lesson"));
+    c.units.push(Unit {
+        key: key.clone(),
+        minutes: lesson.minutes,
+        objective: Bilingual::new("Tuliskan tujuan unit ini.", "Write this unit's objective."),
+        title,
+        lessons: vec![lesson],
+    });
+    Ok(key)
+}
+
+/// A lesson at the end of a unit, with one text block to start from.
+pub fn add_lesson(
+    c: &mut Curriculum,
+    unit: &str,
+    title: Bilingual,
+    fresh: &str,
+) -> Result<String, Vec<EditProblem>> {
+    let problems = title_problems(&title, "title");
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let key = new_key(&title.id, fresh);
+    check_key(&key)?;
+    let unit = c
+        .units
+        .iter_mut()
+        .find(|u| u.key == unit)
+        .ok_or_else(|| vec![not_found()])?;
+    unit.lessons.push(starter_lesson(key.clone(), title));
+    Ok(key)
+}
+
+/// A text, takeaway or reflection block at the end of a lesson.
+pub fn add_block(
+    c: &mut Curriculum,
+    lesson: &str,
+    kind: &str,
+    fresh: &str,
+) -> Result<String, Vec<EditProblem>> {
+    let placeholder = Bilingual::new("Tulis di sini.", "Write here.");
+    let body = match kind {
+        "text" => BlockBody::Text { text: placeholder },
+        "takeaway" => BlockBody::Takeaway { text: placeholder },
+        "reflection" => BlockBody::Reflection { prompt: placeholder },
+        _ => return Err(vec![problem("kind", "unknown_block_type")]),
+    };
+    let lesson = lesson_mut(c, lesson).ok_or_else(|| vec![not_found()])?;
+    let key = format!(
+        "{}-{kind}-{fresh}",
+        lesson.key.chars().take(30).collect::<String>()
+    );
+    check_key(&key)?;
+    lesson.blocks.push(Block {
+        key: key.clone(),
+        body,
+    });
+    Ok(key)
+}
+
+/// A unit's title, objective and estimated minutes.
+pub fn edit_unit(
+    c: &mut Curriculum,
+    key: &str,
+    title: Bilingual,
+    objective: Bilingual,
+    minutes: u32,
+) -> Result<(), Vec<EditProblem>> {
+    let mut problems = title_problems(&title, "title");
+    problems.extend(title_problems(&objective, "objective"));
+    if let Some(code) = unit_minutes_problem(minutes) {
+        problems.push(problem("minutes", code));
+    }
+    let unit = c
+        .units
+        .iter_mut()
+        .find(|u| u.key == key)
+        .ok_or_else(|| vec![not_found()])?;
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    unit.title = title;
+    unit.objective = objective;
+    unit.minutes = minutes;
+    Ok(())
+}
+
+/// Takes a unit out of the course (its rows and everyone's progress are kept);
+/// the course keeps at least one unit.
+pub fn retire_unit(c: &mut Curriculum, key: &str) -> Result<(), EditProblem> {
+    if !c.units.iter().any(|u| u.key == key) {
+        return Err(not_found());
+    }
+    if c.units.len() == 1 {
+        return Err(problem("key", "no_units"));
+    }
+    c.units.retain(|u| u.key != key);
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,7 +418,73 @@ mod tests {
         assert_eq!(err[0].code, "field_not_allowed");
     }
 
+    #[test]
+    fn new_items_get_fresh_valid_keys_and_start_complete() {
+        let mut c = course(1, 1, 1);
+        let unit = add_unit(
+            &mut c,
+            Bilingual::new("Kolaborasi Lanjut!", "Advanced collaboration"),
+            "k1",
+        )
+        .unwrap();
+        assert_eq!(unit, "kolaborasi-lanjut-k1");
+        assert_eq!(c.units[1].lessons.len(), 1, "a unit starts with a lesson");
+        assert_eq!(
+            c.units[1].lessons[0].blocks.len(),
+            1,
+            "a lesson starts with a block"
+        );
+        let lesson = add_lesson(
+            &mut c,
+            &unit,
+            Bilingual::new("Rapat hibrida", "Hybrid meetings"),
+            "k2",
+        )
+        .unwrap();
+        let block = add_block(&mut c, &lesson, "reflection", "k3").unwrap();
+        assert!(key_problem(&block).is_none(), "{block}");
+        assert_eq!(
+            add_block(&mut c, &lesson, "video", "k4").unwrap_err()[0].code,
+            "unknown_block_type"
+        );
+        let long = "kata ".repeat(40);
+        let key = new_key(&long, "abc");
+        assert!(key_problem(&key).is_none() && key.ends_with("-abc"), "{key}");
+        assert_eq!(new_key("—", "x1"), "baru-x1");
+    }
+
+    #[test]
+    fn units_are_edited_by_the_file_rules_and_the_last_one_stays() {
+        let mut c = course(2, 1, 1);
+        let bad = edit_unit(&mut c, "u0", Bilingual::new("A", "A"), Bilingual::new("", "B"), 0).unwrap_err();
+        assert_eq!(
+            bad,
+            vec![
+                problem("objective", "missing_translation"),
+                problem("minutes", "unit_minutes")
+            ]
+        );
+        edit_unit(
+            &mut c,
+            "u0",
+            Bilingual::new("A", "A"),
+            Bilingual::new("B", "B"),
+            45,
+        )
+        .unwrap();
+        assert_eq!(c.units[0].minutes, 45);
+        retire_unit(&mut c, "u0").unwrap();
+        assert_eq!(retire_unit(&mut c, "u1").unwrap_err().code, "no_units");
+    }
+
     proptest! {
+        /// Any title gives a key the file format accepts.
+        #[test]
+        fn any_title_gives_a_valid_key(title in ".{0,200}", fresh in "[a-z0-9]{1,12}") {
+            let key = new_key(&title, &fresh);
+            prop_assert!(key_problem(&key).is_none(), "{}", key);
+        }
+
         /// Any sequence of moves keeps every block, each exactly once, in its lesson.
         #[test]
         fn moves_only_reorder(moves in prop::collection::vec((0usize..3, 0usize..27, any::<bool>()), 0..40)) {

@@ -148,7 +148,10 @@ impl FileCtx<'_> {
             }
         };
         let key = self.key("unit", raw.key, 1);
-        if !matches!(raw.minutes, Some(1..=600)) {
+        if raw
+            .minutes
+            .is_none_or(|m| rules::unit_minutes_problem(m).is_some())
+        {
             self.push(1, "unit_minutes", "minutes");
         }
         let title = self.text_field(raw.title, 1, "title");

@@ -31,6 +31,12 @@ pub fn bilingual_problem(text: &Bilingual) -> Option<&'static str> {
     }
 }
 
+pub const UNIT_MINUTES: std::ops::RangeInclusive<u32> = 1..=600;
+
+pub fn unit_minutes_problem(minutes: u32) -> Option<&'static str> {
+    (!UNIT_MINUTES.contains(&minutes)).then_some("unit_minutes")
+}
+
 pub fn lesson_minutes_problem(minutes: u32) -> Option<&'static str> {
     (!LESSON_MINUTES.contains(&minutes)).then_some("lesson_minutes")
 }

@@ -1,41 +1,127 @@
 //! The authoring pages (course outline, lesson editor), rendered on the server
 //! only (see `ui::render_html`). Every form posts to a server fn: a plain post
 //! without JavaScript, a fetch once hydrated, with its error in its own slot.
-use crate::curriculum::authoring_api::{MoveContent, RetireContent, SaveBlockText, SaveLesson};
+use crate::curriculum::authoring_api::{
+    AddBlock, AddLesson, AddUnit, MoveContent, RetireContent, SaveBlockText, SaveLesson, SaveUnit,
+};
 use crate::curriculum::markdown::to_safe_html;
-use crate::curriculum::model::{Bilingual, Block, BlockBody, Curriculum, Lesson};
+use crate::curriculum::model::{Bilingual, Block, BlockBody, Curriculum, Lesson, Unit};
 use crate::i18n::{fill, K};
 use crate::ui::{form_action, t, use_locale, CsrfField, ErrorSlot, ServerForm};
 use leptos::prelude::*;
 
 pub fn outline_body(curriculum: Curriculum) -> impl IntoView {
-    let l = use_locale().get_untracked();
     view! {
         <header class="page-head">
             <h1>{t(K::AuthorTitle)}</h1>
             <p>{t(K::AuthorIntro)}</p>
         </header>
         <ol class="units">
-            {curriculum.units.into_iter().map(|unit| view! {
-                <li class="card unit">
-                    <div class="author-row">
-                        <h2>{unit.title.get(l).to_string()}</h2>
-                        {move_buttons("unit", unit.key.clone(), unit.title.get(l).to_string())}
-                    </div>
-                    <p class="muted">{fill(K::LearnMinutes.t(l), &[unit.minutes.to_string()])}</p>
-                    <ol class="lessons">
-                        {unit.lessons.into_iter().map(|lesson| view! {
-                            <li class="author-row">
-                                <a href=format!("/curriculum/lessons/{}", lesson.key)>{lesson.title.get(l).to_string()}</a>
-                                <span class="muted">{fill(K::LearnMinutes.t(l), &[lesson.minutes.to_string()])}</span>
-                                {move_buttons("lesson", lesson.key.clone(), lesson.title.get(l).to_string())}
-                                {retire_button("lesson", lesson.key.clone())}
-                            </li>
-                        }).collect_view()}
-                    </ol>
-                </li>
-            }).collect_view()}
+            {curriculum.units.into_iter().map(unit_card).collect_view()}
         </ol>
+        {add_form::<AddUnit>("new-unit", None, K::AuthorAddUnit)}
+    }
+}
+
+fn unit_card(unit: Unit) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    let key = unit.key.clone();
+    view! {
+        <li class="card unit">
+            <div class="author-row">
+                <h2>{unit.title.get(l).to_string()}</h2>
+                {move_buttons("unit", unit.key.clone(), unit.title.get(l).to_string())}
+                {retire_button("unit", unit.key.clone())}
+            </div>
+            <p class="muted">{fill(K::LearnMinutes.t(l), &[unit.minutes.to_string()])}</p>
+            <details>
+                <summary>{t(K::AuthorEditUnit)}</summary>
+                {unit_form(unit.clone())}
+            </details>
+            <ol class="lessons">
+                {unit.lessons.into_iter().map(|lesson| view! {
+                    <li class="author-row">
+                        <a href=format!("/curriculum/lessons/{}", lesson.key)>{lesson.title.get(l).to_string()}</a>
+                        <span class="muted">{fill(K::LearnMinutes.t(l), &[lesson.minutes.to_string()])}</span>
+                        {move_buttons("lesson", lesson.key.clone(), lesson.title.get(l).to_string())}
+                        {retire_button("lesson", lesson.key.clone())}
+                    </li>
+                }).collect_view()}
+            </ol>
+            {add_form::<AddLesson>(&format!("new-lesson-{key}"), Some(("unit", key.clone())), K::AuthorAddLesson)}
+        </li>
+    }
+}
+
+fn unit_form(unit: Unit) -> impl IntoView {
+    let action = form_action::<SaveUnit>();
+    let id = format!("unit-{}", unit.key);
+    let fields = view! {
+        <div class="field-row">
+            {field(&id, "title_id", K::AuthorTitleId, unit.title.id.clone())}
+            {field(&id, "title_en", K::AuthorTitleEn, unit.title.en.clone())}
+        </div>
+        <div class="field-row">
+            {field(&id, "objective_id", K::AuthorObjectiveId, unit.objective.id.clone())}
+            {field(&id, "objective_en", K::AuthorObjectiveEn, unit.objective.en.clone())}
+        </div>
+    };
+    let minutes_id = format!("{id}-minutes");
+    let slot = format!("{id}-error");
+    let slot_ref = slot.clone();
+    view! {
+        <ServerForm action attr:class="stack" attr:data-error-slot=slot_ref>
+            <CsrfField />
+            <input type="hidden" name="unit" value=unit.key />
+            {fields}
+            <div class="field">
+                <label for=minutes_id.clone()>{t(K::AuthorUnitMinutes)}</label>
+                <input id=minutes_id name="minutes" type="number" min="1" max="600" value=unit.minutes.to_string() required />
+            </div>
+            <ErrorSlot id=slot action />
+            <button type="submit" class="button">{t(K::AuthorSave)}</button>
+        </ServerForm>
+    }
+}
+
+/// A labelled text input whose id is unique on the page (`prefix-name`).
+fn field(prefix: &str, name: &'static str, label: K, value: String) -> impl IntoView {
+    let id = format!("{prefix}-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{t(label)}</label>
+            <input id=id name=name value=value required />
+        </div>
+    }
+}
+
+/// "Add …" with a title in both languages; `parent` is the hidden (name, key).
+fn add_form<S: leptos::server_fn::ServerFn>(
+    id: &str,
+    parent: Option<(&'static str, String)>,
+    label: K,
+) -> impl IntoView {
+    let action = form_action::<S>();
+    let slot = format!("{id}-error");
+    let slot_ref = slot.clone();
+    let hidden = parent.map(|(name, key)| view! { <input type="hidden" name=name value=key /> });
+    let titles = view! {
+        <div class="field-row">
+            {field(id, "title_id", K::AuthorTitleId, String::new())}
+            {field(id, "title_en", K::AuthorTitleEn, String::new())}
+        </div>
+    };
+    view! {
+        <details class="add-item">
+            <summary>{t(label)}</summary>
+            <ServerForm action attr:class="stack" attr:data-error-slot=slot_ref>
+                <CsrfField />
+                {hidden}
+                {titles}
+                <ErrorSlot id=slot action />
+                <button type="submit" class="button">{t(label)}</button>
+            </ServerForm>
+        </details>
     }
 }
 
@@ -84,6 +170,29 @@ pub fn lesson_editor_body(lesson: Lesson, unit_title: Bilingual) -> impl IntoVie
         </header>
         {lesson_form(lesson.key.clone(), lesson.title.clone(), lesson.minutes)}
         {lesson.blocks.into_iter().map(block_editor).collect_view()}
+        {add_block_form(lesson.key)}
+    }
+}
+
+fn add_block_form(lesson: String) -> impl IntoView {
+    let action = form_action::<AddBlock>();
+    view! {
+        <section class="card" aria-labelledby="add-block-title">
+            <h2 id="add-block-title">{t(K::AuthorAddBlock)}</h2>
+            <ServerForm action attr:class="inline-form" attr:data-error-slot="add-block-error">
+                <CsrfField />
+                <input type="hidden" name="lesson" value=lesson />
+                <label for="add-block-kind">{t(K::AuthorBlockKind)}</label>" "
+                <select id="add-block-kind" name="kind">
+                    <option value="text">{t(K::AuthorKindText)}</option>
+                    <option value="takeaway">{t(K::AuthorKindTakeaway)}</option>
+                    <option value="reflection">{t(K::AuthorKindReflection)}</option>
+                </select>" "
+                <button type="submit" class="button">{t(K::AuthorAddBlock)}</button>
+                <ErrorSlot id="add-block-error".to_string() action />
+            </ServerForm>
+            <p class="hint">{t(K::AuthorAddOther)}</p>
+        </section>
     }
 }
 
