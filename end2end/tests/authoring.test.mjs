@@ -46,3 +46,25 @@ bothModes('a facilitator edits a lesson', async ({ page, js, suffix }) => {
   assert.equal(await page.locator('.prose script, .prose [onerror]').count(), 0);
   assert.equal(await page.evaluate(() => window.pwned ?? 0), 0);
 });
+
+bothModes('a facilitator imports a curriculum file with a mistake', async ({ page, js }) => {
+  await login(page, js, 'widyaiswara@sinergi.test');
+  await open(page, js, '/curriculum');
+  await page.getByRole('link', { name: 'Unduh kurikulum (.zip)' }).waitFor();
+  const unit = [
+    'key = "unit-uji"', 'minutes = 10', 'title.id = "Unit uji"', 'title.en = "Test unit"',
+    'objective.id = "Tujuan"', 'objective.en = "Objective"', '', '[[lesson]]', 'key = "pelajaran-uji"',
+    'minutes = 5', 'title.id = "Pelajaran uji"', 'title.en = "Test lesson"', '', '[[lesson.block]]',
+    'type = "gambar-bergerak"', 'key = "blok-uji"', '',
+  ].join('\n');
+  await page.getByLabel('Berkas kurikulum (.zip atau .toml)').setInputFiles({
+    name: '07-uji.toml', mimeType: 'application/toml', buffer: Buffer.from(unit),
+  });
+  await page.getByRole('button', { name: 'Periksa dan impor' }).click();
+  await page.getByText('Tidak ada yang diimpor.', { exact: false }).waitFor();
+  const row = page.locator('table.issues tr.issue-row').filter({ hasText: 'Jenis blok tidak dikenal.' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /07-uji\.toml\s+14\s/);
+  // Nothing was imported: the outline still has its six units.
+  assert.equal(await page.locator('ol.units > li.unit').count(), 6);
+});

@@ -45,6 +45,7 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/curriculum/export.zip", get(curriculum::export_zip))
         .nest_service("/pkg", static_files(&options))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), {

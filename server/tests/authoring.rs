@@ -241,3 +241,80 @@ both_backends!(
         assert_eq!(units(app, &pc, class).await.units.len(), 6);
     }
 );
+
+both_backends!(
+    the_curriculum_goes_out_as_a_zip_and_comes_back_all_or_nothing,
+    async |app: &TestApp| {
+        use app::curriculum::domain::export::export_curriculum;
+        use app::curriculum::transfer::zip_files;
+        store::load_shipped_if_empty(&app.db).await.unwrap();
+        let f = app.user("Fasilitator Berkas", &[Role::Facilitator]).await;
+        let fc = app.session(f).await;
+        let p = app.user("Peserta Berkas", &[Role::Participant]).await;
+        let pc = app.session(p).await;
+
+        let out = app.get(&fc, "/curriculum/export.zip").await;
+        assert_eq!(out.status, axum::http::StatusCode::OK);
+        assert_eq!(out.headers["content-type"], "application/zip");
+        assert!(out.body.starts_with("PK"), "a zip archive");
+        assert_eq!(app.get(&pc, "/curriculum/export.zip").await.status, 403);
+        assert_eq!(
+            app.get(&app.anonymous(), "/curriculum/export.zip").await.status,
+            401
+        );
+
+        // A broken unit file: every problem reported with file and line; nothing changes.
+        let mut files = export_curriculum(&store::export(&app.db).await.unwrap());
+        let before = store::export(&app.db).await.unwrap();
+        files[1].1 = files[1].1.replacen("type = \"text\"", "type = \"teks\"", 1);
+        files[2].1 = files[2].1.replacen("title.en = ", "title.xx = ", 1);
+        let broken = zip_files(&files).unwrap();
+        let refused = app
+            .upload_file(&fc, "/api/import_curriculum", &[], "kurikulum.zip", &broken)
+            .await;
+        let Some(AppError::Invalid(issues)) = refused.error() else {
+            panic!("expected the problems, got {refused:?}");
+        };
+        assert!(
+            issues.keys().any(|k| k.starts_with(&format!("{}:", files[1].0))),
+            "{issues:?}"
+        );
+        assert!(
+            issues.keys().any(|k| k.starts_with(&format!("{}:", files[2].0))),
+            "{issues:?}"
+        );
+        assert!(
+            issues.keys().all(|k| !k.ends_with(":00000")),
+            "each problem has its line: {issues:?}"
+        );
+        assert_eq!(
+            store::export(&app.db).await.unwrap(),
+            before,
+            "nothing half-written"
+        );
+
+        // The untouched export, changed in one lesson title, comes back whole.
+        let mut files = export_curriculum(&before);
+        let old_title = format!("title.id = \"{}\"", before.units[0].lessons[0].title.id);
+        files[0].1 = files[0]
+            .1
+            .replacen(&old_title, "title.id = \"Judul dari berkas\"", 1);
+        let good = zip_files(&files).unwrap();
+        let done = app
+            .upload_file(&fc, "/api/import_curriculum", &[], "kurikulum.zip", &good)
+            .await;
+        assert!(
+            done.status.is_success() || done.status.is_redirection(),
+            "{done:?}"
+        );
+        let after = store::export(&app.db).await.unwrap();
+        assert_eq!(after.units[0].lessons[0].title.id, "Judul dari berkas");
+        assert_eq!(after.units.len(), before.units.len());
+
+        // Participants may not import.
+        let denied = app
+            .upload_file(&pc, "/api/import_curriculum", &[], "kurikulum.zip", &good)
+            .await;
+        assert_eq!(denied.error(), Some(AppError::Forbidden));
+    }
+);

@@ -5,7 +5,7 @@
 //! reflections stay attached, and retired content keeps its rows.
 use crate::error::AppError;
 use leptos::prelude::*;
-use leptos::server_fn::codec::GetUrl;
+use leptos::server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
 
 #[cfg(feature = "ssr")]
 use {
@@ -178,6 +178,79 @@ pub async fn add_block(csrf: String, lesson: String, kind: String) -> Result<(),
     .await
 }
 
+/// Replaces the curriculum with an uploaded one (a .zip from an export, or a
+/// unit .toml file), all or nothing: every file is checked first, and any problem
+/// (file, line, translated reason) stops the import. Matching is by key, so
+/// progress is kept; content no longer present is retired. Multipart fields:
+/// `csrf`, `file`. Sends the browser back to the outline with the counts.
+#[server(input = MultipartFormData, prefix = "/api", endpoint = "import_curriculum")]
+pub async fn import_curriculum(data: MultipartData) -> Result<(), AppError> {
+    authors()?;
+    let state = guard::state()?;
+    let (name, bytes) = read_upload(data).await?;
+    let files = super::transfer::files_of(&name, bytes)?;
+    let curriculum = super::domain::format::parse_curriculum(&files).map_err(issues_error)?;
+    let txn = state.db.begin().await?;
+    lock(&txn).await?;
+    let counts = super::store::import(&txn, &curriculum).await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!(
+        "/curriculum?imported={},{},{},{}",
+        counts.units, counts.lessons, counts.blocks, counts.retired
+    ));
+    Ok(())
+}
+
+/// The most problems reported at once (they travel back in the URL without JS).
+#[cfg(feature = "ssr")]
+const MAX_ISSUES_SHOWN: usize = 40;
+
+/// Each problem under the field `file:line` (line zero-padded so they sort).
+#[cfg(feature = "ssr")]
+fn issues_error(issues: Vec<super::domain::format::FormatIssue>) -> AppError {
+    let mut map = std::collections::BTreeMap::new();
+    let total = issues.len();
+    for issue in issues.into_iter().take(MAX_ISSUES_SHOWN) {
+        let key = format!("{}:{:05}", issue.file, issue.line);
+        let msg = Msg::with(super::issues::issue_message(&issue.code), [issue.detail]);
+        map.entry(key).or_insert_with(Vec::new).push(msg);
+    }
+    if total > MAX_ISSUES_SHOWN {
+        let more = Msg::with(
+            crate::i18n::K::CurIssueMore,
+            [(total - MAX_ISSUES_SHOWN).to_string()],
+        );
+        map.insert("~".to_string(), vec![more]);
+    }
+    AppError::Invalid(map)
+}
+
+#[cfg(feature = "ssr")]
+async fn read_upload(data: MultipartData) -> Result<(String, Vec<u8>), AppError> {
+    use crate::i18n::K;
+    let mut multipart = data
+        .into_inner()
+        .ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or_default().to_string();
+        let mut bytes = Vec::new();
+        while let Ok(Some(chunk)) = field.chunk().await {
+            bytes.extend_from_slice(&chunk);
+            if bytes.len() > super::transfer::MAX_UPLOAD_BYTES {
+                return Err(AppError::field("file", Msg::new(K::ImportTooLarge)));
+            }
+        }
+        if bytes.is_empty() {
+            break;
+        }
+        return Ok((name, bytes));
+    }
+    Err(AppError::field("file", Msg::new(K::ImportNoFile)))
+}
+
 /// A short suffix that makes a new key unique: the time in base 36.
 #[cfg(feature = "ssr")]
 fn fresh_suffix() -> String {
@@ -225,9 +298,18 @@ fn problems(found: Vec<EditProblem>) -> AppError {
     AppError::Invalid(map)
 }
 
-/// Applies one edit to the live curriculum in a transaction. The first statement
-/// writes (a no-op update), so concurrent edits, also from other app servers,
-/// wait for each other instead of overwriting each other's changes.
+/// Makes concurrent curriculum writes, also from other app servers, wait for
+/// each other instead of overwriting each other's changes: a no-op write as the
+/// transaction's first statement takes the write lock (SQLite) or the unit rows'
+/// locks (PostgreSQL) until commit.
+#[cfg(feature = "ssr")]
+async fn lock(txn: &sea_orm::DatabaseTransaction) -> Result<(), AppError> {
+    txn.execute_unprepared("UPDATE cur_units SET position = position")
+        .await?;
+    Ok(())
+}
+
+/// Applies one edit to the live curriculum in a transaction (see `lock`).
 #[cfg(feature = "ssr")]
 async fn edit<F>(apply: F) -> Result<(), AppError>
 where

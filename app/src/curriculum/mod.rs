@@ -10,5 +10,7 @@ pub mod markdown;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod transfer;
 pub mod view_model;
 pub mod views;

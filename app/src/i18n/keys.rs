@@ -338,5 +338,18 @@ keys! {
     AuthorAddBlock => "Tambah blok", "Add a block";
     AuthorBlockKind => "Jenis blok", "Block type";
     AuthorAddOther => "Kuis cepat, gambar dan tautan ditambahkan lewat berkas kurikulum.", "Quick checks, images and links are added through the curriculum file.";
+    CurUploadUnreadable => "Berkas tidak dapat dibaca. Unggah berkas .zip hasil ekspor atau berkas unit .toml.", "The file cannot be read. Upload a .zip from an export or a unit .toml file.";
+    CurTransferTitle => "Ekspor dan impor", "Export and import";
+    CurTransferHelp => "Unduh seluruh kurikulum sebagai .zip berisi satu berkas TOML per unit, ubah dengan penyunting teks, lalu unggah kembali. Impor memeriksa semuanya lebih dulu: bila ada satu masalah, tidak ada yang diubah.", "Download the whole curriculum as a .zip of one TOML file per unit, change it in a text editor, then upload it again. Import checks everything first: if there is any problem, nothing is changed.";
+    CurExport => "Unduh kurikulum (.zip)", "Download the curriculum (.zip)";
+    CurImportFile => "Berkas kurikulum (.zip atau .toml)", "Curriculum file (.zip or .toml)";
+    CurImportSubmit => "Periksa dan impor", "Check and import";
+    CurImportDone => "Kurikulum diimpor: {0} unit, {1} pelajaran, {2} blok; {3} yang tidak ada lagi dipensiunkan.", "Curriculum imported: {0} units, {1} lessons, {2} blocks; {3} no longer present were retired.";
+    CurImportProblems => "Tidak ada yang diimpor. Perbaiki masalah berikut lalu unggah lagi:", "Nothing was imported. Fix these problems and upload again:";
+    CurIssueFile => "Berkas", "File";
+    CurIssueMore => "… dan {0} masalah lain.", "… and {0} more problems.";
+    CurIssueLine => "Baris", "Line";
+    CurIssueProblem => "Masalah", "Problem";
+    CurIssueDetail => "Rincian", "Detail";
     ErrSchemeYear => "Tahun harus antara 1900 dan 2100.", "The year must be from 1900 to 2100.";
 }

@@ -116,11 +116,11 @@ pub(super) mod client {
         });
     }
 
-    /// GET forms (filters) are left to the browser and the router.
+    /// GET forms (filters) and file uploads are left to the browser.
     fn is_post(ev: &SubmitEvent) -> bool {
         ev.target()
             .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
-            .is_some_and(|f| f.method().eq_ignore_ascii_case("post"))
+            .is_some_and(|f| f.method().eq_ignore_ascii_case("post") && !f.enctype().contains("multipart"))
     }
 
     fn form_url(ev: &SubmitEvent) -> Option<String> {

@@ -219,9 +219,24 @@ impl TestApp {
 
     /// The roster upload as the browser sends it: multipart with csrf, class_id and file.
     pub async fn upload(&self, client: &Client, class_id: i64, csv: &[u8]) -> Reply {
+        let fields = [("class_id", class_id.to_string())];
+        self.upload_file(client, "/api/upload_roster", &fields, "r.csv", csv)
+            .await
+    }
+
+    /// A multipart form post as the browser sends it: csrf, the fields, then the file.
+    pub async fn upload_file(
+        &self,
+        client: &Client,
+        path: &str,
+        fields: &[(&str, String)],
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Reply {
         let boundary = "sinergiBoundary";
         let mut body = Vec::new();
-        for (name, value) in [("csrf", client.csrf.clone()), ("class_id", class_id.to_string())] {
+        let csrf = ("csrf", client.csrf.clone());
+        for (name, value) in std::iter::once(&csrf).chain(fields) {
             body.extend(
                 format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
                     .as_bytes(),
@@ -229,14 +244,14 @@ impl TestApp {
         }
         body.extend(
             format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n\
-                 Content-Type: text/csv\r\n\r\n"
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
             )
             .as_bytes(),
         );
-        body.extend(csv);
+        body.extend(bytes);
         body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
-        let req = Request::post("/api/upload_roster")
+        let req = Request::post(path)
             .header(header::COOKIE, &client.cookie)
             .header(
                 header::CONTENT_TYPE,

@@ -2,13 +2,16 @@
 //! only (see `ui::render_html`). Every form posts to a server fn: a plain post
 //! without JavaScript, a fetch once hydrated, with its error in its own slot.
 use crate::curriculum::authoring_api::{
-    AddBlock, AddLesson, AddUnit, MoveContent, RetireContent, SaveBlockText, SaveLesson, SaveUnit,
+    AddBlock, AddLesson, AddUnit, ImportCurriculum, MoveContent, RetireContent, SaveBlockText, SaveLesson,
+    SaveUnit,
 };
 use crate::curriculum::markdown::to_safe_html;
 use crate::curriculum::model::{Bilingual, Block, BlockBody, Curriculum, Lesson, Unit};
+use crate::error::AppError;
 use crate::i18n::{fill, K};
-use crate::ui::{form_action, t, use_locale, CsrfField, ErrorSlot, ServerForm};
+use crate::ui::{form_action, t, use_csrf, use_locale, CsrfField, ErrorSlot, ServerForm};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 pub fn outline_body(curriculum: Curriculum) -> impl IntoView {
     view! {
@@ -20,7 +23,80 @@ pub fn outline_body(curriculum: Curriculum) -> impl IntoView {
             {curriculum.units.into_iter().map(unit_card).collect_view()}
         </ol>
         {add_form::<AddUnit>("new-unit", None, K::AuthorAddUnit)}
+        {transfer_section()}
     }
+}
+
+/// Download as .zip; upload a .zip or .toml (a plain multipart form, also with
+/// JavaScript on). After a refused upload the problems come back in the URL
+/// and are listed here with file, line and reason.
+fn transfer_section() -> impl IntoView {
+    let error = form_action::<ImportCurriculum>()
+        .value()
+        .get_untracked()
+        .and_then(|r| r.err());
+    let csrf = use_csrf().get_untracked();
+    view! {
+        <section class="card" aria-labelledby="transfer-title">
+            <h2 id="transfer-title">{t(K::CurTransferTitle)}</h2>
+            <p class="hint">{t(K::CurTransferHelp)}</p>
+            <p><a class="button" href="/curriculum/export.zip" download>{t(K::CurExport)}</a></p>
+            {error.map(import_problems)}
+            <form method="post" action=ImportCurriculum::url() enctype="multipart/form-data" class="stack">
+                <input type="hidden" name="csrf" value=csrf />
+                <div class="field">
+                    <label for="curriculum-file">{t(K::CurImportFile)}</label>
+                    <input id="curriculum-file" name="file" type="file" accept=".zip,.toml" required />
+                </div>
+                <button type="submit" class="button primary">{t(K::CurImportSubmit)}</button>
+            </form>
+        </section>
+    }
+}
+
+fn import_problems(error: AppError) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    let AppError::Invalid(fields) = error else {
+        let text = error.alert().map(|m| m.render(l)).unwrap_or_default();
+        return view! { <div class="alert alert-error" role="alert">{text}</div> }.into_any();
+    };
+    let rows = fields.into_iter().flat_map(|(place, msgs)| {
+        let (file, line) = match place.rsplit_once(':') {
+            Some((file, line)) => (file.to_string(), line.parse::<u32>().unwrap_or(0)),
+            None => (String::new(), 0),
+        };
+        msgs.into_iter().map(move |m| {
+            let detail = m.args.first().cloned().unwrap_or_default();
+            let line = if line == 0 {
+                String::new()
+            } else {
+                line.to_string()
+            };
+            view! {
+                <tr class="issue-row">
+                    <td>{file.clone()}</td>
+                    <td>{line}</td>
+                    <td>{m.key.t(l)}</td>
+                    <td class="mono">{detail}</td>
+                </tr>
+            }
+        })
+    });
+    view! {
+        <div class="alert alert-error" role="alert">{t(K::CurImportProblems)}</div>
+        <div class="table-wrap" tabindex="0">
+            <table class="issues">
+                <thead><tr>
+                    <th scope="col">{t(K::CurIssueFile)}</th>
+                    <th scope="col">{t(K::CurIssueLine)}</th>
+                    <th scope="col">{t(K::CurIssueProblem)}</th>
+                    <th scope="col">{t(K::CurIssueDetail)}</th>
+                </tr></thead>
+                <tbody>{rows.collect_view()}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }
 
 fn unit_card(unit: Unit) -> impl IntoView {

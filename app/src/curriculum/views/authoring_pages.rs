@@ -3,10 +3,10 @@
 use crate::curriculum::authoring_api::{
     authoring_outline_html, lesson_editor_html, MoveContent, SaveBlockText,
 };
-use crate::i18n::K;
+use crate::i18n::{fill, K};
 use crate::ui::{form_action, html_page_data, use_locale, Alert, HtmlPage, Notice};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn AuthoringPage() -> impl IntoView {
@@ -18,7 +18,15 @@ pub fn AuthoringPage() -> impl IntoView {
         move || (locale.get(), edits.version().get()),
         |_| authoring_outline_html(),
     );
+    // After an import the server sends the browser here with the counts.
+    let query = use_query_map();
+    let imported = move || {
+        let counts = query.with(|q| q.get("imported"))?;
+        let counts: Vec<String> = counts.split(',').map(str::to_string).collect();
+        Some(fill(K::CurImportDone.t(locale.get()), &counts))
+    };
     view! {
+        {move || imported().map(|text| view! { <div class="alert alert-ok" role="status">{text}</div> })}
         <Alert error />
         <Notice show=saved key=K::Saved />
         <HtmlPage page forms=Some(edits) />
