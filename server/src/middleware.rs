@@ -249,6 +249,19 @@ mod base64_url {
     }
 }
 
+/// `Server-Timing: app;dur=…` (milliseconds): the time the server spent on the
+/// request, session and CSRF checks included, as browsers' developer tools and
+/// `make bench` read it (client-side latency also counts queueing in wrk).
+pub async fn server_timing(req: Request, next: Next) -> Response {
+    let started = std::time::Instant::now();
+    let mut res = next.run(req).await;
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if let Ok(value) = HeaderValue::from_str(&format!("app;dur={ms:.2}")) {
+        res.headers_mut().insert("server-timing", value);
+    }
+    res
+}
+
 /// Headers every response carries; the page CSP (with its nonce) is set by the shell.
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
