@@ -57,6 +57,36 @@ impl AppError {
         }
     }
 
+    /// Every message as text; a field named `…:line` (a problem in an edited
+    /// file or block source) is prefixed with its line, and a message's first
+    /// argument (the detail) follows in parentheses when its text has no place for it.
+    pub fn located_messages(&self, locale: crate::i18n::Locale) -> Vec<String> {
+        let AppError::Invalid(map) = self else {
+            return self.messages().iter().map(|m| m.render(locale)).collect();
+        };
+        let mut out = Vec::new();
+        for (field, msgs) in map {
+            let line = field.rsplit_once(':').and_then(|(_, l)| l.parse::<u32>().ok());
+            for m in msgs {
+                let mut text = m.render(locale);
+                if let Some(detail) = m
+                    .args
+                    .first()
+                    .filter(|d| !d.is_empty() && !text.contains(d.as_str()))
+                {
+                    text = format!("{text} ({detail})");
+                }
+                out.push(match line {
+                    Some(l) if l > 0 => {
+                        crate::i18n::fill(K::CurIssueAtLine.t(locale), &[l.to_string(), text])
+                    }
+                    _ => text,
+                });
+            }
+        }
+        out
+    }
+
     /// The message shown in the page-level alert (None for pure field errors).
     pub fn alert(&self) -> Option<Msg> {
         match self {

@@ -40,6 +40,12 @@ bothModes('a facilitator edits a lesson', async ({ page, js, suffix }) => {
   await page.locator('form').filter({ has: page.getByLabel('Judul (Inggris)') }).getByRole('button', { name: 'Simpan' }).click();
   await page.locator('#lesson-error', { hasText: 'Isi teks dalam bahasa Indonesia dan bahasa Inggris.' }).waitFor();
 
+  // A quick check is edited as its file-format source; a mistake is named with its line.
+  const source = page.locator('#block-transfer-mentoring-terbalik-cek-source');
+  await source.fill((await source.inputValue()).replace('mode = "single"', 'mode = "banyak"'));
+  await page.locator('form').filter({ has: source }).getByRole('button', { name: 'Simpan' }).click();
+  await page.locator('#block-transfer-mentoring-terbalik-cek-source-error', { hasText: /Baris \d+: Mode kuis harus tunggal atau ganda\. \(banyak\)/ }).waitFor();
+
   // What participants (and the facilitator's preview of the class) read.
   await open(page, js, `/classes/1/learn/${LESSON}`);
   await page.locator('.prose strong', { hasText: word }).waitFor();

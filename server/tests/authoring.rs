@@ -318,3 +318,84 @@ both_backends!(
         assert_eq!(denied.error(), Some(AppError::Forbidden));
     }
 );
+
+both_backends!(
+    a_quick_check_is_edited_as_source_and_keeps_its_answers,
+    async |app: &TestApp| {
+        use app::curriculum::domain::block_source::block_source;
+        store::load_shipped_if_empty(&app.db).await.unwrap();
+        let class = app.class("Kelas Sumber").await;
+        let p = app.user("Peserta Sumber", &[Role::Participant]).await;
+        app.enrol(p, class, Membership::Participant).await;
+        let pc = app.session(p).await;
+        let f = app.user("Fasilitator Sumber", &[Role::Facilitator]).await;
+        let fc = app.session(f).await;
+        let shipped = store::shipped().unwrap();
+        let (lesson_key, check) = shipped
+            .units
+            .iter()
+            .flat_map(|u| &u.lessons)
+            .find_map(|l| {
+                l.blocks
+                    .iter()
+                    .find(|b| matches!(b.body, BlockBody::Check { .. }))
+                    .map(|b| (l.key.clone(), b.clone()))
+            })
+            .unwrap();
+        let BlockBody::Check { options, .. } = &check.body else {
+            unreachable!()
+        };
+        let answer = vec![
+            ("class_id", class.to_string()),
+            ("block", check.key.clone()),
+            ("choice", options[0].key.clone()),
+        ];
+        assert!(app
+            .call(&pc, "/api/answer_check", &answer)
+            .await
+            .status
+            .is_success());
+
+        let source = block_source(&check);
+        let question_line = source
+            .lines()
+            .find(|l| l.starts_with("question.id"))
+            .unwrap()
+            .to_string();
+        let edited = source.replace(&question_line, "question.id = \"Pertanyaan yang diperbaiki?\"");
+        let save = |src: String| vec![("block", check.key.clone()), ("source", src)];
+        let ok = app.call(&fc, "/api/save_block_source", &save(edited)).await;
+        assert!(ok.status.is_success(), "{ok:?}");
+        let page = lesson(app, &pc, class, &lesson_key).await;
+        let shown = page
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                BlockView::Check(c) if c.key == check.key => Some(c.clone()),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(shown.question.id, "Pertanyaan yang diperbaiki?");
+        assert!(shown.answer.is_some(), "the participant's answer is kept");
+
+        // A bad mode is reported with a line of the source; a changed key is refused.
+        let bad = source.replace("mode = \"single\"", "mode = \"banyak\"");
+        match app.call(&fc, "/api/save_block_source", &save(bad)).await.error() {
+            Some(AppError::Invalid(f)) => {
+                let (place, msgs) = f.iter().next().unwrap();
+                assert!(place.starts_with("source:") && place != "source:00000", "{f:?}");
+                assert_eq!(msgs[0].key, app::i18n::K::CurBadCheckMode);
+            }
+            other => panic!("expected a located problem, got {other:?}"),
+        }
+        let rekeyed = source.replace(&format!("key = \"{}\"", check.key), "key = \"kunci-lain\"");
+        match app
+            .call(&fc, "/api/save_block_source", &save(rekeyed))
+            .await
+            .error()
+        {
+            Some(AppError::Invalid(f)) => assert!(f.contains_key("source"), "{f:?}"),
+            other => panic!("expected key_changed, got {other:?}"),
+        }
+    }
+);

@@ -264,6 +264,25 @@ fn fresh_suffix() -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Any block (a quick check, link or image too) edited as its source text in the
+/// curriculum file format. Errors: `Invalid` (`source:line` for each problem).
+#[server(prefix = "/api", endpoint = "save_block_source")]
+pub async fn save_block_source(csrf: String, block: String, source: String) -> Result<(), AppError> {
+    let _ = csrf;
+    authors()?;
+    let edited = super::domain::block_source::parse_block_source(&source).map_err(|issues| {
+        let mut map = std::collections::BTreeMap::new();
+        for issue in issues.into_iter().take(MAX_ISSUES_SHOWN) {
+            let msg = Msg::with(super::issues::issue_message(&issue.code), [issue.detail]);
+            map.entry(format!("source:{:05}", issue.line))
+                .or_insert_with(Vec::new)
+                .push(msg);
+        }
+        AppError::Invalid(map)
+    })?;
+    edit(move |c| authoring::replace_block(c, &block, edited).map_err(|p| problems(vec![p]))).await
+}
+
 /// Markdown as the lesson page will show it: rendered and sanitised, for the
 /// editor's live preview. Facilitators and admins.
 #[server(prefix = "/api", endpoint = "preview_markdown")]

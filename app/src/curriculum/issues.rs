@@ -26,6 +26,7 @@ pub const CODES: &[(&str, K)] = &[
     ("bad_link_kind", K::CurBadLinkKind),
     ("bad_image_src", K::CurBadImageSrc),
     ("image_size", K::CurImageSize),
+    ("key_changed", K::CurKeyChanged),
     ("not_found", K::ErrNotFound),
 ];
 

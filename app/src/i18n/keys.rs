@@ -322,7 +322,7 @@ keys! {
     AuthorTextId => "Teks (Indonesia, Markdown)", "Text (Indonesian, Markdown)";
     AuthorTextEn => "Teks (Inggris, Markdown)", "Text (English, Markdown)";
     AuthorPreview => "Pratinjau", "Preview";
-    AuthorEditInFile => "Blok jenis ini disunting lewat berkas kurikulum (ekspor, ubah, impor).", "Blocks of this type are edited in the curriculum file (export, change, import).";
+    AuthorEditInFile => "Ditulis seperti di berkas unit kurikulum (lihat FORMAT.md): ubah teks, pilihan dan umpan balik di sini; kuncinya tetap.", "Written as in a curriculum unit file (see FORMAT.md): change the texts, options and feedback here; the key stays.";
     AuthorKindText => "Teks", "Text";
     AuthorKindTakeaway => "Poin penting", "Key takeaway";
     AuthorKindImage => "Gambar", "Image";
@@ -347,6 +347,9 @@ keys! {
     CurImportDone => "Kurikulum diimpor: {0} unit, {1} pelajaran, {2} blok; {3} yang tidak ada lagi dipensiunkan.", "Curriculum imported: {0} units, {1} lessons, {2} blocks; {3} no longer present were retired.";
     CurImportProblems => "Tidak ada yang diimpor. Perbaiki masalah berikut lalu unggah lagi:", "Nothing was imported. Fix these problems and upload again:";
     CurIssueFile => "Berkas", "File";
+    CurKeyChanged => "Kunci blok tidak boleh diubah di sini; kemajuan peserta terikat padanya.", "The block's key cannot be changed here; participants' progress is tied to it.";
+    CurIssueAtLine => "Baris {0}: {1}", "Line {0}: {1}";
+    AuthorSource => "Isi blok (format berkas kurikulum)", "Block content (curriculum file format)";
     CurIssueMore => "… dan {0} masalah lain.", "… and {0} more problems.";
     CurIssueLine => "Baris", "Line";
     CurIssueProblem => "Masalah", "Problem";

@@ -135,8 +135,7 @@ mod client {
         let Some(slot) = leptos::prelude::document().get_element_by_id(id) else {
             return;
         };
-        let text: Vec<String> = error.messages().iter().map(|m| m.render(locale)).collect();
-        slot.set_text_content(Some(&text.join(" ")));
+        slot.set_text_content(Some(&error.located_messages(locale).join(" ")));
         let _ = slot.remove_attribute("hidden");
     }
 }
@@ -148,13 +147,11 @@ mod client {
 #[component]
 pub fn ErrorSlot(id: String, action: super::FormAction) -> impl IntoView {
     let locale = super::use_locale().get_untracked();
-    let text = action.value().get_untracked().and_then(|r| r.err()).map(|e| {
-        e.messages()
-            .iter()
-            .map(|m| m.render(locale))
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
+    let text = action
+        .value()
+        .get_untracked()
+        .and_then(|r| r.err())
+        .map(|e| e.located_messages(locale).join(" "));
     let hidden = text.is_none();
     view! { <p id=id class="field-error" role="alert" hidden=hidden>{text}</p> }
 }

@@ -279,6 +279,23 @@ pub fn add_block(
     Ok(key)
 }
 
+/// A block replaced by its edited version (from `block_source`): same key, so
+/// the answers and reflections given to it stay attached.
+pub fn replace_block(c: &mut Curriculum, key: &str, edited: Block) -> Result<(), EditProblem> {
+    if edited.key != key {
+        return Err(problem("source", "key_changed"));
+    }
+    let block = c
+        .units
+        .iter_mut()
+        .flat_map(|u| u.lessons.iter_mut())
+        .flat_map(|l| l.blocks.iter_mut())
+        .find(|b| b.key == key)
+        .ok_or_else(not_found)?;
+    *block = edited;
+    Ok(())
+}
+
 /// A unit's title, objective and estimated minutes.
 pub fn edit_unit(
     c: &mut Curriculum,
@@ -475,6 +492,22 @@ mod tests {
         assert_eq!(c.units[0].minutes, 45);
         retire_unit(&mut c, "u0").unwrap();
         assert_eq!(retire_unit(&mut c, "u1").unwrap_err().code, "no_units");
+    }
+
+    #[test]
+    fn a_replaced_block_keeps_its_key() {
+        let mut c = course(1, 1, 1);
+        let mut edited = text("u0-l0-b0");
+        edited.body = BlockBody::Reflection {
+            prompt: Bilingual::new("Apa?", "What?"),
+        };
+        replace_block(&mut c, "u0-l0-b0", edited.clone()).unwrap();
+        assert_eq!(c.units[0].lessons[0].blocks[0], edited);
+        edited.key = "lain".into();
+        assert_eq!(
+            replace_block(&mut c, "u0-l0-b0", edited).unwrap_err().code,
+            "key_changed"
+        );
     }
 
     proptest! {

@@ -36,7 +36,7 @@ fn unit_file(unit: &Unit) -> String {
     out
 }
 
-fn write_block(out: &mut String, block: &Block) {
+pub fn write_block(out: &mut String, block: &Block) {
     out.push_str("\n[[lesson.block]]\n");
     line(out, "type", &quoted(block.body.type_name()));
     line(out, "key", &quoted(&block.key));

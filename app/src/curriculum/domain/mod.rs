@@ -2,6 +2,8 @@
 #[cfg(feature = "ssr")]
 pub mod authoring;
 #[cfg(feature = "ssr")]
+pub mod block_source;
+#[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod format;

@@ -2,8 +2,8 @@
 //! only (see `ui::render_html`). Every form posts to a server fn: a plain post
 //! without JavaScript, a fetch once hydrated, with its error in its own slot.
 use crate::curriculum::authoring_api::{
-    AddBlock, AddLesson, AddUnit, ImportCurriculum, MoveContent, RetireContent, SaveBlockText, SaveLesson,
-    SaveUnit,
+    AddBlock, AddLesson, AddUnit, ImportCurriculum, MoveContent, RetireContent, SaveBlockSource,
+    SaveBlockText, SaveLesson, SaveUnit,
 };
 use crate::curriculum::markdown::to_safe_html;
 use crate::curriculum::model::{Bilingual, Block, BlockBody, Curriculum, Lesson, Unit};
@@ -327,7 +327,10 @@ fn editable_text(body: &BlockBody) -> Option<&Bilingual> {
 fn block_editor(block: Block) -> impl IntoView {
     let kind = kind_label(&block.body);
     let name = kind.t(use_locale().get_untracked()).to_string();
-    let editor = editable_text(&block.body).map(|text| text_editor(block.key.clone(), text.clone()));
+    let editor = match editable_text(&block.body) {
+        Some(text) => text_editor(block.key.clone(), text.clone()).into_any(),
+        None => source_editor(&block).into_any(),
+    };
     view! {
         <section class="card block-editor" aria-label=t(kind)>
             <div class="author-row">
@@ -335,11 +338,31 @@ fn block_editor(block: Block) -> impl IntoView {
                 {move_buttons("block", block.key.clone(), name)}
                 {retire_button("block", block.key.clone())}
             </div>
-            {match editor {
-                Some(form) => form.into_any(),
-                None => view! { <p class="hint">{t(K::AuthorEditInFile)}</p> }.into_any(),
-            }}
+            {editor}
         </section>
+    }
+}
+
+/// A quick check, link or image as its text in the curriculum file format,
+/// checked like an imported file (problems come with their line).
+fn source_editor(block: &Block) -> impl IntoView {
+    let action = form_action::<SaveBlockSource>();
+    let source = crate::curriculum::domain::block_source::block_source(block);
+    let rows = (source.lines().count() + 1).clamp(4, 30).to_string();
+    let id = format!("block-{}-source", block.key);
+    let slot = format!("{id}-error");
+    let slot_ref = slot.clone();
+    let key = block.key.clone();
+    view! {
+        <ServerForm action attr:class="stack" attr:data-error-slot=slot_ref attr:data-keep="">
+            <CsrfField />
+            <input type="hidden" name="block" value=key />
+            <label for=id.clone()>{t(K::AuthorSource)}</label>
+            <p class="hint">{t(K::AuthorEditInFile)}</p>
+            <textarea id=id name="source" rows=rows class="source" spellcheck="false">{source}</textarea>
+            <ErrorSlot id=slot action />
+            <button type="submit" class="button primary">{t(K::AuthorSave)}</button>
+        </ServerForm>
     }
 }
 
