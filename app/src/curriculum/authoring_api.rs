@@ -165,7 +165,8 @@ pub async fn add_lesson(
     .await
 }
 
-/// A new text, takeaway or reflection block at the end of a lesson.
+/// A new block of any type at the end of a lesson, starting from content that
+/// passes the rules (a quick check, link or image is then edited as source).
 /// Errors: `Invalid` (kind), `NotFound`.
 #[server(prefix = "/api", endpoint = "add_block")]
 pub async fn add_block(csrf: String, lesson: String, kind: String) -> Result<(), AppError> {

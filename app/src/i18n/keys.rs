@@ -337,7 +337,6 @@ keys! {
     AuthorAddLesson => "Tambah pelajaran", "Add a lesson";
     AuthorAddBlock => "Tambah blok", "Add a block";
     AuthorBlockKind => "Jenis blok", "Block type";
-    AuthorAddOther => "Kuis cepat, gambar dan tautan ditambahkan lewat berkas kurikulum.", "Quick checks, images and links are added through the curriculum file.";
     CurUploadUnreadable => "Berkas tidak dapat dibaca. Unggah berkas .zip hasil ekspor atau berkas unit .toml.", "The file cannot be read. Upload a .zip from an export or a unit .toml file.";
     CurTransferTitle => "Ekspor dan impor", "Export and import";
     CurTransferHelp => "Unduh seluruh kurikulum sebagai .zip berisi satu berkas TOML per unit, ubah dengan penyunting teks, lalu unggah kembali. Impor memeriksa semuanya lebih dulu: bila ada satu masalah, tidak ada yang diubah.", "Download the whole curriculum as a .zip of one TOML file per unit, change it in a text editor, then upload it again. Import checks everything first: if there is any problem, nothing is changed.";

@@ -6,7 +6,9 @@
 use super::rules::{
     bilingual_problem, key_problem, lesson_minutes_problem, unit_minutes_problem, MAX_KEY_CHARS,
 };
-use crate::curriculum::model::{Bilingual, Block, BlockBody, Curriculum, Lesson, Unit};
+use crate::curriculum::model::{
+    Bilingual, Block, BlockBody, CheckMode, CheckOption, Curriculum, Lesson, LinkKind, Unit,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -252,7 +254,19 @@ pub fn add_lesson(
     Ok(key)
 }
 
-/// A text, takeaway or reflection block at the end of a lesson.
+/// The shipped image a new image block starts with: (file, width, height).
+const STARTER_IMAGE: (&str, u32, u32) = ("generasi-asn.svg", 640, 300);
+
+fn starter_option(key: &str, correct: bool) -> CheckOption {
+    CheckOption {
+        key: key.into(),
+        text: Bilingual::new(format!("Pilihan {key}"), format!("Option {key}")),
+        correct,
+        feedback: Bilingual::new("Umpan balik untuk pilihan ini.", "Feedback for this option."),
+    }
+}
+
+/// A block of any type at the end of a lesson, ready to edit.
 pub fn add_block(
     c: &mut Curriculum,
     lesson: &str,
@@ -264,6 +278,24 @@ pub fn add_block(
         "text" => BlockBody::Text { text: placeholder },
         "takeaway" => BlockBody::Takeaway { text: placeholder },
         "reflection" => BlockBody::Reflection { prompt: placeholder },
+        // Starting points that already pass the rules; the author edits them
+        // as source (see `block_source`).
+        "check" => BlockBody::Check {
+            mode: CheckMode::Single,
+            question: Bilingual::new("Tulis pertanyaan di sini?", "Write the question here?"),
+            options: vec![starter_option("a", true), starter_option("b", false)],
+        },
+        "link" => BlockBody::Link {
+            kind: LinkKind::Link,
+            url: "https://www.bkn.go.id/".into(),
+            label: Bilingual::new("Judul tautan", "Link title"),
+        },
+        "image" => BlockBody::Image {
+            src: STARTER_IMAGE.0.into(),
+            width: STARTER_IMAGE.1,
+            height: STARTER_IMAGE.2,
+            alt: Bilingual::new("Jelaskan gambar ini.", "Describe this image."),
+        },
         _ => return Err(vec![problem("kind", "unknown_block_type")]),
     };
     let lesson = lesson_mut(c, lesson).ok_or_else(|| vec![not_found()])?;

@@ -263,11 +263,13 @@ fn add_block_form(lesson: String) -> impl IntoView {
                     <option value="text">{t(K::AuthorKindText)}</option>
                     <option value="takeaway">{t(K::AuthorKindTakeaway)}</option>
                     <option value="reflection">{t(K::AuthorKindReflection)}</option>
+                    <option value="check">{t(K::AuthorKindCheck)}</option>
+                    <option value="link">{t(K::AuthorKindLink)}</option>
+                    <option value="image">{t(K::AuthorKindImage)}</option>
                 </select>" "
                 <button type="submit" class="button">{t(K::AuthorAddBlock)}</button>
                 <ErrorSlot id="add-block-error".to_string() action />
             </ServerForm>
-            <p class="hint">{t(K::AuthorAddOther)}</p>
         </section>
     }
 }
