@@ -200,11 +200,42 @@ pub async fn csrf(req: Request, next: Next) -> Response {
         return (StatusCode::PAYLOAD_TOO_LARGE, "payload too large").into_response();
     };
     let token = header_token.or_else(|| token_from_body(&content_type, &bytes));
+    let slot = content_type
+        .starts_with("application/x-www-form-urlencoded")
+        .then(|| form_urlencoded_field(&bytes, "__slot"))
+        .flatten();
     let req = Request::from_parts(parts, Body::from(bytes));
     match token {
-        Some(t) if constant_time_eq(&t, &expected) => next.run(req).await,
+        Some(t) if constant_time_eq(&t, &expected) => name_error_slot(next.run(req).await, slot),
         _ => csrf_failure(&req),
     }
+}
+
+/// After a failed plain post the server fn sends the browser back with the error
+/// in the URL (`__path`, `__err`). When the form named its error slot (a hidden
+/// `__slot` field: one of several forms posting to the same server fn, such as a
+/// release plan per unit), add it, so the page shows the error beside that form only.
+fn name_error_slot(mut res: Response, slot: Option<String>) -> Response {
+    let Some(slot) = slot.filter(|s| !s.is_empty() && s.len() <= 200) else {
+        return res;
+    };
+    let Some(location) = res.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()) else {
+        return res;
+    };
+    if !location.contains("__err=") {
+        return res;
+    }
+    let encoded: String = slot
+        .bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    if let Ok(value) = HeaderValue::from_str(&format!("{location}&__slot={encoded}")) {
+        res.headers_mut().insert(header::LOCATION, value);
+    }
+    res
 }
 
 fn csrf_failure(req: &Request) -> Response {

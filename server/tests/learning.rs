@@ -394,3 +394,49 @@ both_backends!(
         );
     }
 );
+
+both_backends!(
+    without_js_a_release_error_shows_under_its_own_unit_only,
+    async |app: &TestApp| {
+        use axum::body::Body;
+        use axum::http::{header, Request};
+        store::load_shipped_if_empty(&app.db).await.unwrap();
+        let class = app.class("Kelas Tanpa JS").await;
+        let f = app.user("Fasilitator Tanpa JS", &[Role::Facilitator]).await;
+        app.enrol(f, class, Membership::Facilitator).await;
+        let fc = app.session(f).await;
+        let units_page = format!("http://127.0.0.1:3000/classes/{class}/learn");
+        let unit = store::shipped().unwrap().units[1].key.clone();
+        let slot = format!("release-{unit}-error-slot");
+        // A plain form post (no JSON wanted): a date release without a date.
+        let body = serde_urlencoded::to_string([
+            ("csrf", fc.csrf.as_str()),
+            ("__slot", slot.as_str()),
+            ("class_id", &class.to_string()),
+            ("unit", unit.as_str()),
+            ("mode", "date"),
+            ("opens_on", ""),
+        ])
+        .unwrap();
+        let req = Request::post("/api/set_release")
+            .header(header::COOKIE, &fc.cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
+            .header(header::REFERER, &units_page)
+            .body(Body::from(body))
+            .unwrap();
+        let res = app.send(req).await;
+        assert!(res.status.is_redirection(), "{res:?}");
+        let location = res.headers[header::LOCATION].to_str().unwrap().to_string();
+        assert!(location.ends_with(&format!("&__slot={slot}")), "{location}");
+        let back = location.trim_start_matches("http://127.0.0.1:3000");
+        let page = app.get(&fc, back).await.body;
+        assert_eq!(
+            page.matches("Wajib diisi.").count(),
+            1,
+            "the error shows under one unit"
+        );
+    }
+);

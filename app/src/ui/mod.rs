@@ -11,9 +11,11 @@ pub mod layout_helpers {
 pub use forms::{Alert, CsrfField, FieldError, Notice, PageError};
 pub use layout::{Layout, NotFound};
 pub use page_data::{html_page_data, page_data, CarriesHtml, HtmlPageData, PageData};
+#[cfg(feature = "ssr")]
+pub use server_form::slot_action;
 pub use server_form::{form_action, FormAction, ServerForm};
 #[cfg(feature = "ssr")]
-pub use server_html::{render_html, ErrorSlot};
+pub use server_html::{render_html, ErrorSlot, SlotField};
 pub use server_html::{HtmlPage, ServerHtml};
 
 use crate::app::SessionResource;

@@ -36,6 +36,24 @@ impl FormAction {
         }
     }
 
+    /// As `new`, for one of several forms posting to the same server fn (one per
+    /// unit, per row…): an error carried back in the URL is this form's only when
+    /// the URL names its slot too (`__slot`, see `ui::SlotField`), or names none.
+    #[cfg(feature = "ssr")]
+    pub fn for_slot(url: &'static str, slot: &str) -> Self {
+        let action = Self::new(url);
+        let named = use_context::<http::request::Parts>()
+            .and_then(|p| p.uri.query().map(str::to_string))
+            .and_then(|q| {
+                q.split('&')
+                    .find_map(|pair| pair.strip_prefix("__slot=").map(str::to_string))
+            });
+        if named.is_some_and(|n| n != slot) {
+            action.value.set(None);
+        }
+        action
+    }
+
     pub fn value(&self) -> RwSignal<Option<Result<(), AppError>>> {
         self.value
     }
@@ -56,6 +74,12 @@ impl FormAction {
 /// The `FormAction` of server fn `S`.
 pub fn form_action<S: leptos::server_fn::ServerFn>() -> FormAction {
     FormAction::new(S::PATH)
+}
+
+/// The `FormAction` of server fn `S` for the form whose error slot is `slot`.
+#[cfg(feature = "ssr")]
+pub fn slot_action<S: leptos::server_fn::ServerFn>(slot: &str) -> FormAction {
+    FormAction::for_slot(S::PATH, slot)
 }
 
 #[component]

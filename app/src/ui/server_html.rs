@@ -156,6 +156,14 @@ pub fn ErrorSlot(id: String, action: super::FormAction) -> impl IntoView {
     view! { <p id=id class="field-error" role="alert" hidden=hidden>{text}</p> }
 }
 
+/// Names the form's error slot to the server, so that after a failed plain post
+/// the page shows the error beside this form only (see `FormAction::for_slot`).
+#[cfg(feature = "ssr")]
+#[component]
+pub fn SlotField(id: String) -> impl IntoView {
+    view! { <input type="hidden" name="__slot" value=id /> }
+}
+
 /// The CSRF token for forms inside server-rendered HTML (see `ui::use_csrf`).
 #[derive(Clone)]
 pub struct RenderedCsrf(pub String);

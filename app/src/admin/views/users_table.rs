@@ -3,13 +3,12 @@
 use crate::admin::api::{SetUserActive, SetUserPassword};
 use crate::admin::model::UserRow;
 use crate::i18n::K;
-use crate::ui::{form_action, t, use_locale, CsrfField, ErrorSlot, ServerForm};
+use crate::ui::{form_action, slot_action, t, use_locale, CsrfField, ErrorSlot, ServerForm, SlotField};
 use leptos::prelude::*;
 
 pub fn users_table(users: Vec<UserRow>) -> impl IntoView {
     let locale = use_locale();
     let toggle = form_action::<SetUserActive>();
-    let set_password = form_action::<SetUserPassword>();
     view! {
         <div class="table-wrap" tabindex="0">
             <table>
@@ -40,7 +39,7 @@ pub fn users_table(users: Vec<UserRow>) -> impl IntoView {
                                     <button type="submit" class="link-button">{t(action)}</button>
                                 </ServerForm>
                             </td>
-                            <td>{password_form(set_password, u.id)}</td>
+                            <td>{password_form(u.id)}</td>
                         </tr> }
                     }).collect_view()}
                 </tbody>
@@ -50,13 +49,15 @@ pub fn users_table(users: Vec<UserRow>) -> impl IntoView {
 }
 
 /// A new password for one account; its error shows in its own slot (see `ServerHtml`).
-fn password_form(action: crate::ui::FormAction, user_id: i64) -> impl IntoView {
+fn password_form(user_id: i64) -> impl IntoView {
     let field = format!("password-{user_id}");
     let slot = format!("{field}-error");
+    let action = slot_action::<SetUserPassword>(&slot);
     let slot_ref = slot.clone();
     view! {
         <ServerForm action attr:class="inline-form" attr:data-error-slot=slot_ref>
             <CsrfField />
+            <SlotField id=slot.clone() />
             <input type="hidden" name="user_id" value=user_id />
             <label class="sr-only" for=field.clone()>{t(K::UsersSetPassword)}</label>
             <input id=field name="password" type="password" autocomplete="new-password" minlength="10" required />

@@ -2,7 +2,7 @@
 //! down, retire, and a labelled input with a page-unique id.
 use crate::curriculum::authoring_api::{MoveContent, RetireContent};
 use crate::i18n::{fill, K};
-use crate::ui::{form_action, t, use_locale, CsrfField, ErrorSlot, ServerForm};
+use crate::ui::{form_action, slot_action, t, use_locale, CsrfField, ErrorSlot, ServerForm, SlotField};
 use leptos::prelude::*;
 
 /// A labelled text input whose id is unique on the page (`prefix-name`).
@@ -38,12 +38,13 @@ pub(super) fn move_buttons(level: &'static str, key: String, name: String) -> im
 }
 
 pub(super) fn retire_button(level: &'static str, key: String) -> impl IntoView {
-    let action = form_action::<RetireContent>();
     let slot = format!("retire-{key}-error");
+    let action = slot_action::<RetireContent>(&slot);
     let slot_ref = slot.clone();
     view! {
         <ServerForm action attr:class="inline-form" attr:data-error-slot=slot_ref>
             <CsrfField />
+            <SlotField id=slot.clone() />
             <input type="hidden" name="level" value=level />
             <input type="hidden" name="key" value=key />
             <button type="submit" class="link-button">{t(K::AuthorRetire)}</button>

@@ -6,7 +6,7 @@ use crate::curriculum::authoring_api::{AddBlock, SaveBlockSource, SaveBlockText,
 use crate::curriculum::markdown::to_safe_html;
 use crate::curriculum::model::{Bilingual, Block, BlockBody, Lesson};
 use crate::i18n::{fill, K};
-use crate::ui::{form_action, t, use_locale, CsrfField, ErrorSlot, ServerForm};
+use crate::ui::{form_action, slot_action, t, use_locale, CsrfField, ErrorSlot, ServerForm, SlotField};
 use leptos::prelude::*;
 
 pub fn lesson_editor_body(lesson: Lesson, unit_title: Bilingual) -> impl IntoView {
@@ -111,16 +111,17 @@ fn block_editor(block: Block) -> impl IntoView {
 /// A quick check, link or image as its text in the curriculum file format,
 /// checked like an imported file (problems come with their line).
 fn source_editor(block: &Block) -> impl IntoView {
-    let action = form_action::<SaveBlockSource>();
     let source = crate::curriculum::domain::block_source::block_source(block);
     let rows = (source.lines().count() + 1).clamp(4, 30).to_string();
     let id = format!("block-{}-source", block.key);
     let slot = format!("{id}-error");
+    let action = slot_action::<SaveBlockSource>(&slot);
     let slot_ref = slot.clone();
     let key = block.key.clone();
     view! {
         <ServerForm action attr:class="stack" attr:data-error-slot=slot_ref attr:data-keep="">
             <CsrfField />
+            <SlotField id=slot.clone() />
             <input type="hidden" name="block" value=key />
             <label for=id.clone()>{t(K::AuthorSource)}</label>
             <p class="hint">{t(K::AuthorEditInFile)}</p>
@@ -134,8 +135,8 @@ fn source_editor(block: &Block) -> impl IntoView {
 /// Markdown in both languages, each beside its preview. The preview shows the
 /// saved text as participants see it; once hydrated it follows the typing.
 fn text_editor(key: String, text: Bilingual) -> impl IntoView {
-    let action = form_action::<SaveBlockText>();
     let slot = format!("block-{key}-error");
+    let action = slot_action::<SaveBlockText>(&slot);
     let slot_ref = slot.clone();
     let prefix = format!("block-{key}");
     let pane = move |lang: &'static str, label: K, value: String| {
@@ -153,6 +154,7 @@ fn text_editor(key: String, text: Bilingual) -> impl IntoView {
     view! {
         <ServerForm action attr:class="stack" attr:data-error-slot=slot_ref attr:data-keep="">
             <CsrfField />
+            <SlotField id=slot.clone() />
             <input type="hidden" name="block" value=key.clone() />
             <div class="editor-grid">
                 {pane.clone()("id", K::AuthorTextId, text.id)}

@@ -7,7 +7,9 @@ use crate::curriculum::authoring_api::{AddLesson, AddUnit, ImportCurriculum, Sav
 use crate::curriculum::model::{Curriculum, Unit};
 use crate::error::AppError;
 use crate::i18n::{fill, K};
-use crate::ui::{form_action, t, use_csrf, use_locale, CsrfField, ErrorSlot, ServerForm};
+use crate::ui::{
+    form_action, slot_action, t, use_csrf, use_locale, CsrfField, ErrorSlot, ServerForm, SlotField,
+};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -128,8 +130,8 @@ fn unit_card(unit: Unit) -> impl IntoView {
 }
 
 fn unit_form(unit: Unit) -> impl IntoView {
-    let action = form_action::<SaveUnit>();
     let id = format!("unit-{}", unit.key);
+    let action = slot_action::<SaveUnit>(&format!("{id}-error"));
     let fields = view! {
         <div class="field-row">
             {field(&id, "title_id", K::AuthorTitleId, unit.title.id.clone())}
@@ -146,6 +148,7 @@ fn unit_form(unit: Unit) -> impl IntoView {
     view! {
         <ServerForm action attr:class="stack" attr:data-error-slot=slot_ref>
             <CsrfField />
+            <SlotField id=slot.clone() />
             <input type="hidden" name="unit" value=unit.key />
             {fields}
             <div class="field">
@@ -164,8 +167,8 @@ fn add_form<S: leptos::server_fn::ServerFn>(
     parent: Option<(&'static str, String)>,
     label: K,
 ) -> impl IntoView {
-    let action = form_action::<S>();
     let slot = format!("{id}-error");
+    let action = slot_action::<S>(&slot);
     let slot_ref = slot.clone();
     let hidden = parent.map(|(name, key)| view! { <input type="hidden" name=name value=key /> });
     let titles = view! {
@@ -179,6 +182,7 @@ fn add_form<S: leptos::server_fn::ServerFn>(
             <summary>{t(label)}</summary>
             <ServerForm action attr:class="stack" attr:data-error-slot=slot_ref>
                 <CsrfField />
+                <SlotField id=slot.clone() />
                 {hidden}
                 {titles}
                 <ErrorSlot id=slot action />

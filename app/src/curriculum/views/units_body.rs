@@ -4,7 +4,7 @@ use crate::curriculum::api::SetRelease;
 use crate::curriculum::domain::progress::Release;
 use crate::curriculum::view_model::{ClassUnits, UnitCard};
 use crate::i18n::{fill, fmt_date, K};
-use crate::ui::{form_action, t, use_locale, CsrfField, FieldError, ServerForm};
+use crate::ui::{slot_action, t, use_locale, CsrfField, FieldError, ServerForm, SlotField};
 use leptos::prelude::*;
 
 pub fn units_body(data: ClassUnits) -> impl IntoView {
@@ -95,10 +95,10 @@ fn UnitItem(unit: UnitCard, class_id: i64, participant: bool, manage: bool) -> i
 /// so it shows under the unit it is about.
 #[component]
 fn ReleaseForm(class_id: i64, unit_key: String, plan: Release) -> impl IntoView {
-    let action = form_action::<SetRelease>();
-    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
     let field = format!("release-{unit_key}");
     let slot = format!("{field}-error-slot");
+    let action = slot_action::<SetRelease>(&slot);
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
     let slot_ref = slot.clone();
     let date_field = format!("{field}-date");
     let choice = move |value: &'static str, key: K| {
@@ -107,6 +107,7 @@ fn ReleaseForm(class_id: i64, unit_key: String, plan: Release) -> impl IntoView 
     view! {
         <ServerForm action attr:class="release-form" attr:data-error-slot=slot_ref>
             <CsrfField />
+            <SlotField id=slot.clone() />
             <input type="hidden" name="class_id" value=class_id />
             <input type="hidden" name="unit" value=unit_key />
             <div class="field">
