@@ -1,0 +1,2 @@
+//! Pure scenario logic (no framework).
+pub mod graph;
