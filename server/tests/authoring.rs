@@ -24,6 +24,17 @@ fn first_text() -> (String, String) {
     (lesson.key.clone(), block.key.clone())
 }
 
+/// The shipped curriculum, a class with one participant, and an author with
+/// `role`: (class id, participant's client, author's client).
+async fn course_with_people(app: &TestApp, name: &str, role: Role) -> (i64, Client, Client) {
+    store::load_shipped_if_empty(&app.db).await.unwrap();
+    let class = app.class(&format!("Kelas {name}")).await;
+    let p = app.user(&format!("Peserta {name}"), &[Role::Participant]).await;
+    app.enrol(p, class, Membership::Participant).await;
+    let author = app.user(&format!("Penulis {name}"), &[role]).await;
+    (class, app.session(p).await, app.session(author).await)
+}
+
 async fn lesson(app: &TestApp, c: &Client, class: i64, key: &str) -> LessonPage {
     let r = app
         .get_json(c, &format!("/api/lesson?class_id={class}&lesson={key}"))
@@ -41,13 +52,7 @@ async fn units(app: &TestApp, c: &Client, class: i64) -> ClassUnits {
 both_backends!(
     editing_a_started_lesson_keeps_progress_and_sanitises,
     async |app: &TestApp| {
-        store::load_shipped_if_empty(&app.db).await.unwrap();
-        let class = app.class("Kelas Penyuntingan").await;
-        let p = app.user("Peserta Sunting", &[Role::Participant]).await;
-        app.enrol(p, class, Membership::Participant).await;
-        let pc = app.session(p).await;
-        let f = app.user("Fasilitator Sunting", &[Role::Facilitator]).await;
-        let fc = app.session(f).await;
+        let (class, pc, fc) = course_with_people(app, "Penyuntingan", Role::Facilitator).await;
         let (lesson_key, block) = first_text();
         let done = vec![("class_id", class.to_string()), ("lesson", lesson_key.clone())];
         assert!(app
@@ -124,13 +129,7 @@ both_backends!(
 both_backends!(
     retiring_hides_a_lesson_but_keeps_its_records,
     async |app: &TestApp| {
-        store::load_shipped_if_empty(&app.db).await.unwrap();
-        let class = app.class("Kelas Pensiun").await;
-        let p = app.user("Peserta Pensiun", &[Role::Participant]).await;
-        app.enrol(p, class, Membership::Participant).await;
-        let pc = app.session(p).await;
-        let f = app.user("Admin Pensiun", &[Role::Admin]).await;
-        let fc = app.session(f).await;
+        let (class, pc, fc) = course_with_people(app, "Pensiun", Role::Admin).await;
         let (lesson_key, _) = first_text();
         let done = vec![("class_id", class.to_string()), ("lesson", lesson_key.clone())];
         assert!(app
@@ -184,13 +183,7 @@ both_backends!(
 both_backends!(
     authors_add_units_lessons_and_blocks_and_retire_a_unit,
     async |app: &TestApp| {
-        store::load_shipped_if_empty(&app.db).await.unwrap();
-        let class = app.class("Kelas Baru").await;
-        let p = app.user("Peserta Baru", &[Role::Participant]).await;
-        app.enrol(p, class, Membership::Participant).await;
-        let pc = app.session(p).await;
-        let f = app.user("Fasilitator Baru", &[Role::Facilitator]).await;
-        let fc = app.session(f).await;
+        let (class, pc, fc) = course_with_people(app, "Baru", Role::Facilitator).await;
         let titled = |id: &str, en: &str| vec![("title_id", id.to_string()), ("title_en", en.to_string())];
 
         let half = app
@@ -323,13 +316,7 @@ both_backends!(
     a_quick_check_is_edited_as_source_and_keeps_its_answers,
     async |app: &TestApp| {
         use app::curriculum::domain::block_source::block_source;
-        store::load_shipped_if_empty(&app.db).await.unwrap();
-        let class = app.class("Kelas Sumber").await;
-        let p = app.user("Peserta Sumber", &[Role::Participant]).await;
-        app.enrol(p, class, Membership::Participant).await;
-        let pc = app.session(p).await;
-        let f = app.user("Fasilitator Sumber", &[Role::Facilitator]).await;
-        let fc = app.session(f).await;
+        let (class, pc, fc) = course_with_people(app, "Sumber", Role::Facilitator).await;
         let shipped = store::shipped().unwrap();
         let (lesson_key, check) = shipped
             .units

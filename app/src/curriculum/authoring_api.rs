@@ -190,7 +190,8 @@ pub async fn import_curriculum(data: MultipartData) -> Result<(), AppError> {
     let state = guard::state()?;
     let (name, bytes) = read_upload(data).await?;
     let files = super::transfer::files_of(&name, bytes)?;
-    let curriculum = super::domain::format::parse_curriculum(&files).map_err(issues_error)?;
+    let curriculum = super::domain::format::parse_curriculum(&files)
+        .map_err(|issues| issues_error(issues, |i| i.file.clone()))?;
     let txn = state.db.begin().await?;
     lock(&txn).await?;
     let counts = super::store::import(&txn, &curriculum).await?;
@@ -206,13 +207,17 @@ pub async fn import_curriculum(data: MultipartData) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 const MAX_ISSUES_SHOWN: usize = 40;
 
-/// Each problem under the field `file:line` (line zero-padded so they sort).
+/// Each problem under the field `place:line` (line zero-padded so they sort),
+/// where `place` is the file's name, or `source` for an edited block.
 #[cfg(feature = "ssr")]
-fn issues_error(issues: Vec<super::domain::format::FormatIssue>) -> AppError {
+fn issues_error(
+    issues: Vec<super::domain::format::FormatIssue>,
+    place: impl Fn(&super::domain::format::FormatIssue) -> String,
+) -> AppError {
     let mut map = std::collections::BTreeMap::new();
     let total = issues.len();
     for issue in issues.into_iter().take(MAX_ISSUES_SHOWN) {
-        let key = format!("{}:{:05}", issue.file, issue.line);
+        let key = format!("{}:{:05}", place(&issue), issue.line);
         let msg = Msg::with(super::issues::issue_message(&issue.code), [issue.detail]);
         map.entry(key).or_insert_with(Vec::new).push(msg);
     }
@@ -271,16 +276,8 @@ fn fresh_suffix() -> String {
 pub async fn save_block_source(csrf: String, block: String, source: String) -> Result<(), AppError> {
     let _ = csrf;
     authors()?;
-    let edited = super::domain::block_source::parse_block_source(&source).map_err(|issues| {
-        let mut map = std::collections::BTreeMap::new();
-        for issue in issues.into_iter().take(MAX_ISSUES_SHOWN) {
-            let msg = Msg::with(super::issues::issue_message(&issue.code), [issue.detail]);
-            map.entry(format!("source:{:05}", issue.line))
-                .or_insert_with(Vec::new)
-                .push(msg);
-        }
-        AppError::Invalid(map)
-    })?;
+    let edited = super::domain::block_source::parse_block_source(&source)
+        .map_err(|issues| issues_error(issues, |_| "source".to_string()))?;
     edit(move |c| authoring::replace_block(c, &block, edited).map_err(|p| problems(vec![p]))).await
 }
 

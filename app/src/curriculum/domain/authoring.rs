@@ -50,6 +50,14 @@ fn shift<T>(items: &mut [T], index: usize, direction: Direction) {
     }
 }
 
+fn block_mut<'a>(c: &'a mut Curriculum, key: &str) -> Option<&'a mut Block> {
+    c.units
+        .iter_mut()
+        .flat_map(|u| u.lessons.iter_mut())
+        .flat_map(|l| l.blocks.iter_mut())
+        .find(|b| b.key == key)
+}
+
 fn lesson_mut<'a>(c: &'a mut Curriculum, key: &str) -> Option<&'a mut Lesson> {
     c.units
         .iter_mut()
@@ -140,13 +148,7 @@ pub fn edit_lesson(
 /// The text of a block written as text: Markdown, a key takeaway, or a
 /// reflection prompt. Other block types are edited through the file format.
 pub fn edit_block_text(c: &mut Curriculum, key: &str, text: Bilingual) -> Result<(), Vec<EditProblem>> {
-    let block = c
-        .units
-        .iter_mut()
-        .flat_map(|u| u.lessons.iter_mut())
-        .flat_map(|l| l.blocks.iter_mut())
-        .find(|b| b.key == key)
-        .ok_or_else(|| vec![not_found()])?;
+    let block = block_mut(c, key).ok_or_else(|| vec![not_found()])?;
     if let Some(code) = bilingual_problem(&text) {
         return Err(vec![problem("text", code)]);
     }
@@ -317,13 +319,7 @@ pub fn replace_block(c: &mut Curriculum, key: &str, edited: Block) -> Result<(),
     if edited.key != key {
         return Err(problem("source", "key_changed"));
     }
-    let block = c
-        .units
-        .iter_mut()
-        .flat_map(|u| u.lessons.iter_mut())
-        .flat_map(|l| l.blocks.iter_mut())
-        .find(|b| b.key == key)
-        .ok_or_else(not_found)?;
+    let block = block_mut(c, key).ok_or_else(not_found)?;
     *block = edited;
     Ok(())
 }
