@@ -1,3 +1,4 @@
-//! Empathy scenarios (issue 4, in progress): branching exercises. So far only
-//! the pure graph checks that every scenario must pass before it is published.
+//! Empathy scenarios: branching exercises scored on four empathy dimensions,
+//! played one node at a time with every step saved as it is taken.
 pub mod domain;
+pub mod model;

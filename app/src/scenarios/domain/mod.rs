@@ -1,2 +1,11 @@
-//! Pure scenario logic (no framework).
+//! Pure scenario logic (no framework): the graph and publishing rules, the
+//! player's state machine and the portable text format.
+pub mod engine;
+#[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
+pub mod format;
 pub mod graph;
+pub mod rules;
+#[cfg(test)]
+mod fixture;
