@@ -3,6 +3,7 @@ pub use sea_orm_migration::prelude::*;
 mod helpers;
 mod m20261129_000001_foundation;
 mod m20261129_000002_curriculum;
+mod m20261130_000003_scenarios;
 
 pub struct Migrator;
 
@@ -12,6 +13,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261129_000001_foundation::Migration),
             Box::new(m20261129_000002_curriculum::Migration),
+            Box::new(m20261130_000003_scenarios::Migration),
         ]
     }
 }

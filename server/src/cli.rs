@@ -1,5 +1,5 @@
 //! Operators' commands: serve (default), migrate, create an admin, import a roster,
-//! import and export the curriculum.
+//! import and export the curriculum and scenarios.
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -37,4 +37,9 @@ pub enum Command {
     ImportCurriculum { dir: PathBuf },
     /// Write the live curriculum to a folder, one TOML file per unit.
     ExportCurriculum { dir: PathBuf },
+    /// Read a scenario file (see content/scenarios/FORMAT.md) into a draft and publish
+    /// it when it passes every rule; prints each problem with its line.
+    ImportScenario { file: PathBuf },
+    /// Write every scenario's draft to a folder, one TOML file per scenario.
+    ExportScenarios { dir: PathBuf },
 }

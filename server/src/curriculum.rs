@@ -71,42 +71,19 @@ pub async fn export_zip(
     axum::Extension(auth): axum::Extension<app::state::RequestAuth>,
 ) -> axum::response::Response {
     use app::auth::model::Role;
-    use app::i18n::K;
-    use axum::http::{header, StatusCode};
-    use axum::response::IntoResponse;
-    let denied = |status: StatusCode, key: K| (status, key.t(auth.locale)).into_response();
-    let Some(caller) = auth.caller.as_ref() else {
-        return denied(StatusCode::UNAUTHORIZED, K::ErrUnauthenticated);
+    let caller = match crate::download::caller(&auth) {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
     };
     if !(caller.has(Role::Admin) || caller.has(Role::Facilitator)) {
-        return denied(StatusCode::FORBIDDEN, K::ErrForbidden);
+        return crate::download::error(auth.locale, app::error::AppError::Forbidden);
     }
     let zipped = match store::export(&state.db).await {
         Ok(curriculum) => app::curriculum::transfer::zip_files(&export_curriculum(&curriculum)),
         Err(e) => Err(e),
     };
     match zipped {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "application/zip"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"sinergi-kurikulum.zip\"",
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
-        // AppError::internal has logged the cause under this reference.
-        Err(app::error::AppError::Internal(reference)) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            app::i18n::fill(K::ErrInternal.t(auth.locale), &[reference]),
-        )
-            .into_response(),
-        Err(_) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            app::i18n::fill(K::ErrInternal.t(auth.locale), &["-".into()]),
-        )
-            .into_response(),
+        Ok(bytes) => crate::download::attachment("application/zip", "sinergi-kurikulum.zip", bytes),
+        Err(e) => crate::download::error(auth.locale, e),
     }
 }

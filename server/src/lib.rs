@@ -3,7 +3,9 @@ pub mod cli;
 pub mod config;
 pub mod curriculum;
 pub mod db;
+pub mod download;
 pub mod middleware;
+pub mod scenarios;
 
 use app::app::{shell, App};
 use app::state::AppState;
@@ -46,6 +48,8 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/curriculum/export.zip", get(curriculum::export_zip))
+        .route("/scenarios/{key}/export.toml", get(scenarios::export_toml))
+        .route("/classes/{id}/scenarios/{assignment}/decisions.csv", get(scenarios::decisions_csv))
         .nest_service("/pkg", static_files(&options))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), {

@@ -55,6 +55,8 @@ async fn run(command: Command) -> Result<(), String> {
         Command::ImportRoster { class, file } => import_roster(&db, class, &file).await,
         Command::ImportCurriculum { dir } => server::curriculum::import_dir(&db, &dir).await,
         Command::ExportCurriculum { dir } => server::curriculum::export_dir(&db, &dir).await,
+        Command::ImportScenario { file } => server::scenarios::import_file(&db, &file).await,
+        Command::ExportScenarios { dir } => server::scenarios::export_dir(&db, &dir).await,
         Command::Serve => serve(config, db).await,
     }
 }
@@ -68,6 +70,9 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), St
     }
     if server::curriculum::load_shipped_if_empty(&db).await? {
         println!("The shipped curriculum (6 units) was loaded.");
+    }
+    if server::scenarios::load_shipped_if_empty(&db).await? {
+        println!("The shipped empathy scenarios (6) were loaded and published.");
     }
     let mut leptos = get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
     leptos.site_addr = config.addr;

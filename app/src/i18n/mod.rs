@@ -3,9 +3,13 @@
 //! than a blank on screen. Indonesian is the default.
 mod format;
 mod keys;
+#[cfg(feature = "ssr")]
+mod page_keys;
 
 pub use format::{fmt_date, fmt_decimal, fmt_percent};
 pub use keys::K;
+#[cfg(feature = "ssr")]
+pub use page_keys::P;
 
 use serde::{Deserialize, Serialize};
 

@@ -35,6 +35,7 @@ fn MainNav() -> impl IntoView {
                 </Show>
                 <Show when=move || has(Role::Admin) || has(Role::Facilitator)>
                     <li><a href="/curriculum">{t(K::NavCurriculum)}</a></li>
+                    <li><a href="/scenarios">{t(K::NavScenarios)}</a></li>
                 </Show>
                 <Show when=move || has(Role::Admin)>
                     <li><a href="/admin/users">{t(K::NavUsers)}</a></li>

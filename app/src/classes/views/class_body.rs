@@ -29,6 +29,7 @@ pub fn class_body(detail: ClassDetail, sort: RosterSort) -> impl IntoView {
             <p>{detail.description}</p>
             <p class="actions">
                 <a class="button primary" href=format!("/classes/{id}/learn")>{t(K::LearnOpen)}</a>
+                " "<a class="button" href=format!("/classes/{id}/scenarios")>{t(K::NavScenarios)}</a>
                 {manage.then(|| view! {
                     " "<a class="button" href=format!("/classes/{id}/import")>{t(K::RosterImport)}</a>
                 })}

@@ -326,3 +326,63 @@ pub use super::export::export;
 #[cfg(test)]
 #[path = "format_tests.rs"]
 mod tests;
+
+/// Lines the editor adds before a node's or header's source to read it as a
+/// whole file; problems are reported at the line the author sees.
+const WRAPPER_LINES: u32 = 3;
+
+fn shift(mut issues: Vec<FormatIssue>, file: &str) -> Vec<FormatIssue> {
+    for i in &mut issues {
+        i.line = i.line.saturating_sub(WRAPPER_LINES).max(1);
+        i.file = file.to_string();
+    }
+    issues
+}
+
+/// One node as the editor shows it (`id`, `type` and its fields, with its
+/// `[[node.option]]` / `[[node.character]]` tables).
+pub fn parse_node(source: &str) -> Result<Node, Vec<FormatIssue>> {
+    let wrapped = format!("key = \"k\"\nstart = \"s\"\n[[node]]\n{source}");
+    let mut parsed = parse("source", &wrapped).map_err(|e| shift(e, "source"))?;
+    match parsed.scenario.nodes.len() {
+        1 => Ok(parsed.scenario.nodes.remove(0)),
+        _ => Err(vec![FormatIssue {
+            file: "source".into(),
+            line: 1,
+            code: "one_node".into(),
+            detail: String::new(),
+        }]),
+    }
+}
+
+pub fn node_source(node: &Node) -> String {
+    let mut out = format!("id = {}\ntype = {}\n", super::export::quoted(&node.id), super::export::quoted(node.kind.type_name()));
+    super::export::node_body(&mut out, &node.kind);
+    out
+}
+
+/// The scenario's own fields (key, minutes, start, title, summary) as edited
+/// apart from its nodes; the nodes come from `into`.
+pub fn parse_header(source: &str, into: &Scenario) -> Result<Scenario, Vec<FormatIssue>> {
+    let wrapped = format!("\n\n\n{source}");
+    let parsed = parse("source", &wrapped).map_err(|e| shift(e, "source"))?;
+    let mut s = parsed.scenario;
+    if !s.nodes.is_empty() || s.key != into.key {
+        return Err(vec![FormatIssue {
+            file: "source".into(),
+            line: 1,
+            code: "header_only".into(),
+            detail: into.key.clone(),
+        }]);
+    }
+    s.nodes = into.nodes.clone();
+    Ok(s)
+}
+
+pub fn header_source(s: &Scenario) -> String {
+    let text = super::export::export(&Scenario {
+        nodes: Vec::new(),
+        ..s.clone()
+    });
+    text
+}

@@ -1,0 +1,147 @@
+//! Server fns for scenarios in a class: the list, playing, assigning, and the
+//! analytics. Thin: who → rule → DB. Pages come as server-rendered HTML (their
+//! text never enters the WASM); their forms post here, by fetch once hydrated
+//! and as plain posts without JavaScript.
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+#[cfg(feature = "ssr")]
+use {
+    super::{db, domain::engine::Answer, domain::engine::Step},
+    crate::auth::{guard, model::Role, policy::ClassAccess},
+    crate::i18n::{Msg, K},
+    crate::state::{AppState, Caller},
+};
+
+/// Members of the class and admins. The scenarios assigned to the class, with
+/// the caller's attempts; facilitators also get the assignment form.
+#[server(input = GetUrl, prefix = "/api", endpoint = "class_scenarios_page")]
+pub async fn class_scenarios_page(class_id: i64) -> Result<String, AppError> {
+    let (state, caller, class, access, is_participant) = class_access(class_id).await?;
+    let data = super::views::list_data(&state, &caller, class, access == ClassAccess::Manage, is_participant).await?;
+    crate::ui::render_html(move || super::views::class_list_body(data))
+}
+
+/// Members of the class and admins. The play page of an assignment: the
+/// introduction, the node the caller is at, or the summary of their last attempt.
+#[server(input = GetUrl, prefix = "/api", endpoint = "scenario_play_page")]
+pub async fn scenario_play_page(class_id: i64, assignment: i64) -> Result<String, AppError> {
+    let (state, caller, _, access, is_participant) = class_access(class_id).await?;
+    let (a, row) = db::assignment(&state.db, class_id, assignment).await?;
+    let data = super::views::play_data(&state, &caller, a, row, is_participant, access == ClassAccess::Manage).await?;
+    crate::ui::render_html(move || super::views::play_body(data))
+}
+
+/// Participants of the class. Starts an attempt (or resumes the one in
+/// progress); `key` is the form's own key, so posting it twice starts one.
+/// Errors: `Rule` outside the open window or with no attempts left.
+#[server(prefix = "/api", endpoint = "start_scenario")]
+pub async fn start_scenario(csrf: String, class_id: i64, assignment: i64, key: String) -> Result<(), AppError> {
+    let _ = csrf; // checked by the CSRF middleware before this runs
+    let (state, caller) = participant(class_id).await?;
+    let key = client_key(&key)?;
+    let (a, _) = db::assignment(&state.db, class_id, assignment).await?;
+    db::start_attempt(&state.db, &a, caller.user_id, &key).await?;
+    leptos_axum::redirect(&format!("/classes/{class_id}/scenarios/{assignment}"));
+    Ok(())
+}
+
+/// Participants, for their own attempt. Saves one step: `choice` at a choice,
+/// `reflection` at a reflection, neither to continue past a situation. `seq`
+/// and `node` say which step the page showed; `key` makes a retry harmless.
+/// Errors: `Invalid(choice|reflection)`, `Conflict` for a stale page.
+#[server(prefix = "/api", endpoint = "scenario_step")]
+#[allow(clippy::too_many_arguments)]
+pub async fn scenario_step(
+    csrf: String,
+    class_id: i64,
+    attempt: i64,
+    seq: i32,
+    node: String,
+    key: String,
+    choice: Option<String>,
+    reflection: Option<String>,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let (state, caller) = participant(class_id).await?;
+    let answer = match (choice, reflection) {
+        (Some(c), _) => Answer::Choose(c),
+        (None, Some(text)) => Answer::Reflect(text.replace("\r\n", "\n")),
+        (None, None) => Answer::Continue,
+    };
+    let input = db::StepInput {
+        attempt_id: attempt,
+        seq,
+        step: Step { node, answer },
+        client_key: client_key(&key)?,
+    };
+    db::take_step(&state.db, caller.user_id, input).await?;
+    Ok(())
+}
+
+/// Facilitators of the class and admins. Assigns a published scenario with
+/// its open window (dates in WIB, `closes_on` may be empty) and how many
+/// attempts each participant may make (0: no limit).
+/// Errors: `Invalid(opens_on|closes_on|max_attempts)`, `Conflict` when assigned already.
+#[server(prefix = "/api", endpoint = "assign_scenario")]
+pub async fn assign_scenario(
+    csrf: String,
+    class_id: i64,
+    scenario: String,
+    opens_on: String,
+    closes_on: String,
+    max_attempts: i32,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let (state, _, _, access, _) = class_access(class_id).await?;
+    if access != ClassAccess::Manage {
+        return Err(AppError::Forbidden);
+    }
+    let window = super::assign::Window::parse(&opens_on, &closes_on, max_attempts)?;
+    super::assign::assign(&state.db, class_id, &scenario, window).await
+}
+
+/// Facilitators of the class and admins. Choices by generation, common paths,
+/// average scores by generation and reflections for one assignment.
+#[server(input = GetUrl, prefix = "/api", endpoint = "scenario_analytics_page")]
+pub async fn scenario_analytics_page(class_id: i64, assignment: i64) -> Result<String, AppError> {
+    let (state, _, _, access, _) = class_access(class_id).await?;
+    if access != ClassAccess::Manage {
+        return Err(AppError::Forbidden);
+    }
+    let data = super::analytics::load(&state, class_id, assignment).await?;
+    crate::ui::render_html(move || super::views::analytics_body(data))
+}
+
+#[cfg(feature = "ssr")]
+async fn class_access(
+    class_id: i64,
+) -> Result<(AppState, Caller, crate::entities::class::Model, ClassAccess, bool), AppError> {
+    let state = guard::state()?;
+    let caller = guard::caller()?;
+    let (class, access, is_participant) =
+        guard::require_class_as(&state.db, &caller, class_id, ClassAccess::View).await?;
+    let is_participant = is_participant && caller.has(Role::Participant);
+    Ok((state, caller, class, access, is_participant))
+}
+
+#[cfg(feature = "ssr")]
+async fn participant(class_id: i64) -> Result<(AppState, Caller), AppError> {
+    let (state, caller, _, _, is_participant) = class_access(class_id).await?;
+    if !is_participant {
+        return Err(AppError::Forbidden);
+    }
+    Ok((state, caller))
+}
+
+/// A form's idempotency key: 8 to 64 letters, digits or dashes.
+#[cfg(feature = "ssr")]
+fn client_key(key: &str) -> Result<String, AppError> {
+    let ok = (8..=64).contains(&key.len()) && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if ok {
+        Ok(key.to_string())
+    } else {
+        Err(AppError::Rule(Msg::new(K::ErrBadRequest)))
+    }
+}

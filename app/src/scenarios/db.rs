@@ -1,0 +1,256 @@
+//! Assignments, attempts and steps in the database (server only). Every write
+//! runs in one transaction and is keyed by the client's key, so a retried
+//! request (a flaky network, a double tap) is stored once.
+use super::domain::engine::{self, Answer, PlayState, Step, StepError};
+use super::model::{Scenario, Scores};
+use super::store;
+use crate::entities::{scenario, scenario_assignment, scenario_attempt, scenario_step};
+use crate::error::{AppError, AppResult};
+use crate::i18n::{Msg, K};
+use chrono::Utc;
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait};
+
+/// An assignment of the class, with its scenario row.
+pub async fn assignment<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    assignment_id: i64,
+) -> AppResult<(scenario_assignment::Model, scenario::Model)> {
+    let found = scenario_assignment::Entity::find_by_id(assignment_id)
+        .one(db)
+        .await?
+        .filter(|a| a.class_id == class_id)
+        .ok_or(AppError::NotFound)?;
+    let row = scenario::Entity::find_by_id(found.scenario_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((found, row))
+}
+
+pub async fn assignments_of_class<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+) -> AppResult<Vec<(scenario_assignment::Model, scenario::Model)>> {
+    let assignments = scenario_assignment::Entity::find()
+        .filter(scenario_assignment::Column::ClassId.eq(class_id))
+        .order_by_asc(scenario_assignment::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(assignments.len());
+    for a in assignments {
+        if let Some(s) = scenario::Entity::find_by_id(a.scenario_id).one(db).await? {
+            out.push((a, s));
+        }
+    }
+    Ok(out)
+}
+
+pub async fn attempts_of<C: ConnectionTrait>(
+    db: &C,
+    assignment_id: i64,
+    user_id: i64,
+) -> AppResult<Vec<scenario_attempt::Model>> {
+    Ok(scenario_attempt::Entity::find()
+        .filter(scenario_attempt::Column::AssignmentId.eq(assignment_id))
+        .filter(scenario_attempt::Column::UserId.eq(user_id))
+        .order_by_asc(scenario_attempt::Column::Number)
+        .all(db)
+        .await?)
+}
+
+pub async fn steps_of<C: ConnectionTrait>(db: &C, attempt_id: i64) -> AppResult<Vec<scenario_step::Model>> {
+    Ok(scenario_step::Entity::find()
+        .filter(scenario_step::Column::AttemptId.eq(attempt_id))
+        .order_by_asc(scenario_step::Column::Seq)
+        .all(db)
+        .await?)
+}
+
+pub fn as_step(row: &scenario_step::Model) -> Step {
+    let answer = match (&row.option_key, &row.reflection) {
+        (Some(key), _) => Answer::Choose(key.clone()),
+        (None, Some(text)) => Answer::Reflect(text.clone()),
+        (None, None) => Answer::Continue,
+    };
+    Step {
+        node: row.node.clone(),
+        answer,
+    }
+}
+
+/// Where an attempt stands, rebuilt from its saved steps.
+pub fn state_of(s: &Scenario, steps: &[scenario_step::Model]) -> AppResult<PlayState> {
+    let steps: Vec<Step> = steps.iter().map(as_step).collect();
+    engine::replay(s, &steps).map_err(|e| AppError::internal(format!("replay: {e:?}")))
+}
+
+/// Why an assignment cannot be played now, if it cannot.
+pub fn window_problem(a: &scenario_assignment::Model, now: DateTimeUtc) -> Option<K> {
+    if now < a.opens_at {
+        Some(K::ScenarioNotOpen)
+    } else if a.closes_at.is_some_and(|c| now > c) {
+        Some(K::ScenarioClosed)
+    } else {
+        None
+    }
+}
+
+/// Starts an attempt, or returns the one this key started, or the one still in
+/// progress (one attempt at a time). Refused outside the assignment's window or
+/// when the attempt policy is used up.
+pub async fn start_attempt(
+    db: &DatabaseConnection,
+    a: &scenario_assignment::Model,
+    user_id: i64,
+    client_key: &str,
+) -> AppResult<scenario_attempt::Model> {
+    let txn = db.begin().await?;
+    let same_key = scenario_attempt::Entity::find()
+        .filter(scenario_attempt::Column::ClientKey.eq(client_key))
+        .one(&txn)
+        .await?;
+    if let Some(found) = same_key {
+        return if found.user_id == user_id { Ok(found) } else { Err(AppError::Forbidden) };
+    }
+    let attempts = attempts_of(&txn, a.id, user_id).await?;
+    if let Some(open) = attempts.iter().find(|t| t.finished_at.is_none()) {
+        return Ok(open.clone());
+    }
+    if let Some(key) = window_problem(a, Utc::now()) {
+        return Err(AppError::rule(key));
+    }
+    if a.max_attempts > 0 && attempts.len() as i32 >= a.max_attempts {
+        return Err(AppError::rule(K::ScenarioNoAttemptsLeft));
+    }
+    let version = store::latest_version(&txn, a.scenario_id).await?;
+    let created = scenario_attempt::ActiveModel {
+        assignment_id: Set(a.id),
+        user_id: Set(user_id),
+        version_id: Set(version.id),
+        number: Set(attempts.len() as i32 + 1),
+        started_at: Set(Utc::now()),
+        finished_at: Set(None),
+        ending: Set(None),
+        scores: Set(None),
+        client_key: Set(client_key.to_string()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(conflict_on_race)?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// One decision or reflection, as the participant made it on the page that
+/// showed step `seq` at `node`.
+pub struct StepInput {
+    pub attempt_id: i64,
+    pub seq: i32,
+    pub step: Step,
+    pub client_key: String,
+}
+
+/// Saves a step and, at an ending, closes the attempt. A key seen before is
+/// the same request again: nothing changes and it succeeds.
+pub async fn take_step(db: &DatabaseConnection, user_id: i64, input: StepInput) -> AppResult<PlayState> {
+    let txn = db.begin().await?;
+    let attempt = scenario_attempt::Entity::find_by_id(input.attempt_id)
+        .one(&txn)
+        .await?
+        .filter(|a| a.user_id == user_id)
+        .ok_or(AppError::NotFound)?;
+    let scenario = store::version(&txn, attempt.version_id).await?;
+    let steps = steps_of(&txn, attempt.id).await?;
+    let state = state_of(&scenario, &steps)?;
+    if steps.iter().any(|s| s.client_key == input.client_key) {
+        return Ok(state);
+    }
+    if input.seq != steps.len() as i32 {
+        return Err(AppError::Conflict(Msg::new(K::ScenarioStale)));
+    }
+    let next = engine::apply(&scenario, &state, &input.step).map_err(step_error)?;
+    let (option_key, reflection) = match &input.step.answer {
+        Answer::Choose(key) => (Some(key.clone()), None),
+        Answer::Reflect(text) => (None, Some(text.clone())),
+        Answer::Continue => (None, None),
+    };
+    let inserted = scenario_step::ActiveModel {
+        attempt_id: Set(attempt.id),
+        seq: Set(input.seq),
+        node: Set(input.step.node.clone()),
+        option_key: Set(option_key),
+        reflection: Set(reflection),
+        client_key: Set(input.client_key.clone()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    if let Err(e) = inserted {
+        drop(txn);
+        return same_request_again(db, user_id, &input, e).await;
+    }
+    if next.finished {
+        finish(&txn, attempt, &next).await?;
+    }
+    txn.commit().await?;
+    Ok(next)
+}
+
+async fn finish<C: ConnectionTrait>(db: &C, attempt: scenario_attempt::Model, state: &PlayState) -> AppResult<()> {
+    let mut active: scenario_attempt::ActiveModel = attempt.into();
+    active.finished_at = Set(Some(Utc::now()));
+    active.ending = Set(Some(state.at.clone()));
+    active.scores = Set(Some(serde_json::to_string(&state.scores).map_err(AppError::internal)?));
+    active.update(db).await?;
+    Ok(())
+}
+
+pub fn scores_of(attempt: &scenario_attempt::Model) -> Option<Scores> {
+    attempt.scores.as_deref().and_then(|s| serde_json::from_str(s).ok())
+}
+
+/// The insert lost a race: if it was to the same request (same key), that one
+/// saved the step and this one succeeds with it; else the page was stale.
+async fn same_request_again(db: &DatabaseConnection, user_id: i64, input: &StepInput, e: DbErr) -> AppResult<PlayState> {
+    let err = conflict_on_race(e);
+    let saved = scenario_step::Entity::find()
+        .filter(scenario_step::Column::ClientKey.eq(&input.client_key))
+        .one(db)
+        .await?;
+    if saved.is_none_or(|s| s.attempt_id != input.attempt_id) {
+        return Err(err);
+    }
+    let attempt = scenario_attempt::Entity::find_by_id(input.attempt_id)
+        .one(db)
+        .await?
+        .filter(|a| a.user_id == user_id)
+        .ok_or(AppError::NotFound)?;
+    let scenario = store::version(db, attempt.version_id).await?;
+    state_of(&scenario, &steps_of(db, attempt.id).await?)
+}
+
+fn step_error(e: StepError) -> AppError {
+    match e {
+        StepError::Finished | StepError::NotHere => AppError::Conflict(Msg::new(K::ScenarioStale)),
+        StepError::WrongAnswer | StepError::UnknownOption => AppError::field("choice", Msg::new(K::CheckChooseOne)),
+        StepError::EmptyReflection => AppError::field("reflection", Msg::new(K::ScenarioReflectionEmpty)),
+        StepError::ReflectionTooLong => AppError::field(
+            "reflection",
+            Msg::with(K::ReflectionTooLong, [engine::MAX_REFLECTION_CHARS.to_string()]),
+        ),
+        StepError::Broken | StepError::TooManySteps => AppError::internal(format!("scenario step: {e:?}")),
+    }
+}
+
+/// Two requests racing for the same step (or key): the loser's insert breaks a
+/// unique index. It is told to look again rather than shown a driver error.
+fn conflict_on_race(e: DbErr) -> AppError {
+    if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+        AppError::Conflict(Msg::new(K::ScenarioStale))
+    } else {
+        e.into()
+    }
+}

@@ -1,0 +1,143 @@
+//! Scenarios in the database (server only): drafts, publishing (a frozen copy
+//! per version, so attempts in progress keep theirs), and the shipped set.
+use super::domain::format::{parse, Parsed};
+use super::domain::rules::{self, Problem};
+use super::model::Scenario;
+use crate::entities::{scenario, scenario_version};
+use crate::error::{AppError, AppResult};
+use chrono::Utc;
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
+
+/// The scenarios shipped with Sinergi (content/scenarios), compiled in.
+pub const SHIPPED: [&str; 6] = [
+    include_str!("../../../content/scenarios/aplikasi-laporan.toml"),
+    include_str!("../../../content/scenarios/pesan-singkat.toml"),
+    include_str!("../../../content/scenarios/mentoring-terbalik.toml"),
+    include_str!("../../../content/scenarios/serah-terima-pensiun.toml"),
+    include_str!("../../../content/scenarios/rapat-hibrida.toml"),
+    include_str!("../../../content/scenarios/umpan-balik-atasan.toml"),
+];
+
+pub fn shipped() -> AppResult<Vec<Parsed>> {
+    SHIPPED
+        .iter()
+        .map(|text| parse("shipped.toml", text).map_err(|e| AppError::internal(format!("shipped scenario: {e:?}"))))
+        .collect()
+}
+
+/// Loads and publishes the shipped scenarios when there are none yet.
+pub async fn load_shipped_if_empty<C: ConnectionTrait>(db: &C) -> AppResult<bool> {
+    if scenario::Entity::find().count(db).await? > 0 {
+        return Ok(false);
+    }
+    for parsed in shipped()? {
+        let row = save_draft(db, &parsed.scenario).await?;
+        publish(db, &row)
+            .await?
+            .map_err(|p| AppError::internal(format!("shipped scenario {}: {p:?}", row.key)))?;
+    }
+    Ok(true)
+}
+
+pub fn to_json(s: &Scenario) -> AppResult<String> {
+    serde_json::to_string(s).map_err(AppError::internal)
+}
+
+pub fn from_json(text: &str) -> AppResult<Scenario> {
+    serde_json::from_str(text).map_err(AppError::internal)
+}
+
+/// Creates or replaces the draft with this key.
+pub async fn save_draft<C: ConnectionTrait>(db: &C, s: &Scenario) -> AppResult<scenario::Model> {
+    let existing = scenario::Entity::find()
+        .filter(scenario::Column::Key.eq(&s.key))
+        .one(db)
+        .await?;
+    let draft = to_json(s)?;
+    Ok(match existing {
+        Some(row) => {
+            let mut active: scenario::ActiveModel = row.into();
+            active.draft = Set(draft);
+            active.retired = Set(false);
+            active.updated_at = Set(Utc::now());
+            active.update(db).await?
+        }
+        None => {
+            scenario::ActiveModel {
+                key: Set(s.key.clone()),
+                draft: Set(draft),
+                published: Set(0),
+                retired: Set(false),
+                updated_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?
+        }
+    })
+}
+
+/// Publishes the draft as the next version, unless it breaks a rule.
+pub async fn publish<C: ConnectionTrait>(db: &C, row: &scenario::Model) -> AppResult<Result<i32, Vec<Problem>>> {
+    let draft = from_json(&row.draft)?;
+    let problems = rules::check(&draft);
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let number = row.published + 1;
+    scenario_version::ActiveModel {
+        scenario_id: Set(row.id),
+        number: Set(number),
+        document: Set(row.draft.clone()),
+        published_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let mut active: scenario::ActiveModel = row.clone().into();
+    active.published = Set(number);
+    active.update(db).await?;
+    Ok(Ok(number))
+}
+
+pub async fn by_key<C: ConnectionTrait>(db: &C, key: &str) -> AppResult<(scenario::Model, Scenario)> {
+    let row = scenario::Entity::find()
+        .filter(scenario::Column::Key.eq(key))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let draft = from_json(&row.draft)?;
+    Ok((row, draft))
+}
+
+/// Every scenario, by key, with its draft.
+pub async fn all<C: ConnectionTrait>(db: &C) -> AppResult<Vec<(scenario::Model, Scenario)>> {
+    let rows = scenario::Entity::find()
+        .order_by_asc(scenario::Column::Key)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|row| {
+            let draft = from_json(&row.draft)?;
+            Ok((row, draft))
+        })
+        .collect()
+}
+
+/// The newest published version of a scenario.
+pub async fn latest_version<C: ConnectionTrait>(db: &C, scenario_id: i64) -> AppResult<scenario_version::Model> {
+    scenario_version::Entity::find()
+        .filter(scenario_version::Column::ScenarioId.eq(scenario_id))
+        .order_by_desc(scenario_version::Column::Number)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn version<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<Scenario> {
+    let row = scenario_version::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    from_json(&row.document)
+}

@@ -1,0 +1,191 @@
+//! What the scenario pages show, gathered on the server (never sent as JSON:
+//! the pages go out as HTML).
+use crate::entities::{class, scenario, scenario_assignment, scenario_attempt, scenario_step};
+use crate::error::AppResult;
+use crate::i18n::K;
+use crate::scenarios::domain::engine::{self, PlayState};
+use crate::scenarios::model::{Bilingual, Scenario, Scores};
+use crate::scenarios::{db, store};
+use crate::state::{AppState, Caller};
+use chrono::{DateTime, Utc};
+
+pub struct ListData {
+    pub class_id: i64,
+    pub class_name: String,
+    pub can_manage: bool,
+    pub items: Vec<ListItem>,
+    /// Published scenarios not yet assigned (for the assignment form).
+    pub assignable: Vec<(String, Bilingual)>,
+}
+
+pub struct ListItem {
+    pub assignment_id: i64,
+    pub title: Bilingual,
+    pub summary: Bilingual,
+    pub minutes: u32,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub max_attempts: i32,
+    /// The caller's own attempts, when they are a participant.
+    pub mine: Option<Mine>,
+}
+
+pub struct Mine {
+    pub in_progress: Option<u32>,
+    pub finished: usize,
+}
+
+pub async fn list_data(
+    state: &AppState,
+    caller: &Caller,
+    class: class::Model,
+    can_manage: bool,
+    is_participant: bool,
+) -> AppResult<ListData> {
+    let assigned = db::assignments_of_class(&state.db, class.id).await?;
+    let mut items = Vec::with_capacity(assigned.len());
+    for (a, row) in &assigned {
+        let scenario = store::from_json(&store::latest_version(&state.db, row.id).await?.document)?;
+        let mine = if is_participant {
+            Some(mine(state, a, caller.user_id).await?)
+        } else {
+            None
+        };
+        items.push(ListItem {
+            assignment_id: a.id,
+            title: scenario.title,
+            summary: scenario.summary,
+            minutes: scenario.minutes,
+            opens_at: a.opens_at,
+            closes_at: a.closes_at,
+            max_attempts: a.max_attempts,
+            mine,
+        });
+    }
+    let assignable = if can_manage {
+        store::all(&state.db)
+            .await?
+            .into_iter()
+            .filter(|(row, _)| row.published > 0 && !row.retired && !assigned.iter().any(|(_, s)| s.id == row.id))
+            .map(|(row, draft)| (row.key, draft.title))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(ListData {
+        class_id: class.id,
+        class_name: class.name,
+        can_manage,
+        items,
+        assignable,
+    })
+}
+
+async fn mine(state: &AppState, a: &scenario_assignment::Model, user_id: i64) -> AppResult<Mine> {
+    let attempts = db::attempts_of(&state.db, a.id, user_id).await?;
+    let in_progress = match attempts.iter().find(|t| t.finished_at.is_none()) {
+        Some(open) => {
+            let s = store::version(&state.db, open.version_id).await?;
+            let steps = db::steps_of(&state.db, open.id).await?;
+            Some(engine::progress_percent(&s, &db::state_of(&s, &steps)?))
+        }
+        None => None,
+    };
+    Ok(Mine {
+        in_progress,
+        finished: attempts.iter().filter(|t| t.finished_at.is_some()).count(),
+    })
+}
+
+pub struct PlayData {
+    pub class_id: i64,
+    pub assignment_id: i64,
+    pub scenario: Scenario,
+    pub mode: Mode,
+    /// A fresh idempotency key for this page's one form.
+    pub form_key: String,
+}
+
+pub enum Mode {
+    /// Not a participant: the scenario's introduction only.
+    Preview { can_manage: bool },
+    /// No attempt in progress: introduction and, if allowed, a start button.
+    Intro { refusal: Option<K>, finished: usize },
+    Playing(Playing),
+    Summary(Summary),
+}
+
+pub struct Playing {
+    pub attempt: scenario_attempt::Model,
+    pub steps: Vec<scenario_step::Model>,
+    pub state: PlayState,
+    pub percent: u32,
+}
+
+pub struct Summary {
+    pub attempt: scenario_attempt::Model,
+    pub steps: Vec<scenario_step::Model>,
+    pub scores: Scores,
+    /// Why another attempt cannot start, if it cannot.
+    pub refusal: Option<K>,
+}
+
+pub async fn play_data(
+    state: &AppState,
+    caller: &Caller,
+    a: scenario_assignment::Model,
+    row: scenario::Model,
+    is_participant: bool,
+    can_manage: bool,
+) -> AppResult<PlayData> {
+    let attempts = if is_participant {
+        db::attempts_of(&state.db, a.id, caller.user_id).await?
+    } else {
+        Vec::new()
+    };
+    let latest = attempts.last().cloned();
+    let version_id = match &latest {
+        Some(t) => t.version_id,
+        None => store::latest_version(&state.db, row.id).await?.id,
+    };
+    let scenario = store::version(&state.db, version_id).await?;
+    let refusal = refusal(&a, attempts.len());
+    let mode = match latest {
+        _ if !is_participant => Mode::Preview { can_manage },
+        None => Mode::Intro { refusal, finished: 0 },
+        Some(attempt) => {
+            let steps = db::steps_of(&state.db, attempt.id).await?;
+            let play = db::state_of(&scenario, &steps)?;
+            if attempt.finished_at.is_none() {
+                let percent = engine::progress_percent(&scenario, &play);
+                Mode::Playing(Playing {
+                    attempt,
+                    steps,
+                    state: play,
+                    percent,
+                })
+            } else {
+                Mode::Summary(Summary {
+                    attempt,
+                    steps,
+                    scores: play.scores,
+                    refusal,
+                })
+            }
+        }
+    };
+    Ok(PlayData {
+        class_id: a.class_id,
+        assignment_id: a.id,
+        scenario,
+        mode,
+        form_key: uuid::Uuid::new_v4().to_string(),
+    })
+}
+
+/// Why a new attempt cannot start now, if it cannot.
+fn refusal(a: &scenario_assignment::Model, used: usize) -> Option<K> {
+    db::window_problem(a, Utc::now()).or_else(|| {
+        (a.max_attempts > 0 && used as i32 >= a.max_attempts).then_some(K::ScenarioNoAttemptsLeft)
+    })
+}
