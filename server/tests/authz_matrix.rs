@@ -5,6 +5,7 @@ use app::auth::policy::Membership;
 use app::error::AppError;
 use axum::http::StatusCode;
 use common::*;
+use sea_orm::EntityTrait;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Who {
@@ -37,6 +38,8 @@ type Case<'a> = (&'a str, &'a str, Vec<(&'a str, String)>, &'a [Who]);
 
 struct World {
     class_a: i64,
+    /// A scenario assigned to class A.
+    assignment: i64,
     someone: i64,
     clients: Vec<(Who, Client)>,
 }
@@ -80,8 +83,22 @@ async fn world(app: &TestApp) -> World {
     app::curriculum::store::load_shipped_if_empty(&app.db)
         .await
         .expect("curriculum");
+    app::scenarios::store::load_shipped_if_empty(&app.db)
+        .await
+        .expect("scenarios");
+    let window = app::scenarios::assign::Window::parse("2026-01-01", "", 0).expect("window");
+    app::scenarios::assign::assign(&app.db, class_a, "aplikasi-laporan", window)
+        .await
+        .expect("assign");
+    let assignment = app::entities::scenario_assignment::Entity::find()
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("assignment")
+        .id;
     World {
         class_a,
+        assignment,
         someone,
         clients,
     }
@@ -218,6 +235,93 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
             "POST",
             "/api/preview_markdown",
             vec![("text", "**a**".into())],
+            AUTHORS,
+        ),
+        // Scenarios in a class, and their authoring (shared by all classes).
+        ("GET", "/api/class_scenarios_page", vec![("class_id", a.clone())], MEMBERS),
+        (
+            "GET",
+            "/api/scenario_play_page",
+            vec![("class_id", a.clone()), ("assignment", w.assignment.to_string())],
+            MEMBERS,
+        ),
+        (
+            "POST",
+            "/api/start_scenario",
+            vec![
+                ("class_id", a.clone()),
+                ("assignment", w.assignment.to_string()),
+                ("key", "kunci-uji-matriks".into()),
+            ],
+            PARTICIPANTS,
+        ),
+        (
+            "POST",
+            "/api/scenario_step",
+            vec![
+                ("class_id", a.clone()),
+                ("attempt", "999".into()),
+                ("seq", "0".into()),
+                ("node", "awal".into()),
+                ("key", "kunci-langkah-matriks".into()),
+            ],
+            PARTICIPANTS,
+        ),
+        (
+            "POST",
+            "/api/assign_scenario",
+            vec![
+                ("class_id", a.clone()),
+                ("scenario", "pesan-singkat".into()),
+                ("opens_on", "2026-01-01".into()),
+                ("closes_on", "".into()),
+                ("max_attempts", "1".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "GET",
+            "/api/scenario_analytics_page",
+            vec![("class_id", a.clone()), ("assignment", w.assignment.to_string())],
+            MANAGERS,
+        ),
+        ("GET", "/api/scenarios_page", vec![], AUTHORS),
+        (
+            "GET",
+            "/api/scenario_editor_page",
+            vec![("key", "aplikasi-laporan".into())],
+            AUTHORS,
+        ),
+        (
+            "POST",
+            "/api/save_scenario_node",
+            vec![
+                ("key", "tidak-ada".into()),
+                ("node", "awal".into()),
+                ("source", "id = \"awal\"".into()),
+            ],
+            AUTHORS,
+        ),
+        (
+            "POST",
+            "/api/add_scenario_node",
+            vec![
+                ("key", "tidak-ada".into()),
+                ("id", "baru".into()),
+                ("kind", "ending".into()),
+            ],
+            AUTHORS,
+        ),
+        (
+            "POST",
+            "/api/delete_scenario_node",
+            vec![("key", "tidak-ada".into()), ("node", "awal".into())],
+            AUTHORS,
+        ),
+        (
+            "POST",
+            "/api/publish_scenario",
+            vec![("key", "tidak-ada".into())],
             AUTHORS,
         ),
         ("GET", "/api/session", vec![], &EVERYONE),
@@ -375,6 +479,11 @@ both_backends!(upload_matrix, async |app: &TestApp| {
         let r = app.upload(client, w.class_a, b"NIP;Nama\n").await;
         let err = r.error();
         assert_eq!(!denied(&err), MANAGERS.contains(who), "upload as {who:?}: {r:?}");
+        let r = app
+            .upload_file(client, "/api/import_scenario", &[], "s.toml", b"key = ")
+            .await;
+        let err = r.error();
+        assert_eq!(!denied(&err), AUTHORS.contains(who), "scenario import as {who:?}: {r:?}");
     }
 });
 
@@ -398,7 +507,18 @@ both_backends!(page_matrix, async |app: &TestApp| {
         "/curriculum/lessons/{}",
         app::curriculum::store::shipped().unwrap().units[0].lessons[0].key
     );
+    let scenarios = format!("/classes/{}/scenarios", w.class_a);
+    let play = format!("{scenarios}/{}", w.assignment);
+    let analytics = format!("{play}/analytics");
+    let csv = format!("{play}/decisions.csv");
     let pages: Vec<(&str, &[Who])> = vec![
+        (&scenarios, MEMBERS),
+        (&play, MEMBERS),
+        (&analytics, MANAGERS),
+        (&csv, MANAGERS),
+        ("/scenarios", AUTHORS),
+        ("/scenarios/aplikasi-laporan", AUTHORS),
+        ("/scenarios/aplikasi-laporan/export.toml", AUTHORS),
         ("/admin/users", ADMINS),
         ("/admin/programmes", ADMINS),
         ("/admin/generations", ADMINS),

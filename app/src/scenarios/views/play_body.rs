@@ -104,7 +104,7 @@ fn node_inner(node: Node) -> AnyView {
     match node.kind {
         NodeKind::Situation { text, characters, .. } => view! {
             {(!characters.is_empty()).then(|| view! {
-                <h2 class="visually-hidden">{tr(P::Present)}</h2>
+                <h2 class="sr-only">{tr(P::Present)}</h2>
                 <ul class="characters">{characters.iter().map(character_card).collect_view()}</ul>
             })}
             <div class="narrative">{paragraphs(tx(&text))}</div>
