@@ -282,3 +282,31 @@ both_backends!(analytics_count_the_choice_under_the_generation, async |app: &Tes
     assert_eq!(rows, steps + 1, "a header and one row per step");
     assert!(csv.body.lines().nth(1).unwrap().contains(",x,"), "{}", csv.body);
 });
+
+both_backends!(the_command_line_imports_publishes_and_exports, async |app: &TestApp| {
+    let dir = std::env::temp_dir().join(format!("sinergi-cli-{}", uuid_like()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let trap = dir.join("jebakan.toml");
+    std::fs::write(&trap, TRAPPED).unwrap();
+    let shipped_file = dir.join("rapat.toml");
+    std::fs::write(&shipped_file, store::SHIPPED[4]).unwrap();
+    let broken = dir.join("rusak.toml");
+    std::fs::write(&broken, "key = \n").unwrap();
+
+    assert!(server::scenarios::import_file(&app.db, &broken).await.is_err());
+    server::scenarios::import_file(&app.db, &trap).await.unwrap();
+    server::scenarios::import_file(&app.db, &shipped_file).await.unwrap();
+    // The trapped one stays a draft; the valid one is published.
+    assert_eq!(scenario_version::Entity::find().count(&app.db).await.unwrap(), 1);
+
+    let out = dir.join("keluar");
+    server::scenarios::export_dir(&app.db, &out).await.unwrap();
+    let again = std::fs::read_to_string(out.join("rapat-hibrida.toml")).unwrap();
+    let original = app::scenarios::domain::format::parse("a", store::SHIPPED[4]).unwrap().scenario;
+    assert_eq!(app::scenarios::domain::format::parse("b", &again).unwrap().scenario, original);
+    std::fs::remove_dir_all(&dir).ok();
+});
+
+fn uuid_like() -> String {
+    format!("{}-{:?}", std::process::id(), std::thread::current().id()).replace(['(', ')'], "")
+}

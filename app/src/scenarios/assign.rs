@@ -3,7 +3,7 @@
 use crate::entities::scenario_assignment;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Msg, K};
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use sea_orm::{prelude::*, ActiveValue::Set};
 
 pub const MAX_ATTEMPTS: i32 = 20;
@@ -15,13 +15,9 @@ pub struct Window {
     pub max_attempts: i32,
 }
 
-fn wib() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"))
-}
-
-/// A WIB date at `time`, in UTC.
+/// A WIB (UTC+7, no daylight saving) date at `time`, in UTC.
 fn at_wib(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
-    date.and_time(time).and_local_timezone(wib()).single().map(|t| t.with_timezone(&Utc))
+    Some((date.and_time(time) - Duration::hours(7)).and_utc())
 }
 
 impl Window {

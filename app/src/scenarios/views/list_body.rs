@@ -5,7 +5,7 @@ use super::text::{tr, tx};
 use crate::i18n::{fill, fmt_date, P};
 use crate::scenarios::api::AssignScenario;
 use crate::ui::{form_action, CsrfField, ErrorSlot};
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 
 pub fn class_list_body(data: ListData) -> impl IntoView {
@@ -26,8 +26,8 @@ pub fn class_list_body(data: ListData) -> impl IntoView {
 }
 
 fn wib_date(t: DateTime<Utc>) -> String {
-    let offset = FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero"));
-    fmt_date(t.with_timezone(&offset).date_naive(), super::text::locale())
+    // WIB is UTC+7 all year.
+    fmt_date((t + Duration::hours(7)).date_naive(), super::text::locale())
 }
 
 fn card(class_id: i64, can_manage: bool, item: ListItem) -> impl IntoView {
@@ -68,7 +68,7 @@ fn card(class_id: i64, can_manage: bool, item: ListItem) -> impl IntoView {
 
 fn assign_form(class_id: i64, assignable: Vec<(String, crate::scenarios::model::Bilingual)>) -> impl IntoView {
     let action = form_action::<AssignScenario>();
-    let today = Utc::now().format("%Y-%m-%d").to_string();
+    let today = (Utc::now() + Duration::hours(7)).format("%Y-%m-%d").to_string();
     view! {
         <section class="panel">
             <h2>{tr(P::AssignTitle)}</h2>
