@@ -18,7 +18,7 @@ pub fn class_list_body(data: ListData) -> impl IntoView {
             <p>{tr(P::ScenariosIntro)}</p>
         </header>
         {empty.then(|| view! { <p class="notice">{tr(P::ScenariosNone)}</p> })}
-        <ul class="cards scenario-cards">
+        <ul class="card-list">
             {data.items.into_iter().map(|item| card(class_id, data.can_manage, item)).collect_view()}
         </ul>
         {data.can_manage.then(|| assign_form(class_id, data.assignable))}
