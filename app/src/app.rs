@@ -4,13 +4,9 @@ use crate::auth::api::get_session_info;
 use crate::auth::model::SessionInfo;
 use crate::auth::views::{HomePage, LoginPage, PasswordPage};
 use crate::classes::views::{ClassPage, ClassesPage, ImportPage};
-use crate::curriculum::views::{
-    AuthoringPage, LessonEditorPage, LessonPage, ProgressPage, ReflectionsPage, UnitsPage,
-};
-use crate::scenarios::views::{
-    ClassScenariosPage, ScenarioAnalyticsPage, ScenarioEditorPage, ScenarioPlayPage, ScenariosPage,
-};
+use crate::curriculum::views::{AuthoringPage, LessonEditorPage, LessonPage};
 use crate::i18n::{Locale, K};
+use crate::pages::HtmlRoute;
 use crate::ui::page_data;
 use crate::ui::{Layout, NotFound};
 use leptos::prelude::*;
@@ -87,18 +83,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/generations") view=GenerationsPage ssr=SsrMode::Async />
                     <Route path=path!("/curriculum") view=AuthoringPage ssr=SsrMode::Async />
                     <Route path=path!("/curriculum/lessons/:lesson") view=LessonEditorPage ssr=SsrMode::Async />
-                    <Route path=path!("/scenarios") view=ScenariosPage ssr=SsrMode::Async />
-                    <Route path=path!("/scenarios/:key") view=ScenarioEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/scenarios") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/scenarios/:key") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes") view=ClassesPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id") view=ClassPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/import") view=ImportPage ssr=SsrMode::Async />
-                    <Route path=path!("/classes/:id/learn") view=UnitsPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/learn") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/learn/:lesson") view=LessonPage ssr=SsrMode::Async />
-                    <Route path=path!("/classes/:id/progress") view=ProgressPage ssr=SsrMode::Async />
-                    <Route path=path!("/classes/:id/scenarios") view=ClassScenariosPage ssr=SsrMode::Async />
-                    <Route path=path!("/classes/:id/scenarios/:assignment") view=ScenarioPlayPage ssr=SsrMode::Async />
-                    <Route path=path!("/classes/:id/scenarios/:assignment/analytics") view=ScenarioAnalyticsPage ssr=SsrMode::Async />
-                    <Route path=path!("/classes/:id/reflections/:lesson") view=ReflectionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/progress") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/scenarios") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/scenarios/:assignment") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/scenarios/:assignment/analytics") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/reflections/:lesson") view=HtmlRoute ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

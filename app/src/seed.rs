@@ -409,9 +409,13 @@ mod tests {
 /// from today, two attempts each, when that class has no scenarios yet.
 pub async fn assign_demo_scenarios(db: &DatabaseConnection) -> AppResult<()> {
     use crate::entities::scenario_assignment;
-    use sea_orm::QueryOrder;
     use crate::scenarios::assign::{assign, Window};
-    let Some(class) = class::Entity::find().order_by_asc(class::Column::Id).one(db).await? else {
+    use sea_orm::QueryOrder;
+    let Some(class) = class::Entity::find()
+        .order_by_asc(class::Column::Id)
+        .one(db)
+        .await?
+    else {
         return Ok(());
     };
     let assigned = scenario_assignment::Entity::find()
@@ -421,7 +425,9 @@ pub async fn assign_demo_scenarios(db: &DatabaseConnection) -> AppResult<()> {
     if assigned > 0 {
         return Ok(());
     }
-    let today = (Utc::now() + chrono::Duration::hours(7)).format("%Y-%m-%d").to_string();
+    let today = (Utc::now() + chrono::Duration::hours(7))
+        .format("%Y-%m-%d")
+        .to_string();
     let window = Window::parse(&today, "", 2)?;
     for (row, _) in crate::scenarios::store::all(db).await? {
         assign(db, class.id, &row.key, window).await?;

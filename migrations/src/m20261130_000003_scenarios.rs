@@ -57,7 +57,10 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(integer("max_attempts"))
             .col(timestamp_with_time_zone("created_at"))
             .foreign_key(&mut fk(("scenario_assignments", "class_id"), ("classes", "id")))
-            .foreign_key(&mut fk(("scenario_assignments", "scenario_id"), ("scenarios", "id")))
+            .foreign_key(&mut fk(
+                ("scenario_assignments", "scenario_id"),
+                ("scenarios", "id"),
+            ))
             .to_owned(),
         table("scenario_attempts")
             .col(big_pk_auto("id"))
@@ -72,9 +75,15 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(string_len_null("ending", 60))
             .col(string_len_null("scores", 64))
             .col(string_len("client_key", 64).unique_key())
-            .foreign_key(&mut fk(("scenario_attempts", "assignment_id"), ("scenario_assignments", "id")))
+            .foreign_key(&mut fk(
+                ("scenario_attempts", "assignment_id"),
+                ("scenario_assignments", "id"),
+            ))
             .foreign_key(&mut fk(("scenario_attempts", "user_id"), ("users", "id")))
-            .foreign_key(&mut fk(("scenario_attempts", "version_id"), ("scenario_versions", "id")))
+            .foreign_key(&mut fk(
+                ("scenario_attempts", "version_id"),
+                ("scenario_versions", "id"),
+            ))
             .to_owned(),
         table("scenario_steps")
             .col(big_pk_auto("id"))
@@ -85,13 +94,20 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(text_null("reflection"))
             .col(string_len("client_key", 64).unique_key())
             .col(timestamp_with_time_zone("created_at"))
-            .foreign_key(&mut fk(("scenario_steps", "attempt_id"), ("scenario_attempts", "id")))
+            .foreign_key(&mut fk(
+                ("scenario_steps", "attempt_id"),
+                ("scenario_attempts", "id"),
+            ))
             .to_owned(),
     ]
 }
 
 fn unique(name: &str, table: &str, cols: &[&'static str]) -> IndexCreateStatement {
-    let mut index = Index::create().name(name).table(Alias::new(table)).unique().to_owned();
+    let mut index = Index::create()
+        .name(name)
+        .table(Alias::new(table))
+        .unique()
+        .to_owned();
     for col in cols {
         index.col(Alias::new(*col));
     }
@@ -100,9 +116,21 @@ fn unique(name: &str, table: &str, cols: &[&'static str]) -> IndexCreateStatemen
 
 fn indexes() -> Vec<IndexCreateStatement> {
     vec![
-        unique("idx_scenario_versions_number", "scenario_versions", &["scenario_id", "number"]),
-        unique("idx_scenario_assignments_class", "scenario_assignments", &["class_id", "scenario_id"]),
-        unique("idx_scenario_attempts_number", "scenario_attempts", &["assignment_id", "user_id", "number"]),
+        unique(
+            "idx_scenario_versions_number",
+            "scenario_versions",
+            &["scenario_id", "number"],
+        ),
+        unique(
+            "idx_scenario_assignments_class",
+            "scenario_assignments",
+            &["class_id", "scenario_id"],
+        ),
+        unique(
+            "idx_scenario_attempts_number",
+            "scenario_attempts",
+            &["assignment_id", "user_id", "number"],
+        ),
         unique("idx_scenario_steps_seq", "scenario_steps", &["attempt_id", "seq"]),
     ]
 }

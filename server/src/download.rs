@@ -8,7 +8,9 @@ use axum::response::{IntoResponse, Response};
 
 /// The caller, or the response that refuses an anonymous one.
 pub fn caller(auth: &RequestAuth) -> Result<&Caller, Response> {
-    auth.caller.as_ref().ok_or_else(|| error(auth.locale, AppError::Unauthenticated))
+    auth.caller
+        .as_ref()
+        .ok_or_else(|| error(auth.locale, AppError::Unauthenticated))
 }
 
 /// A file to save, named `filename`.
@@ -25,7 +27,10 @@ pub fn attachment(content_type: &'static str, filename: &str, body: impl Into<ax
 /// logged under the reference they show.
 pub fn error(locale: Locale, e: AppError) -> Response {
     let (status, text) = match e {
-        AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, K::ErrUnauthenticated.t(locale).to_string()),
+        AppError::Unauthenticated => (
+            StatusCode::UNAUTHORIZED,
+            K::ErrUnauthenticated.t(locale).to_string(),
+        ),
         AppError::Forbidden => (StatusCode::FORBIDDEN, K::ErrForbidden.t(locale).to_string()),
         AppError::NotFound => (StatusCode::NOT_FOUND, K::ErrNotFound.t(locale).to_string()),
         AppError::Internal(reference) => (
@@ -34,7 +39,12 @@ pub fn error(locale: Locale, e: AppError) -> Response {
         ),
         other => (
             StatusCode::BAD_REQUEST,
-            other.messages().iter().map(|m| m.render(locale)).collect::<Vec<_>>().join(" "),
+            other
+                .messages()
+                .iter()
+                .map(|m| m.render(locale))
+                .collect::<Vec<_>>()
+                .join(" "),
         ),
     };
     (status, text).into_response()

@@ -39,7 +39,9 @@ pub async fn import_file(db: &DatabaseConnection, file: &std::path::Path) -> Res
         format!("{} problems found; nothing was imported", issues.len())
     })?;
     let txn = db.begin().await.map_err(|e| e.to_string())?;
-    let row = store::save_draft(&txn, &parsed.scenario).await.map_err(|e| format!("{e:?}"))?;
+    let row = store::save_draft(&txn, &parsed.scenario)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
     let outcome = store::publish(&txn, &row).await.map_err(|e| format!("{e:?}"))?;
     txn.commit().await.map_err(|e| e.to_string())?;
     match outcome {
@@ -47,9 +49,18 @@ pub async fn import_file(db: &DatabaseConnection, file: &std::path::Path) -> Res
         Err(problems) => {
             for p in &problems {
                 let line = parsed.line_of(p.node.as_deref());
-                eprintln!("{name}:{line}: {} {} ({})", p.node.as_deref().unwrap_or("-"), p.code, p.detail);
+                eprintln!(
+                    "{name}:{line}: {} {} ({})",
+                    p.node.as_deref().unwrap_or("-"),
+                    p.code,
+                    p.detail
+                );
             }
-            println!("imported {} as a draft; {} problems keep it from being published", row.key, problems.len());
+            println!(
+                "imported {} as a draft; {} problems keep it from being published",
+                row.key,
+                problems.len()
+            );
         }
     }
     Ok(())
@@ -82,7 +93,11 @@ pub async fn export_toml(
         return download::error(auth.locale, AppError::Forbidden);
     }
     match store::by_key(&state.db, &key).await {
-        Ok((row, draft)) => download::attachment("application/toml; charset=utf-8", &format!("{}.toml", row.key), export(&draft)),
+        Ok((row, draft)) => download::attachment(
+            "application/toml; charset=utf-8",
+            &format!("{}.toml", row.key),
+            export(&draft),
+        ),
         Err(e) => download::error(auth.locale, e),
     }
 }
@@ -100,7 +115,11 @@ pub async fn decisions_csv(
     };
     let allowed = match guard::memberships(&state.db, caller.user_id, class_id).await {
         Ok(m) => guard::check_access(caller, &m, ClassAccess::Manage).and_then(|a| {
-            if a == ClassAccess::Manage { Ok(()) } else { Err(AppError::Forbidden) }
+            if a == ClassAccess::Manage {
+                Ok(())
+            } else {
+                Err(AppError::Forbidden)
+            }
         }),
         Err(e) => Err(e),
     };

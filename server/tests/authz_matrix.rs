@@ -238,7 +238,12 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
             AUTHORS,
         ),
         // Scenarios in a class, and their authoring (shared by all classes).
-        ("GET", "/api/class_scenarios_page", vec![("class_id", a.clone())], MEMBERS),
+        (
+            "GET",
+            "/api/class_scenarios_page",
+            vec![("class_id", a.clone())],
+            MEMBERS,
+        ),
         (
             "GET",
             "/api/scenario_play_page",
@@ -483,7 +488,11 @@ both_backends!(upload_matrix, async |app: &TestApp| {
             .upload_file(client, "/api/import_scenario", &[], "s.toml", b"key = ")
             .await;
         let err = r.error();
-        assert_eq!(!denied(&err), AUTHORS.contains(who), "scenario import as {who:?}: {r:?}");
+        assert_eq!(
+            !denied(&err),
+            AUTHORS.contains(who),
+            "scenario import as {who:?}: {r:?}"
+        );
     }
 });
 

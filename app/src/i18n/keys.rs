@@ -237,17 +237,6 @@ keys! {
     UnitNotReleased => "Unit ini belum dibuka oleh fasilitator.", "Your facilitator has not opened this unit yet.";
     Verbatim => "{0}", "{0}";
     NavScenarios => "Skenario", "Scenarios";
-    ScenarioNotOpen => "Skenario ini belum dibuka.", "This scenario is not open yet.";
-    ScenarioClosed => "Skenario ini sudah ditutup.", "This scenario has closed.";
-    ScenarioNoAttemptsLeft => "Kesempatan mencoba skenario ini sudah habis.", "You have used all attempts at this scenario.";
-    ScenarioStale => "Langkah ini sudah tercatat sebelumnya. Muat ulang halaman untuk melanjutkan dari posisi terakhir.", "This step was already recorded. Reload the page to continue from where you are.";
-    ScenarioReflectionEmpty => "Tuliskan refleksi Anda terlebih dahulu.", "Write your reflection first.";
-    ScenarioNotPublishable => "Skenario belum dapat diterbitkan: perbaiki masalah yang ditandai.", "The scenario cannot be published yet: fix the problems marked.";
-    ScenarioAttemptsInvalid => "Jumlah kesempatan 0 (tanpa batas) sampai 20.", "Attempts must be 0 (no limit) to 20.";
-    ScenarioDatesInvalid => "Tanggal tutup harus sesudah tanggal buka.", "The closing date must come after the opening date.";
-    ScenarioDateBad => "Tanggal tidak valid (TTTT-BB-HH).", "Not a valid date (YYYY-MM-DD).";
-    ScenarioAlreadyAssigned => "Skenario ini sudah ditugaskan ke angkatan ini.", "This scenario is already assigned to this class.";
-    ScenarioNodeExists => "Sudah ada simpul dengan id ini.", "A node with this id exists already.";
     CheckChooseOne => "Pilih jawaban terlebih dahulu.", "Choose an answer first.";
     ReflectionTooLong => "Refleksi terlalu panjang (maksimum {0} karakter).", "The reflection is too long ({0} characters at most).";
     LearnTitle => "Materi pembelajaran", "Learning materials";

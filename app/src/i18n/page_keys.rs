@@ -22,6 +22,18 @@ macro_rules! page_keys {
 }
 
 page_keys! {
+    // Errors, translated on the server and sent as text (`scenarios::said`)
+    ErrNotOpen => "Skenario ini belum dibuka.", "This scenario is not open yet.";
+    ErrClosed => "Skenario ini sudah ditutup.", "This scenario has closed.";
+    ErrNoAttemptsLeft => "Kesempatan mencoba skenario ini sudah habis.", "You have used all attempts at this scenario.";
+    ErrStale => "Langkah ini sudah tercatat sebelumnya. Muat ulang halaman untuk melanjutkan dari posisi terakhir.", "This step was already recorded. Reload the page to continue from where you are.";
+    ErrReflectionEmpty => "Tuliskan refleksi Anda terlebih dahulu.", "Write your reflection first.";
+    ErrNotPublishable => "Skenario belum dapat diterbitkan: perbaiki masalah yang ditandai.", "The scenario cannot be published yet: fix the problems marked.";
+    ErrAttemptsInvalid => "Jumlah kesempatan 0 (tanpa batas) sampai 20.", "Attempts must be 0 (no limit) to 20.";
+    ErrDatesInvalid => "Tanggal tutup harus sesudah tanggal buka.", "The closing date must come after the opening date.";
+    ErrDateBad => "Tanggal tidak valid (TTTT-BB-HH).", "Not a valid date (YYYY-MM-DD).";
+    ErrAlreadyAssigned => "Skenario ini sudah ditugaskan ke angkatan ini.", "This scenario is already assigned to this class.";
+    ErrNodeExists => "Sudah ada simpul dengan id ini.", "A node with this id exists already.";
     // Lists and assignment
     ScenariosTitle => "Skenario empati", "Empathy scenarios";
     ScenariosIntro => "Latihan bercabang: Anda membaca situasi, memilih tanggapan, dan melihat akibatnya bagi rekan dari generasi lain.", "Branching exercises: you read a situation, choose a response and see what it does for a colleague of another generation.";
@@ -174,7 +186,10 @@ mod tests {
     #[test]
     fn every_page_text_has_both_languages() {
         for key in P::ALL {
-            assert!(!key.t(Locale::Id).trim().is_empty() && !key.t(Locale::En).trim().is_empty(), "{key:?}");
+            assert!(
+                !key.t(Locale::Id).trim().is_empty() && !key.t(Locale::En).trim().is_empty(),
+                "{key:?}"
+            );
         }
     }
 }

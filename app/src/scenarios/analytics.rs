@@ -39,9 +39,9 @@ async fn gather(state: &AppState, class_id: i64, assignment_id: i64) -> AppResul
         .await?
         .into_iter()
         .map(|(_, u)| {
-            let code = u
-                .birth_date
-                .map_or(UNKNOWN_CODE.to_string(), |d| scheme.classify(d.year()).to_string());
+            let code = u.birth_date.map_or(UNKNOWN_CODE.to_string(), |d| {
+                scheme.classify(d.year()).to_string()
+            });
             (u.id, (u, code))
         })
         .collect();
@@ -85,9 +85,18 @@ pub async fn load(state: &AppState, class_id: i64, assignment_id: i64) -> AppRes
     for t in &data.attempts {
         let generation = data.generation_of(t.user_id);
         let steps = data.steps.get(&t.id).map(Vec::as_slice).unwrap_or_default();
-        let name = data.people.get(&t.user_id).map(|(u, _)| u.full_name.clone()).unwrap_or_default();
+        let name = data
+            .people
+            .get(&t.user_id)
+            .map(|(u, _)| u.full_name.clone())
+            .unwrap_or_default();
         for s in steps.iter().filter(|s| s.reflection.is_some()) {
-            reflections.push((name.clone(), generation.clone(), s.node.clone(), s.reflection.clone().unwrap_or_default()));
+            reflections.push((
+                name.clone(),
+                generation.clone(),
+                s.node.clone(),
+                s.reflection.clone().unwrap_or_default(),
+            ));
         }
         records.push(AttemptRecord {
             generation,
@@ -119,10 +128,21 @@ pub async fn decisions_csv(state: &AppState, class_id: i64, assignment_id: i64) 
     let data = gather(state, class_id, assignment_id).await?;
     let mut out = csv::Writer::from_writer(Vec::new());
     let header = [
-        "attempt_id", "participant", "nip", "generation", "attempt", "step", "node", "node_type", "option",
-        "reflection", "saved_at_utc", "ending",
+        "attempt_id",
+        "participant",
+        "nip",
+        "generation",
+        "attempt",
+        "step",
+        "node",
+        "node_type",
+        "option",
+        "reflection",
+        "saved_at_utc",
+        "ending",
     ];
-    out.write_record(header).map_err(crate::error::AppError::internal)?;
+    out.write_record(header)
+        .map_err(crate::error::AppError::internal)?;
     for t in &data.attempts {
         let (name, nip) = data
             .people

@@ -19,7 +19,14 @@ use {
 #[server(input = GetUrl, prefix = "/api", endpoint = "class_scenarios_page")]
 pub async fn class_scenarios_page(class_id: i64) -> Result<String, AppError> {
     let (state, caller, class, access, is_participant) = class_access(class_id).await?;
-    let data = super::views::list_data(&state, &caller, class, access == ClassAccess::Manage, is_participant).await?;
+    let data = super::views::list_data(
+        &state,
+        &caller,
+        class,
+        access == ClassAccess::Manage,
+        is_participant,
+    )
+    .await?;
     crate::ui::render_html(move || super::views::class_list_body(data))
 }
 
@@ -29,7 +36,15 @@ pub async fn class_scenarios_page(class_id: i64) -> Result<String, AppError> {
 pub async fn scenario_play_page(class_id: i64, assignment: i64) -> Result<String, AppError> {
     let (state, caller, _, access, is_participant) = class_access(class_id).await?;
     let (a, row) = db::assignment(&state.db, class_id, assignment).await?;
-    let data = super::views::play_data(&state, &caller, a, row, is_participant, access == ClassAccess::Manage).await?;
+    let data = super::views::play_data(
+        &state,
+        &caller,
+        a,
+        row,
+        is_participant,
+        access == ClassAccess::Manage,
+    )
+    .await?;
     crate::ui::render_html(move || super::views::play_body(data))
 }
 
@@ -37,7 +52,12 @@ pub async fn scenario_play_page(class_id: i64, assignment: i64) -> Result<String
 /// progress); `key` is the form's own key, so posting it twice starts one.
 /// Errors: `Rule` outside the open window or with no attempts left.
 #[server(prefix = "/api", endpoint = "start_scenario")]
-pub async fn start_scenario(csrf: String, class_id: i64, assignment: i64, key: String) -> Result<(), AppError> {
+pub async fn start_scenario(
+    csrf: String,
+    class_id: i64,
+    assignment: i64,
+    key: String,
+) -> Result<(), AppError> {
     let _ = csrf; // checked by the CSRF middleware before this runs
     let (state, caller) = participant(class_id).await?;
     let key = client_key(&key)?;

@@ -1,8 +1,9 @@
 //! Assigning a scenario to a class (server only): an open window in WIB dates
 //! and an attempt policy.
+use super::said;
 use crate::entities::scenario_assignment;
 use crate::error::{AppError, AppResult};
-use crate::i18n::{Msg, K};
+use crate::i18n::P;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use sea_orm::{prelude::*, ActiveValue::Set};
 
@@ -25,11 +26,11 @@ impl Window {
     /// (empty: never), both WIB days. Every bad field is reported at once.
     pub fn parse(opens_on: &str, closes_on: &str, max_attempts: i32) -> AppResult<Window> {
         let mut errors = std::collections::BTreeMap::new();
-        let mut bad = |field: &str, key: K| errors.insert(field.to_string(), vec![Msg::new(key)]);
+        let mut bad = |field: &str, key: P| errors.insert(field.to_string(), vec![said(key)]);
         let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
         let opens = date(opens_on).and_then(|d| at_wib(d, NaiveTime::MIN));
         if opens.is_none() {
-            bad("opens_on", K::ScenarioDateBad);
+            bad("opens_on", P::ErrDateBad);
         }
         let closes = match closes_on.trim() {
             "" => None,
@@ -37,18 +38,18 @@ impl Window {
                 let end = NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN);
                 let parsed = date(text).and_then(|d| at_wib(d, end));
                 if parsed.is_none() {
-                    bad("closes_on", K::ScenarioDateBad);
+                    bad("closes_on", P::ErrDateBad);
                 }
                 parsed
             }
         };
         if let (Some(o), Some(c)) = (opens, closes) {
             if c <= o {
-                bad("closes_on", K::ScenarioDatesInvalid);
+                bad("closes_on", P::ErrDatesInvalid);
             }
         }
         if !(0..=MAX_ATTEMPTS).contains(&max_attempts) {
-            bad("max_attempts", K::ScenarioAttemptsInvalid);
+            bad("max_attempts", P::ErrAttemptsInvalid);
         }
         match opens {
             Some(opens_at) if errors.is_empty() => Ok(Window {
@@ -65,7 +66,7 @@ impl Window {
 pub async fn assign(db: &DatabaseConnection, class_id: i64, key: &str, window: Window) -> AppResult<()> {
     let (row, _) = super::store::by_key(db, key).await?;
     if row.published == 0 || row.retired {
-        return Err(AppError::field("scenario", Msg::new(K::ScenarioNotPublishable)));
+        return Err(AppError::field("scenario", said(P::ErrNotPublishable)));
     }
     let existing = scenario_assignment::Entity::find()
         .filter(scenario_assignment::Column::ClassId.eq(class_id))
@@ -73,7 +74,7 @@ pub async fn assign(db: &DatabaseConnection, class_id: i64, key: &str, window: W
         .one(db)
         .await?;
     if existing.is_some() {
-        return Err(AppError::Conflict(Msg::new(K::ScenarioAlreadyAssigned)));
+        return Err(AppError::Conflict(said(P::ErrAlreadyAssigned)));
     }
     scenario_assignment::ActiveModel {
         class_id: Set(class_id),
@@ -104,9 +105,11 @@ mod tests {
     #[test]
     fn every_bad_field_is_named() {
         let err = Window::parse("1 Des", "2026-11-01", 21).unwrap_err();
-        let AppError::Invalid(fields) = err else { panic!("{err:?}") };
+        let AppError::Invalid(fields) = err else {
+            panic!("{err:?}")
+        };
         assert_eq!(fields.keys().collect::<Vec<_>>(), ["max_attempts", "opens_on"]);
         let err = Window::parse("2026-12-02", "2026-12-01", 1).unwrap_err();
-        assert_eq!(err.field_messages("closes_on"), vec![Msg::new(K::ScenarioDatesInvalid)]);
+        assert_eq!(err.field_messages("closes_on"), vec![said(P::ErrDatesInvalid)]);
     }
 }

@@ -8,11 +8,12 @@ use leptos::server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
 #[cfg(feature = "ssr")]
 use {
     super::domain::format,
-    crate::curriculum::domain::format::FormatIssue,
     super::model::{Next, Node, NodeKind, Scenario},
+    super::said,
     super::store,
     crate::auth::{guard, model::Role},
-    crate::i18n::{Msg, K},
+    crate::curriculum::domain::format::FormatIssue,
+    crate::i18n::{Msg, K, P},
     sea_orm::TransactionTrait,
 };
 
@@ -62,7 +63,12 @@ pub async fn import_scenario(data: MultipartData) -> Result<(), AppError> {
 /// source (`node` is its current id; empty for the scenario's own fields).
 /// Errors: `Invalid("source:LINE")` per problem, `NotFound`.
 #[server(prefix = "/api", endpoint = "save_scenario_node")]
-pub async fn save_scenario_node(csrf: String, key: String, node: String, source: String) -> Result<(), AppError> {
+pub async fn save_scenario_node(
+    csrf: String,
+    key: String,
+    node: String,
+    source: String,
+) -> Result<(), AppError> {
     let _ = csrf;
     let source = source.replace("\r\n", "\n");
     edit(key, move |draft| {
@@ -72,9 +78,13 @@ pub async fn save_scenario_node(csrf: String, key: String, node: String, source:
         }
         let edited = format::parse_node(&source).map_err(issues_error)?;
         if edited.id != node && draft.node(&edited.id).is_some() {
-            return Err(AppError::field("source:00001", Msg::new(K::ScenarioNodeExists)));
+            return Err(AppError::field("source:00001", said(P::ErrNodeExists)));
         }
-        let slot = draft.nodes.iter_mut().find(|n| n.id == node).ok_or(AppError::NotFound)?;
+        let slot = draft
+            .nodes
+            .iter_mut()
+            .find(|n| n.id == node)
+            .ok_or(AppError::NotFound)?;
         *slot = edited;
         Ok(())
     })
@@ -93,7 +103,7 @@ pub async fn add_scenario_node(csrf: String, key: String, id: String, kind: Stri
             return Err(AppError::field("id", Msg::new(K::CurBadKey)));
         }
         if draft.node(&id).is_some() {
-            return Err(AppError::field("id", Msg::new(K::ScenarioNodeExists)));
+            return Err(AppError::field("id", said(P::ErrNodeExists)));
         }
         let kind = starter(&kind, &draft.start).ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
         draft.nodes.push(Node { id, kind });
@@ -129,7 +139,7 @@ pub async fn publish_scenario(csrf: String, key: String) -> Result<(), AppError>
     let (row, _) = store::by_key(&txn, &key).await?;
     let number = store::publish(&txn, &row)
         .await?
-        .map_err(|_| AppError::rule(K::ScenarioNotPublishable))?;
+        .map_err(|_| AppError::Rule(said(P::ErrNotPublishable)))?;
     txn.commit().await?;
     leptos_axum::redirect(&format!("/scenarios/{key}?published={number}"));
     Ok(())
@@ -218,7 +228,9 @@ const MAX_UPLOAD_BYTES: usize = 512 * 1024;
 
 #[cfg(feature = "ssr")]
 async fn read_upload(data: MultipartData) -> Result<(String, Vec<u8>), AppError> {
-    let mut multipart = data.into_inner().ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
+    let mut multipart = data
+        .into_inner()
+        .ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
     while let Ok(Some(mut field)) = multipart.next_field().await {
         if field.name() != Some("file") {
             continue;

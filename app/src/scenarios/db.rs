@@ -3,10 +3,11 @@
 //! request (a flaky network, a double tap) is stored once.
 use super::domain::engine::{self, Answer, PlayState, Step, StepError};
 use super::model::{Scenario, Scores};
+use super::said;
 use super::store;
 use crate::entities::{scenario, scenario_assignment, scenario_attempt, scenario_step};
 use crate::error::{AppError, AppResult};
-use crate::i18n::{Msg, K};
+use crate::i18n::{Msg, K, P};
 use chrono::Utc;
 use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait};
 
@@ -86,11 +87,11 @@ pub fn state_of(s: &Scenario, steps: &[scenario_step::Model]) -> AppResult<PlayS
 }
 
 /// Why an assignment cannot be played now, if it cannot.
-pub fn window_problem(a: &scenario_assignment::Model, now: DateTimeUtc) -> Option<K> {
+pub fn window_problem(a: &scenario_assignment::Model, now: DateTimeUtc) -> Option<P> {
     if now < a.opens_at {
-        Some(K::ScenarioNotOpen)
+        Some(P::ErrNotOpen)
     } else if a.closes_at.is_some_and(|c| now > c) {
-        Some(K::ScenarioClosed)
+        Some(P::ErrClosed)
     } else {
         None
     }
@@ -111,17 +112,21 @@ pub async fn start_attempt(
         .one(&txn)
         .await?;
     if let Some(found) = same_key {
-        return if found.user_id == user_id { Ok(found) } else { Err(AppError::Forbidden) };
+        return if found.user_id == user_id {
+            Ok(found)
+        } else {
+            Err(AppError::Forbidden)
+        };
     }
     let attempts = attempts_of(&txn, a.id, user_id).await?;
     if let Some(open) = attempts.iter().find(|t| t.finished_at.is_none()) {
         return Ok(open.clone());
     }
     if let Some(key) = window_problem(a, Utc::now()) {
-        return Err(AppError::rule(key));
+        return Err(AppError::Rule(said(key)));
     }
     if a.max_attempts > 0 && attempts.len() as i32 >= a.max_attempts {
-        return Err(AppError::rule(K::ScenarioNoAttemptsLeft));
+        return Err(AppError::Rule(said(P::ErrNoAttemptsLeft)));
     }
     let version = store::latest_version(&txn, a.scenario_id).await?;
     let created = scenario_attempt::ActiveModel {
@@ -168,7 +173,7 @@ pub async fn take_step(db: &DatabaseConnection, user_id: i64, input: StepInput) 
         return Ok(state);
     }
     if input.seq != steps.len() as i32 {
-        return Err(AppError::Conflict(Msg::new(K::ScenarioStale)));
+        return Err(AppError::Conflict(said(P::ErrStale)));
     }
     let next = engine::apply(&scenario, &state, &input.step).map_err(step_error)?;
     let (option_key, reflection) = match &input.step.answer {
@@ -199,22 +204,36 @@ pub async fn take_step(db: &DatabaseConnection, user_id: i64, input: StepInput) 
     Ok(next)
 }
 
-async fn finish<C: ConnectionTrait>(db: &C, attempt: scenario_attempt::Model, state: &PlayState) -> AppResult<()> {
+async fn finish<C: ConnectionTrait>(
+    db: &C,
+    attempt: scenario_attempt::Model,
+    state: &PlayState,
+) -> AppResult<()> {
     let mut active: scenario_attempt::ActiveModel = attempt.into();
     active.finished_at = Set(Some(Utc::now()));
     active.ending = Set(Some(state.at.clone()));
-    active.scores = Set(Some(serde_json::to_string(&state.scores).map_err(AppError::internal)?));
+    active.scores = Set(Some(
+        serde_json::to_string(&state.scores).map_err(AppError::internal)?,
+    ));
     active.update(db).await?;
     Ok(())
 }
 
 pub fn scores_of(attempt: &scenario_attempt::Model) -> Option<Scores> {
-    attempt.scores.as_deref().and_then(|s| serde_json::from_str(s).ok())
+    attempt
+        .scores
+        .as_deref()
+        .and_then(|s| serde_json::from_str(s).ok())
 }
 
 /// The insert lost a race: if it was to the same request (same key), that one
 /// saved the step and this one succeeds with it; else the page was stale.
-async fn same_request_again(db: &DatabaseConnection, user_id: i64, input: &StepInput, e: DbErr) -> AppResult<PlayState> {
+async fn same_request_again(
+    db: &DatabaseConnection,
+    user_id: i64,
+    input: &StepInput,
+    e: DbErr,
+) -> AppResult<PlayState> {
     let err = conflict_on_race(e);
     let saved = scenario_step::Entity::find()
         .filter(scenario_step::Column::ClientKey.eq(&input.client_key))
@@ -234,9 +253,11 @@ async fn same_request_again(db: &DatabaseConnection, user_id: i64, input: &StepI
 
 fn step_error(e: StepError) -> AppError {
     match e {
-        StepError::Finished | StepError::NotHere => AppError::Conflict(Msg::new(K::ScenarioStale)),
-        StepError::WrongAnswer | StepError::UnknownOption => AppError::field("choice", Msg::new(K::CheckChooseOne)),
-        StepError::EmptyReflection => AppError::field("reflection", Msg::new(K::ScenarioReflectionEmpty)),
+        StepError::Finished | StepError::NotHere => AppError::Conflict(said(P::ErrStale)),
+        StepError::WrongAnswer | StepError::UnknownOption => {
+            AppError::field("choice", Msg::new(K::CheckChooseOne))
+        }
+        StepError::EmptyReflection => AppError::field("reflection", said(P::ErrReflectionEmpty)),
         StepError::ReflectionTooLong => AppError::field(
             "reflection",
             Msg::with(K::ReflectionTooLong, [engine::MAX_REFLECTION_CHARS.to_string()]),
@@ -249,7 +270,7 @@ fn step_error(e: StepError) -> AppError {
 /// unique index. It is told to look again rather than shown a driver error.
 fn conflict_on_race(e: DbErr) -> AppError {
     if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
-        AppError::Conflict(Msg::new(K::ScenarioStale))
+        AppError::Conflict(said(P::ErrStale))
     } else {
         e.into()
     }

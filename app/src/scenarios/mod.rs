@@ -14,3 +14,14 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod views;
+
+/// A scenario error message in the caller's language, translated here and
+/// sent as text: its wording lives in `i18n::P`, which the browser's WASM
+/// does not carry (the WASM download has a budget; see `make bench`).
+#[cfg(feature = "ssr")]
+pub fn said(key: crate::i18n::P) -> crate::i18n::Msg {
+    let locale = crate::auth::guard::request_auth()
+        .map(|a| a.locale)
+        .unwrap_or_default();
+    crate::i18n::Msg::with(crate::i18n::K::Verbatim, [key.t(locale).to_string()])
+}

@@ -88,7 +88,10 @@ impl Next {
 
     /// Every node this can lead to, default last.
     pub fn targets(&self) -> impl Iterator<Item = &str> {
-        self.when.iter().map(|b| b.next.as_str()).chain([self.default.as_str()])
+        self.when
+            .iter()
+            .map(|b| b.next.as_str())
+            .chain([self.default.as_str()])
     }
 
     pub fn resolve(&self, scores: &Scores) -> &str {
@@ -145,7 +148,10 @@ impl Op {
     ];
 
     pub fn symbol(self) -> &'static str {
-        Op::ALL.iter().find(|(op, _)| *op == self).map_or("==", |(_, s)| s)
+        Op::ALL
+            .iter()
+            .find(|(op, _)| *op == self)
+            .map_or("==", |(_, s)| s)
     }
 }
 

@@ -21,7 +21,9 @@ pub const SHIPPED: [&str; 6] = [
 pub fn shipped() -> AppResult<Vec<Parsed>> {
     SHIPPED
         .iter()
-        .map(|text| parse("shipped.toml", text).map_err(|e| AppError::internal(format!("shipped scenario: {e:?}"))))
+        .map(|text| {
+            parse("shipped.toml", text).map_err(|e| AppError::internal(format!("shipped scenario: {e:?}")))
+        })
         .collect()
 }
 
@@ -78,7 +80,10 @@ pub async fn save_draft<C: ConnectionTrait>(db: &C, s: &Scenario) -> AppResult<s
 }
 
 /// Publishes the draft as the next version, unless it breaks a rule.
-pub async fn publish<C: ConnectionTrait>(db: &C, row: &scenario::Model) -> AppResult<Result<i32, Vec<Problem>>> {
+pub async fn publish<C: ConnectionTrait>(
+    db: &C,
+    row: &scenario::Model,
+) -> AppResult<Result<i32, Vec<Problem>>> {
     let draft = from_json(&row.draft)?;
     let problems = rules::check(&draft);
     if !problems.is_empty() {
@@ -125,7 +130,10 @@ pub async fn all<C: ConnectionTrait>(db: &C) -> AppResult<Vec<(scenario::Model, 
 }
 
 /// The newest published version of a scenario.
-pub async fn latest_version<C: ConnectionTrait>(db: &C, scenario_id: i64) -> AppResult<scenario_version::Model> {
+pub async fn latest_version<C: ConnectionTrait>(
+    db: &C,
+    scenario_id: i64,
+) -> AppResult<scenario_version::Model> {
     scenario_version::Entity::find()
         .filter(scenario_version::Column::ScenarioId.eq(scenario_id))
         .order_by_desc(scenario_version::Column::Number)

@@ -128,26 +128,32 @@ pub(super) mod client {
         let retry = retries(&ev);
         ev.prevent_default();
         action.pending.set(true);
+        send(action, url, body, reload, retry, 1_000);
+    }
+
+    /// Posts the form's body. A form marked `data-retry` (a scenario step) is
+    /// sent again while the network is down, waiting longer each time (up to
+    /// half a minute), with the same body: its idempotency key makes a repeat
+    /// harmless. (A timer rather than an async sleep: no extra future machinery
+    /// in the WASM.)
+    fn send(action: FormAction, url: String, body: String, reload: bool, retry: bool, delay: u64) {
         leptos::task::spawn_local(async move {
-            let mut delay = 1_000;
-            loop {
-                let result = post(&url, body.clone()).await;
-                // A form marked `data-retry` (a scenario step) is sent again while
-                // the network is down, waiting longer each time, with the same
-                // body: its idempotency key makes the repeat harmless.
-                let again = retry && matches!(result, Err(AppError::Transport));
-                // Only a success changes what the page shows; after an error the page
-                // keeps what was typed (and where the error is shown) as it is.
-                let saved = result.is_ok();
-                action.value.set(Some(result));
-                if !again {
-                    if saved && reload {
-                        action.version.update(|v| *v += 1);
-                    }
-                    break;
-                }
-                sleep(delay).await;
-                delay = (delay * 2).min(30_000);
+            let result = post(&url, body.clone()).await;
+            let again = retry && matches!(result, Err(AppError::Transport));
+            // Only a success changes what the page shows; after an error the page
+            // keeps what was typed (and where the error is shown) as it is.
+            let saved = result.is_ok();
+            action.value.set(Some(result));
+            if again {
+                let next = (delay * 2).min(30_000);
+                set_timeout(
+                    move || send(action, url, body, reload, retry, next),
+                    std::time::Duration::from_millis(delay),
+                );
+                return;
+            }
+            if saved && reload {
+                action.version.update(|v| *v += 1);
             }
             action.pending.set(false);
         });
@@ -157,14 +163,6 @@ pub(super) mod client {
         ev.target()
             .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
             .is_some_and(|f| f.has_attribute("data-retry"))
-    }
-
-    async fn sleep(ms: i32) {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = web_sys::window()
-                .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms));
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
     /// GET forms (filters) and file uploads are left to the browser.

@@ -13,11 +13,8 @@ mod lesson_editor_body;
 mod lesson_page;
 #[cfg(feature = "ssr")]
 mod outline_body;
-mod progress_page;
-mod reflections_page;
 #[cfg(feature = "ssr")]
 mod units_body;
-mod units_page;
 
 pub use authoring_pages::{AuthoringPage, LessonEditorPage};
 #[cfg(feature = "ssr")]
@@ -29,8 +26,5 @@ pub use lesson_editor_body::lesson_editor_body;
 pub use lesson_page::LessonPage;
 #[cfg(feature = "ssr")]
 pub use outline_body::outline_body;
-pub use progress_page::ProgressPage;
-pub use reflections_page::ReflectionsPage;
 #[cfg(feature = "ssr")]
 pub use units_body::units_body;
-pub use units_page::UnitsPage;

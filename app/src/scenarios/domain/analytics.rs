@@ -55,7 +55,11 @@ pub fn summarise(records: &[AttemptRecord]) -> Summary {
         let mut path: Vec<String> = r.choices.iter().map(|(n, o)| format!("{n}:{o}")).collect();
         path.push(ending.clone());
         *paths.entry(path).or_default() += 1;
-        *s.endings.entry(ending.clone()).or_default().entry(r.generation.clone()).or_default() += 1;
+        *s.endings
+            .entry(ending.clone())
+            .or_default()
+            .entry(r.generation.clone())
+            .or_default() += 1;
         let entry = sums.entry(r.generation.clone()).or_default();
         entry.0 += 1;
         for d in Dimension::ALL {
@@ -78,10 +82,17 @@ pub fn summarise(records: &[AttemptRecord]) -> Summary {
 mod tests {
     use super::*;
 
-    fn record(generation: &str, choices: &[(&str, &str)], outcome: Option<(&str, [i32; 4])>) -> AttemptRecord {
+    fn record(
+        generation: &str,
+        choices: &[(&str, &str)],
+        outcome: Option<(&str, [i32; 4])>,
+    ) -> AttemptRecord {
         AttemptRecord {
             generation: generation.into(),
-            choices: choices.iter().map(|(n, o)| (n.to_string(), o.to_string())).collect(),
+            choices: choices
+                .iter()
+                .map(|(n, o)| (n.to_string(), o.to_string()))
+                .collect(),
             outcome: outcome.map(|(e, s)| (e.to_string(), Scores(s))),
         }
     }
@@ -89,7 +100,11 @@ mod tests {
     #[test]
     fn choices_paths_averages_and_endings_by_generation() {
         let records = [
-            record("boomer", &[("a", "x"), ("b", "y")], Some(("end-good", [2, 2, 0, 1]))),
+            record(
+                "boomer",
+                &[("a", "x"), ("b", "y")],
+                Some(("end-good", [2, 2, 0, 1])),
+            ),
             record("z", &[("a", "x"), ("b", "y")], Some(("end-good", [1, 3, 1, 0]))),
             record("z", &[("a", "w")], Some(("end-bad", [-1, -2, 0, 0]))),
             record("z", &[("a", "x")], None),
@@ -98,7 +113,10 @@ mod tests {
         assert_eq!((s.attempts, s.finished), (4, 3));
         let ax = &s.choices[&("a".to_string(), "x".to_string())];
         assert_eq!((ax["boomer"], ax["z"]), (1, 2));
-        assert_eq!(s.paths[0], (vec!["a:x".into(), "b:y".into(), "end-good".into()], 2));
+        assert_eq!(
+            s.paths[0],
+            (vec!["a:x".into(), "b:y".into(), "end-good".into()], 2)
+        );
         assert_eq!(s.paths[1].1, 1);
         let (n, avg) = s.averages["z"];
         assert_eq!(n, 2);

@@ -79,7 +79,10 @@ pub fn apply(s: &Scenario, state: &PlayState, step: &Step) -> Result<PlayState, 
             next.resolve(&scores)
         }
         (NodeKind::Choice { options, .. }, Answer::Choose(key)) => {
-            let option = options.iter().find(|o| &o.key == key).ok_or(StepError::UnknownOption)?;
+            let option = options
+                .iter()
+                .find(|o| &o.key == key)
+                .ok_or(StepError::UnknownOption)?;
             scores.add(&option.effect);
             option.next.resolve(&scores)
         }
@@ -106,7 +109,9 @@ pub fn reflection_problem(text: &str) -> Result<(), StepError> {
 
 /// The state after all `steps`, from the start.
 pub fn replay(s: &Scenario, steps: &[Step]) -> Result<PlayState, StepError> {
-    steps.iter().try_fold(start(s)?, |state, step| apply(s, &state, step))
+    steps
+        .iter()
+        .try_fold(start(s)?, |state, step| apply(s, &state, step))
 }
 
 /// The fewest steps from `from` to any ending (for the progress indicator);

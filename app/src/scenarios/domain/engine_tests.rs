@@ -31,25 +31,48 @@ fn a_blunt_choice_goes_through_the_reflection_by_default() {
     assert_eq!((state.at.as_str(), state.finished), ("catatan", false));
     assert_eq!(state.scores.total(), -1);
     assert_eq!(progress_percent(&s, &state), 66);
-    let done = apply(&s, &state, &step("catatan", Answer::Reflect("Saya terlalu cepat.".into()))).unwrap();
-    assert_eq!((done.at.as_str(), done.finished, done.steps), ("akhir-biasa", true, 3));
+    let done = apply(
+        &s,
+        &state,
+        &step("catatan", Answer::Reflect("Saya terlalu cepat.".into())),
+    )
+    .unwrap();
+    assert_eq!(
+        (done.at.as_str(), done.finished, done.steps),
+        ("akhir-biasa", true, 3)
+    );
 }
 
 #[test]
 fn steps_that_do_not_fit_the_node_on_screen_are_refused() {
     let s = sample();
     let at_start = start(&s).unwrap();
-    assert_eq!(apply(&s, &at_start, &choose("pilih", "dengar")), Err(StepError::NotHere));
-    assert_eq!(apply(&s, &at_start, &choose("awal", "dengar")), Err(StepError::WrongAnswer));
+    assert_eq!(
+        apply(&s, &at_start, &choose("pilih", "dengar")),
+        Err(StepError::NotHere)
+    );
+    assert_eq!(
+        apply(&s, &at_start, &choose("awal", "dengar")),
+        Err(StepError::WrongAnswer)
+    );
     let at_choice = apply(&s, &at_start, &step("awal", Answer::Continue)).unwrap();
-    assert_eq!(apply(&s, &at_choice, &choose("pilih", "diam")), Err(StepError::UnknownOption));
+    assert_eq!(
+        apply(&s, &at_choice, &choose("pilih", "diam")),
+        Err(StepError::UnknownOption)
+    );
     let at_reflection = apply(&s, &at_choice, &choose("pilih", "tegas")).unwrap();
     let blank = step("catatan", Answer::Reflect("  \n".into()));
     assert_eq!(apply(&s, &at_reflection, &blank), Err(StepError::EmptyReflection));
     let long = step("catatan", Answer::Reflect("a".repeat(MAX_REFLECTION_CHARS + 1)));
-    assert_eq!(apply(&s, &at_reflection, &long), Err(StepError::ReflectionTooLong));
+    assert_eq!(
+        apply(&s, &at_reflection, &long),
+        Err(StepError::ReflectionTooLong)
+    );
     let ended = apply(&s, &at_choice, &choose("pilih", "dengar")).unwrap();
-    assert_eq!(apply(&s, &ended, &step("akhir-baik", Answer::Continue)), Err(StepError::Finished));
+    assert_eq!(
+        apply(&s, &ended, &step("akhir-baik", Answer::Continue)),
+        Err(StepError::Finished)
+    );
 }
 
 /// A valid answer at `node`, picked by `pick`.

@@ -24,7 +24,11 @@ pub fn export(s: &Scenario) -> String {
 /// A node's own fields, as in its `[[node]]` table: what the node editor shows.
 pub fn node_body(out: &mut String, kind: &NodeKind) {
     match kind {
-        NodeKind::Situation { text, characters, next } => {
+        NodeKind::Situation {
+            text,
+            characters,
+            next,
+        } => {
             bilingual(out, "text", text);
             next_fields(out, next);
             for c in characters {

@@ -133,7 +133,11 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn line_at(&self, offset: usize) -> u32 {
         let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() as u32 + 1
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u32
+            + 1
     }
 
     fn push(&mut self, line: u32, code: &str, detail: &str) {
@@ -159,7 +163,12 @@ impl Reader<'_> {
         let kind = match node_type.as_str() {
             "situation" => NodeKind::Situation {
                 text: bilingual(raw.text),
-                characters: raw.character.unwrap_or_default().into_iter().map(character).collect(),
+                characters: raw
+                    .character
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(character)
+                    .collect(),
                 next: self.next(raw.next, raw.when, line)?,
             },
             "choice" => NodeKind::Choice {
@@ -227,7 +236,10 @@ impl Reader<'_> {
                 None => self.push(line, "bad_condition", &raw.condition),
             }
         }
-        Some(Next { default, when: branches })
+        Some(Next {
+            default,
+            when: branches,
+        })
     }
 
     fn options(&mut self, raw: Vec<Spanned<RawOption>>) -> Vec<ChoiceOption> {
@@ -356,7 +368,11 @@ pub fn parse_node(source: &str) -> Result<Node, Vec<FormatIssue>> {
 }
 
 pub fn node_source(node: &Node) -> String {
-    let mut out = format!("id = {}\ntype = {}\n", super::export::quoted(&node.id), super::export::quoted(node.kind.type_name()));
+    let mut out = format!(
+        "id = {}\ntype = {}\n",
+        super::export::quoted(&node.id),
+        super::export::quoted(node.kind.type_name())
+    );
     super::export::node_body(&mut out, &node.kind);
     out
 }

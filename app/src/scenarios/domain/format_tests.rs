@@ -16,7 +16,13 @@ const HEAD: &str = "key = \"s\"\nminutes = 5\nstart = \"a\"\ntitle = { id = \"J\
 #[test]
 fn the_example_in_the_format_document_reads() {
     let doc = include_str!("../../../../content/scenarios/FORMAT.md");
-    let toml = doc.split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+    let toml = doc
+        .split("```toml\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
     let parsed = parse("FORMAT.md", toml).unwrap();
     assert_eq!(parsed.scenario.nodes.len(), 5);
     assert_eq!(parsed.lines["tanggapan-pertama"], 26);
@@ -42,11 +48,21 @@ fn every_shipped_scenario_reads_passes_the_rules_and_round_trips() {
         }
         count += 1;
         let text = std::fs::read_to_string(&path).unwrap();
-        let s = parse("f", &text).unwrap_or_else(|e| panic!("{path:?}: {e:?}")).scenario;
+        let s = parse("f", &text)
+            .unwrap_or_else(|e| panic!("{path:?}: {e:?}"))
+            .scenario;
         assert_eq!(rules::check(&s), vec![], "{path:?}");
         assert!(s.nodes.len() >= 8, "{path:?} has {} nodes", s.nodes.len());
-        let endings = s.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Ending { .. })).count();
-        let reflections = s.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Reflection { .. })).count();
+        let endings = s
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.kind, NodeKind::Ending { .. }))
+            .count();
+        let reflections = s
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.kind, NodeKind::Reflection { .. }))
+            .count();
         assert!(endings >= 2 && reflections >= 1, "{path:?}");
         assert_eq!(parse("f", &export(&s)).unwrap().scenario, s, "{path:?}");
         assert_eq!(path.file_stem().unwrap().to_str().unwrap(), s.key);
@@ -80,16 +96,31 @@ fn shape_problems_name_the_line_of_their_node_or_option() {
         (26, "unknown_band", "great"),
     ];
     for (line, code, detail) in expect {
-        assert!(found.contains(&(line, code.into(), detail.into())), "{line} {code}: {found:?}");
+        assert!(
+            found.contains(&(line, code.into(), detail.into())),
+            "{line} {code}: {found:?}"
+        );
     }
 }
 
 #[test]
 fn conditions_read_and_write_the_same() {
-    for text in ["respect >= 3", "total < 0", "clarity == -2", "perspective > 1", "collaboration <= 4"] {
+    for text in [
+        "respect >= 3",
+        "total < 0",
+        "clarity == -2",
+        "perspective > 1",
+        "collaboration <= 4",
+    ] {
         assert_eq!(condition_text(&parse_condition(text).unwrap()), text);
     }
-    for bad in ["respect", "kindness >= 1", "respect => 1", "respect >= x", "respect >= 1 extra"] {
+    for bad in [
+        "respect",
+        "kindness >= 1",
+        "respect => 1",
+        "respect >= x",
+        "respect >= 1 extra",
+    ] {
         assert_eq!(parse_condition(bad), None, "{bad}");
     }
 }

@@ -4,9 +4,9 @@ pub mod analytics;
 pub mod engine;
 #[cfg(feature = "ssr")]
 pub mod export;
+#[cfg(test)]
+mod fixture;
 #[cfg(feature = "ssr")]
 pub mod format;
 pub mod graph;
 pub mod rules;
-#[cfg(test)]
-mod fixture;

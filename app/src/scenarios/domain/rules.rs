@@ -109,10 +109,16 @@ fn node_rules(node: &Node, problems: &mut Vec<Problem>) {
         problems.push(Problem::at(&node.id, "bad_key", &node.id));
     }
     match &node.kind {
-        NodeKind::Situation { text: t, characters, .. } => {
+        NodeKind::Situation {
+            text: t, characters, ..
+        } => {
             text(t, "situation", problems, at);
             if characters.len() > MAX_CHARACTERS {
-                problems.push(Problem::at(&node.id, "too_many_characters", &MAX_CHARACTERS.to_string()));
+                problems.push(Problem::at(
+                    &node.id,
+                    "too_many_characters",
+                    &MAX_CHARACTERS.to_string(),
+                ));
             }
             for c in characters {
                 character(&node.id, c, problems);

@@ -42,7 +42,10 @@ fn a_conditional_branch_to_a_missing_node_is_dangling() {
         options[0].next.when[0].next = "tidak-ada".into();
     }
     let problems = check(&s);
-    assert!(problems.contains(&Problem::at("pilih", "dangling", "tidak-ada")), "{problems:?}");
+    assert!(
+        problems.contains(&Problem::at("pilih", "dangling", "tidak-ada")),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -55,7 +58,12 @@ fn option_count_effects_languages_and_lengths_are_checked() {
         options[0].text.id = "x".repeat(201);
     }
     let found = codes(&s);
-    for code in ["option_count", "effect_range", "missing_translation", "text_too_long"] {
+    for code in [
+        "option_count",
+        "effect_range",
+        "missing_translation",
+        "text_too_long",
+    ] {
         assert!(found.contains(&at("pilih", code)), "{code}: {found:?}");
     }
 }

@@ -9,7 +9,10 @@ use crate::scenarios::model::{Dimension, NodeKind};
 use leptos::prelude::*;
 
 pub fn analytics_body(data: AnalyticsData) -> impl IntoView {
-    let csv = format!("/classes/{}/scenarios/{}/decisions.csv", data.class_id, data.assignment_id);
+    let csv = format!(
+        "/classes/{}/scenarios/{}/decisions.csv",
+        data.class_id, data.assignment_id
+    );
     let back = format!("/classes/{}/scenarios", data.class_id);
     let label = |code: &str| data.scheme.label_of(code).unwrap_or(code).to_string();
     let gens: Vec<(String, String)> = data.generations.iter().map(|g| (g.clone(), label(g))).collect();
@@ -58,7 +61,11 @@ fn choice_sections(data: &AnalyticsData, gens: &[(String, String)]) -> impl Into
             let rows: Vec<(String, &ByGeneration)> = options
                 .iter()
                 .map(|o| {
-                    let counts = data.summary.choices.get(&(node.clone(), o.key.clone())).unwrap_or(&empty);
+                    let counts = data
+                        .summary
+                        .choices
+                        .get(&(node.clone(), o.key.clone()))
+                        .unwrap_or(&empty);
                     (option_label(&data.scenario, &node, &o.key, locale()), counts)
                 })
                 .collect();

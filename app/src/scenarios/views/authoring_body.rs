@@ -67,7 +67,10 @@ pub fn scenarios_body(all: Vec<(scenario::Model, Scenario)>) -> impl IntoView {
 /// A plain multipart form (also with JavaScript on); refused files come back
 /// with every problem and its line.
 fn import_form() -> impl IntoView {
-    let error = form_action::<ImportScenario>().value().get_untracked().and_then(|r| r.err());
+    let error = form_action::<ImportScenario>()
+        .value()
+        .get_untracked()
+        .and_then(|r| r.err());
     let problems = error.map(|e| e.located_messages(locale()));
     let csrf = use_csrf().get_untracked();
     view! {

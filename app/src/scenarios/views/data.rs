@@ -2,7 +2,7 @@
 //! the pages go out as HTML).
 use crate::entities::{class, scenario, scenario_assignment, scenario_attempt, scenario_step};
 use crate::error::AppResult;
-use crate::i18n::K;
+use crate::i18n::P;
 use crate::scenarios::domain::engine::{self, PlayState};
 use crate::scenarios::model::{Bilingual, Scenario, Scores};
 use crate::scenarios::{db, store};
@@ -66,7 +66,9 @@ pub async fn list_data(
         store::all(&state.db)
             .await?
             .into_iter()
-            .filter(|(row, _)| row.published > 0 && !row.retired && !assigned.iter().any(|(_, s)| s.id == row.id))
+            .filter(|(row, _)| {
+                row.published > 0 && !row.retired && !assigned.iter().any(|(_, s)| s.id == row.id)
+            })
             .map(|(row, draft)| (row.key, draft.title))
             .collect()
     } else {
@@ -108,9 +110,14 @@ pub struct PlayData {
 
 pub enum Mode {
     /// Not a participant: the scenario's introduction only.
-    Preview { can_manage: bool },
+    Preview {
+        can_manage: bool,
+    },
     /// No attempt in progress: introduction and, if allowed, a start button.
-    Intro { refusal: Option<K>, finished: usize },
+    Intro {
+        refusal: Option<P>,
+        finished: usize,
+    },
     Playing(Playing),
     Summary(Summary),
 }
@@ -127,7 +134,7 @@ pub struct Summary {
     pub steps: Vec<scenario_step::Model>,
     pub scores: Scores,
     /// Why another attempt cannot start, if it cannot.
-    pub refusal: Option<K>,
+    pub refusal: Option<P>,
 }
 
 pub async fn play_data(
@@ -184,8 +191,7 @@ pub async fn play_data(
 }
 
 /// Why a new attempt cannot start now, if it cannot.
-fn refusal(a: &scenario_assignment::Model, used: usize) -> Option<K> {
-    db::window_problem(a, Utc::now()).or_else(|| {
-        (a.max_attempts > 0 && used as i32 >= a.max_attempts).then_some(K::ScenarioNoAttemptsLeft)
-    })
+fn refusal(a: &scenario_assignment::Model, used: usize) -> Option<P> {
+    db::window_problem(a, Utc::now())
+        .or_else(|| (a.max_attempts > 0 && used as i32 >= a.max_attempts).then_some(P::ErrNoAttemptsLeft))
 }

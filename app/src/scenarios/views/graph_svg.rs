@@ -9,7 +9,10 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt::Write;
 
 fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn short(text: &str, max: usize) -> String {
@@ -35,7 +38,11 @@ fn layers(s: &Scenario) -> Vec<Vec<&str>> {
     }
     while let Some(id) = queue.pop_front() {
         let d = depth[id];
-        for to in s.node(id).map(|n| targets(&n.kind).collect::<Vec<_>>()).unwrap_or_default() {
+        for to in s
+            .node(id)
+            .map(|n| targets(&n.kind).collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
             if s.node(to).is_some() && !depth.contains_key(to) {
                 depth.insert(to, d + 1);
                 queue.push_back(to);
@@ -62,7 +69,13 @@ pub fn scenario_graph(s: &Scenario, flagged: &HashSet<String>) -> String {
     for (row, layer) in layers.iter().enumerate() {
         let offset = (width - layer.len() as i32 * (NODE_W + GAP_X) + GAP_X) / 2;
         for (col, id) in layer.iter().enumerate() {
-            at.insert(id, (offset + col as i32 * (NODE_W + GAP_X), GAP_X + row as i32 * LAYER_H));
+            at.insert(
+                id,
+                (
+                    offset + col as i32 * (NODE_W + GAP_X),
+                    GAP_X + row as i32 * LAYER_H,
+                ),
+            );
         }
     }
     let mut svg = format!(
@@ -71,7 +84,9 @@ pub fn scenario_graph(s: &Scenario, flagged: &HashSet<String>) -> String {
          <path d=\"M0,0 L10,5 L0,10 z\" fill=\"#64748b\"/></marker></defs>"
     );
     for n in &s.nodes {
-        let Some(&(x, y)) = at.get(n.id.as_str()) else { continue };
+        let Some(&(x, y)) = at.get(n.id.as_str()) else {
+            continue;
+        };
         for to in targets(&n.kind).collect::<HashSet<_>>() {
             let Some(&(tx, ty)) = at.get(to) else { continue };
             let (x1, y1, x2, y2) = (x + NODE_W / 2, y + NODE_H, tx + NODE_W / 2, ty);
@@ -85,7 +100,9 @@ pub fn scenario_graph(s: &Scenario, flagged: &HashSet<String>) -> String {
         }
     }
     for n in &s.nodes {
-        let Some(&(x, y)) = at.get(n.id.as_str()) else { continue };
+        let Some(&(x, y)) = at.get(n.id.as_str()) else {
+            continue;
+        };
         let kind = n.kind.type_name();
         let bad = flagged.contains(&n.id);
         let _ = write!(
@@ -115,7 +132,9 @@ fn fill_of(kind: &NodeKind) -> &'static str {
     }
 }
 
-const GENERATION_COLOURS: [&str; 7] = ["#7c3aed", "#b45309", "#0369a1", "#15803d", "#be185d", "#475569", "#0f766e"];
+const GENERATION_COLOURS: [&str; 7] = [
+    "#7c3aed", "#b45309", "#0369a1", "#15803d", "#be185d", "#475569", "#0f766e",
+];
 
 /// Per option, a bar per generation: the share of that generation's choices
 /// at this node that went to the option.
@@ -130,10 +149,18 @@ pub fn bars(rows: &[(String, &ByGeneration)], gens: &[(String, String)]) -> impl
     let mut svg = format!("<svg class=\"bars\" viewBox=\"0 0 {width} {height}\" role=\"img\">");
     for (i, (label, by)) in rows.iter().enumerate() {
         let top = i as i32 * row_h + 14;
-        let _ = write!(svg, "<text x=\"0\" y=\"{top}\" font-size=\"13\">{}</text>", esc(&short(label, 80)));
+        let _ = write!(
+            svg,
+            "<text x=\"0\" y=\"{top}\" font-size=\"13\">{}</text>",
+            esc(&short(label, 80))
+        );
         for (j, (g, name)) in gens.iter().enumerate() {
             let count = by.get(g).copied().unwrap_or(0);
-            let share = if totals[j] == 0 { 0 } else { count * 100 / totals[j] };
+            let share = if totals[j] == 0 {
+                0
+            } else {
+                count * 100 / totals[j]
+            };
             let y = top + 6 + j as i32 * bar_h;
             let colour = GENERATION_COLOURS[j % GENERATION_COLOURS.len()];
             let _ = write!(

@@ -66,7 +66,10 @@ fn card(class_id: i64, can_manage: bool, item: ListItem) -> impl IntoView {
     }
 }
 
-fn assign_form(class_id: i64, assignable: Vec<(String, crate::scenarios::model::Bilingual)>) -> impl IntoView {
+fn assign_form(
+    class_id: i64,
+    assignable: Vec<(String, crate::scenarios::model::Bilingual)>,
+) -> impl IntoView {
     let action = form_action::<AssignScenario>();
     let today = (Utc::now() + Duration::hours(7)).format("%Y-%m-%d").to_string();
     view! {

@@ -25,7 +25,9 @@ pub fn play_body(data: PlayData) -> impl IntoView {
     };
     let body = match mode {
         Mode::Preview { can_manage } => intro(&scenario, None, &hidden, false, can_manage).into_any(),
-        Mode::Intro { refusal, finished } => intro(&scenario, refusal, &hidden, finished > 0, false).into_any(),
+        Mode::Intro { refusal, finished } => {
+            intro(&scenario, refusal, &hidden, finished > 0, false).into_any()
+        }
         Mode::Playing(playing) => node_screen(&scenario, playing, &hidden).into_any(),
         Mode::Summary(summary) => summary_screen(&scenario, summary, &hidden).into_any(),
     };
@@ -45,7 +47,7 @@ struct Hidden {
     key: String,
 }
 
-fn intro(s: &Scenario, refusal: Option<crate::i18n::K>, h: &Hidden, again: bool, can_manage: bool) -> impl IntoView {
+fn intro(s: &Scenario, refusal: Option<P>, h: &Hidden, again: bool, can_manage: bool) -> impl IntoView {
     let start = refusal.is_none() && !can_manage;
     let analytics = format!("/classes/{}/scenarios/{}/analytics", h.class_id, h.assignment_id);
     view! {
@@ -155,7 +157,9 @@ fn summary_screen(s: &Scenario, sum: Summary, h: &Hidden) -> impl IntoView {
     let ending = sum.attempt.ending.as_deref().and_then(|id| s.node(id)).cloned();
     let last = sum.steps.last().and_then(|l| last_feedback(s, l));
     let (title, text, band) = match ending.map(|n| n.kind) {
-        Some(NodeKind::Ending { band, title, text }) => (tx(&title).to_string(), tx(&text).to_string(), Some(band)),
+        Some(NodeKind::Ending { band, title, text }) => {
+            (tx(&title).to_string(), tx(&text).to_string(), Some(band))
+        }
         _ => (String::new(), String::new(), None),
     };
     let reflections: Vec<(String, String)> = sum

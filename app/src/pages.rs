@@ -1,0 +1,79 @@
+//! Pages that are server-rendered HTML and nothing else in the browser (the
+//! class's units, progress board and reflections, and every scenario page)
+//! share one hydrated component, `HtmlRoute`, and one server fn, `page_html`,
+//! which answers each path with the page server fn that serves it (and its
+//! access checks). One resource and one client stub in the WASM serve them
+//! all, instead of one of each per page.
+use crate::error::AppError;
+use crate::i18n::K;
+use crate::ui::{form_action, html_page_data, use_locale, FormAction, HtmlPage};
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use leptos_router::hooks::use_location;
+
+/// The HTML of the page at `path` (with its `query`, e.g. `?generation=z`).
+#[server(input = GetUrl, prefix = "/api", endpoint = "page_html")]
+pub async fn page_html(path: String, query: String) -> Result<String, AppError> {
+    use crate::curriculum::api::{progress_page_html, reflections_page_html, units_page_html};
+    use crate::scenarios::api::{class_scenarios_page, scenario_analytics_page, scenario_play_page};
+    use crate::scenarios::authoring_api::{scenario_editor_page, scenarios_page};
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let id = |i: usize| {
+        parts
+            .get(i)
+            .and_then(|p| p.parse::<i64>().ok())
+            .ok_or(AppError::NotFound)
+    };
+    let generation = query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("generation="))
+        .filter(|g| !g.is_empty())
+        .map(str::to_string);
+    match parts.as_slice() {
+        ["classes", _, "learn"] => units_page_html(id(1)?).await,
+        ["classes", _, "progress"] => progress_page_html(id(1)?, generation).await,
+        ["classes", _, "reflections", lesson] => reflections_page_html(id(1)?, lesson.to_string()).await,
+        ["scenarios"] => scenarios_page().await,
+        ["scenarios", key] => scenario_editor_page(key.to_string()).await,
+        ["classes", _, "scenarios"] => class_scenarios_page(id(1)?).await,
+        ["classes", _, "scenarios", _] => scenario_play_page(id(1)?, id(3)?).await,
+        ["classes", _, "scenarios", _, "analytics"] => scenario_analytics_page(id(1)?, id(3)?).await,
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The page at the current path as server-rendered HTML. Its forms post by
+/// fetch once hydrated; a success reloads the HTML. The scenario player also
+/// shows where the last decision stands (saving, saved, waiting to retry).
+#[component]
+pub fn HtmlRoute() -> impl IntoView {
+    let location = use_location();
+    let path = Memo::new(move |_| location.pathname.get());
+    let query = Memo::new(move |_| location.search.get());
+    let action = form_action::<PageHtml>();
+    let locale = use_locale();
+    let page = html_page_data(
+        move || (path.get(), query.get(), locale.get(), action.version().get()),
+        |(path, query, _, _)| page_html(path, query),
+    );
+    // /classes/{id}/scenarios/{assignment}: the player.
+    let playing = move || {
+        path.with(|p| p.starts_with("/classes/") && p.contains("/scenarios/") && p.split('/').count() == 5)
+    };
+    view! {
+        <Show when=playing><SaveState action /></Show>
+        <HtmlPage page forms=Some(action) />
+    }
+}
+
+#[component]
+fn SaveState(action: FormAction) -> impl IntoView {
+    let text = move || match (action.pending().get(), action.value().get()) {
+        (true, Some(Err(AppError::Transport))) => K::LearnUnsaved,
+        (true, _) => K::LearnSaving,
+        _ => K::LearnSaved,
+    };
+    let locale = use_locale();
+    view! { <p class="save-state" role="status" aria-live="polite">{move || text().t(locale.get())}</p> }
+}
