@@ -391,20 +391,6 @@ pub async fn add_role<C: ConnectionTrait>(db: &C, user_id: i64, role: Role) -> A
     .map_err(AppError::from)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::classes::domain::nip::Nip;
-
-    #[test]
-    fn every_demo_nip_is_valid_and_matches_its_person() {
-        for (i, (_, birth, sex, ..)) in PARTICIPANTS.iter().enumerate() {
-            let nip = Nip::parse(&demo_nip(birth, *sex, i + 1)).expect("valid demo NIP");
-            assert_eq!(nip.birth_date.format("%Y%m%d").to_string(), *birth);
-        }
-    }
-}
-
 /// Assigns every published scenario to the demo class (the first class), open
 /// from today, two attempts each, when that class has no scenarios yet.
 pub async fn assign_demo_scenarios(db: &DatabaseConnection) -> AppResult<()> {
@@ -433,4 +419,18 @@ pub async fn assign_demo_scenarios(db: &DatabaseConnection) -> AppResult<()> {
         assign(db, class.id, &row.key, window).await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classes::domain::nip::Nip;
+
+    #[test]
+    fn every_demo_nip_is_valid_and_matches_its_person() {
+        for (i, (_, birth, sex, ..)) in PARTICIPANTS.iter().enumerate() {
+            let nip = Nip::parse(&demo_nip(birth, *sex, i + 1)).expect("valid demo NIP");
+            assert_eq!(nip.birth_date.format("%Y%m%d").to_string(), *birth);
+        }
+    }
 }

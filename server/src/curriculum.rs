@@ -71,9 +71,8 @@ pub async fn export_zip(
     axum::Extension(auth): axum::Extension<app::state::RequestAuth>,
 ) -> axum::response::Response {
     use app::auth::model::Role;
-    let caller = match crate::download::caller(&auth) {
-        Ok(caller) => caller,
-        Err(refused) => return refused,
+    let Some(caller) = crate::download::caller(&auth) else {
+        return crate::download::error(auth.locale, app::error::AppError::Unauthenticated);
     };
     if !(caller.has(Role::Admin) || caller.has(Role::Facilitator)) {
         return crate::download::error(auth.locale, app::error::AppError::Forbidden);

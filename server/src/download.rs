@@ -6,11 +6,9 @@ use app::state::{Caller, RequestAuth};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-/// The caller, or the response that refuses an anonymous one.
-pub fn caller(auth: &RequestAuth) -> Result<&Caller, Response> {
-    auth.caller
-        .as_ref()
-        .ok_or_else(|| error(auth.locale, AppError::Unauthenticated))
+/// The logged-in caller, if any (else answer with `error(…, Unauthenticated)`).
+pub fn caller(auth: &RequestAuth) -> Option<&Caller> {
+    auth.caller.as_ref()
 }
 
 /// A file to save, named `filename`.

@@ -85,9 +85,8 @@ pub async fn export_toml(
     Extension(auth): Extension<RequestAuth>,
     Path(key): Path<String>,
 ) -> Response {
-    let caller = match download::caller(&auth) {
-        Ok(caller) => caller,
-        Err(refused) => return refused,
+    let Some(caller) = download::caller(&auth) else {
+        return download::error(auth.locale, app::error::AppError::Unauthenticated);
     };
     if !(caller.has(Role::Admin) || caller.has(Role::Facilitator)) {
         return download::error(auth.locale, AppError::Forbidden);
@@ -109,9 +108,8 @@ pub async fn decisions_csv(
     Extension(auth): Extension<RequestAuth>,
     Path((class_id, assignment)): Path<(i64, i64)>,
 ) -> Response {
-    let caller = match download::caller(&auth) {
-        Ok(caller) => caller,
-        Err(refused) => return refused,
+    let Some(caller) = download::caller(&auth) else {
+        return download::error(auth.locale, app::error::AppError::Unauthenticated);
     };
     let allowed = match guard::memberships(&state.db, caller.user_id, class_id).await {
         Ok(m) => guard::check_access(caller, &m, ClassAccess::Manage).and_then(|a| {

@@ -50,7 +50,7 @@ pub async fn import_scenario(data: MultipartData) -> Result<(), AppError> {
     let state = guard::state()?;
     let (name, bytes) = read_upload(data).await?;
     let text = String::from_utf8(bytes).map_err(|_| AppError::rule(K::ErrBadRequest))?;
-    let parsed = format::parse(&name, &text.replace("\r\n", "\n")).map_err(|e| issues_error(e))?;
+    let parsed = format::parse(&name, &text.replace("\r\n", "\n")).map_err(issues_error)?;
     if let Some(code) = crate::curriculum::domain::rules::key_problem(&parsed.scenario.key) {
         return Err(issues_error(vec![issue(&name, 1, code, &parsed.scenario.key)]));
     }

@@ -396,9 +396,8 @@ pub fn parse_header(source: &str, into: &Scenario) -> Result<Scenario, Vec<Forma
 }
 
 pub fn header_source(s: &Scenario) -> String {
-    let text = super::export::export(&Scenario {
+    super::export::export(&Scenario {
         nodes: Vec::new(),
         ..s.clone()
-    });
-    text
+    })
 }

@@ -21,7 +21,7 @@ pub fn analytics_body(data: AnalyticsData) -> impl IntoView {
         <p class="muted"><a href=back>{tr(P::BackToScenarios)}</a></p>
         <h1>{fill(tr(P::AnalyticsTitle), &[tx(&data.scenario.title).to_string()])}</h1>
         <p class="muted">
-            {fill(tr(P::AnalyticsScheme), &[data.scheme.name.clone()])}" · "
+            {fill(tr(P::AnalyticsScheme), std::slice::from_ref(&data.scheme.name))}" · "
             {fill(tr(P::AnalyticsAttempts), &[s.attempts.to_string(), s.finished.to_string()])}
         </p>
         <p><a class="button" href=csv download="">{tr(P::DownloadCsv)}</a></p>

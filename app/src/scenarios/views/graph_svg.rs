@@ -156,11 +156,7 @@ pub fn bars(rows: &[(String, &ByGeneration)], gens: &[(String, String)]) -> impl
         );
         for (j, (g, name)) in gens.iter().enumerate() {
             let count = by.get(g).copied().unwrap_or(0);
-            let share = if totals[j] == 0 {
-                0
-            } else {
-                count * 100 / totals[j]
-            };
+            let share = (count * 100).checked_div(totals[j]).unwrap_or(0);
             let y = top + 6 + j as i32 * bar_h;
             let colour = GENERATION_COLOURS[j % GENERATION_COLOURS.len()];
             let _ = write!(
