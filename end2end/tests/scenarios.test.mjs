@@ -33,21 +33,31 @@ async function act(page) {
 
 /** Takes the step on screen and waits for the next: a new page without JS, new HTML with it. */
 async function takeStep(page, js) {
+  await stepLabel(page).waitFor(); // not the loading placeholder between two steps
   if (!js) {
     await Promise.all([page.waitForEvent('load'), act(page)]);
     return;
   }
   const before = await stepLabel(page).innerText();
   await act(page);
+  // The new HTML has arrived when there is a summary or a step label that differs.
   await page.waitForFunction(
-    (b) => document.querySelector('.scenario-progress span')?.innerText !== b,
+    (b) => {
+      const label = document.querySelector('.scenario-progress span');
+      return document.querySelector('section.ending') || (label && label.innerText !== b);
+    },
     before,
   );
 }
 
 async function playToEnd(page, js) {
-  for (let i = 0; i < 40 && (await stepLabel(page).count()); i++) await takeStep(page, js);
-  await page.getByRole('heading', { name: /^Ringkasan: / }).waitFor();
+  const summary = page.getByRole('heading', { name: /^Ringkasan: / });
+  for (let i = 0; i < 40 && !(await summary.count()); i++) {
+    await stepLabel(page).or(summary).first().waitFor();
+    if (await summary.count()) break;
+    await takeStep(page, js);
+  }
+  await summary.waitFor();
 }
 
 bothModes('a participant plays a scenario to the end through a reload and a dropped network', async ({ page, js }) => {
@@ -62,7 +72,11 @@ bothModes('a participant plays a scenario to the end through a reload and a drop
   if (js) await page.waitForSelector('body[data-hydrated="1"]');
 
   // Play until the first choice, choose, and read its feedback.
-  while (!(await page.locator('button.choice').count())) await takeStep(page, js);
+  for (;;) {
+    await stepLabel(page).waitFor();
+    if (await page.locator('button.choice').count()) break;
+    await takeStep(page, js);
+  }
   const chosen = (await page.locator('button.choice').first().innerText()).trim();
   await takeStep(page, js);
   await page.getByRole('heading', { name: 'Umpan balik' }).waitFor();
@@ -81,7 +95,10 @@ bothModes('a participant plays a scenario to the end through a reload and a drop
     await act(page);
     await page.getByRole('status').filter({ hasText: 'Belum tersimpan — akan dicoba lagi' }).waitFor();
     await page.context().setOffline(false);
-    await page.waitForFunction((b) => document.querySelector('.scenario-progress span')?.innerText !== b, before, { timeout: 40000 });
+    await page.waitForFunction((b) => {
+      const label = document.querySelector('.scenario-progress span');
+      return document.querySelector('section.ending') || (label && label.innerText !== b);
+    }, before, { timeout: 40000 });
     await page.getByRole('status').filter({ hasText: /^Tersimpan$/ }).waitFor();
   }
 
