@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # make bench: the class roster page (40 participants) from SQLite under 50
-# concurrent connections, measured with wrk; and the release WASM size.
+# concurrent connections, measured with wrk; lesson reading and reflection
+# autosaves; scenario steps (first saves, the play page, retried saves); and
+# the release WASM size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCH_PORT:-3200}
@@ -85,6 +87,20 @@ if grep -q "Non-2xx" "$dir/wrk-autosave-paced.txt" "$dir/wrk-autosave.txt"; then
 else
   echo "== autosave: every response 200 (no failed saves) =="
 fi
+
+# Scenarios: each participant plays the first assigned scenario some steps in
+# (first-time saves timed by the server), then the play page is read and the
+# last steps are retried at saturation; the retries must store nothing.
+echo "== scenarios: $writers participants each take 6 steps (no-JS form posts, one after another) =="
+python3 scripts/bench/scenario_prep.py "$base" "$sessions_lua" 6 > "$dir/steps.lua"
+stored() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from scenario_steps").fetchone()[0])' "$dir/sinergi.db"; }
+before=$(stored)
+echo "== wrk: GET /classes/1/scenarios/1 (the play page, mid-scenario) as a participant, 50 connections, ${duration}s =="
+wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: sinergi_session=$first" "$base/classes/1/scenarios/1" | tee "$dir/wrk-play.txt"
+echo "== wrk: scenario steps re-sent with their keys (retries), 200 connections, ${duration}s =="
+STEPS_LUA="$dir/steps.lua" wrk -t2 -c200 -d"${duration}s" --latency -s scripts/bench/step_retry.lua "$base" | tee "$dir/wrk-retry.txt"
+after=$(stored)
+echo "== scenario steps stored before the retries: $before, after: $after (must be equal) =="
 
 wasm=target/site/pkg/sinergi.wasm
 raw=$(stat -c %s "$wasm"); gz=$(gzip -9c "$wasm" | wc -c); br=$(brotli -c -q 11 "$wasm" | wc -c)

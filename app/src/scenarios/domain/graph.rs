@@ -226,7 +226,35 @@ mod tests {
         })
     }
 
+    /// Independent of `check`: the ids reachable from `start` by some path.
+    fn reachable_from(start: &str, nodes: &[GraphNode]) -> HashSet<String> {
+        let mut seen = HashSet::new();
+        let mut stack = vec![start.to_string()];
+        while let Some(id) = stack.pop() {
+            let Some(n) = nodes.iter().find(|m| m.id == id) else { continue };
+            if seen.insert(id) {
+                stack.extend(n.edges.iter().cloned());
+            }
+        }
+        seen
+    }
+
     proptest! {
+        /// Exactly the nodes no path from the start reaches are reported unreachable.
+        #[test]
+        fn unreachable_nodes_are_found_exactly(nodes in graphs()) {
+            let reached = reachable_from("n0", &nodes);
+            let mut expected: Vec<String> = nodes.iter().map(|n| n.id.clone()).filter(|id| !reached.contains(id)).collect();
+            let mut found: Vec<String> = check("n0", &nodes).into_iter().filter_map(|p| match p {
+                GraphProblem::Unreachable(id) => Some(id),
+                _ => None,
+            }).collect();
+            expected.sort();
+            expected.dedup();
+            found.sort();
+            prop_assert_eq!(found, expected);
+        }
+
         /// A graph that passes lets every participant finish, whatever they choose.
         #[test]
         fn a_passing_graph_has_no_trap(nodes in graphs()) {
