@@ -28,3 +28,34 @@ pub fn set_cookie(name: &str, value: &str, max_age: Option<chrono::Duration>, st
 pub fn clear_cookie(name: &str, state: &AppState) {
     set_cookie(name, "", Some(chrono::Duration::zero()), state);
 }
+
+/// The `file` field of a multipart form: its name and bytes, at most
+/// `max_bytes`. Errors: `Invalid(file)` when it is missing, empty or too large.
+pub async fn read_file_field(
+    data: server_fn::codec::MultipartData,
+    max_bytes: usize,
+) -> crate::error::AppResult<(String, Vec<u8>)> {
+    use crate::error::AppError;
+    use crate::i18n::{Msg, K};
+    let mut multipart = data
+        .into_inner()
+        .ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or_default().to_string();
+        let mut bytes = Vec::new();
+        while let Ok(Some(chunk)) = field.chunk().await {
+            bytes.extend_from_slice(&chunk);
+            if bytes.len() > max_bytes {
+                return Err(AppError::field("file", Msg::new(K::ImportTooLarge)));
+            }
+        }
+        if bytes.is_empty() {
+            break;
+        }
+        return Ok((name, bytes));
+    }
+    Err(AppError::field("file", Msg::new(K::ImportNoFile)))
+}

@@ -188,7 +188,7 @@ pub async fn add_block(csrf: String, lesson: String, kind: String) -> Result<(),
 pub async fn import_curriculum(data: MultipartData) -> Result<(), AppError> {
     authors()?;
     let state = guard::state()?;
-    let (name, bytes) = read_upload(data).await?;
+    let (name, bytes) = crate::server_util::read_file_field(data, super::transfer::MAX_UPLOAD_BYTES).await?;
     let files = super::transfer::files_of(&name, bytes)?;
     let curriculum = super::domain::format::parse_curriculum(&files)
         .map_err(|issues| issues_error(issues, |i| i.file.clone()))?;
@@ -229,32 +229,6 @@ fn issues_error(
         map.insert("~".to_string(), vec![more]);
     }
     AppError::Invalid(map)
-}
-
-#[cfg(feature = "ssr")]
-async fn read_upload(data: MultipartData) -> Result<(String, Vec<u8>), AppError> {
-    use crate::i18n::K;
-    let mut multipart = data
-        .into_inner()
-        .ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
-    while let Ok(Some(mut field)) = multipart.next_field().await {
-        if field.name() != Some("file") {
-            continue;
-        }
-        let name = field.file_name().unwrap_or_default().to_string();
-        let mut bytes = Vec::new();
-        while let Ok(Some(chunk)) = field.chunk().await {
-            bytes.extend_from_slice(&chunk);
-            if bytes.len() > super::transfer::MAX_UPLOAD_BYTES {
-                return Err(AppError::field("file", Msg::new(K::ImportTooLarge)));
-            }
-        }
-        if bytes.is_empty() {
-            break;
-        }
-        return Ok((name, bytes));
-    }
-    Err(AppError::field("file", Msg::new(K::ImportNoFile)))
 }
 
 /// A short suffix that makes a new key unique: the time in base 36.

@@ -48,7 +48,12 @@ pub async fn scenario_editor_page(key: String) -> Result<String, AppError> {
 pub async fn import_scenario(data: MultipartData) -> Result<(), AppError> {
     authors()?;
     let state = guard::state()?;
-    let (name, bytes) = read_upload(data).await?;
+    let (name, bytes) = crate::server_util::read_file_field(data, MAX_UPLOAD_BYTES).await?;
+    let name = if name.is_empty() {
+        "scenario.toml".to_string()
+    } else {
+        name
+    };
     let text = String::from_utf8(bytes).map_err(|_| AppError::rule(K::ErrBadRequest))?;
     let parsed = format::parse(&name, &text.replace("\r\n", "\n")).map_err(issues_error)?;
     if let Some(code) = crate::curriculum::domain::rules::key_problem(&parsed.scenario.key) {
@@ -225,25 +230,3 @@ fn issues_error(issues: Vec<FormatIssue>) -> AppError {
 /// The largest scenario file accepted (the shipped ones are about 30 KB).
 #[cfg(feature = "ssr")]
 const MAX_UPLOAD_BYTES: usize = 512 * 1024;
-
-#[cfg(feature = "ssr")]
-async fn read_upload(data: MultipartData) -> Result<(String, Vec<u8>), AppError> {
-    let mut multipart = data
-        .into_inner()
-        .ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
-    while let Ok(Some(mut field)) = multipart.next_field().await {
-        if field.name() != Some("file") {
-            continue;
-        }
-        let name = field.file_name().unwrap_or("scenario.toml").to_string();
-        let mut bytes = Vec::new();
-        while let Ok(Some(chunk)) = field.chunk().await {
-            bytes.extend_from_slice(&chunk);
-            if bytes.len() > MAX_UPLOAD_BYTES {
-                return Err(AppError::rule(K::ErrBadRequest));
-            }
-        }
-        return Ok((name, bytes));
-    }
-    Err(AppError::rule(K::ErrBadRequest))
-}

@@ -231,7 +231,9 @@ mod tests {
         let mut seen = HashSet::new();
         let mut stack = vec![start.to_string()];
         while let Some(id) = stack.pop() {
-            let Some(n) = nodes.iter().find(|m| m.id == id) else { continue };
+            let Some(n) = nodes.iter().find(|m| m.id == id) else {
+                continue;
+            };
             if seen.insert(id) {
                 stack.extend(n.edges.iter().cloned());
             }
