@@ -11,6 +11,7 @@ pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod scenarios;
+pub mod teams;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

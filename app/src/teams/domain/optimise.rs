@@ -1,0 +1,328 @@
+//! Forms teams: maximise the worst team's score first, then the average (the
+//! max–min rule CATME uses), keeping hard constraints (pairs that must be or
+//! must not be together, people locked into a team) always. Up to 12 people
+//! the search is exhaustive; above, it is a seeded local search of swaps that
+//! never lowers the worst team, so a seed always gives the same teams.
+use super::score::{ClassProfile, Person, TeamScore, Weights};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    /// Person ids that must share a team.
+    pub together: Vec<(i64, i64)>,
+    /// Person ids that must not share a team.
+    pub apart: Vec<(i64, i64)>,
+    /// Person id → team index they stay in.
+    pub locked: Vec<(i64, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Indices into the people, per team.
+    pub teams: Vec<Vec<usize>>,
+    pub scores: Vec<TeamScore>,
+    pub worst: f64,
+    pub mean: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormError {
+    /// The constraints cannot all hold with these team sizes.
+    Infeasible,
+}
+
+/// Up to this many people, every split is tried.
+pub const EXACT_UP_TO: usize = 12;
+
+/// A small deterministic generator (SplitMix64): the same seed, the same teams.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// The problem, with people grouped into units that move together.
+struct Problem<'a> {
+    people: &'a [Person],
+    profile: ClassProfile,
+    weights: Weights,
+    sizes: Vec<usize>,
+    /// Each unit: its members (indices) and the team it is locked to.
+    units: Vec<(Vec<usize>, Option<usize>)>,
+    /// Pairs of units that must not share a team.
+    apart: Vec<(usize, usize)>,
+}
+
+pub fn form_teams(
+    people: &[Person],
+    sizes: &[usize],
+    weights: Weights,
+    constraints: &Constraints,
+    seed: u64,
+    effort: usize,
+) -> Result<Plan, FormError> {
+    let problem = Problem::new(people, sizes, weights, constraints)?;
+    let teams = if people.len() <= EXACT_UP_TO {
+        problem.exhaustive().ok_or(FormError::Infeasible)?
+    } else {
+        problem.local_search(seed, effort.max(1))?
+    };
+    Ok(problem.plan(teams))
+}
+
+impl<'a> Problem<'a> {
+    fn new(
+        people: &'a [Person],
+        sizes: &[usize],
+        weights: Weights,
+        c: &Constraints,
+    ) -> Result<Self, FormError> {
+        if sizes.iter().sum::<usize>() != people.len() {
+            return Err(FormError::Infeasible);
+        }
+        let index = |id: i64| people.iter().position(|p| p.id == id);
+        // Union-find over people for the "together" pairs.
+        let mut parent: Vec<usize> = (0..people.len()).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
+        }
+        for (a, b) in &c.together {
+            if let (Some(a), Some(b)) = (index(*a), index(*b)) {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[ra] = rb;
+            }
+        }
+        let mut units: Vec<(Vec<usize>, Option<usize>)> = Vec::new();
+        let mut unit_of = vec![0; people.len()];
+        let mut unit_of_root = std::collections::HashMap::new();
+        for (i, slot) in unit_of.iter_mut().enumerate() {
+            let r = root(&mut parent, i);
+            let u = *unit_of_root.entry(r).or_insert_with(|| {
+                units.push((Vec::new(), None));
+                units.len() - 1
+            });
+            units[u].0.push(i);
+            *slot = u;
+        }
+        for (id, team) in &c.locked {
+            let Some(i) = index(*id) else { continue };
+            let unit = &mut units[unit_of[i]];
+            if *team >= sizes.len() || unit.1.is_some_and(|t| t != *team) {
+                return Err(FormError::Infeasible);
+            }
+            unit.1 = Some(*team);
+        }
+        let mut apart = Vec::new();
+        for (a, b) in &c.apart {
+            if let (Some(a), Some(b)) = (index(*a), index(*b)) {
+                if unit_of[a] == unit_of[b] {
+                    return Err(FormError::Infeasible);
+                }
+                apart.push((unit_of[a], unit_of[b]));
+            }
+        }
+        Ok(Problem {
+            people,
+            profile: ClassProfile::of(people),
+            weights,
+            sizes: sizes.to_vec(),
+            units,
+            apart,
+        })
+    }
+
+    fn team_score(&self, members: &[usize]) -> TeamScore {
+        let team: Vec<&Person> = members.iter().map(|i| &self.people[*i]).collect();
+        self.profile.score(&team, &self.weights)
+    }
+
+    fn plan(&self, teams: Vec<Vec<usize>>) -> Plan {
+        let scores: Vec<TeamScore> = teams.iter().map(|t| self.team_score(t)).collect();
+        let worst = scores.iter().map(|s| s.total).fold(f64::INFINITY, f64::min);
+        let mean = scores.iter().map(|s| s.total).sum::<f64>() / scores.len().max(1) as f64;
+        Plan {
+            teams,
+            scores,
+            worst: if worst.is_finite() { worst } else { 1.0 },
+            mean,
+        }
+    }
+
+    /// Whether unit `u` may join team `t` given the units already there.
+    fn fits(&self, u: usize, t: usize, placed: &[Option<usize>], room: &[usize]) -> bool {
+        let (members, lock) = &self.units[u];
+        members.len() <= room[t]
+            && lock.is_none_or(|l| l == t)
+            && !self
+                .apart
+                .iter()
+                .any(|&(a, b)| (a == u && placed[b] == Some(t)) || (b == u && placed[a] == Some(t)))
+    }
+
+    fn members(&self, placed: &[Option<usize>]) -> Vec<Vec<usize>> {
+        let mut teams = vec![Vec::new(); self.sizes.len()];
+        for (u, t) in placed.iter().enumerate() {
+            if let Some(t) = t {
+                teams[*t].extend(&self.units[u].0);
+            }
+        }
+        teams
+    }
+
+    /// Every way to place the units (teams of equal size and no lock are
+    /// interchangeable, so only the first empty one of them is tried).
+    fn exhaustive(&self) -> Option<Vec<Vec<usize>>> {
+        let mut placed = vec![None; self.units.len()];
+        let mut room = self.sizes.clone();
+        let mut best: Option<(f64, f64, Vec<Vec<usize>>)> = None;
+        self.place(0, &mut placed, &mut room, &mut best);
+        best.map(|(_, _, teams)| teams)
+    }
+
+    fn place(
+        &self,
+        u: usize,
+        placed: &mut Vec<Option<usize>>,
+        room: &mut Vec<usize>,
+        best: &mut Option<(f64, f64, Vec<Vec<usize>>)>,
+    ) {
+        if u == self.units.len() {
+            let teams = self.members(placed);
+            let plan = self.plan(teams);
+            if best
+                .as_ref()
+                .is_none_or(|(w, m, _)| better((plan.worst, plan.mean), (*w, *m)))
+            {
+                *best = Some((plan.worst, plan.mean, plan.teams));
+            }
+            return;
+        }
+        let locked_teams: Vec<usize> = self.units.iter().filter_map(|(_, l)| *l).collect();
+        let mut tried_empty: Vec<usize> = Vec::new();
+        for t in 0..self.sizes.len() {
+            if !self.fits(u, t, placed, room) {
+                continue;
+            }
+            let empty = room[t] == self.sizes[t] && !locked_teams.contains(&t);
+            if empty {
+                if tried_empty.contains(&self.sizes[t]) {
+                    continue;
+                }
+                tried_empty.push(self.sizes[t]);
+            }
+            placed[u] = Some(t);
+            room[t] -= self.units[u].0.len();
+            self.place(u + 1, placed, room, best);
+            room[t] += self.units[u].0.len();
+            placed[u] = None;
+        }
+    }
+
+    /// A first placement honouring every constraint: locked units, then the
+    /// largest units first, each into a random team that fits.
+    fn initial(&self, rng: &mut Rng) -> Option<Vec<Option<usize>>> {
+        let mut order: Vec<usize> = (0..self.units.len()).collect();
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        order.sort_by_key(|u| {
+            (
+                self.units[*u].1.is_none(),
+                std::cmp::Reverse(self.units[*u].0.len()),
+            )
+        });
+        let mut placed = vec![None; self.units.len()];
+        let mut room = self.sizes.clone();
+        for u in order {
+            let start = rng.below(self.sizes.len());
+            let t = (0..self.sizes.len())
+                .map(|k| (start + k) % self.sizes.len())
+                .find(|t| self.fits(u, *t, &placed, &room))?;
+            placed[u] = Some(t);
+            room[t] -= self.units[u].0.len();
+        }
+        Some(placed)
+    }
+
+    fn local_search(&self, seed: u64, effort: usize) -> Result<Vec<Vec<usize>>, FormError> {
+        let mut rng = Rng(seed);
+        let mut placed = (0..20)
+            .find_map(|_| self.initial(&mut rng))
+            .ok_or(FormError::Infeasible)?;
+        let mut teams = self.members(&placed);
+        let mut scores: Vec<f64> = teams.iter().map(|t| self.team_score(t).total).collect();
+        let movable: Vec<usize> = (0..self.units.len())
+            .filter(|u| self.units[*u].1.is_none())
+            .collect();
+        if movable.len() < 2 {
+            return Ok(teams);
+        }
+        let rounds = effort * 60 * self.units.len();
+        for _ in 0..rounds {
+            let (a, b) = (
+                movable[rng.below(movable.len())],
+                movable[rng.below(movable.len())],
+            );
+            let (Some(ta), Some(tb)) = (placed[a], placed[b]) else {
+                continue;
+            };
+            if ta == tb || self.units[a].0.len() != self.units[b].0.len() {
+                continue;
+            }
+            placed[a] = None;
+            placed[b] = None;
+            let room = vec![usize::MAX; self.sizes.len()];
+            let ok = self.fits(a, tb, &placed, &room) && self.fits(b, ta, &placed, &room);
+            placed[a] = Some(ta);
+            placed[b] = Some(tb);
+            if !ok {
+                continue;
+            }
+            let swap = |team: &[usize], out: &[usize], inn: &[usize]| -> Vec<usize> {
+                team.iter()
+                    .filter(|i| !out.contains(i))
+                    .chain(inn)
+                    .copied()
+                    .collect()
+            };
+            let new_a = swap(&teams[ta], &self.units[a].0, &self.units[b].0);
+            let new_b = swap(&teams[tb], &self.units[b].0, &self.units[a].0);
+            let (sa, sb) = (self.team_score(&new_a).total, self.team_score(&new_b).total);
+            // Never lower the worst of the two (so never the worst overall); among
+            // equal worsts, prefer the higher sum (the average).
+            let (old_min, new_min) = (scores[ta].min(scores[tb]), sa.min(sb));
+            if better((new_min, sa + sb), (old_min, scores[ta] + scores[tb])) {
+                teams[ta] = new_a;
+                teams[tb] = new_b;
+                scores[ta] = sa;
+                scores[tb] = sb;
+                placed[a] = Some(tb);
+                placed[b] = Some(ta);
+            }
+        }
+        Ok(teams)
+    }
+}
+
+/// Lexicographic (worst, then mean) with a tolerance for float noise.
+fn better(new: (f64, f64), old: (f64, f64)) -> bool {
+    const EPS: f64 = 1e-9;
+    new.0 > old.0 + EPS || ((new.0 - old.0).abs() <= EPS && new.1 > old.1 + EPS)
+}
+
+#[cfg(test)]
+#[path = "optimise_tests.rs"]
+mod tests;
