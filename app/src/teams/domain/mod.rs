@@ -1,5 +1,6 @@
 //! Pure team formation (no framework): team sizes, scoring a team against the
 //! class, and the search that maximises the worst team first.
+pub mod explain;
 pub mod optimise;
 pub mod score;
 pub mod sizes;
