@@ -9,6 +9,7 @@ pub mod classes;
 pub mod curriculum;
 pub mod error;
 pub mod i18n;
+pub mod mentoring;
 pub mod pages;
 pub mod scenarios;
 pub mod teams;

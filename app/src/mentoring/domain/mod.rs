@@ -1,0 +1,2 @@
+//! Pure reverse-mentoring logic (no framework).
+pub mod pairing;

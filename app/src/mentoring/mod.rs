@@ -1,0 +1,2 @@
+//! Reverse mentoring (issue 5, in progress): so far the pure pairing proposal.
+pub mod domain;
