@@ -102,6 +102,9 @@ STEPS_LUA="$dir/steps.lua" wrk -t2 -c200 -d"${duration}s" --latency -s scripts/b
 after=$(stored)
 echo "== scenario steps stored before the retries: $before, after: $after (must be equal) =="
 
+echo "== teams (issue 5, pure optimiser): teams of 5, one core =="
+cargo bench -q -p app --bench teams
+
 wasm=target/site/pkg/sinergi.wasm
 raw=$(stat -c %s "$wasm"); gz=$(gzip -9c "$wasm" | wc -c); br=$(brotli -c -q 11 "$wasm" | wc -c)
 js=target/site/pkg/sinergi.js; jsbr=$(brotli -c -q 11 "$js" | wc -c)
