@@ -285,6 +285,18 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
             MANAGERS,
         ),
         (
+            "POST",
+            "/api/update_assignment",
+            vec![
+                ("class_id", a.clone()),
+                ("assignment", w.assignment.to_string()),
+                ("opens_on", "2026-01-01".into()),
+                ("closes_on", "".into()),
+                ("max_attempts", "0".into()),
+            ],
+            MANAGERS,
+        ),
+        (
             "GET",
             "/api/scenario_analytics_page",
             vec![("class_id", a.clone()), ("assignment", w.assignment.to_string())],

@@ -227,6 +227,33 @@ both_backends!(
             .call(&f, "/api/assign_scenario", &assign_fields("2026-12-01", "", "0"))
             .await;
         assert!(matches!(again.error(), Some(AppError::Conflict(_))), "{again:?}");
+
+        // The facilitator reopens the closed assignment (no closing date): the start now works.
+        let update = |closes: &str| {
+            vec![
+                ("class_id", class.to_string()),
+                ("assignment", assignment.to_string()),
+                ("opens_on", "2026-01-01".to_string()),
+                ("closes_on", closes.to_string()),
+                ("max_attempts", "1".to_string()),
+            ]
+        };
+        let r = app
+            .call(&f, "/api/update_assignment", &update("2025-12-31"))
+            .await;
+        assert!(matches!(r.error(), Some(AppError::Invalid(_))), "{r:?}");
+        assert!(app
+            .call(&f, "/api/update_assignment", &update(""))
+            .await
+            .error()
+            .is_none());
+        assert!(start(app, &c, class, assignment, "mulai-buka-0001")
+            .await
+            .error()
+            .is_none());
+        // The participant cannot change it.
+        let r = app.call(&c, "/api/update_assignment", &update("")).await;
+        assert_eq!(r.error(), Some(AppError::Forbidden));
     }
 );
 

@@ -57,6 +57,8 @@ page_keys! {
     AssignCloses => "Tanggal tutup (boleh kosong)", "Closes on (optional)";
     AssignAttempts => "Kesempatan per peserta (0 = tanpa batas)", "Attempts per participant (0 = no limit)";
     AssignSubmit => "Tugaskan", "Assign";
+    ScheduleTitle => "Ubah jadwal atau kesempatan", "Change the schedule or attempts";
+    ScheduleSave => "Simpan jadwal", "Save the schedule";
     BackToClass => "Kembali ke angkatan", "Back to the class";
     BackToScenarios => "Kembali ke daftar skenario", "Back to the scenarios";
     // Player

@@ -122,6 +122,27 @@ pub async fn assign_scenario(
     super::assign::assign(&state.db, class_id, &scenario, window).await
 }
 
+/// Facilitators of the class and admins. Changes an assignment's window and
+/// attempt policy (attempts already made are kept); an empty `closes_on`
+/// leaves it open. Errors as `assign_scenario`, `NotFound`.
+#[server(prefix = "/api", endpoint = "update_assignment")]
+pub async fn update_assignment(
+    csrf: String,
+    class_id: i64,
+    assignment: i64,
+    opens_on: String,
+    closes_on: String,
+    max_attempts: i32,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let (state, _, _, access, _) = class_access(class_id).await?;
+    if access != ClassAccess::Manage {
+        return Err(AppError::Forbidden);
+    }
+    let window = super::assign::Window::parse(&opens_on, &closes_on, max_attempts)?;
+    super::assign::update(&state.db, class_id, assignment, window).await
+}
+
 /// Facilitators of the class and admins. Choices by generation, common paths,
 /// average scores by generation and reflections for one assignment.
 #[server(input = GetUrl, prefix = "/api", endpoint = "scenario_analytics_page")]

@@ -90,6 +90,21 @@ pub async fn assign(db: &DatabaseConnection, class_id: i64, key: &str, window: W
     Ok(())
 }
 
+/// Changes the window and policy of one of the class's assignments.
+pub async fn update(db: &DatabaseConnection, class_id: i64, id: i64, window: Window) -> AppResult<()> {
+    let row = scenario_assignment::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|a| a.class_id == class_id)
+        .ok_or(AppError::NotFound)?;
+    let mut active: scenario_assignment::ActiveModel = row.into();
+    active.opens_at = Set(window.opens_at);
+    active.closes_at = Set(window.closes_at);
+    active.max_attempts = Set(window.max_attempts);
+    active.update(db).await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

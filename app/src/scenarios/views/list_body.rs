@@ -3,8 +3,8 @@
 use super::data::{ListData, ListItem};
 use super::text::{tr, tx};
 use crate::i18n::{fill, fmt_date, P};
-use crate::scenarios::api::AssignScenario;
-use crate::ui::{form_action, CsrfField, ErrorSlot};
+use crate::scenarios::api::{AssignScenario, UpdateAssignment};
+use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 
@@ -62,7 +62,44 @@ fn card(class_id: i64, can_manage: bool, item: ListItem) -> impl IntoView {
                 <a class="button primary" href=play>{tr(action)}</a>
                 {can_manage.then(|| view! { <a class="button" href=analytics>{tr(P::Analytics)}</a> })}
             </p>
+            {can_manage.then(|| schedule_form(class_id, item.assignment_id, item.opens_at, item.closes_at, item.max_attempts))}
         </li>
+    }
+}
+
+fn day(t: DateTime<Utc>) -> String {
+    (t + Duration::hours(7)).format("%Y-%m-%d").to_string()
+}
+
+/// Change the window or policy of an assignment (to close it today, set the
+/// closing date to today).
+fn schedule_form(
+    class_id: i64,
+    assignment: i64,
+    opens_at: DateTime<Utc>,
+    closes_at: Option<DateTime<Utc>>,
+    max_attempts: i32,
+) -> impl IntoView {
+    let slot = format!("schedule-{assignment}");
+    let id = |name: &str| format!("{name}-{assignment}");
+    view! {
+        <details>
+            <summary>{tr(P::ScheduleTitle)}</summary>
+            <form method="post" action="/api/update_assignment" class="stack" data-error-slot=slot.clone()>
+                <CsrfField />
+                <SlotField id=slot.clone() />
+                <input type="hidden" name="class_id" value=class_id />
+                <input type="hidden" name="assignment" value=assignment />
+                <label for=id("opens")>{tr(P::AssignOpens)}</label>
+                <input id=id("opens") name="opens_on" type="date" required value=day(opens_at) />
+                <label for=id("closes")>{tr(P::AssignCloses)}</label>
+                <input id=id("closes") name="closes_on" type="date" value=closes_at.map(day).unwrap_or_default() />
+                <label for=id("attempts")>{tr(P::AssignAttempts)}</label>
+                <input id=id("attempts") name="max_attempts" type="number" min="0" max="20" value=max_attempts required />
+                <button type="submit" class="button">{tr(P::ScheduleSave)}</button>
+            </form>
+            <ErrorSlot id=slot.clone() action={slot_action::<UpdateAssignment>(&slot)} />
+        </details>
     }
 }
 
