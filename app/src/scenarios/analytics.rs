@@ -95,7 +95,7 @@ pub async fn load(state: &AppState, class_id: i64, assignment_id: i64) -> AppRes
                 name.clone(),
                 generation.clone(),
                 s.node.clone(),
-                s.reflection.clone().unwrap_or_default(),
+                spreadsheet_text(s.reflection.as_deref().unwrap_or_default()),
             ));
         }
         records.push(AttemptRecord {
@@ -121,6 +121,17 @@ pub async fn load(state: &AppState, class_id: i64, assignment_id: i64) -> AppRes
         summary,
         reflections,
     })
+}
+
+/// A cell a spreadsheet shows as text: a participant's reflection that starts
+/// like a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed with `'`, so
+/// opening the export in Excel or LibreOffice never runs it (CSV injection).
+pub fn spreadsheet_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// Every saved step of the assignment, one row each, for spreadsheets.
@@ -153,7 +164,7 @@ pub async fn decisions_csv(state: &AppState, class_id: i64, assignment_id: i64) 
             let node_type = data.scenario.node(&s.node).map_or("", |n| n.kind.type_name());
             out.write_record([
                 t.id.to_string(),
-                name.clone(),
+                spreadsheet_text(&name),
                 nip.clone(),
                 data.generation_of(t.user_id),
                 t.number.to_string(),
@@ -161,7 +172,7 @@ pub async fn decisions_csv(state: &AppState, class_id: i64, assignment_id: i64) 
                 s.node.clone(),
                 node_type.to_string(),
                 s.option_key.clone().unwrap_or_default(),
-                s.reflection.clone().unwrap_or_default(),
+                spreadsheet_text(s.reflection.as_deref().unwrap_or_default()),
                 s.created_at.format("%Y-%m-%d %H:%M:%S").to_string(),
                 t.ending.clone().unwrap_or_default(),
             ])
@@ -180,5 +191,15 @@ pub fn option_label(s: &Scenario, node: &str, option: &str, locale: crate::i18n:
             .find(|o| o.key == option)
             .map_or(option.to_string(), |o| o.text.get(locale).to_string()),
         _ => option.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formula_like_text_is_kept_as_text() {
+        assert_eq!(super::spreadsheet_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(super::spreadsheet_text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(super::spreadsheet_text("Saya belajar."), "Saya belajar.");
     }
 }
