@@ -4,3 +4,4 @@ pub mod explain;
 pub mod optimise;
 pub mod score;
 pub mod sizes;
+pub mod submissions;
