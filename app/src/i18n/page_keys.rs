@@ -59,7 +59,6 @@ page_keys! {
     AssignSubmit => "Tugaskan", "Assign";
     ScheduleTitle => "Ubah jadwal atau kesempatan", "Change the schedule or attempts";
     ScheduleSave => "Simpan jadwal", "Save the schedule";
-    BackToClass => "Kembali ke angkatan", "Back to the class";
     BackToScenarios => "Kembali ke daftar skenario", "Back to the scenarios";
     // Player
     Start => "Mulai", "Start";
@@ -72,8 +71,6 @@ page_keys! {
     Feedback => "Umpan balik", "Feedback";
     ChooseHint => "Pilih satu tanggapan. Pilihan Anda langsung tersimpan.", "Choose one response. Your choice is saved at once.";
     ReflectionHint => "Jawaban Anda tersimpan bersama jalur yang Anda tempuh.", "Your answer is saved with the path you took.";
-    ReflectionLabel => "Refleksi Anda", "Your reflection";
-    SaveStateSaved => "Semua keputusan tersimpan.", "Every decision is saved.";
     AttemptOf => "Percobaan ke-{0}", "Attempt {0}";
     // Summary
     SummaryTitle => "Ringkasan", "Summary";
@@ -93,7 +90,6 @@ page_keys! {
     DimRespectHelp => "Sejauh mana Anda menghargai pengalaman, nilai, dan cara kerja orang lain.", "How far you valued the other person's experience, values and ways of working.";
     DimClarityHelp => "Sejauh mana pesan Anda jelas dan dapat diterima dalam bentuk yang cocok bagi lawan bicara.", "How clear your message was, in a form the other person could take in.";
     DimCollaborationHelp => "Sejauh mana Anda mencari jalan untuk bekerja bersama, bukan untuk menang.", "How far you looked for a way to work together rather than to win.";
-    StepContinued => "lanjut", "continued";
     StepReflected => "menulis refleksi", "wrote a reflection";
     // Analytics
     AnalyticsTitle => "Analitik: {0}", "Analytics: {0}";
@@ -117,7 +113,6 @@ page_keys! {
     StatusCol => "Status", "Status";
     StatusDraft => "Draf, belum terbit", "Draft, not published";
     StatusPublished => "Terbit versi {0}", "Published, version {0}";
-    StatusChanged => "Terbit versi {0}; draf berubah", "Published, version {0}; draft changed";
     ProblemsCount => "{0} masalah", "{0} problems";
     Edit => "Sunting", "Edit";
     Export => "Ekspor .toml", "Export .toml";
@@ -144,9 +139,6 @@ page_keys! {
     TypeChoice => "Pilihan", "Choice";
     TypeReflection => "Refleksi", "Reflection";
     TypeEnding => "Akhir", "Ending";
-    Saved => "Tersimpan.", "Saved.";
-    PublishedNotice => "Versi {0} telah terbit.", "Version {0} is published.";
-    ImportedNotice => "Skenario {0} diimpor sebagai draf.", "Scenario {0} was imported as a draft.";
     // Scenario problems ({0}: the field, option or node concerned)
     PrBadKey => "Id tidak valid: huruf kecil, angka, dan tanda hubung, paling banyak 60 ({0}).", "Invalid id: lower-case letters, digits and dashes, 60 at most ({0}).";
     PrMinutes => "Durasi harus 1 sampai 120 menit.", "Duration must be 1 to 120 minutes.";

@@ -15,13 +15,12 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::HashSet;
 
-fn status(row: &scenario::Model, draft: &Scenario, problems: usize) -> String {
+fn status(row: &scenario::Model, problems: usize) -> String {
     let published = row.published;
     let mut text = match published {
         0 => tr(P::StatusDraft).to_string(),
         n => fill(tr(P::StatusPublished), &[n.to_string()]),
     };
-    let _ = draft;
     if problems > 0 {
         text = format!("{text} · {}", fill(tr(P::ProblemsCount), &[problems.to_string()]));
     }
@@ -45,7 +44,7 @@ pub fn scenarios_body(all: Vec<(scenario::Model, Scenario)>) -> impl IntoView {
                 <tbody>
                     {all.into_iter().map(|(row, draft)| {
                         let problems = rules::check(&draft).len();
-                        let status = status(&row, &draft, problems);
+                        let status = status(&row, problems);
                         let edit = format!("/scenarios/{}", row.key);
                         let export = format!("/scenarios/{}/export.toml", row.key);
                         view! {
@@ -100,7 +99,7 @@ pub fn editor_body(row: scenario::Model, draft: Scenario) -> impl IntoView {
         .map(text_of)
         .collect();
     let key = row.key.clone();
-    let status = status(&row, &draft, problems.len());
+    let status = status(&row, problems.len());
     let export = format!("/scenarios/{key}/export.toml");
     view! {
         <p class="muted"><a href="/scenarios">{tr(P::BackToScenarios)}</a></p>
