@@ -114,10 +114,7 @@ pub async fn assign_scenario(
     max_attempts: i32,
 ) -> Result<(), AppError> {
     let _ = csrf;
-    let (state, _, _, access, _) = class_access(class_id).await?;
-    if access != ClassAccess::Manage {
-        return Err(AppError::Forbidden);
-    }
+    let state = manager(class_id).await?;
     let window = super::assign::Window::parse(&opens_on, &closes_on, max_attempts)?;
     super::assign::assign(&state.db, class_id, &scenario, window).await
 }
@@ -135,10 +132,7 @@ pub async fn update_assignment(
     max_attempts: i32,
 ) -> Result<(), AppError> {
     let _ = csrf;
-    let (state, _, _, access, _) = class_access(class_id).await?;
-    if access != ClassAccess::Manage {
-        return Err(AppError::Forbidden);
-    }
+    let state = manager(class_id).await?;
     let window = super::assign::Window::parse(&opens_on, &closes_on, max_attempts)?;
     super::assign::update(&state.db, class_id, assignment, window).await
 }
@@ -147,10 +141,7 @@ pub async fn update_assignment(
 /// average scores by generation and reflections for one assignment.
 #[server(input = GetUrl, prefix = "/api", endpoint = "scenario_analytics_page")]
 pub async fn scenario_analytics_page(class_id: i64, assignment: i64) -> Result<String, AppError> {
-    let (state, _, _, access, _) = class_access(class_id).await?;
-    if access != ClassAccess::Manage {
-        return Err(AppError::Forbidden);
-    }
+    let state = manager(class_id).await?;
     let data = super::analytics::load(&state, class_id, assignment).await?;
     crate::ui::render_html(move || super::views::analytics_body(data))
 }
@@ -165,6 +156,16 @@ async fn class_access(
         guard::require_class_as(&state.db, &caller, class_id, ClassAccess::View).await?;
     let is_participant = is_participant && caller.has(Role::Participant);
     Ok((state, caller, class, access, is_participant))
+}
+
+/// The class's facilitators and admins only.
+#[cfg(feature = "ssr")]
+async fn manager(class_id: i64) -> Result<AppState, AppError> {
+    let (state, _, _, access, _) = class_access(class_id).await?;
+    if access != ClassAccess::Manage {
+        return Err(AppError::Forbidden);
+    }
+    Ok(state)
 }
 
 #[cfg(feature = "ssr")]

@@ -121,12 +121,7 @@ struct FileCtx<'a> {
 
 impl FileCtx<'_> {
     fn line_at(&self, offset: usize) -> u32 {
-        let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u32
-            + 1
+        line_at(self.text, offset)
     }
 
     fn push(&mut self, line: u32, code: &str, detail: &str) {
@@ -333,8 +328,16 @@ impl FileCtx<'_> {
     }
 }
 
-/// The parser's own words are kept as detail; the code says what kind of problem it is.
-fn parser_code(message: &str) -> &'static str {
+/// The 1-based line of a byte offset in `text` (TOML spans are byte offsets).
+/// Shared with the scenario format.
+pub fn line_at(text: &str, offset: usize) -> u32 {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() as u32 + 1
+}
+
+/// The parser's own words are kept as detail; the code says what kind of problem
+/// it is. Shared with the scenario format.
+pub fn parser_code(message: &str) -> &'static str {
     if message.starts_with("unknown field") {
         "unknown_field"
     } else if message.starts_with("missing field") {

@@ -5,7 +5,7 @@
 //! says (is every node reachable, are both languages there) is `rules::check`,
 //! so a draft with a trap in it can be imported, shown and mended in the editor.
 //! Writing gives back the same scenario on reading: `parse(&export(s)) == s`.
-use crate::curriculum::domain::format::FormatIssue;
+use crate::curriculum::domain::format::{line_at, parser_code, FormatIssue};
 use crate::scenarios::model::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -132,12 +132,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn line_at(&self, offset: usize) -> u32 {
-        let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u32
-            + 1
+        line_at(self.text, offset)
     }
 
     fn push(&mut self, line: u32, code: &str, detail: &str) {
@@ -318,19 +313,6 @@ pub fn parse_condition(text: &str) -> Option<Condition> {
 pub fn condition_text(c: &Condition) -> String {
     let name = c.dimension.map_or("total", Dimension::name);
     format!("{name} {} {}", c.op.symbol(), c.value)
-}
-
-/// The parser's own words are kept as detail; the code says what kind of problem it is.
-fn parser_code(message: &str) -> &'static str {
-    if message.starts_with("unknown field") {
-        "unknown_field"
-    } else if message.starts_with("missing field") {
-        "missing_field"
-    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        "invalid_value"
-    } else {
-        "syntax"
-    }
 }
 
 pub use super::export::export;
