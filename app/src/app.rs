@@ -95,6 +95,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/classes/:id/scenarios/:assignment") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/scenarios/:assignment/analytics") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/reflections/:lesson") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/teams") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/tasks") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/tasks/:task") view=HtmlRoute ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

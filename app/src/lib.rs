@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod mentoring;
 pub mod pages;
 pub mod scenarios;
+pub mod tasks;
 pub mod teams;
 pub mod ui;
 

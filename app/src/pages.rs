@@ -39,6 +39,9 @@ pub async fn page_html(path: String, query: String) -> Result<String, AppError> 
         ["classes", _, "scenarios"] => class_scenarios_page(id(1)?).await,
         ["classes", _, "scenarios", _] => scenario_play_page(id(1)?, id(3)?).await,
         ["classes", _, "scenarios", _, "analytics"] => scenario_analytics_page(id(1)?, id(3)?).await,
+        ["classes", _, "teams"] => crate::teams::api::teams_page(id(1)?).await,
+        ["classes", _, "tasks"] => crate::tasks::api::tasks_page(id(1)?).await,
+        ["classes", _, "tasks", _] => crate::tasks::api::task_page(id(1)?, id(3)?).await,
         _ => Err(AppError::NotFound),
     }
 }

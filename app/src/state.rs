@@ -25,7 +25,12 @@ pub struct AppState {
     /// The active generation scheme with the time it was read (see `SCHEME_CACHE_TTL`).
     pub scheme_cache: Arc<RwLock<Option<(Instant, GenerationScheme)>>>,
     pub sessions: Arc<crate::auth::session_cache::SessionCache>,
+    /// The largest team-task submission (all its files together), in bytes.
+    pub max_upload_bytes: usize,
 }
+
+/// 10 MB, unless the server is configured otherwise (`SINERGI_MAX_UPLOAD_MB`).
+pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
 
 impl AppState {
     pub fn new(db: DatabaseConnection, leptos_options: LeptosOptions, secure_cookies: bool) -> Self {
@@ -36,6 +41,7 @@ impl AppState {
             secure_cookies,
             scheme_cache: Arc::default(),
             sessions: Arc::default(),
+            max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
         }
     }
 

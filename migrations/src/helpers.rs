@@ -37,3 +37,16 @@ pub async fn drop_all(m: &SchemaManager<'_>, names: &[&str]) -> Result<(), DbErr
     }
     Ok(())
 }
+
+/// A unique index over `cols` of `table`.
+pub fn unique(name: &str, table: &str, cols: &[&'static str]) -> IndexCreateStatement {
+    let mut index = Index::create()
+        .name(name)
+        .table(Alias::new(table))
+        .unique()
+        .to_owned();
+    for col in cols {
+        index.col(Alias::new(*col));
+    }
+    index
+}

@@ -4,6 +4,7 @@ mod helpers;
 mod m20261129_000001_foundation;
 mod m20261129_000002_curriculum;
 mod m20261130_000003_scenarios;
+mod m20261202_000004_teams;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_foundation::Migration),
             Box::new(m20261129_000002_curriculum::Migration),
             Box::new(m20261130_000003_scenarios::Migration),
+            Box::new(m20261202_000004_teams::Migration),
         ]
     }
 }

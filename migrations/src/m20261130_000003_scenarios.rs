@@ -2,7 +2,7 @@
 //! the version it started with), class assignments, attempts and their steps.
 //! A step is one decision or reflection, saved as it is made; the client's key
 //! is unique so a retried save is stored once.
-use crate::helpers::{create_all, drop_all, fk, table};
+use crate::helpers::{create_all, drop_all, fk, table, unique};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -100,18 +100,6 @@ fn tables() -> Vec<TableCreateStatement> {
             ))
             .to_owned(),
     ]
-}
-
-fn unique(name: &str, table: &str, cols: &[&'static str]) -> IndexCreateStatement {
-    let mut index = Index::create()
-        .name(name)
-        .table(Alias::new(table))
-        .unique()
-        .to_owned();
-    for col in cols {
-        index.col(Alias::new(*col));
-    }
-    index
 }
 
 fn indexes() -> Vec<IndexCreateStatement> {

@@ -11,6 +11,8 @@ pub struct Config {
     pub trust_proxy: bool,
     pub seed_demo: bool,
     pub demo_password: String,
+    /// The largest team-task submission, in bytes (`SINERGI_MAX_UPLOAD_MB`, 10 by default).
+    pub max_upload_bytes: usize,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/sinergi.db?mode=rwc";
@@ -37,6 +39,20 @@ impl Config {
             seed_demo: flag("SINERGI_SEED_DEMO", true),
             demo_password: std::env::var("SINERGI_DEMO_PASSWORD")
                 .unwrap_or_else(|_| DEFAULT_DEMO_PASSWORD.into()),
+            max_upload_bytes: upload_limit()?,
         })
+    }
+}
+
+/// `SINERGI_MAX_UPLOAD_MB`: whole megabytes, 1 to 100.
+fn upload_limit() -> Result<usize, String> {
+    match std::env::var("SINERGI_MAX_UPLOAD_MB") {
+        Err(_) => Ok(app::state::DEFAULT_MAX_UPLOAD_BYTES),
+        Ok(v) => match v.trim().parse::<usize>() {
+            Ok(mb) if (1..=100).contains(&mb) => Ok(mb * 1024 * 1024),
+            _ => Err(format!(
+                "SINERGI_MAX_UPLOAD_MB must be 1 to 100 (megabytes), not {v}"
+            )),
+        },
     }
 }

@@ -6,6 +6,7 @@ pub mod db;
 pub mod download;
 pub mod middleware;
 pub mod scenarios;
+pub mod tasks;
 
 use app::app::{shell, App};
 use app::state::AppState;
@@ -50,6 +51,7 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
         .route("/curriculum/export.zip", get(curriculum::export_zip))
         .route("/scenarios/{key}/export.toml", get(scenarios::export_toml))
         .route("/classes/{id}/scenarios/{assignment}/decisions.csv", get(scenarios::decisions_csv))
+        .route("/classes/{id}/files/{file}", get(tasks::submission_file))
         .nest_service("/pkg", static_files(&options))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), {
@@ -57,7 +59,7 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
-        .layer(axum::middleware::from_fn(middleware::csrf))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::csrf))
         .layer(axum::middleware::from_fn_with_state((state.clone(), trust_proxy), middleware::session))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(axum::middleware::from_fn(middleware::server_timing))

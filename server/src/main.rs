@@ -76,7 +76,8 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), St
     }
     let mut leptos = get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
     leptos.site_addr = config.addr;
-    let state = AppState::new(db, leptos, config.secure_cookies);
+    let mut state = AppState::new(db, leptos, config.secure_cookies);
+    state.max_upload_bytes = config.max_upload_bytes;
     let app = server::router(state, config.trust_proxy);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

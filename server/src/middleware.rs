@@ -11,8 +11,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::net::SocketAddr;
 
-/// Bodies larger than this are refused before any parsing (uploads are 1 MB at most).
+/// Bodies larger than this are refused before any parsing (uploads are 1 MB at
+/// most), except team-task submissions, which may carry the configured upload
+/// limit (and their text fields).
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+const SUBMISSION_PATH: &str = "/api/submit_task";
 
 fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
@@ -172,7 +175,7 @@ fn constant_time_eq(a: &str, b: &str) -> bool {
 }
 
 /// Every mutation must come from our own pages and carry the session's token.
-pub async fn csrf(req: Request, next: Next) -> Response {
+pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if !is_mutation(req.method()) {
         return next.run(req).await;
     }
@@ -195,9 +198,14 @@ pub async fn csrf(req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
+    let limit = if req.uri().path() == SUBMISSION_PATH {
+        state.max_upload_bytes + 256 * 1024
+    } else {
+        MAX_BODY_BYTES
+    };
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, "payload too large").into_response();
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
+        return too_large(&Request::from_parts(parts, Body::empty()), limit);
     };
     let token = header_token.or_else(|| token_from_body(&content_type, &bytes));
     let slot = content_type
@@ -245,6 +253,20 @@ fn csrf_failure(req: &Request) -> Response {
 
 /// Answers like a failed server fn: a redirect carrying the error for plain
 /// forms, or the encoded error for the WASM client.
+/// A body over the limit: the translated "too large" message beside the
+/// form's file field (the request's own text was not read).
+fn too_large(req: &Request, limit: usize) -> Response {
+    let locale = req
+        .extensions()
+        .get::<RequestAuth>()
+        .map(|a| a.locale)
+        .unwrap_or_default();
+    let mb = (limit / (1024 * 1024)).max(1).to_string();
+    let text = app::i18n::fill(app::i18n::P::ErrUploadTooLarge.t(locale), &[mb]);
+    let err = AppError::field("file", app::i18n::Msg::with(K::Verbatim, [text]));
+    error_response(&err, req)
+}
+
 fn error_response(err: &AppError, req: &Request) -> Response {
     let accepts_html = req
         .headers()

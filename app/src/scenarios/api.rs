@@ -147,7 +147,7 @@ pub async fn scenario_analytics_page(class_id: i64, assignment: i64) -> Result<S
 }
 
 #[cfg(feature = "ssr")]
-async fn class_access(
+pub(crate) async fn class_access(
     class_id: i64,
 ) -> Result<(AppState, Caller, crate::entities::class::Model, ClassAccess, bool), AppError> {
     let state = guard::state()?;
@@ -160,7 +160,7 @@ async fn class_access(
 
 /// The class's facilitators and admins only.
 #[cfg(feature = "ssr")]
-async fn manager(class_id: i64) -> Result<AppState, AppError> {
+pub(crate) async fn manager(class_id: i64) -> Result<AppState, AppError> {
     let (state, _, _, access, _) = class_access(class_id).await?;
     if access != ClassAccess::Manage {
         return Err(AppError::Forbidden);
@@ -169,7 +169,7 @@ async fn manager(class_id: i64) -> Result<AppState, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-async fn participant(class_id: i64) -> Result<(AppState, Caller), AppError> {
+pub(crate) async fn participant(class_id: i64) -> Result<(AppState, Caller), AppError> {
     let (state, caller, _, _, is_participant) = class_access(class_id).await?;
     if !is_participant {
         return Err(AppError::Forbidden);
@@ -179,7 +179,7 @@ async fn participant(class_id: i64) -> Result<(AppState, Caller), AppError> {
 
 /// A form's idempotency key: 8 to 64 letters, digits or dashes.
 #[cfg(feature = "ssr")]
-fn client_key(key: &str) -> Result<String, AppError> {
+pub(crate) fn client_key(key: &str) -> Result<String, AppError> {
     let ok = (8..=64).contains(&key.len()) && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     if ok {
         Ok(key.to_string())

@@ -17,7 +17,7 @@ pub struct Window {
 }
 
 /// A WIB (UTC+7, no daylight saving) date at `time`, in UTC.
-fn at_wib(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+pub(crate) fn at_wib(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
     Some((date.and_time(time) - Duration::hours(7)).and_utc())
 }
 

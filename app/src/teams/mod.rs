@@ -1,3 +1,13 @@
-//! Multigenerational teams (issue 5, in progress): so far the pure team
-//! optimiser (sizes, team scores, the max–min search) and its tests.
+//! Multigenerational teams: the pure optimiser (`domain`), the class survey
+//! that feeds it, team sets in the database that a facilitator forms, adjusts
+//! and publishes, and the teams page.
+pub mod api;
 pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod settings;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+pub mod survey;
+#[cfg(feature = "ssr")]
+pub mod views;

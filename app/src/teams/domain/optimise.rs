@@ -326,3 +326,16 @@ fn better(new: (f64, f64), old: (f64, f64)) -> bool {
 #[cfg(test)]
 #[path = "optimise_tests.rs"]
 mod tests;
+
+/// Scores teams as they stand, e.g. after a facilitator swapped two people.
+pub fn evaluate(people: &[Person], teams: Vec<Vec<usize>>, weights: Weights) -> Plan {
+    let problem = Problem {
+        people,
+        profile: ClassProfile::of(people),
+        weights,
+        sizes: teams.iter().map(Vec::len).collect(),
+        units: Vec::new(),
+        apart: Vec::new(),
+    };
+    problem.plan(teams)
+}

@@ -1,0 +1,279 @@
+//! The task pages, rendered on the server: the class's tasks (and the form to
+//! set one), and a task with its brief, the versions handed in, which one
+//! counts and which came late, and the form to hand in another.
+use super::api::{CreateTask, SubmitTask};
+use super::store::{self, policy_of, version_of};
+use crate::entities::{class, task_submission, team, team_task};
+use crate::error::AppResult;
+use crate::i18n::{fill, P};
+use crate::scenarios::views::text::tr;
+use crate::state::{AppState, Caller};
+use crate::teams::domain::submissions::{counting, standing, LatePolicy, Standing};
+use crate::teams::store::{newest, published_team_of};
+use crate::ui::{form_action, use_csrf, CsrfField, ErrorSlot};
+use chrono::{DateTime, Duration, Utc};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use std::collections::HashMap;
+
+pub struct ListData {
+    class: class::Model,
+    can_manage: bool,
+    tasks: Vec<team_task::Model>,
+}
+
+pub async fn list_data(
+    state: &AppState,
+    _caller: &Caller,
+    class: class::Model,
+    can_manage: bool,
+    _is_participant: bool,
+) -> AppResult<ListData> {
+    let tasks = store::tasks(&state.db, class.id).await?;
+    Ok(ListData {
+        class,
+        can_manage,
+        tasks,
+    })
+}
+
+pub fn wib(t: DateTime<Utc>) -> String {
+    // WIB is UTC+7 all year.
+    (t + Duration::hours(7)).format("%Y-%m-%d %H:%M WIB").to_string()
+}
+
+fn policy_text(p: LatePolicy) -> String {
+    match p {
+        LatePolicy::Refused => tr(P::LateRefused).to_string(),
+        LatePolicy::Accepted => tr(P::LateAccepted).to_string(),
+        LatePolicy::AcceptedUntil(end) => fill(tr(P::LateUntil), &[wib(end)]),
+    }
+}
+
+pub fn list_body(data: ListData) -> impl IntoView {
+    let class_id = data.class.id;
+    let empty = data.tasks.is_empty();
+    let items = data
+        .tasks
+        .into_iter()
+        .map(|t| {
+            let href = format!("/classes/{class_id}/tasks/{}", t.id);
+            let due = fill(tr(P::TaskDue), &[wib(t.due_at)]);
+            view! {
+                <li class="card">
+                    <h2><a href=href>{t.title.clone()}</a></h2>
+                    <p class="muted">{due}" · "{policy_text(policy_of(&t))}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="page-head">
+            <p class="muted"><a href=format!("/classes/{class_id}")>{data.class.name.clone()}</a></p>
+            <h1>{tr(P::TasksTitle)}</h1>
+        </header>
+        {empty.then(|| view! { <p class="notice">{tr(P::TasksNone)}</p> })}
+        <ul class="card-list">{items}</ul>
+        {data.can_manage.then(|| create_form(class_id))}
+    }
+}
+
+fn create_form(class_id: i64) -> impl IntoView {
+    let action = form_action::<CreateTask>();
+    let today = (Utc::now() + Duration::hours(7)).format("%Y-%m-%d").to_string();
+    view! {
+        <section class="panel">
+            <h2>{tr(P::TaskCreate)}</h2>
+            <form method="post" action=CreateTask::PATH class="stack" data-error-slot="task-error">
+                <CsrfField />
+                <input type="hidden" name="class_id" value=class_id />
+                <label for="task-title">{tr(P::TaskTitleField)}</label>
+                <input id="task-title" name="title" required maxlength="200" />
+                <label for="task-brief">{tr(P::TaskBrief)}</label>
+                <textarea id="task-brief" name="brief" rows="6"></textarea>
+                <p class="hint">{tr(P::TaskBriefHint)}</p>
+                <label for="task-due">{tr(P::TaskDueOn)}</label>
+                <input id="task-due" name="due_on" type="date" required value=today />
+                <label for="task-time">{tr(P::TaskDueTime)}</label>
+                <input id="task-time" name="due_time" type="time" value="23:59" />
+                <label for="task-policy">{tr(P::TaskPolicy)}</label>
+                <select id="task-policy" name="late_policy">
+                    <option value="accepted">{tr(P::LateAccepted)}</option>
+                    <option value="refused">{tr(P::LateRefused)}</option>
+                    <option value="until">{tr(P::LateUntilOption)}</option>
+                </select>
+                <label for="task-until">{tr(P::TaskLateUntil)}</label>
+                <input id="task-until" name="late_until_on" type="date" />
+                <button type="submit" class="button primary">{tr(P::TaskCreateSubmit)}</button>
+            </form>
+            <ErrorSlot id="task-error".into() action />
+        </section>
+    }
+}
+
+type Versions = Vec<(task_submission::Model, Vec<(i64, String, i64)>)>;
+
+pub struct TaskData {
+    class: class::Model,
+    task: team_task::Model,
+    /// The participant's team (number), when the caller is in one.
+    my_team: Option<i32>,
+    is_participant: bool,
+    /// (team number, its versions), one entry per team shown.
+    teams: Vec<(i32, Versions)>,
+    names: HashMap<i64, String>,
+}
+
+pub async fn task_data(
+    state: &AppState,
+    caller: &Caller,
+    class: class::Model,
+    task_id: i64,
+    is_participant: bool,
+) -> AppResult<TaskData> {
+    let db = &state.db;
+    let task = store::task(db, class.id, task_id).await?;
+    let all = store::versions(db, task.id, None).await?;
+    let team_rows: Vec<team::Model> = if is_participant {
+        published_team_of(db, class.id, caller.user_id)
+            .await?
+            .map(|(t, _)| t)
+            .into_iter()
+            .collect()
+    } else {
+        newest(db, class.id, true)
+            .await?
+            .map(|s| s.teams.into_iter().map(|(t, _)| t).collect())
+            .unwrap_or_default()
+    };
+    let mut by_team: HashMap<i64, Versions> = HashMap::new();
+    for v in all {
+        by_team.entry(v.0.team_id).or_default().push(v);
+    }
+    let names = crate::classes::db::members(db, class.id)
+        .await?
+        .into_iter()
+        .map(|(_, u)| (u.id, u.full_name))
+        .collect();
+    Ok(TaskData {
+        my_team: is_participant
+            .then(|| team_rows.first().map(|t| t.number))
+            .flatten(),
+        teams: team_rows
+            .iter()
+            .map(|t| (t.number, by_team.remove(&t.id).unwrap_or_default()))
+            .collect(),
+        class,
+        task,
+        is_participant,
+        names,
+    })
+}
+
+pub fn task_body(data: TaskData) -> impl IntoView {
+    let class_id = data.class.id;
+    let policy = policy_of(&data.task);
+    let brief = crate::curriculum::markdown::to_safe_html(&data.task.brief);
+    let teams = data
+        .teams
+        .iter()
+        .map(|(number, versions)| team_versions(&data, *number, versions, policy))
+        .collect_view();
+    let submit = match (data.is_participant, data.my_team) {
+        (true, Some(_)) => Some(submit_form(class_id, data.task.id).into_any()),
+        (true, None) => Some(view! { <p class="notice">{tr(P::ErrNoTeam)}</p> }.into_any()),
+        _ => None,
+    };
+    view! {
+        <p class="muted"><a href=format!("/classes/{class_id}/tasks")>{tr(P::TasksTitle)}</a></p>
+        <header class="page-head">
+            <h1>{data.task.title.clone()}</h1>
+            <p class="muted">{fill(tr(P::TaskDue), &[wib(data.task.due_at)])}" · "{policy_text(policy)}</p>
+        </header>
+        <div class="lesson-body" inner_html=brief></div>
+        {teams}
+        {submit}
+    }
+}
+
+fn team_versions(data: &TaskData, number: i32, versions: &Versions, policy: LatePolicy) -> impl IntoView {
+    let due = data.task.due_at;
+    let all: Vec<_> = versions.iter().map(|(s, _)| version_of(s)).collect();
+    let counts = counting(&all, due, policy).map(|v| v.number);
+    let rows = versions
+        .iter()
+        .rev()
+        .map(|(s, files)| {
+            let st = standing(&version_of(s), due, policy);
+            let late = match st {
+                Standing::OnTime => None,
+                Standing::Late => Some(tr(P::VersionLate)),
+                Standing::TooLate => Some(tr(P::VersionTooLate)),
+            };
+            let counted = counts == Some(s.number as u32);
+            let by = data.names.get(&s.user_id).cloned().unwrap_or_default();
+            view! {
+                <li class="version" data-version=s.number>
+                    <p>
+                        <strong>{fill(tr(P::VersionNumber), &[s.number.to_string()])}</strong>" · "{wib(s.submitted_at)}" · "{by}
+                        {late.map(|t| view! { " " <span class="tag tag-late">{t}</span> })}
+                        {counted.then(|| view! { " " <span class="tag tag-ok">{tr(P::VersionCounts)}</span> })}
+                    </p>
+                    {(!s.body.is_empty()).then(|| crate::scenarios::views::text::paragraphs(&s.body))}
+                    <ul class="links">
+                        {s.links.lines().map(|l| view! { <li><a href=l.to_string() rel="noopener noreferrer" target="_blank">{l.to_string()}</a></li> }).collect_view()}
+                        {files.iter().map(|(id, name, size)| {
+                            let href = format!("/classes/{}/files/{id}", data.class.id);
+                            view! { <li><a href=href download="">{name.clone()}</a>" "<span class="muted">{format!("({} KB)", (size + 1023) / 1024)}</span></li> }
+                        }).collect_view()}
+                    </ul>
+                </li>
+            }
+        })
+        .collect_view();
+    let title = if data.is_participant {
+        fill(tr(P::YourTeam), &[number.to_string()])
+    } else {
+        fill(tr(P::TeamNumber), &[number.to_string()])
+    };
+    view! {
+        <section class="panel team-versions" data-team=number>
+            <h2>{title}</h2>
+            {versions.is_empty().then(|| view! { <p class="muted">{tr(P::VersionsNone)}</p> })}
+            <ol class="versions">{rows}</ol>
+        </section>
+    }
+}
+
+/// A plain multipart post (files), with JavaScript on or off; its key makes
+/// a double click or a resent post one version.
+fn submit_form(class_id: i64, task: i64) -> impl IntoView {
+    let action = form_action::<SubmitTask>();
+    let error = action.value().get_untracked().and_then(|r| r.err());
+    let located = error.map(|e| {
+        e.located_messages(crate::scenarios::views::text::locale())
+            .join(" ")
+    });
+    let csrf = use_csrf().get_untracked();
+    let key = uuid::Uuid::new_v4().to_string();
+    view! {
+        <section class="panel">
+            <h2>{tr(P::SubmitTitle)}</h2>
+            {located.map(|t| view! { <p class="alert alert-error" role="alert">{t}</p> })}
+            <form method="post" action=SubmitTask::PATH enctype="multipart/form-data" class="stack">
+                <input type="hidden" name="csrf" value=csrf />
+                <input type="hidden" name="class_id" value=class_id />
+                <input type="hidden" name="task" value=task />
+                <input type="hidden" name="key" value=key />
+                <label for="submit-body">{tr(P::SubmitBody)}</label>
+                <textarea id="submit-body" name="body" rows="5"></textarea>
+                <label for="submit-links">{tr(P::SubmitLinks)}</label>
+                <textarea id="submit-links" name="links" rows="2" placeholder="https://"></textarea>
+                <label for="submit-file">{tr(P::SubmitFiles)}</label>
+                <input id="submit-file" name="file" type="file" multiple accept=".pdf,.docx,.pptx,.png,.jpg,.jpeg,.webp" />
+                <p class="hint">{tr(P::SubmitHint)}</p>
+                <button type="submit" class="button primary">{tr(P::SubmitSubmit)}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+//! What the teams page shows, loaded in one place.
+use crate::entities::{class, team_pair_rule};
+use crate::error::AppResult;
+use crate::state::{AppState, Caller};
+use crate::teams::domain::explain::{explain, Breach};
+use crate::teams::domain::optimise::Plan;
+use crate::teams::domain::survey::Answers;
+use crate::teams::store::{self, LoadedSet, Roster};
+use crate::teams::survey;
+
+pub struct TeamsData {
+    pub class_id: i64,
+    pub class_name: String,
+    pub can_manage: bool,
+    pub is_participant: bool,
+    pub me: i64,
+    pub roster: Roster,
+    pub survey_open: bool,
+    pub answered: usize,
+    pub my_answers: Option<Answers>,
+    /// Facilitators: the newest set (draft or published); others: the newest published.
+    pub set: Option<LoadedSet>,
+    /// The set's teams as roster indices, with their scores.
+    pub plan: Option<Plan>,
+    pub breaches: Vec<Vec<Breach>>,
+    pub rules: Vec<team_pair_rule::Model>,
+}
+
+impl TeamsData {
+    pub fn name(&self, id: i64) -> String {
+        self.roster.names.get(&id).cloned().unwrap_or_default()
+    }
+
+    pub fn is_draft(&self) -> bool {
+        self.set.as_ref().is_some_and(|s| s.set.published_at.is_none())
+    }
+}
+
+pub async fn load(
+    state: &AppState,
+    caller: &Caller,
+    class: class::Model,
+    can_manage: bool,
+    is_participant: bool,
+) -> AppResult<TeamsData> {
+    let db = &state.db;
+    let roster = store::roster(state, class.id).await?;
+    let set = store::newest(db, class.id, !can_manage).await?;
+    let plan = set.as_ref().map(|s| s.plan(&roster));
+    let breaches = plan
+        .as_ref()
+        .map(|p| explain(&roster.people, &p.teams))
+        .unwrap_or_default();
+    let answers = survey::answers(db, class.id).await?;
+    Ok(TeamsData {
+        class_id: class.id,
+        class_name: class.name,
+        can_manage,
+        is_participant,
+        me: caller.user_id,
+        survey_open: survey::is_open(db, class.id).await?,
+        answered: answers.len(),
+        my_answers: answers
+            .iter()
+            .find(|a| a.user_id == caller.user_id)
+            .map(survey::answers_of),
+        rules: if can_manage {
+            store::pair_rules(db, class.id).await?
+        } else {
+            Vec::new()
+        },
+        roster,
+        set,
+        plan,
+        breaches,
+    })
+}

@@ -1,0 +1,221 @@
+//! The facilitator's side of the teams page: the survey switch, how to form
+//! teams, pair rules, and the set with its swap, move, publish forms.
+use super::cards::{percent, team_cards};
+use super::data::TeamsData;
+use super::forms::{button_form, person_options};
+use crate::i18n::{fill, P};
+use crate::scenarios::views::text::tr;
+use crate::teams::api::{
+    AddPairRule, FormClassTeams, MoveTeamMember, PublishTeams, RemovePairRule, SetSurveyOpen, SwapTeamMembers,
+};
+use crate::teams::settings::Settings;
+use crate::ui::{form_action, CsrfField, ErrorSlot};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+pub fn manage_body(data: TeamsData) -> impl IntoView {
+    view! {
+        {survey_panel(&data)}
+        {settings_form(&data)}
+        {rules_panel(&data)}
+        {set_panel(&data)}
+    }
+}
+
+fn survey_panel(data: &TeamsData) -> impl IntoView {
+    let (status, label, value) = if data.survey_open {
+        (P::SurveyIsOpen, P::SurveyClose, "false")
+    } else {
+        (P::SurveyIsClosed, P::SurveyOpen, "true")
+    };
+    let count = fill(
+        tr(P::SurveyAnswered),
+        &[data.answered.to_string(), data.roster.people.len().to_string()],
+    );
+    view! {
+        <section class="panel">
+            <h2>{tr(P::SurveyTitle)}</h2>
+            <p>{tr(status)}" "{count}</p>
+            {button_form::<SetSurveyOpen>(data.class_id, "survey-switch".into(), vec![("open", value.into())], label, false)}
+        </section>
+    }
+}
+
+fn weight_input(name: &'static str, label: P, value: u8) -> impl IntoView {
+    let id = format!("team-{name}");
+    view! {
+        <label for=id.clone()>{tr(label)}</label>
+        <input id=id name=name type="number" min="0" max="5" value=value required />
+    }
+}
+
+/// The settings of the newest set (or the defaults) as a form; "form teams"
+/// also re-runs with a new seed, keeping locked teams.
+fn settings_form(data: &TeamsData) -> impl IntoView {
+    let s = data.set.as_ref().map(|s| s.settings).unwrap_or_default();
+    let Settings {
+        by_count,
+        n,
+        weights: w,
+    } = s;
+    let action = form_action::<FormClassTeams>();
+    let label = if data.set.is_some() {
+        P::TeamsFormAgain
+    } else {
+        P::TeamsForm
+    };
+    view! {
+        <section class="panel">
+            <h2>{tr(P::TeamsSettings)}</h2>
+            <form method="post" action=FormClassTeams::PATH class="stack" data-error-slot="form-teams-error">
+                <CsrfField />
+                <input type="hidden" name="class_id" value=data.class_id />
+                <label for="team-mode">{tr(P::TeamsMode)}</label>
+                <select id="team-mode" name="mode">
+                    <option value="size" selected=!by_count>{tr(P::TeamsBySize)}</option>
+                    <option value="count" selected=by_count>{tr(P::TeamsByCount)}</option>
+                </select>
+                <label for="team-n">{tr(P::TeamsNumber)}</label>
+                <input id="team-n" name="n" type="number" min="1" max="200" value=n required />
+                <fieldset>
+                    <legend>{tr(P::TeamsWeights)}</legend>
+                    <p class="hint">{tr(P::TeamsWeightsHint)}</p>
+                    {weight_input("w_mix", P::CritGenerationMix, w[0])}
+                    {weight_input("w_isolation", P::CritNoIsolation, w[1])}
+                    {weight_input("w_units", P::CritUnitSpread, w[2])}
+                    {weight_input("w_level", P::CritLevelBalance, w[3])}
+                    {weight_input("w_skill", P::CritSkillBalance, w[4])}
+                </fieldset>
+                <button type="submit" class="button primary">{tr(label)}</button>
+            </form>
+            <ErrorSlot id="form-teams-error".into() action />
+        </section>
+    }
+}
+
+fn rules_panel(data: &TeamsData) -> impl IntoView {
+    let people: Vec<(i64, String)> = data
+        .roster
+        .people
+        .iter()
+        .map(|p| (p.id, data.name(p.id)))
+        .collect();
+    let rules = data
+        .rules
+        .iter()
+        .map(|r| {
+            let kind = if r.kind == "together" { P::PairTogether } else { P::PairApart };
+            view! {
+                <li>
+                    {data.name(r.first_id)}" · "{tr(kind)}" · "{data.name(r.second_id)}" "
+                    {button_form::<RemovePairRule>(data.class_id, format!("rule-{}", r.id), vec![("rule", r.id.to_string())], P::PairRemove, false)}
+                </li>
+            }
+        })
+        .collect_view();
+    let action = form_action::<AddPairRule>();
+    view! {
+        <section class="panel">
+            <h2>{tr(P::PairRules)}</h2>
+            <p class="hint">{tr(P::PairRulesHint)}</p>
+            <ul class="pair-rules">{rules}</ul>
+            <form method="post" action=AddPairRule::PATH class="stack" data-error-slot="pair-error">
+                <CsrfField />
+                <input type="hidden" name="class_id" value=data.class_id />
+                <label for="pair-first">{tr(P::PairFirst)}</label>
+                <select id="pair-first" name="first">{person_options(people.clone())}</select>
+                <label for="pair-kind">{tr(P::PairKind)}</label>
+                <select id="pair-kind" name="kind">
+                    <option value="together">{tr(P::PairTogether)}</option>
+                    <option value="apart">{tr(P::PairApart)}</option>
+                </select>
+                <label for="pair-second">{tr(P::PairSecond)}</label>
+                <select id="pair-second" name="second">{person_options(people)}</select>
+                <button type="submit" class="button">{tr(P::PairAdd)}</button>
+            </form>
+            <ErrorSlot id="pair-error".into() action />
+        </section>
+    }
+}
+
+fn set_panel(data: &TeamsData) -> impl IntoView {
+    let (Some(set), Some(plan)) = (&data.set, &data.plan) else {
+        return view! { <p class="notice">{tr(P::TeamsNone)}</p> }.into_any();
+    };
+    let status = if data.is_draft() {
+        tr(P::TeamsDraft)
+    } else {
+        tr(P::TeamsPublished)
+    };
+    let overall = fill(tr(P::TeamsOverall), &[percent(plan.worst), percent(plan.mean)]);
+    let draft = data.is_draft();
+    view! {
+        <section class="panel team-set">
+            <h2>{tr(P::TeamsPreview)}</h2>
+            <p><span class="tag">{status}</span>" "{fill(tr(P::TeamsSeed), &[set.set.seed.to_string()])}</p>
+            <p class="team-overall">{overall}</p>
+            <meter class="meter" min="0" max="1" low="0.6" high="0.8" optimum="1" value=plan.worst></meter>
+            {draft.then(|| button_form::<PublishTeams>(data.class_id, "publish-teams".into(), vec![], P::TeamsPublish, true))}
+            {draft.then(|| adjust_forms(data))}
+            {team_cards(data, draft)}
+        </section>
+    }
+    .into_any()
+}
+
+/// Swap two people or move one: selects, so they work without JavaScript.
+fn adjust_forms(data: &TeamsData) -> impl IntoView {
+    let Some(set) = &data.set else {
+        return ().into_any();
+    };
+    let movable: Vec<(i64, String)> = set
+        .teams
+        .iter()
+        .filter(|(t, _)| !t.locked)
+        .flat_map(|(t, m)| m.iter().map(move |id| (*id, t.number)))
+        .map(|(id, n)| {
+            (
+                id,
+                format!(
+                    "{} ({})",
+                    data.name(id),
+                    fill(tr(P::TeamNumber), &[n.to_string()])
+                ),
+            )
+        })
+        .collect();
+    let targets: Vec<i32> = set
+        .teams
+        .iter()
+        .filter(|(t, _)| !t.locked)
+        .map(|(t, _)| t.number)
+        .collect();
+    view! {
+        <div class="adjust">
+            <form method="post" action=SwapTeamMembers::PATH class="stack" data-error-slot="swap-error" id="swap-form">
+                <CsrfField />
+                <input type="hidden" name="class_id" value=data.class_id />
+                <label for="swap-first">{tr(P::SwapFirst)}</label>
+                <select id="swap-first" name="first">{person_options(movable.clone())}</select>
+                <label for="swap-second">{tr(P::SwapSecond)}</label>
+                <select id="swap-second" name="second">{person_options(movable.clone())}</select>
+                <button type="submit" class="button">{tr(P::SwapSubmit)}</button>
+            </form>
+            <ErrorSlot id="swap-error".into() action={form_action::<SwapTeamMembers>()} />
+            <form method="post" action=MoveTeamMember::PATH class="stack" data-error-slot="move-error" id="move-form">
+                <CsrfField />
+                <input type="hidden" name="class_id" value=data.class_id />
+                <label for="move-person">{tr(P::MovePerson)}</label>
+                <select id="move-person" name="person">{person_options(movable)}</select>
+                <label for="move-team">{tr(P::MoveTeam)}</label>
+                <select id="move-team" name="team">
+                    {targets.into_iter().map(|n| view! { <option value=n>{fill(tr(P::TeamNumber), &[n.to_string()])}</option> }).collect_view()}
+                </select>
+                <button type="submit" class="button">{tr(P::MoveSubmit)}</button>
+            </form>
+            <ErrorSlot id="move-error".into() action={form_action::<MoveTeamMember>()} />
+            <p class="hint">{tr(P::DragHint)}</p>
+        </div>
+    }
+    .into_any()
+}
