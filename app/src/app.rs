@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/classes/:id/reflections/:lesson") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/teams") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/tasks") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/mentoring") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/tasks/:task") view=HtmlRoute ssr=SsrMode::Async />
                 </Routes>
             </Layout>

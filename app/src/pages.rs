@@ -40,6 +40,7 @@ pub async fn page_html(path: String, query: String) -> Result<String, AppError> 
         ["classes", _, "scenarios", _] => scenario_play_page(id(1)?, id(3)?).await,
         ["classes", _, "scenarios", _, "analytics"] => scenario_analytics_page(id(1)?, id(3)?).await,
         ["classes", _, "teams"] => crate::teams::api::teams_page(id(1)?).await,
+        ["classes", _, "mentoring"] => crate::mentoring::api::mentoring_page(id(1)?).await,
         ["classes", _, "tasks"] => crate::tasks::api::tasks_page(id(1)?).await,
         ["classes", _, "tasks", _] => crate::tasks::api::task_page(id(1)?, id(3)?).await,
         _ => Err(AppError::NotFound),
@@ -56,6 +57,8 @@ pub fn HtmlRoute() -> impl IntoView {
     let query = Memo::new(move |_| location.search.get());
     let action = form_action::<PageHtml>();
     let locale = use_locale();
+    #[cfg(feature = "hydrate")]
+    drag_to_move();
     let page = html_page_data(
         move || (path.get(), query.get(), locale.get(), action.version().get()),
         |(path, query, _, _)| page_html(path, query),
@@ -79,4 +82,52 @@ fn SaveState(action: FormAction) -> impl IntoView {
     };
     let locale = use_locale();
     view! { <p class="save-state" role="status" aria-live="polite">{move || text().t(locale.get())}</p> }
+}
+
+/// On the teams page, dropping a member's name on another team's card fills
+/// the move form (which works without JavaScript too) and submits it.
+#[cfg(feature = "hydrate")]
+fn drag_to_move() {
+    use leptos::ev;
+    use wasm_bindgen::JsCast;
+    fn closest(e: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+        let el: web_sys::Element = e.target()?.dyn_into().ok()?;
+        el.closest(selector).ok().flatten()
+    }
+    fn set_value(id: &str, value: &str) -> Option<()> {
+        let el = document().get_element_by_id(id)?;
+        js_sys::Reflect::set(&el, &"value".into(), &value.into()).ok()?;
+        Some(())
+    }
+    let dragged = StoredValue::new(None::<String>);
+    let start = window_event_listener(ev::dragstart, move |e| {
+        dragged.set_value(closest(&e, "[data-person]").and_then(|el| el.get_attribute("data-person")));
+    });
+    let over = window_event_listener(ev::dragover, move |e| {
+        if closest(&e, ".team-card[data-team]").is_some() {
+            e.prevent_default();
+        }
+    });
+    let drop = window_event_listener(ev::drop, move |e| {
+        let (Some(card), Some(person)) = (closest(&e, ".team-card[data-team]"), dragged.get_value()) else {
+            return;
+        };
+        e.prevent_default();
+        let team = card.get_attribute("data-team").unwrap_or_default();
+        let form = document()
+            .get_element_by_id("move-form")
+            .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if let (Some(form), Some(()), Some(())) = (
+            form,
+            set_value("move-person", &person),
+            set_value("move-team", &team),
+        ) {
+            let _ = form.request_submit();
+        }
+    });
+    on_cleanup(move || {
+        start.remove();
+        over.remove();
+        drop.remove();
+    });
 }

@@ -340,6 +340,7 @@ pub async fn seed_demo(db: &DatabaseConnection, password: &str) -> AppResult<Vec
         )
         .await?;
         grant(&txn, id, class.id, Membership::Participant).await?;
+        demo_survey(&txn, class.id, id, i, birth).await?;
         if i == 0 || i == PARTICIPANTS.len() - 1 {
             logins.push(DemoLogin {
                 role: "participant",
@@ -348,8 +349,59 @@ pub async fn seed_demo(db: &DatabaseConnection, password: &str) -> AppResult<Vec
             });
         }
     }
+    crate::teams::survey::set_open(&txn, class.id, true).await?;
     txn.commit().await?;
     Ok(logins)
+}
+
+/// Survey answers for a demo participant: digital self-ratings that rise
+/// with youth (with some spread), and the older ones asking for the two
+/// topics they rate lowest, so teams and mentoring pairs have data to use.
+async fn demo_survey<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    user_id: i64,
+    i: usize,
+    birth: &str,
+) -> AppResult<()> {
+    use crate::entities::survey_answer;
+    use crate::teams::domain::survey::{AVAILABILITY, STYLES, TOPICS};
+    let year: i32 = birth.get(..4).and_then(|y| y.parse().ok()).unwrap_or(1980);
+    let base: i32 = match year {
+        ..1965 => 1,
+        1965..1981 => 2,
+        _ => 4,
+    };
+    let skills: Vec<(String, u8)> = TOPICS
+        .iter()
+        .enumerate()
+        .map(|(t, topic)| {
+            (
+                String::from(*topic),
+                (base + ((i + t) % 3) as i32 - 1 + i32::from(t == 2)).clamp(1, 5) as u8,
+            )
+        })
+        .collect();
+    let mut lowest: Vec<&(String, u8)> = skills.iter().collect();
+    lowest.sort_by_key(|(_, r)| *r);
+    let wants: Vec<String> = if year < 1981 {
+        lowest.iter().take(2).map(|(t, _)| t.clone()).collect()
+    } else {
+        Vec::new()
+    };
+    survey_answer::ActiveModel {
+        class_id: Set(class_id),
+        user_id: Set(user_id),
+        skills: Set(serde_json::to_string(&skills).unwrap_or_default()),
+        wants: Set(serde_json::to_string(&wants).unwrap_or_default()),
+        style: Set(String::from(STYLES[i % STYLES.len()])),
+        availability: Set(String::from(AVAILABILITY[i % AVAILABILITY.len()])),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
 }
 
 async fn insert_user<C: ConnectionTrait>(

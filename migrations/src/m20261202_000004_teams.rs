@@ -20,7 +20,7 @@ impl MigrationTrait for Migration {
     }
 }
 
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 13] = [
     "class_surveys",
     "survey_answers",
     "team_pair_rules",
@@ -30,6 +30,7 @@ const TABLES: [&str; 12] = [
     "team_tasks",
     "task_submissions",
     "submission_files",
+    "mentoring_runs",
     "mentoring_pairs",
     "mentoring_goals",
     "mentoring_sessions",
@@ -143,6 +144,14 @@ fn task_tables() -> Vec<TableCreateStatement> {
 
 fn mentoring_tables() -> Vec<TableCreateStatement> {
     vec![
+        // The last proposal's unpaired people with the reason, as JSON.
+        table("mentoring_runs")
+            .col(big_integer("class_id").primary_key())
+            .col(text("unpaired"))
+            .col(boolean("allow_same_unit"))
+            .col(timestamp_with_time_zone("created_at"))
+            .foreign_key(&mut fk(("mentoring_runs", "class_id"), ("classes", "id")))
+            .to_owned(),
         table("mentoring_pairs")
             .col(big_pk_auto("id"))
             .col(big_integer("class_id"))

@@ -12,6 +12,7 @@ pub mod lesson_completion;
 pub mod login_attempt;
 pub mod mentoring_goal;
 pub mod mentoring_pair;
+pub mod mentoring_run;
 pub mod mentoring_session;
 pub mod programme;
 pub mod reflection;

@@ -1,2 +1,9 @@
-//! Reverse mentoring (issue 5, in progress): so far the pure pairing proposal.
+//! Reverse mentoring: a younger colleague who is stronger in a digital skill
+//! mentors an older one who asked for it. The pure pairing proposal
+//! (`domain`), pairs in the database, and the mentoring page.
+pub mod api;
 pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+mod views;

@@ -5,7 +5,7 @@ use super::messages::generation_label;
 use super::roster_table::RosterTable;
 use crate::classes::domain::composition::Share;
 use crate::classes::model::{ClassDetail, RosterSort};
-use crate::i18n::{fill, fmt_date, Locale, K};
+use crate::i18n::{fill, fmt_date, Locale, K, P};
 use crate::ui::{t, use_locale};
 use leptos::prelude::*;
 
@@ -30,6 +30,9 @@ pub fn class_body(detail: ClassDetail, sort: RosterSort) -> impl IntoView {
             <p class="actions">
                 <a class="button primary" href=format!("/classes/{id}/learn")>{t(K::LearnOpen)}</a>
                 " "<a class="button" href=format!("/classes/{id}/scenarios")>{t(K::NavScenarios)}</a>
+                " "<a class="button" href=format!("/classes/{id}/teams")>{P::NavTeams.t(l)}</a>
+                " "<a class="button" href=format!("/classes/{id}/tasks")>{P::TasksTitle.t(l)}</a>
+                " "<a class="button" href=format!("/classes/{id}/mentoring")>{P::MentoringTitle.t(l)}</a>
                 {manage.then(|| view! {
                     " "<a class="button" href=format!("/classes/{id}/import")>{t(K::RosterImport)}</a>
                 })}

@@ -27,6 +27,44 @@ pub enum Unpaired {
     MentorsTaken,
     /// A mentor nobody needed (more mentors than mentees who fit).
     NoMenteeLeft,
+    /// Did not answer the survey, so their skills are unknown.
+    NoSurvey,
+}
+
+impl Unpaired {
+    pub const ALL: [Unpaired; 6] = [
+        Unpaired::NotMentoringGeneration,
+        Unpaired::NoMentorRatesHigher,
+        Unpaired::OnlySameUnit,
+        Unpaired::MentorsTaken,
+        Unpaired::NoMenteeLeft,
+        Unpaired::NoSurvey,
+    ];
+
+    /// A stable short name, for storing.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unpaired::NotMentoringGeneration => "generation",
+            Unpaired::NoMentorRatesHigher => "no-higher",
+            Unpaired::OnlySameUnit => "same-unit",
+            Unpaired::MentorsTaken => "taken",
+            Unpaired::NoMenteeLeft => "no-mentee",
+            Unpaired::NoSurvey => "no-survey",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Unpaired> {
+        Unpaired::ALL.into_iter().find(|u| u.code() == code)
+    }
+}
+
+/// Whether the generation mentors (Gen Y/Z) or is mentored (Boomer/X).
+pub fn role_of(generation: &str) -> Option<bool> {
+    match generation {
+        "y" | "z" => Some(true),
+        "boomer" | "x" => Some(false),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

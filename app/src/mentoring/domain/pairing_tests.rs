@@ -79,3 +79,14 @@ proptest! {
         prop_assert_eq!(total, best_total(&w, 0, &mut vec![false; cols]));
     }
 }
+
+#[test]
+fn unpaired_reasons_round_trip_through_their_codes() {
+    for u in Unpaired::ALL {
+        assert_eq!(Unpaired::from_code(u.code()), Some(u));
+    }
+    assert_eq!(Unpaired::from_code("nonsense"), None);
+    assert_eq!(role_of("z"), Some(true));
+    assert_eq!(role_of("x"), Some(false));
+    assert_eq!(role_of("unknown"), None);
+}

@@ -8,6 +8,8 @@ mod manage;
 mod survey_form;
 
 pub use data::{load, TeamsData};
+pub use forms::button_form;
+pub use survey_form::topic_label;
 
 use crate::i18n::P;
 use crate::scenarios::views::text::tr;

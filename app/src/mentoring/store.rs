@@ -1,0 +1,334 @@
+//! Reverse-mentoring pairs in the database. A proposal replaces the class's
+//! pairs still waiting for the mentee (confirmed pairs stay, and their people
+//! are not proposed again); the mentee confirms or declines; the facilitator
+//! can set a mentee's mentor by hand. Confirmed pairs keep goals and a log of
+//! sessions; every write a pair makes carries the client's key.
+use super::domain::pairing::{propose as pair_up, role_of, Candidate, Unpaired};
+use crate::entities::{mentoring_goal, mentoring_pair, mentoring_run, mentoring_session};
+use crate::error::{AppError, AppResult};
+use crate::i18n::P;
+use crate::scenarios::said;
+use crate::state::AppState;
+use crate::teams::store::{roster, Roster};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, QueryOrder, TransactionTrait};
+use std::collections::HashMap;
+
+pub const PROPOSED: &str = "proposed";
+pub const CONFIRMED: &str = "confirmed";
+pub const DECLINED: &str = "declined";
+
+pub async fn pairs<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<Vec<mentoring_pair::Model>> {
+    Ok(mentoring_pair::Entity::find()
+        .filter(mentoring_pair::Column::ClassId.eq(class_id))
+        .order_by_asc(mentoring_pair::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// The people of the class as pairing sees them: survey answers give skills
+/// and wishes; who did not answer is set aside with that reason.
+async fn candidates(state: &AppState, class_id: i64) -> AppResult<(Roster, Vec<Candidate>, Vec<i64>)> {
+    let roster = roster(state, class_id).await?;
+    let answers: HashMap<i64, _> = crate::teams::survey::answers(&state.db, class_id)
+        .await?
+        .into_iter()
+        .map(|a| (a.user_id, crate::teams::survey::answers_of(&a)))
+        .collect();
+    let mut unanswered = Vec::new();
+    let mut people = Vec::new();
+    for p in &roster.people {
+        match answers.get(&p.id) {
+            Some(a) => people.push(Candidate {
+                id: p.id,
+                generation: p.generation.clone(),
+                unit: p.unit.clone(),
+                skills: a.skills.clone(),
+                wants: a.wants.clone(),
+            }),
+            None => unanswered.push(p.id),
+        }
+    }
+    Ok((roster, people, unanswered))
+}
+
+/// Proposes pairs for everyone not already in a confirmed pair.
+pub async fn propose(state: &AppState, class_id: i64, allow_same_unit: bool) -> AppResult<()> {
+    let (_, people, unanswered) = candidates(state, class_id).await?;
+    let txn = state.db.begin().await?;
+    let kept: Vec<i64> = pairs(&txn, class_id)
+        .await?
+        .into_iter()
+        .filter(|p| p.status == CONFIRMED)
+        .flat_map(|p| [p.mentor_id, p.mentee_id])
+        .collect();
+    mentoring_pair::Entity::delete_many()
+        .filter(mentoring_pair::Column::ClassId.eq(class_id))
+        .filter(mentoring_pair::Column::Status.ne(CONFIRMED))
+        .exec(&txn)
+        .await?;
+    let free: Vec<Candidate> = people.into_iter().filter(|c| !kept.contains(&c.id)).collect();
+    let proposal = pair_up(&free, allow_same_unit);
+    let wants: HashMap<i64, &Vec<String>> = free.iter().map(|c| (c.id, &c.wants)).collect();
+    for (mentor, mentee, _) in &proposal.pairs {
+        insert_pair(
+            &txn,
+            class_id,
+            *mentor,
+            *mentee,
+            wants.get(mentee).map(|w| w.as_slice()),
+        )
+        .await?;
+    }
+    let mut unpaired: Vec<(i64, &str)> = proposal
+        .unpaired
+        .iter()
+        .map(|(id, why)| (*id, why.code()))
+        .collect();
+    unpaired.extend(unanswered.iter().map(|id| (*id, Unpaired::NoSurvey.code())));
+    mentoring_run::Entity::insert(mentoring_run::ActiveModel {
+        class_id: Set(class_id),
+        unpaired: Set(serde_json::to_string(&unpaired).unwrap_or_default()),
+        allow_same_unit: Set(allow_same_unit),
+        created_at: Set(Utc::now()),
+    })
+    .on_conflict(
+        OnConflict::column(mentoring_run::Column::ClassId)
+            .update_columns([
+                mentoring_run::Column::Unpaired,
+                mentoring_run::Column::AllowSameUnit,
+                mentoring_run::Column::CreatedAt,
+            ])
+            .to_owned(),
+    )
+    .exec(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn insert_pair<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    mentor: i64,
+    mentee: i64,
+    wants: Option<&[String]>,
+) -> AppResult<()> {
+    mentoring_pair::ActiveModel {
+        class_id: Set(class_id),
+        mentor_id: Set(mentor),
+        mentee_id: Set(mentee),
+        status: Set(PROPOSED.into()),
+        topics: Set(serde_json::to_string(&wants.unwrap_or_default()).unwrap_or_default()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The last proposal's unpaired people and why (people paired by hand since are left out).
+pub async fn unpaired<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<Vec<(i64, Unpaired)>> {
+    let Some(run) = mentoring_run::Entity::find_by_id(class_id).one(db).await? else {
+        return Ok(Vec::new());
+    };
+    let paired: Vec<i64> = pairs(db, class_id)
+        .await?
+        .iter()
+        .filter(|p| p.status != DECLINED)
+        .flat_map(|p| [p.mentor_id, p.mentee_id])
+        .collect();
+    let stored: Vec<(i64, String)> = serde_json::from_str(&run.unpaired).unwrap_or_default();
+    Ok(stored
+        .into_iter()
+        .filter(|(id, _)| !paired.contains(id))
+        .filter_map(|(id, code)| Unpaired::from_code(&code).map(|u| (id, u)))
+        .collect())
+}
+
+/// Facilitators: makes `mentor` the mentor of `mentee` (the mentee is asked
+/// to confirm again). Both must be participants of the right generations,
+/// and the mentor free of other pairs.
+pub async fn adjust(state: &AppState, class_id: i64, mentee: i64, mentor: i64) -> AppResult<()> {
+    let roster = roster(state, class_id).await?;
+    let generation = |id: i64| roster.index(id).map(|i| roster.people[i].generation.as_str());
+    if generation(mentor).and_then(role_of) != Some(true) {
+        return Err(AppError::field("mentor", said(P::ErrMentorGeneration)));
+    }
+    if generation(mentee).and_then(role_of) != Some(false) {
+        return Err(AppError::field("mentee", said(P::ErrMenteeGeneration)));
+    }
+    let txn = state.db.begin().await?;
+    let all = pairs(&txn, class_id).await?;
+    if all
+        .iter()
+        .any(|p| p.mentor_id == mentor && p.mentee_id != mentee && p.status != DECLINED)
+    {
+        return Err(AppError::field("mentor", said(P::ErrMentorBusy)));
+    }
+    let topics = all
+        .iter()
+        .find(|p| p.mentee_id == mentee)
+        .map(|p| p.topics.clone());
+    mentoring_pair::Entity::delete_many()
+        .filter(mentoring_pair::Column::ClassId.eq(class_id))
+        .filter(mentoring_pair::Column::MenteeId.eq(mentee))
+        .exec(&txn)
+        .await?;
+    let wants: Vec<String> = topics
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    insert_pair(&txn, class_id, mentor, mentee, Some(&wants)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The pair `pair_id` of the class if `user` is in it.
+pub async fn pair_of_member<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    pair_id: i64,
+    user: i64,
+) -> AppResult<mentoring_pair::Model> {
+    let pair = mentoring_pair::Entity::find_by_id(pair_id)
+        .filter(mentoring_pair::Column::ClassId.eq(class_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if pair.mentor_id != user && pair.mentee_id != user {
+        return Err(AppError::Forbidden);
+    }
+    Ok(pair)
+}
+
+/// The mentee answers a proposal (or changes their mind).
+pub async fn respond(
+    state: &AppState,
+    class_id: i64,
+    pair_id: i64,
+    user: i64,
+    accept: bool,
+) -> AppResult<()> {
+    let pair = pair_of_member(&state.db, class_id, pair_id, user).await?;
+    if pair.mentee_id != user {
+        return Err(AppError::Forbidden);
+    }
+    let mut row: mentoring_pair::ActiveModel = pair.into();
+    row.status = Set(if accept { CONFIRMED } else { DECLINED }.into());
+    row.update(&state.db).await?;
+    Ok(())
+}
+
+async fn confirmed_pair(
+    state: &AppState,
+    class_id: i64,
+    pair_id: i64,
+    user: i64,
+) -> AppResult<mentoring_pair::Model> {
+    let pair = pair_of_member(&state.db, class_id, pair_id, user).await?;
+    if pair.status != CONFIRMED {
+        return Err(AppError::Rule(said(P::ErrPairNotConfirmed)));
+    }
+    Ok(pair)
+}
+
+/// Either member of a confirmed pair adds a goal (a retried post adds one).
+pub async fn add_goal(
+    state: &AppState,
+    class_id: i64,
+    pair_id: i64,
+    user: i64,
+    title: &str,
+    key: String,
+) -> AppResult<()> {
+    let pair = confirmed_pair(state, class_id, pair_id, user).await?;
+    let title = title.trim();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(AppError::field("title", said(P::ErrGoalTitle)));
+    }
+    mentoring_goal::Entity::insert(mentoring_goal::ActiveModel {
+        pair_id: Set(pair.id),
+        title: Set(title.to_string()),
+        met: Set(false),
+        client_key: Set(key),
+        ..Default::default()
+    })
+    .on_conflict_do_nothing_on([mentoring_goal::Column::ClientKey])
+    .exec(&state.db)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_goal_met(
+    state: &AppState,
+    class_id: i64,
+    goal_id: i64,
+    user: i64,
+    met: bool,
+) -> AppResult<()> {
+    let goal = mentoring_goal::Entity::find_by_id(goal_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    confirmed_pair(state, class_id, goal.pair_id, user).await?;
+    let mut row: mentoring_goal::ActiveModel = goal.into();
+    row.met = Set(met);
+    row.update(&state.db).await?;
+    Ok(())
+}
+
+/// One mentoring session as logged by a member of the pair.
+pub struct SessionEntry {
+    pub held_on: NaiveDate,
+    pub minutes: i32,
+    pub topic: String,
+    pub practised: String,
+    pub mentor_learned: String,
+}
+
+pub async fn log_session(
+    state: &AppState,
+    class_id: i64,
+    pair_id: i64,
+    user: i64,
+    entry: SessionEntry,
+    key: String,
+) -> AppResult<()> {
+    let pair = confirmed_pair(state, class_id, pair_id, user).await?;
+    mentoring_session::Entity::insert(mentoring_session::ActiveModel {
+        pair_id: Set(pair.id),
+        held_on: Set(entry.held_on),
+        minutes: Set(entry.minutes),
+        topic: Set(entry.topic),
+        practised: Set(entry.practised),
+        mentor_learned: Set(entry.mentor_learned),
+        logged_by: Set(user),
+        client_key: Set(key),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .on_conflict_do_nothing_on([mentoring_session::Column::ClientKey])
+    .exec(&state.db)
+    .await?;
+    Ok(())
+}
+
+pub async fn goals<C: ConnectionTrait>(db: &C, pair_ids: Vec<i64>) -> AppResult<Vec<mentoring_goal::Model>> {
+    Ok(mentoring_goal::Entity::find()
+        .filter(mentoring_goal::Column::PairId.is_in(pair_ids))
+        .order_by_asc(mentoring_goal::Column::Id)
+        .all(db)
+        .await?)
+}
+
+pub async fn sessions<C: ConnectionTrait>(
+    db: &C,
+    pair_ids: Vec<i64>,
+) -> AppResult<Vec<mentoring_session::Model>> {
+    Ok(mentoring_session::Entity::find()
+        .filter(mentoring_session::Column::PairId.is_in(pair_ids))
+        .order_by_desc(mentoring_session::Column::HeldOn)
+        .all(db)
+        .await?)
+}

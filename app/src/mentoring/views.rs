@@ -1,0 +1,351 @@
+//! The mentoring page, rendered on the server: the facilitator's overview
+//! (pairs, sessions logged, goals met), proposal and adjustment; a
+//! participant's own pair with its confirmation, goals and session log.
+use super::api::{
+    AddMentoringGoal, AdjustMentoring, LogMentoringSession, ProposeMentoring, RespondMentoring,
+    SetMentoringGoal,
+};
+use super::domain::pairing::{role_of, Unpaired};
+use super::store::{self, CONFIRMED, DECLINED, PROPOSED};
+use crate::entities::{class, mentoring_goal, mentoring_pair, mentoring_session};
+use crate::error::AppResult;
+use crate::i18n::{fill, P};
+use crate::scenarios::views::text::{generation_label, paragraphs, tr};
+use crate::state::{AppState, Caller};
+use crate::teams::store::{roster, Roster};
+use crate::teams::views::{button_form, topic_label};
+use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+pub struct MentoringData {
+    class: class::Model,
+    can_manage: bool,
+    is_participant: bool,
+    me: i64,
+    roster: Roster,
+    pairs: Vec<mentoring_pair::Model>,
+    goals: Vec<mentoring_goal::Model>,
+    sessions: Vec<mentoring_session::Model>,
+    unpaired: Vec<(i64, Unpaired)>,
+}
+
+impl MentoringData {
+    fn name(&self, id: i64) -> String {
+        self.roster.names.get(&id).cloned().unwrap_or_default()
+    }
+
+    fn generation(&self, id: i64) -> &str {
+        self.roster
+            .index(id)
+            .map_or("unknown", |i| self.roster.people[i].generation.as_str())
+    }
+}
+
+pub async fn load(
+    state: &AppState,
+    caller: &Caller,
+    class: class::Model,
+    can_manage: bool,
+    is_participant: bool,
+) -> AppResult<MentoringData> {
+    let db = &state.db;
+    let roster = roster(state, class.id).await?;
+    let sees_all = can_manage || !is_participant;
+    let pairs: Vec<_> = store::pairs(db, class.id)
+        .await?
+        .into_iter()
+        .filter(|p| sees_all || p.mentor_id == caller.user_id || p.mentee_id == caller.user_id)
+        .collect();
+    let ids: Vec<i64> = pairs.iter().map(|p| p.id).collect();
+    Ok(MentoringData {
+        goals: store::goals(db, ids.clone()).await?,
+        sessions: store::sessions(db, ids).await?,
+        unpaired: if can_manage {
+            store::unpaired(db, class.id).await?
+        } else {
+            Vec::new()
+        },
+        class,
+        can_manage,
+        is_participant,
+        me: caller.user_id,
+        roster,
+        pairs,
+    })
+}
+
+pub fn mentoring_body(data: MentoringData) -> impl IntoView {
+    let class_id = data.class.id;
+    let own = data.is_participant && !data.can_manage;
+    view! {
+        <header class="page-head">
+            <p class="muted"><a href=format!("/classes/{class_id}")>{data.class.name.clone()}</a></p>
+            <h1>{tr(P::MentoringTitle)}</h1>
+            <p>{tr(P::MentoringIntro)}</p>
+        </header>
+        {if own { own_pairs(&data).into_any() } else { overview(&data).into_any() }}
+    }
+}
+
+fn status_text(status: &str) -> &'static str {
+    tr(match status {
+        CONFIRMED => P::PairConfirmed,
+        DECLINED => P::PairDeclined,
+        _ => P::PairProposed,
+    })
+}
+
+fn topics(pair: &mentoring_pair::Model) -> String {
+    let list: Vec<String> = serde_json::from_str(&pair.topics).unwrap_or_default();
+    list.iter().map(|t| topic_label(t)).collect::<Vec<_>>().join(", ")
+}
+
+fn person(data: &MentoringData, id: i64) -> impl IntoView {
+    let g = data.generation(id).to_string();
+    view! {
+        <span class=format!("person gen-{g}")>{data.name(id)}" "<span class="badge">{generation_label(&g)}</span></span>
+    }
+}
+
+/// Facilitators and evaluators: every pair with its progress.
+fn overview(data: &MentoringData) -> impl IntoView {
+    let rows = data
+        .pairs
+        .iter()
+        .map(|p| {
+            let sessions: Vec<_> = data.sessions.iter().filter(|s| s.pair_id == p.id).collect();
+            let minutes: i32 = sessions.iter().map(|s| s.minutes).sum();
+            let goals: Vec<_> = data.goals.iter().filter(|g| g.pair_id == p.id).collect();
+            let met = goals.iter().filter(|g| g.met).count();
+            view! {
+                <tr data-pair=p.id>
+                    <td>{person(data, p.mentor_id)}</td>
+                    <td>{person(data, p.mentee_id)}</td>
+                    <td>{topics(p)}</td>
+                    <td>{status_text(&p.status)}</td>
+                    <td>{fill(tr(P::SessionsCount), &[sessions.len().to_string(), minutes.to_string()])}</td>
+                    <td>{fill(tr(P::GoalsMet), &[met.to_string(), goals.len().to_string()])}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let empty = data.pairs.is_empty();
+    view! {
+        {data.can_manage.then(|| propose_form(data))}
+        <section class="panel">
+            <h2>{tr(P::PairsTitle)}</h2>
+            {empty.then(|| view! { <p class="notice">{tr(P::PairsNone)}</p> })}
+            <div class="table-wrap">
+                <table class="table pairs">
+                    <thead><tr>
+                        <th>{tr(P::Mentor)}</th><th>{tr(P::Mentee)}</th><th>{tr(P::PairTopics)}</th>
+                        <th>{tr(P::PairStatus)}</th><th>{tr(P::PairSessions)}</th><th>{tr(P::PairGoals)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+        {data.can_manage.then(|| unpaired_list(data))}
+        {data.can_manage.then(|| adjust_form(data))}
+    }
+}
+
+fn propose_form(data: &MentoringData) -> impl IntoView {
+    let action = form_action::<ProposeMentoring>();
+    view! {
+        <section class="panel">
+            <h2>{tr(P::ProposeTitle)}</h2>
+            <p class="hint">{tr(P::ProposeHint)}</p>
+            <form method="post" action=ProposeMentoring::PATH class="stack" data-error-slot="propose-error">
+                <CsrfField />
+                <input type="hidden" name="class_id" value=data.class.id />
+                <label class="check"><input type="checkbox" name="same_unit" value="1" />" "{tr(P::ProposeSameUnit)}</label>
+                <button type="submit" class="button primary">{tr(P::ProposeSubmit)}</button>
+            </form>
+            <ErrorSlot id="propose-error".into() action />
+        </section>
+    }
+}
+
+fn reason(u: Unpaired) -> &'static str {
+    tr(match u {
+        Unpaired::NotMentoringGeneration => P::UnpairedGeneration,
+        Unpaired::NoMentorRatesHigher => P::UnpairedNoHigher,
+        Unpaired::OnlySameUnit => P::UnpairedSameUnit,
+        Unpaired::MentorsTaken => P::UnpairedTaken,
+        Unpaired::NoMenteeLeft => P::UnpairedNoMentee,
+        Unpaired::NoSurvey => P::UnpairedNoSurvey,
+    })
+}
+
+fn unpaired_list(data: &MentoringData) -> impl IntoView {
+    (!data.unpaired.is_empty()).then(|| {
+        let items = data
+            .unpaired
+            .iter()
+            .map(|(id, why)| view! { <li>{person(data, *id)}" — "{reason(*why)}</li> })
+            .collect_view();
+        view! {
+            <section class="panel">
+                <h2>{tr(P::UnpairedTitle)}</h2>
+                <ul class="unpaired">{items}</ul>
+            </section>
+        }
+    })
+}
+
+fn adjust_form(data: &MentoringData) -> impl IntoView {
+    let of_role = |mentor: bool| -> Vec<(i64, String)> {
+        data.roster
+            .people
+            .iter()
+            .filter(|p| role_of(&p.generation) == Some(mentor))
+            .map(|p| {
+                (
+                    p.id,
+                    format!("{} ({})", data.name(p.id), generation_label(&p.generation)),
+                )
+            })
+            .collect()
+    };
+    let options = |list: Vec<(i64, String)>| {
+        list.into_iter()
+            .map(|(id, label)| view! { <option value=id>{label}</option> })
+            .collect_view()
+    };
+    view! {
+        <section class="panel">
+            <h2>{tr(P::AdjustTitle)}</h2>
+            <form method="post" action=AdjustMentoring::PATH class="stack" data-error-slot="adjust-error">
+                <CsrfField />
+                <input type="hidden" name="class_id" value=data.class.id />
+                <label for="adjust-mentee">{tr(P::Mentee)}</label>
+                <select id="adjust-mentee" name="mentee">{options(of_role(false))}</select>
+                <label for="adjust-mentor">{tr(P::Mentor)}</label>
+                <select id="adjust-mentor" name="mentor">{options(of_role(true))}</select>
+                <button type="submit" class="button">{tr(P::AdjustSubmit)}</button>
+            </form>
+            <ErrorSlot id="adjust-error".into() action={form_action::<AdjustMentoring>()} />
+        </section>
+    }
+}
+
+/// A participant's own pair(s): with whom, the confirmation, goals and sessions.
+fn own_pairs(data: &MentoringData) -> impl IntoView {
+    if data.pairs.is_empty() {
+        return view! { <p class="notice">{tr(P::NoPairYet)}</p> }.into_any();
+    }
+    data.pairs
+        .iter()
+        .map(|p| own_pair(data, p))
+        .collect_view()
+        .into_any()
+}
+
+fn own_pair(data: &MentoringData, p: &mentoring_pair::Model) -> impl IntoView {
+    let mentee = p.mentee_id == data.me;
+    let (label, other) = if mentee {
+        (P::YourMentor, p.mentor_id)
+    } else {
+        (P::YourMentee, p.mentee_id)
+    };
+    let respond = (mentee && p.status != CONFIRMED).then(|| {
+        let hidden = |answer: &str| vec![("pair", p.id.to_string()), ("answer", answer.to_string())];
+        view! {
+            <p>{tr(P::RespondHint)}</p>
+            <div class="actions">
+                {button_form::<RespondMentoring>(data.class.id, format!("confirm-{}", p.id), hidden("confirm"), P::PairConfirm, true)}
+                {(p.status == PROPOSED).then(|| button_form::<RespondMentoring>(data.class.id, format!("decline-{}", p.id), hidden("decline"), P::PairDecline, false))}
+            </div>
+        }
+    });
+    let work = (p.status == CONFIRMED).then(|| view! { {goals(data, p.id)} {sessions(data, p.id)} });
+    view! {
+        <section class="card pair-card" data-pair=p.id>
+            <h2>{tr(label)}": "{person(data, other)}</h2>
+            <p><span class="tag">{status_text(&p.status)}</span>" "{fill(tr(P::PairTopicsOf), &[topics(p)])}</p>
+            {respond}
+            {work}
+        </section>
+    }
+}
+
+fn goals(data: &MentoringData, pair: i64) -> impl IntoView {
+    let items = data
+        .goals
+        .iter()
+        .filter(|g| g.pair_id == pair)
+        .map(|g| {
+            let (label, value) = if g.met { (P::GoalReopen, "false") } else { (P::GoalMarkMet, "true") };
+            view! {
+                <li class=if g.met { "goal met" } else { "goal" }>
+                    {g.met.then(|| "✓ ")}{g.title.clone()}" "
+                    {button_form::<SetMentoringGoal>(data.class.id, format!("goal-{}", g.id), vec![("goal", g.id.to_string()), ("met", value.into())], label, false)}
+                </li>
+            }
+        })
+        .collect_view();
+    let slot = format!("add-goal-{pair}");
+    view! {
+        <h3>{tr(P::GoalsTitle)}</h3>
+        <ul class="goals">{items}</ul>
+        <form method="post" action=AddMentoringGoal::PATH class="stack" data-error-slot=slot.clone()>
+            <CsrfField />
+            <SlotField id=slot.clone() />
+            <input type="hidden" name="class_id" value=data.class.id />
+            <input type="hidden" name="pair" value=pair />
+            <input type="hidden" name="key" value=uuid::Uuid::new_v4().to_string() />
+            <label for=format!("goal-title-{pair}")>{tr(P::GoalNew)}</label>
+            <input id=format!("goal-title-{pair}") name="title" maxlength="200" required placeholder=tr(P::GoalExample) />
+            <button type="submit" class="button">{tr(P::GoalAdd)}</button>
+        </form>
+        <ErrorSlot id=slot.clone() action={slot_action::<AddMentoringGoal>(&slot)} />
+    }
+}
+
+fn sessions(data: &MentoringData, pair: i64) -> impl IntoView {
+    let items = data
+        .sessions
+        .iter()
+        .filter(|s| s.pair_id == pair)
+        .map(|s| {
+            view! {
+                <li class="session">
+                    <p><strong>{crate::i18n::fmt_date(s.held_on, crate::scenarios::views::text::locale())}</strong>
+                        " · "{fill(tr(P::SessionMinutes), &[s.minutes.to_string()])}" · "{s.topic.clone()}</p>
+                    <p class="muted">{tr(P::SessionPractised)}</p>{paragraphs(&s.practised)}
+                    <p class="muted">{tr(P::SessionLearned)}</p>{paragraphs(&s.mentor_learned)}
+                </li>
+            }
+        })
+        .collect_view();
+    let slot = format!("log-{pair}");
+    let id = |name: &str| format!("{name}-{pair}");
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7))
+        .format("%Y-%m-%d")
+        .to_string();
+    view! {
+        <h3>{tr(P::SessionsTitle)}</h3>
+        <ol class="sessions">{items}</ol>
+        <form method="post" action=LogMentoringSession::PATH class="stack" data-error-slot=slot.clone()>
+            <CsrfField />
+            <SlotField id=slot.clone() />
+            <input type="hidden" name="class_id" value=data.class.id />
+            <input type="hidden" name="pair" value=pair />
+            <input type="hidden" name="key" value=uuid::Uuid::new_v4().to_string() />
+            <label for=id("held")>{tr(P::SessionDate)}</label>
+            <input id=id("held") name="held_on" type="date" required value=today />
+            <label for=id("minutes")>{tr(P::SessionDuration)}</label>
+            <input id=id("minutes") name="minutes" type="number" min="5" max="600" value="60" required />
+            <label for=id("topic")>{tr(P::SessionTopic)}</label>
+            <input id=id("topic") name="topic" maxlength="200" required />
+            <label for=id("practised")>{tr(P::SessionPractised)}</label>
+            <textarea id=id("practised") name="practised" rows="3" required></textarea>
+            <label for=id("learned")>{tr(P::SessionLearned)}</label>
+            <textarea id=id("learned") name="mentor_learned" rows="3" required></textarea>
+            <button type="submit" class="button primary">{tr(P::SessionLog)}</button>
+        </form>
+        <ErrorSlot id=slot.clone() action={slot_action::<LogMentoringSession>(&slot)} />
+    }
+}
