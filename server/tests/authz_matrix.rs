@@ -40,6 +40,11 @@ struct World {
     class_a: i64,
     /// A scenario assigned to class A.
     assignment: i64,
+    /// A team task of class A, and a confirmed mentoring pair there (the
+    /// own participant is the mentee) with one goal.
+    task: i64,
+    pair: i64,
+    goal: i64,
     someone: i64,
     clients: Vec<(Who, Client)>,
 }
@@ -72,14 +77,20 @@ async fn world(app: &TestApp) -> World {
             Some((class_b, Membership::Participant)),
         ),
     ];
+    let mut part_own = 0;
     for (who, role, member) in people {
         let id = app.user(&format!("{who:?} Orang"), &[role]).await;
         if let Some((class, m)) = member {
             app.enrol(id, class, m).await;
         }
+        if who == PartOwn {
+            part_own = id;
+        }
         clients.push((who, app.session(id).await));
     }
     let someone = app.user("Seseorang Lain", &[Role::Participant]).await;
+    app.enrol(someone, class_a, Membership::Participant).await;
+    let (task, pair, goal) = teamwork(app, class_a, someone, part_own).await;
     app::curriculum::store::load_shipped_if_empty(&app.db)
         .await
         .expect("curriculum");
@@ -99,9 +110,44 @@ async fn world(app: &TestApp) -> World {
     World {
         class_a,
         assignment,
+        task,
+        pair,
+        goal,
         someone,
         clients,
     }
+}
+
+async fn teamwork(app: &TestApp, class: i64, mentor: i64, mentee: i64) -> (i64, i64, i64) {
+    use app::entities::{mentoring_goal, mentoring_pair};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let new = app::tasks::new_task::parse_task("Tugas", "", "2026-12-01", "", "accepted", "").expect("task");
+    let task = app::tasks::store::create(&app.db, class, new)
+        .await
+        .expect("task");
+    let pair = mentoring_pair::ActiveModel {
+        class_id: Set(class),
+        mentor_id: Set(mentor),
+        mentee_id: Set(mentee),
+        status: Set("confirmed".into()),
+        topics: Set("[]".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .expect("pair");
+    let goal = mentoring_goal::ActiveModel {
+        pair_id: Set(pair.id),
+        title: Set("Spreadsheet".into()),
+        met: Set(false),
+        client_key: Set("target-matriks-1".into()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .expect("goal");
+    (task, pair.id, goal.id)
 }
 
 fn denied(e: &Option<AppError>) -> bool {
@@ -301,6 +347,186 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
             "/api/scenario_analytics_page",
             vec![("class_id", a.clone()), ("assignment", w.assignment.to_string())],
             MANAGERS,
+        ),
+        // Teams, the survey, team tasks and mentoring.
+        ("GET", "/api/teams_page", vec![("class_id", a.clone())], MEMBERS),
+        (
+            "POST",
+            "/api/form_class_teams",
+            vec![
+                ("class_id", a.clone()),
+                ("mode", "size".into()),
+                ("n", "5".into()),
+                ("w_mix", "3".into()),
+                ("w_isolation", "3".into()),
+                ("w_units", "2".into()),
+                ("w_level", "1".into()),
+                ("w_skill", "1".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/swap_team_members",
+            vec![
+                ("class_id", a.clone()),
+                ("first", "1".into()),
+                ("second", "2".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/move_team_member",
+            vec![
+                ("class_id", a.clone()),
+                ("person", "1".into()),
+                ("team", "1".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/lock_team",
+            vec![
+                ("class_id", a.clone()),
+                ("team", "1".into()),
+                ("locked", "true".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/publish_teams",
+            vec![("class_id", a.clone())],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/add_pair_rule",
+            vec![
+                ("class_id", a.clone()),
+                ("first", "1".into()),
+                ("second", "1".into()),
+                ("kind", "apart".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/remove_pair_rule",
+            vec![("class_id", a.clone()), ("rule", "999".into())],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/set_survey_open",
+            vec![("class_id", a.clone()), ("open", "false".into())],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/save_survey",
+            vec![
+                ("class_id", a.clone()),
+                ("rate_0", "3".into()),
+                ("rate_1", "3".into()),
+                ("rate_2", "3".into()),
+                ("rate_3", "3".into()),
+                ("rate_4", "3".into()),
+                ("style", "mixed".into()),
+                ("availability", "any".into()),
+            ],
+            PARTICIPANTS,
+        ),
+        ("GET", "/api/tasks_page", vec![("class_id", a.clone())], MEMBERS),
+        (
+            "GET",
+            "/api/task_page",
+            vec![("class_id", a.clone()), ("task", w.task.to_string())],
+            MEMBERS,
+        ),
+        (
+            "POST",
+            "/api/create_task",
+            vec![
+                ("class_id", a.clone()),
+                ("title", "".into()),
+                ("brief", "".into()),
+                ("due_on", "2026-12-01".into()),
+                ("due_time", "".into()),
+                ("late_policy", "accepted".into()),
+                ("late_until_on", "".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "GET",
+            "/api/mentoring_page",
+            vec![("class_id", a.clone())],
+            MEMBERS,
+        ),
+        (
+            "POST",
+            "/api/propose_mentoring",
+            vec![("class_id", a.clone())],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/adjust_mentoring",
+            vec![
+                ("class_id", a.clone()),
+                ("mentee", "1".into()),
+                ("mentor", "1".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/respond_mentoring",
+            vec![
+                ("class_id", a.clone()),
+                ("pair", w.pair.to_string()),
+                ("answer", "confirm".into()),
+            ],
+            PARTICIPANTS,
+        ),
+        (
+            "POST",
+            "/api/add_mentoring_goal",
+            vec![
+                ("class_id", a.clone()),
+                ("pair", w.pair.to_string()),
+                ("key", "target-matriks-2".into()),
+                ("title", "".into()),
+            ],
+            PARTICIPANTS,
+        ),
+        (
+            "POST",
+            "/api/set_mentoring_goal",
+            vec![
+                ("class_id", a.clone()),
+                ("goal", w.goal.to_string()),
+                ("met", "true".into()),
+            ],
+            PARTICIPANTS,
+        ),
+        (
+            "POST",
+            "/api/log_mentoring_session",
+            vec![
+                ("class_id", a.clone()),
+                ("pair", w.pair.to_string()),
+                ("key", "sesi-matriks-0001".into()),
+                ("held_on", "x".into()),
+                ("minutes", "60".into()),
+                ("topic", "Spreadsheet".into()),
+                ("practised", "Rumus".into()),
+                ("mentor_learned", "Sejarah kantor".into()),
+            ],
+            PARTICIPANTS,
         ),
         ("GET", "/api/scenarios_page", vec![], AUTHORS),
         (
@@ -505,6 +731,19 @@ both_backends!(upload_matrix, async |app: &TestApp| {
             AUTHORS.contains(who),
             "scenario import as {who:?}: {r:?}"
         );
+        let fields = [
+            ("class_id", w.class_a.to_string()),
+            ("task", w.task.to_string()),
+            ("key", format!("kiriman-matriks-{who:?}")),
+        ];
+        let r = app
+            .upload_file(client, "/api/submit_task", &fields, "a.pdf", b"%PDF-1.4 uji")
+            .await;
+        assert_eq!(
+            !denied(&r.error()),
+            PARTICIPANTS.contains(who),
+            "task submission as {who:?}: {r:?}"
+        );
     }
 });
 
@@ -532,7 +771,15 @@ both_backends!(page_matrix, async |app: &TestApp| {
     let play = format!("{scenarios}/{}", w.assignment);
     let analytics = format!("{play}/analytics");
     let csv = format!("{play}/decisions.csv");
+    let teams = format!("/classes/{}/teams", w.class_a);
+    let tasks = format!("/classes/{}/tasks", w.class_a);
+    let task = format!("{tasks}/{}", w.task);
+    let mentoring = format!("/classes/{}/mentoring", w.class_a);
     let pages: Vec<(&str, &[Who])> = vec![
+        (&teams, MEMBERS),
+        (&tasks, MEMBERS),
+        (&task, MEMBERS),
+        (&mentoring, MEMBERS),
         (&scenarios, MEMBERS),
         (&play, MEMBERS),
         (&analytics, MANAGERS),

@@ -69,6 +69,7 @@ pub async fn create_task(
 /// Errors: `Invalid(body|links|file)`, `Rule` outside a team.
 #[server(input = MultipartFormData, prefix = "/api", endpoint = "submit_task")]
 pub async fn submit_task(data: MultipartData) -> Result<(), AppError> {
+    crate::auth::guard::caller()?; // before reading a stranger's upload
     let limit = crate::auth::guard::state()?.max_upload_bytes;
     let form = super::upload::read(data, limit).await?;
     let (state, caller) = participant(form.class_id).await?;

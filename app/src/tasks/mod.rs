@@ -4,7 +4,7 @@
 //! overwritten; the version on time counts, late ones are marked.
 pub mod api;
 #[cfg(feature = "ssr")]
-mod new_task;
+pub mod new_task;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]

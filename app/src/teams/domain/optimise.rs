@@ -33,6 +33,9 @@ pub enum FormError {
 /// Up to this many people, every split is tried.
 pub const EXACT_UP_TO: usize = 12;
 
+/// People × starts: classes under 2,500 get more than one start (at most 8).
+const RESTART_BUDGET: usize = 5_000;
+
 /// A small deterministic generator (SplitMix64): the same seed, the same teams.
 struct Rng(u64);
 
@@ -60,6 +63,8 @@ struct Problem<'a> {
     units: Vec<(Vec<usize>, Option<usize>)>,
     /// Pairs of units that must not share a team.
     apart: Vec<(usize, usize)>,
+    /// Person index → their unit.
+    unit_of: Vec<usize>,
 }
 
 pub fn form_teams(
@@ -71,12 +76,25 @@ pub fn form_teams(
     effort: usize,
 ) -> Result<Plan, FormError> {
     let problem = Problem::new(people, sizes, weights, constraints)?;
-    let teams = if people.len() <= EXACT_UP_TO {
-        problem.exhaustive().ok_or(FormError::Infeasible)?
-    } else {
-        problem.local_search(seed, effort.max(1))?
-    };
-    Ok(problem.plan(teams))
+    if people.len() <= EXACT_UP_TO {
+        let teams = problem.exhaustive().ok_or(FormError::Infeasible)?;
+        return Ok(problem.plan(teams));
+    }
+    // Small classes get several independent starts (the search can settle
+    // in a local optimum); large ones spend the time on one long search.
+    let starts = (RESTART_BUDGET / people.len()).clamp(1, 8);
+    let mut best: Option<Plan> = None;
+    for start in 0..starts as u64 {
+        let plan =
+            problem.plan(problem.local_search(seed.wrapping_add(start.wrapping_mul(0x9E37)), effort.max(1))?);
+        if best
+            .as_ref()
+            .is_none_or(|b| better((plan.worst, plan.mean), (b.worst, b.mean)))
+        {
+            best = Some(plan);
+        }
+    }
+    best.ok_or(FormError::Infeasible)
 }
 
 impl<'a> Problem<'a> {
@@ -141,6 +159,7 @@ impl<'a> Problem<'a> {
             sizes: sizes.to_vec(),
             units,
             apart,
+            unit_of,
         })
     }
 
@@ -271,11 +290,22 @@ impl<'a> Problem<'a> {
             return Ok(teams);
         }
         let rounds = effort * 60 * self.units.len();
-        for _ in 0..rounds {
-            let (a, b) = (
-                movable[rng.below(movable.len())],
-                movable[rng.below(movable.len())],
-            );
+        let mut worst = Worst::of(&scores);
+        for round in 0..rounds {
+            // Half the tries take someone from the worst team: that is where
+            // the max–min objective can gain.
+            let a = if round % 2 == 0 {
+                let team = &teams[worst.team];
+                let unit = self.unit_of[team[rng.below(team.len())]];
+                if self.units[unit].1.is_none() {
+                    unit
+                } else {
+                    movable[rng.below(movable.len())]
+                }
+            } else {
+                movable[rng.below(movable.len())]
+            };
+            let b = movable[rng.below(movable.len())];
             let (Some(ta), Some(tb)) = (placed[a], placed[b]) else {
                 continue;
             };
@@ -301,19 +331,41 @@ impl<'a> Problem<'a> {
             let new_a = swap(&teams[ta], &self.units[a].0, &self.units[b].0);
             let new_b = swap(&teams[tb], &self.units[b].0, &self.units[a].0);
             let (sa, sb) = (self.team_score(&new_a).total, self.team_score(&new_b).total);
-            // Never lower the worst of the two (so never the worst overall); among
-            // equal worsts, prefer the higher sum (the average).
+            // Raise the worst of the two, or raise their sum (the average)
+            // without going below the class's worst team: the worst never falls.
             let (old_min, new_min) = (scores[ta].min(scores[tb]), sa.min(sb));
-            if better((new_min, sa + sb), (old_min, scores[ta] + scores[tb])) {
+            let lifts_pair = better((new_min, sa + sb), (old_min, scores[ta] + scores[tb]));
+            let lifts_sum = new_min >= worst.score - 1e-9 && sa + sb > scores[ta] + scores[tb] + 1e-9;
+            if lifts_pair || lifts_sum {
                 teams[ta] = new_a;
                 teams[tb] = new_b;
                 scores[ta] = sa;
                 scores[tb] = sb;
                 placed[a] = Some(tb);
                 placed[b] = Some(ta);
+                if ta == worst.team || tb == worst.team || new_min < worst.score {
+                    worst = Worst::of(&scores);
+                }
             }
         }
         Ok(teams)
+    }
+}
+
+/// The lowest team score and its team.
+struct Worst {
+    score: f64,
+    team: usize,
+}
+
+impl Worst {
+    fn of(scores: &[f64]) -> Self {
+        let (team, score) =
+            scores.iter().enumerate().fold(
+                (0, f64::INFINITY),
+                |best, (i, s)| if *s < best.1 { (i, *s) } else { best },
+            );
+        Worst { score, team }
     }
 }
 
@@ -336,6 +388,7 @@ pub fn evaluate(people: &[Person], teams: Vec<Vec<usize>>, weights: Weights) -> 
         sizes: teams.iter().map(Vec::len).collect(),
         units: Vec::new(),
         apart: Vec::new(),
+        unit_of: Vec::new(),
     };
     problem.plan(teams)
 }

@@ -109,6 +109,12 @@ impl ClassProfile {
         } else {
             1.0
         };
+        // "Never isolate" outranks the other criteria: an isolated member
+        // costs the team far more than a less even mix would, so the search
+        // only leaves someone alone when the class gives it no other way.
+        if w.no_isolation > 0.0 {
+            s.total *= 0.5 + 0.5 * s.no_isolation;
+        }
         s
     }
 
