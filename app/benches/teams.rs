@@ -2,6 +2,7 @@
 //! and for the province's 6,319 ASN (generated with its generation mix),
 //! reporting time, worst and average team score. Plain timing (no harness):
 //! the figures issue 5 names are one-shot times.
+use app::teams::domain::explain::{explain, Breach, Unavoidable};
 use app::teams::domain::optimise::{form_teams, Constraints};
 use app::teams::domain::score::{Person, Weights};
 use app::teams::domain::sizes::team_sizes;
@@ -46,8 +47,18 @@ fn main() {
         let plan = form_teams(&people, &sizes, Weights::default(), &Constraints::default(), 1, 1)
             .expect("no constraints, always feasible");
         let took = start.elapsed();
+        let avoidable = explain(&people, &plan.teams)
+            .into_iter()
+            .flatten()
+            .filter(|b| match b {
+                Breach::AloneInGeneration { unavoidable, .. } | Breach::AloneInGender { unavoidable, .. } => {
+                    *unavoidable == Unavoidable::No
+                }
+                Breach::SameUnit { .. } => false,
+            })
+            .count();
         println!(
-            "teams of 5 for {n} people: {} teams in {:.1} ms; worst team {:.3}, average {:.3}",
+            "teams of 5 for {n} people: {} teams in {:.1} ms; worst team {:.3}, average {:.3}; {avoidable} left alone avoidably",
             plan.teams.len(),
             took.as_secs_f64() * 1000.0,
             plan.worst,

@@ -99,9 +99,11 @@ fn drag_to_move() {
         js_sys::Reflect::set(&el, &"value".into(), &value.into()).ok()?;
         Some(())
     }
-    let dragged = StoredValue::new(None::<String>);
+    // The dragged person goes straight into the move form's select.
     let start = window_event_listener(ev::dragstart, move |e| {
-        dragged.set_value(closest(&e, "[data-person]").and_then(|el| el.get_attribute("data-person")));
+        if let Some(person) = closest(&e, "[data-person]").and_then(|el| el.get_attribute("data-person")) {
+            set_value("move-person", &person);
+        }
     });
     let over = window_event_listener(ev::dragover, move |e| {
         if closest(&e, ".team-card[data-team]").is_some() {
@@ -109,7 +111,7 @@ fn drag_to_move() {
         }
     });
     let drop = window_event_listener(ev::drop, move |e| {
-        let (Some(card), Some(person)) = (closest(&e, ".team-card[data-team]"), dragged.get_value()) else {
+        let Some(card) = closest(&e, ".team-card[data-team]") else {
             return;
         };
         e.prevent_default();
@@ -117,11 +119,7 @@ fn drag_to_move() {
         let form = document()
             .get_element_by_id("move-form")
             .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
-        if let (Some(form), Some(()), Some(())) = (
-            form,
-            set_value("move-person", &person),
-            set_value("move-team", &team),
-        ) {
+        if let (Some(form), Some(())) = (form, set_value("move-team", &team)) {
             let _ = form.request_submit();
         }
     });

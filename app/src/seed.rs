@@ -16,7 +16,7 @@ pub struct DemoLogin {
 }
 
 /// (name, birth date, sex 1/2, unit, jabatan, golongan)
-const PARTICIPANTS: [(&str, &str, u8, &str, &str, &str); 30] = [
+pub(crate) const PARTICIPANTS: [(&str, &str, u8, &str, &str, &str); 30] = [
     (
         "Hasan Basri",
         "19620814",
@@ -354,18 +354,9 @@ pub async fn seed_demo(db: &DatabaseConnection, password: &str) -> AppResult<Vec
     Ok(logins)
 }
 
-/// Survey answers for a demo participant: digital self-ratings that rise
-/// with youth (with some spread), and the older ones asking for the two
-/// topics they rate lowest, so teams and mentoring pairs have data to use.
-async fn demo_survey<C: ConnectionTrait>(
-    db: &C,
-    class_id: i64,
-    user_id: i64,
-    i: usize,
-    birth: &str,
-) -> AppResult<()> {
-    use crate::entities::survey_answer;
-    use crate::teams::domain::survey::{AVAILABILITY, STYLES, TOPICS};
+/// A demo participant's self-ratings per topic and wished-for topics.
+pub(crate) fn demo_ratings(i: usize, birth: &str) -> (Vec<(String, u8)>, Vec<String>) {
+    use crate::teams::domain::survey::TOPICS;
     let year: i32 = birth.get(..4).and_then(|y| y.parse().ok()).unwrap_or(1980);
     let base: i32 = match year {
         ..1965 => 1,
@@ -389,6 +380,22 @@ async fn demo_survey<C: ConnectionTrait>(
     } else {
         Vec::new()
     };
+    (skills, wants)
+}
+
+/// Survey answers for a demo participant: digital self-ratings that rise
+/// with youth (with some spread), and the older ones asking for the two
+/// topics they rate lowest, so teams and mentoring pairs have data to use.
+async fn demo_survey<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    user_id: i64,
+    i: usize,
+    birth: &str,
+) -> AppResult<()> {
+    use crate::entities::survey_answer;
+    use crate::teams::domain::survey::{AVAILABILITY, STYLES};
+    let (skills, wants) = demo_ratings(i, birth);
     survey_answer::ActiveModel {
         class_id: Set(class_id),
         user_id: Set(user_id),

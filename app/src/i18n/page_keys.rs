@@ -330,6 +330,7 @@ page_keys! {
     PairProposed => "Menunggu konfirmasi", "Waiting for confirmation";
     PairConfirmed => "Dikonfirmasi", "Confirmed";
     PairDeclined => "Ditolak", "Declined";
+    PairReplaced => "Diganti fasilitator", "Replaced by the facilitator";
     SessionsCount => "{0} sesi, {1} menit", "{0} sessions, {1} minutes";
     GoalsMet => "{0} dari {1} tercapai", "{0} of {1} met";
     UnpairedTitle => "Belum berpasangan", "Not paired";

@@ -17,6 +17,8 @@ use std::collections::HashMap;
 pub const PROPOSED: &str = "proposed";
 pub const CONFIRMED: &str = "confirmed";
 pub const DECLINED: &str = "declined";
+/// A pair the facilitator replaced after it had goals or sessions (kept for its history).
+pub const REPLACED: &str = "replaced";
 
 pub async fn pairs<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<Vec<mentoring_pair::Model>> {
     Ok(mentoring_pair::Entity::find()
@@ -64,7 +66,7 @@ pub async fn propose(state: &AppState, class_id: i64, allow_same_unit: bool) -> 
         .collect();
     mentoring_pair::Entity::delete_many()
         .filter(mentoring_pair::Column::ClassId.eq(class_id))
-        .filter(mentoring_pair::Column::Status.ne(CONFIRMED))
+        .filter(mentoring_pair::Column::Status.is_in([PROPOSED, DECLINED]))
         .exec(&txn)
         .await?;
     let free: Vec<Candidate> = people.into_iter().filter(|c| !kept.contains(&c.id)).collect();
@@ -136,7 +138,7 @@ pub async fn unpaired<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<Ve
     let paired: Vec<i64> = pairs(db, class_id)
         .await?
         .iter()
-        .filter(|p| p.status != DECLINED)
+        .filter(|p| p.status == PROPOSED || p.status == CONFIRMED)
         .flat_map(|p| [p.mentor_id, p.mentee_id])
         .collect();
     let stored: Vec<(i64, String)> = serde_json::from_str(&run.unpaired).unwrap_or_default();
@@ -148,8 +150,10 @@ pub async fn unpaired<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<Ve
 }
 
 /// Facilitators: makes `mentor` the mentor of `mentee` (the mentee is asked
-/// to confirm again). Both must be participants of the right generations,
-/// and the mentor free of other pairs.
+/// to confirm again). Both must be participants of the right generations.
+/// The mentor's and the mentee's other pairs are dissolved, except that a
+/// mentor in a confirmed pair with someone else is refused, and a pair with
+/// goals or sessions is kept as "replaced", so its history stays.
 pub async fn adjust(state: &AppState, class_id: i64, mentee: i64, mentor: i64) -> AppResult<()> {
     let roster = roster(state, class_id).await?;
     let generation = |id: i64| roster.index(id).map(|i| roster.people[i].generation.as_str());
@@ -160,22 +164,35 @@ pub async fn adjust(state: &AppState, class_id: i64, mentee: i64, mentor: i64) -
         return Err(AppError::field("mentee", said(P::ErrMenteeGeneration)));
     }
     let txn = state.db.begin().await?;
-    let all = pairs(&txn, class_id).await?;
-    if all
-        .iter()
-        .any(|p| p.mentor_id == mentor && p.mentee_id != mentee && p.status != DECLINED)
-    {
+    let all: Vec<_> = pairs(&txn, class_id)
+        .await?
+        .into_iter()
+        .filter(|p| p.status != DECLINED && p.status != REPLACED)
+        .collect();
+    if all.iter().any(|p| p.mentor_id == mentor && p.mentee_id == mentee) {
+        return Ok(());
+    }
+    if all.iter().any(|p| p.mentor_id == mentor && p.status == CONFIRMED) {
         return Err(AppError::field("mentor", said(P::ErrMentorBusy)));
     }
     let topics = all
         .iter()
         .find(|p| p.mentee_id == mentee)
         .map(|p| p.topics.clone());
-    mentoring_pair::Entity::delete_many()
-        .filter(mentoring_pair::Column::ClassId.eq(class_id))
-        .filter(mentoring_pair::Column::MenteeId.eq(mentee))
-        .exec(&txn)
-        .await?;
+    for old in all
+        .into_iter()
+        .filter(|p| p.mentee_id == mentee || p.mentor_id == mentor)
+    {
+        let has_history =
+            !goals(&txn, vec![old.id]).await?.is_empty() || !sessions(&txn, vec![old.id]).await?.is_empty();
+        if has_history {
+            let mut row: mentoring_pair::ActiveModel = old.into();
+            row.status = Set(REPLACED.into());
+            row.update(&txn).await?;
+        } else {
+            mentoring_pair::Entity::delete_by_id(old.id).exec(&txn).await?;
+        }
+    }
     let wants: Vec<String> = topics
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
@@ -213,6 +230,9 @@ pub async fn respond(
     let pair = pair_of_member(&state.db, class_id, pair_id, user).await?;
     if pair.mentee_id != user {
         return Err(AppError::Forbidden);
+    }
+    if pair.status == REPLACED {
+        return Err(AppError::NotFound);
     }
     let mut row: mentoring_pair::ActiveModel = pair.into();
     row.status = Set(if accept { CONFIRMED } else { DECLINED }.into());

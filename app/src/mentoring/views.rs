@@ -6,7 +6,7 @@ use super::api::{
     SetMentoringGoal,
 };
 use super::domain::pairing::{role_of, Unpaired};
-use super::store::{self, CONFIRMED, DECLINED, PROPOSED};
+use super::store::{self, CONFIRMED, DECLINED, PROPOSED, REPLACED};
 use crate::entities::{class, mentoring_goal, mentoring_pair, mentoring_session};
 use crate::error::AppResult;
 use crate::i18n::{fill, P};
@@ -56,6 +56,7 @@ pub async fn load(
         .await?
         .into_iter()
         .filter(|p| sees_all || p.mentor_id == caller.user_id || p.mentee_id == caller.user_id)
+        .filter(|p| sees_all || p.status != REPLACED)
         .collect();
     let ids: Vec<i64> = pairs.iter().map(|p| p.id).collect();
     Ok(MentoringData {
@@ -92,6 +93,7 @@ fn status_text(status: &str) -> &'static str {
     tr(match status {
         CONFIRMED => P::PairConfirmed,
         DECLINED => P::PairDeclined,
+        REPLACED => P::PairReplaced,
         _ => P::PairProposed,
     })
 }

@@ -163,6 +163,17 @@ impl<'a> Problem<'a> {
         })
     }
 
+    /// How many members are alone of their generation or gender (0 when the
+    /// facilitator gave "no isolation" no weight).
+    fn isolated(&self, members: &[usize]) -> usize {
+        if self.weights.no_isolation <= 0.0 {
+            return 0;
+        }
+        let team: Vec<&Person> = members.iter().map(|i| &self.people[*i]).collect();
+        let share = super::score::no_isolation(&team);
+        ((1.0 - share) * team.len() as f64).round() as usize
+    }
+
     fn team_score(&self, members: &[usize]) -> TeamScore {
         let team: Vec<&Person> = members.iter().map(|i| &self.people[*i]).collect();
         self.profile.score(&team, &self.weights)
@@ -283,6 +294,7 @@ impl<'a> Problem<'a> {
             .ok_or(FormError::Infeasible)?;
         let mut teams = self.members(&placed);
         let mut scores: Vec<f64> = teams.iter().map(|t| self.team_score(t).total).collect();
+        let mut alone: Vec<usize> = teams.iter().map(|t| self.isolated(t)).collect();
         let movable: Vec<usize> = (0..self.units.len())
             .filter(|u| self.units[*u].1.is_none())
             .collect();
@@ -331,12 +343,17 @@ impl<'a> Problem<'a> {
             let new_a = swap(&teams[ta], &self.units[a].0, &self.units[b].0);
             let new_b = swap(&teams[tb], &self.units[b].0, &self.units[a].0);
             let (sa, sb) = (self.team_score(&new_a).total, self.team_score(&new_b).total);
-            // Raise the worst of the two, or raise their sum (the average)
-            // without going below the class's worst team: the worst never falls.
+            let (ia, ib) = (self.isolated(&new_a), self.isolated(&new_b));
+            // Fewer people left alone first ("never isolate"); then raise the
+            // worst of the two, or their sum (the average) without going
+            // below the class's worst team: the worst never falls otherwise.
+            let (old_alone, new_alone) = (alone[ta] + alone[tb], ia + ib);
             let (old_min, new_min) = (scores[ta].min(scores[tb]), sa.min(sb));
             let lifts_pair = better((new_min, sa + sb), (old_min, scores[ta] + scores[tb]));
             let lifts_sum = new_min >= worst.score - 1e-9 && sa + sb > scores[ta] + scores[tb] + 1e-9;
-            if lifts_pair || lifts_sum {
+            if new_alone < old_alone || (new_alone == old_alone && (lifts_pair || lifts_sum)) {
+                alone[ta] = ia;
+                alone[tb] = ib;
                 teams[ta] = new_a;
                 teams[tb] = new_b;
                 scores[ta] = sa;

@@ -234,3 +234,59 @@ fn forty_people_are_within_five_percent_of_a_much_longer_search() {
         long
     );
 }
+
+/// The demo class (30 people, four generations): whatever the seed, nobody
+/// is left alone of their generation or gender when that was avoidable.
+#[cfg(feature = "ssr")]
+#[test]
+fn the_demo_class_never_isolates_anyone_avoidably() {
+    use crate::teams::domain::explain::{explain, Breach, Unavoidable};
+    let people: Vec<Person> = crate::seed::PARTICIPANTS
+        .iter()
+        .enumerate()
+        .map(|(i, (_, birth, sex, unit, _, gol))| {
+            let year: i32 = birth[..4].parse().unwrap();
+            let generation = match year {
+                ..1965 => "boomer",
+                1965..1981 => "x",
+                1981..1997 => "y",
+                _ => "z",
+            };
+            Person {
+                id: i as i64,
+                generation: generation.into(),
+                gender: if *sex == 1 { "l" } else { "p" }.into(),
+                unit: unit.to_string(),
+                level: crate::teams::domain::survey::level_of(Some(gol)),
+                skill: crate::teams::domain::survey::Answers {
+                    skills: crate::seed::demo_ratings(i, birth).0,
+                    ..Default::default()
+                }
+                .skill(),
+            }
+        })
+        .collect();
+    let sizes = crate::teams::domain::sizes::team_sizes(people.len(), 5);
+    for seed in (0..100).map(|s| s * 1_000_003 + 17) {
+        let plan = form_teams(
+            &people,
+            &sizes,
+            Weights::default(),
+            &Constraints::default(),
+            seed,
+            1,
+        )
+        .unwrap();
+        let avoidable: Vec<Breach> = explain(&people, &plan.teams)
+            .into_iter()
+            .flatten()
+            .filter(|b| match b {
+                Breach::AloneInGeneration { unavoidable, .. } | Breach::AloneInGender { unavoidable, .. } => {
+                    *unavoidable == Unavoidable::No
+                }
+                Breach::SameUnit { .. } => false,
+            })
+            .collect();
+        assert!(avoidable.is_empty(), "seed {seed}: {avoidable:?}");
+    }
+}
