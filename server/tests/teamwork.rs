@@ -188,8 +188,13 @@ both_backends!(
         let r = app.call(&c.facilitator, "/api/move_team_member", &mv).await;
         assert_eq!(r.error(), Some(AppError::Rule(said(P::ErrTeamLocked))));
 
-        // Not published: the participant sees nothing; after publishing, their team.
+        // Not published: the participant and the class's evaluator see no
+        // teams; after publishing, the participant their own, the evaluator all.
+        let e = app.user("Penilai Tim", &[Role::Evaluator]).await;
+        app.enrol(e, c.id, Membership::Evaluator).await;
+        let evaluator = app.session(e).await;
         assert!(!page(participant.clone()).await.contains("my-team"));
+        assert!(!page(evaluator.clone()).await.contains("team-card"));
         let r = app
             .call(
                 &participant,
@@ -206,6 +211,12 @@ both_backends!(
             )
             .await;
         assert!(r.status.is_success());
+        let all = page(evaluator).await;
+        assert_eq!(all.matches("data-team=").count(), 2, "{all}");
+        assert!(
+            !all.contains("/api/swap_team_members"),
+            "evaluators do not adjust"
+        );
         let html = page(participant).await;
         assert!(html.contains("my-team"), "{html}");
         let mine = team_of(&again, c.people[0]);
