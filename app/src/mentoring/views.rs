@@ -282,7 +282,7 @@ fn goals(data: &MentoringData, pair: i64) -> impl IntoView {
             let (label, value) = if g.met { (P::GoalReopen, "false") } else { (P::GoalMarkMet, "true") };
             view! {
                 <li class=if g.met { "goal met" } else { "goal" }>
-                    {g.met.then(|| "✓ ")}{g.title.clone()}" "
+                    {g.met.then_some("✓ ")}{g.title.clone()}" "
                     {button_form::<SetMentoringGoal>(data.class.id, format!("goal-{}", g.id), vec![("goal", g.id.to_string()), ("met", value.into())], label, false)}
                 </li>
             }
