@@ -44,7 +44,10 @@ pub async fn read(data: server_fn::codec::MultipartData, max_bytes: usize) -> Ap
         match (name.as_str(), file_name) {
             ("file", Some(file_name)) if !bytes.is_empty() => {
                 let mime = file_kind(&file_name, &bytes).ok_or_else(|| {
-                    AppError::field("file", said_with(P::ErrFileKind, std::slice::from_ref(&file_name)))
+                    AppError::field(
+                        "file",
+                        said_with(P::ErrFileKind, std::slice::from_ref(&file_name)),
+                    )
                 })?;
                 form.files.push(UploadedFile {
                     name: clean_name(&file_name),
