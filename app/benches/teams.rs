@@ -2,7 +2,7 @@
 //! and for the province's 6,319 ASN (generated with its generation mix),
 //! reporting time, worst and average team score. Plain timing (no harness):
 //! the figures issue 5 names are one-shot times.
-use app::teams::domain::explain::{explain, Breach, Unavoidable};
+use app::teams::domain::explain::explain;
 use app::teams::domain::optimise::{form_teams, Constraints};
 use app::teams::domain::score::{Person, Weights};
 use app::teams::domain::sizes::team_sizes;
@@ -50,12 +50,7 @@ fn main() {
         let avoidable = explain(&people, &plan.teams)
             .into_iter()
             .flatten()
-            .filter(|b| match b {
-                Breach::AloneInGeneration { unavoidable, .. } | Breach::AloneInGender { unavoidable, .. } => {
-                    *unavoidable == Unavoidable::No
-                }
-                Breach::SameUnit { .. } => false,
-            })
+            .filter(|b| b.isolates_avoidably())
             .count();
         println!(
             "teams of 5 for {n} people: {} teams in {:.1} ms; worst team {:.3}, average {:.3}; {avoidable} left alone avoidably",

@@ -17,6 +17,19 @@ pub enum Breach {
     },
 }
 
+impl Breach {
+    /// Someone left alone of their generation or gender when the class
+    /// allowed otherwise: what "never isolate" forbids.
+    pub fn isolates_avoidably(&self) -> bool {
+        match self {
+            Breach::AloneInGeneration { unavoidable, .. } | Breach::AloneInGender { unavoidable, .. } => {
+                *unavoidable == Unavoidable::No
+            }
+            Breach::SameUnit { .. } => false,
+        }
+    }
+}
+
 /// Whether the class made the breach unavoidable, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unavoidable {

@@ -36,6 +36,9 @@ pub const EXACT_UP_TO: usize = 12;
 /// People × starts: classes under 2,500 get more than one start (at most 8).
 const RESTART_BUDGET: usize = 5_000;
 
+/// Classes up to this size get further starts while someone is left alone.
+const EXTRA_STARTS_UP_TO: usize = 500;
+
 /// A small deterministic generator (SplitMix64): the same seed, the same teams.
 struct Rng(u64);
 
@@ -65,6 +68,17 @@ struct Problem<'a> {
     apart: Vec<(usize, usize)>,
     /// Person index → their unit.
     unit_of: Vec<usize>,
+    /// (generation, "") and ("", gender) → how many of the class.
+    class_counts: std::collections::HashMap<(String, String), usize>,
+}
+
+fn class_counts(people: &[Person]) -> std::collections::HashMap<(String, String), usize> {
+    let mut counts = std::collections::HashMap::new();
+    for p in people {
+        *counts.entry((p.generation.clone(), String::new())).or_insert(0) += 1;
+        *counts.entry((String::new(), p.gender.clone())).or_insert(0) += 1;
+    }
+    counts
 }
 
 pub fn form_teams(
@@ -83,18 +97,31 @@ pub fn form_teams(
     // Small classes get several independent starts (the search can settle
     // in a local optimum); large ones spend the time on one long search.
     let starts = (RESTART_BUDGET / people.len()).clamp(1, 8);
-    let mut best: Option<Plan> = None;
-    for start in 0..starts as u64 {
-        let plan =
-            problem.plan(problem.local_search(seed.wrapping_add(start.wrapping_mul(0x9E37)), effort.max(1))?);
-        if best
-            .as_ref()
-            .is_none_or(|b| better((plan.worst, plan.mean), (b.worst, b.mean)))
-        {
-            best = Some(plan);
+    // While someone is still left alone, a class of up to a few hundred
+    // gets more starts (cheap at that size): tight generation counts can
+    // trap one search where only a three-way exchange would help.
+    let most_starts = if people.len() <= EXTRA_STARTS_UP_TO {
+        48
+    } else {
+        starts
+    };
+    let mut best: Option<(usize, Plan)> = None;
+    for start in 0..most_starts as u64 {
+        if start >= starts as u64 && best.as_ref().is_some_and(|(alone, _)| *alone == 0) {
+            break;
+        }
+        let teams = problem.local_search(seed.wrapping_add(start.wrapping_mul(0x9E37)), effort.max(1))?;
+        let alone: usize = teams.iter().map(|t| problem.isolated(t)).sum();
+        let plan = problem.plan(teams);
+        // Fewer people left alone first, then the worst team, then the average.
+        let wins = best.as_ref().is_none_or(|(least, b)| {
+            alone < *least || (alone == *least && better((plan.worst, plan.mean), (b.worst, b.mean)))
+        });
+        if wins {
+            best = Some((alone, plan));
         }
     }
-    best.ok_or(FormError::Infeasible)
+    best.map(|(_, plan)| plan).ok_or(FormError::Infeasible)
 }
 
 impl<'a> Problem<'a> {
@@ -160,18 +187,36 @@ impl<'a> Problem<'a> {
             units,
             apart,
             unit_of,
+            class_counts: class_counts(people),
         })
     }
 
-    /// How many members are alone of their generation or gender (0 when the
-    /// facilitator gave "no isolation" no weight).
+    /// How many members are alone of their generation or gender although
+    /// the class has others like them (0 when the facilitator gave "no
+    /// isolation" no weight).
     fn isolated(&self, members: &[usize]) -> usize {
-        if self.weights.no_isolation <= 0.0 {
+        if self.weights.no_isolation <= 0.0 || members.len() < 2 {
             return 0;
         }
-        let team: Vec<&Person> = members.iter().map(|i| &self.people[*i]).collect();
-        let share = super::score::no_isolation(&team);
-        ((1.0 - share) * team.len() as f64).round() as usize
+        let team = || members.iter().map(|i| &self.people[*i]);
+        team()
+            .filter(|p| {
+                let alone_in = |same: &dyn Fn(&Person) -> bool| team().filter(|q| same(q)).count() == 1;
+                let by_generation =
+                    alone_in(&|q| q.generation == p.generation) && self.others_like(&p.generation, "");
+                let by_gender = !p.gender.is_empty()
+                    && alone_in(&|q| q.gender == p.gender)
+                    && self.others_like("", &p.gender);
+                by_generation || by_gender
+            })
+            .count()
+    }
+
+    /// Whether the class has more than one person of this generation (or gender).
+    fn others_like(&self, generation: &str, gender: &str) -> bool {
+        self.class_counts
+            .get(&(generation.to_string(), gender.to_string()))
+            .is_some_and(|n| *n > 1)
     }
 
     fn team_score(&self, members: &[usize]) -> TeamScore {
@@ -406,6 +451,7 @@ pub fn evaluate(people: &[Person], teams: Vec<Vec<usize>>, weights: Weights) -> 
         units: Vec::new(),
         apart: Vec::new(),
         unit_of: Vec::new(),
+        class_counts: Default::default(),
     };
     problem.plan(teams)
 }

@@ -2,9 +2,10 @@
 //! of one or two.
 
 /// Team sizes for `n` people aiming at `size` per team: as many teams as
-/// keeps every team at `size` or `size + 1` (or `size - 1` when that is the
-/// only way to avoid a tiny leftover). Empty when `n` is 0; one team when
-/// `n` is smaller than a team.
+/// keeps every team at `size` or `size + 1`; when no count does (19 people
+/// in teams of 8), one more team, split evenly (7, 6, 6), which is never
+/// below half the size asked. Never a leftover of one: sizes differ by at
+/// most one. Empty when `n` is 0; one team when `n` is smaller than a team.
 pub fn team_sizes(n: usize, size: usize) -> Vec<usize> {
     let size = size.max(2);
     if n == 0 {
@@ -45,12 +46,13 @@ mod tests {
         assert_eq!(team_sizes(13, 5), vec![5, 4, 4]);
         assert_eq!(team_sizes(4, 5), vec![4]);
         assert_eq!(by_count(10, 3), vec![4, 3, 3]);
+        assert_eq!(team_sizes(19, 8), vec![7, 6, 6]);
     }
 
     proptest! {
-        /// Everyone is placed, sizes differ by at most one, and no team is
-        /// smaller than one less than asked (so never a leftover of one or two
-        /// when teams of four or more are asked for).
+        /// Everyone is placed, sizes differ by at most one (so never a
+        /// leftover), no team is larger than one more than asked, and none
+        /// smaller than half the size asked (and never a lone person).
         #[test]
         fn sizes_are_even_and_never_tiny(n in 0usize..7000, size in 2usize..9) {
             let sizes = team_sizes(n, size);
@@ -58,7 +60,7 @@ mod tests {
             if let (Some(max), Some(min)) = (sizes.iter().max(), sizes.iter().min()) {
                 prop_assert!(max - min <= 1);
                 prop_assert!(*max <= size + 1);
-                if n >= size { prop_assert!(*min >= size - 1); }
+                if n >= size { prop_assert!(*min >= (size / 2).max(2)); }
             }
         }
     }
