@@ -85,47 +85,39 @@ fn SaveState(action: FormAction) -> impl IntoView {
 }
 
 /// On the teams page, dropping a member's name on another team's card fills
-/// the move form (which works without JavaScript too) and submits it.
+/// the move form (which works without JavaScript too) and submits it. One
+/// handler for the three events keeps the WASM small.
 #[cfg(feature = "hydrate")]
 fn drag_to_move() {
-    use leptos::ev;
     use wasm_bindgen::JsCast;
     fn closest(e: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
         let el: web_sys::Element = e.target()?.dyn_into().ok()?;
         el.closest(selector).ok().flatten()
     }
-    fn set_value(id: &str, value: &str) -> Option<()> {
+    fn set_value(id: &str, value: Option<String>) -> Option<()> {
         let el = document().get_element_by_id(id)?;
-        js_sys::Reflect::set(&el, &"value".into(), &value.into()).ok()?;
+        js_sys::Reflect::set(&el, &"value".into(), &value?.into()).ok()?;
         Some(())
     }
-    // The dragged person goes straight into the move form's select.
-    let start = window_event_listener(ev::dragstart, move |e| {
-        if let Some(person) = closest(&e, "[data-person]").and_then(|el| el.get_attribute("data-person")) {
-            set_value("move-person", &person);
+    fn on_drag(e: web_sys::Event) {
+        if e.type_() == "dragstart" {
+            // The dragged person goes straight into the move form's select.
+            set_value("move-person", closest(&e, "[data-person]").and_then(|el| el.get_attribute("data-person")));
+            return;
         }
-    });
-    let over = window_event_listener(ev::dragover, move |e| {
-        if closest(&e, ".team-card[data-team]").is_some() {
-            e.prevent_default();
-        }
-    });
-    let drop = window_event_listener(ev::drop, move |e| {
         let Some(card) = closest(&e, ".team-card[data-team]") else {
             return;
         };
         e.prevent_default();
-        let team = card.get_attribute("data-team").unwrap_or_default();
-        let form = document()
-            .get_element_by_id("move-form")
-            .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
-        if let (Some(form), Some(())) = (form, set_value("move-team", &team)) {
-            let _ = form.request_submit();
+        if e.type_() == "drop" && set_value("move-team", card.get_attribute("data-team")).is_some() {
+            if let Some(form) = document()
+                .get_element_by_id("move-form")
+                .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok())
+            {
+                let _ = form.request_submit();
+            }
         }
-    });
-    on_cleanup(move || {
-        start.remove();
-        over.remove();
-        drop.remove();
-    });
+    }
+    let handles = ["dragstart", "dragover", "drop"].map(|name| window_event_listener_untyped(name, on_drag));
+    on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
 }
