@@ -102,7 +102,10 @@ fn drag_to_move() {
     fn on_drag(e: web_sys::Event) {
         if e.type_() == "dragstart" {
             // The dragged person goes straight into the move form's select.
-            set_value("move-person", closest(&e, "[data-person]").and_then(|el| el.get_attribute("data-person")));
+            set_value(
+                "move-person",
+                closest(&e, "[data-person]").and_then(|el| el.get_attribute("data-person")),
+            );
             return;
         }
         let Some(card) = closest(&e, ".team-card[data-team]") else {

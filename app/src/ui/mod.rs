@@ -61,3 +61,10 @@ pub fn use_csrf() -> Signal<String> {
             .unwrap_or_default()
     })
 }
+
+/// As `t`, for text that only server-rendered parts show (`i18n::P`).
+#[cfg(feature = "ssr")]
+pub fn tp(key: crate::i18n::P) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let locale = use_locale();
+    move || key.t(locale.get())
+}

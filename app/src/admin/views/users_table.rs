@@ -3,6 +3,7 @@
 use crate::admin::api::{SetUserActive, SetUserPassword};
 use crate::admin::model::UserRow;
 use crate::i18n::K;
+use crate::i18n::P;
 use crate::ui::{form_action, slot_action, t, use_locale, CsrfField, ErrorSlot, ServerForm, SlotField};
 use leptos::prelude::*;
 
@@ -18,25 +19,25 @@ pub fn users_table(users: Vec<UserRow>) -> impl IntoView {
                     <th scope="col">{t(K::UsersNip)}</th>
                     <th scope="col">{t(K::UsersRoles)}</th>
                     <th scope="col">{t(K::UsersStatus)}</th>
-                    <th scope="col">{t(K::UsersSetPassword)}</th>
+                    <th scope="col">{crate::ui::tp(P::UsersSetPassword)}</th>
                 </tr></thead>
                 <tbody>
                     {users.into_iter().map(|u| {
                         let roles = u.roles.clone();
                         let roles = move || roles.iter().map(|r| r.label().t(locale.get())).collect::<Vec<_>>().join(", ");
-                        let (status, action) = if u.active { (K::UsersActive, K::UsersDeactivate) } else { (K::UsersInactive, K::UsersActivate) };
+                        let (status, action) = if u.active { (P::UsersActive, P::UsersDeactivate) } else { (P::UsersInactive, P::UsersActivate) };
                         view! { <tr>
                             <th scope="row">{u.full_name.clone()}</th>
                             <td>{u.email.clone().unwrap_or_default()}</td>
                             <td class="mono">{u.nip.clone().unwrap_or_default()}</td>
                             <td>{roles}</td>
                             <td>
-                                {t(status)}" "
+                                {crate::ui::tp(status)}" "
                                 <ServerForm action=toggle attr:class="inline-form">
                                     <CsrfField />
                                     <input type="hidden" name="user_id" value=u.id />
                                     <input type="hidden" name="active" value=(!u.active).to_string() />
-                                    <button type="submit" class="link-button">{t(action)}</button>
+                                    <button type="submit" class="link-button">{crate::ui::tp(action)}</button>
                                 </ServerForm>
                             </td>
                             <td>{password_form(u.id)}</td>
@@ -59,9 +60,9 @@ fn password_form(user_id: i64) -> impl IntoView {
             <CsrfField />
             <SlotField id=slot.clone() />
             <input type="hidden" name="user_id" value=user_id />
-            <label class="sr-only" for=field.clone()>{t(K::UsersSetPassword)}</label>
+            <label class="sr-only" for=field.clone()>{crate::ui::tp(P::UsersSetPassword)}</label>
             <input id=field name="password" type="password" autocomplete="new-password" minlength="10" required />
-            <button type="submit" class="link-button">{t(K::UsersSetPasswordSave)}</button>
+            <button type="submit" class="link-button">{crate::ui::tp(P::UsersSetPasswordSave)}</button>
             <ErrorSlot id=slot action />
         </ServerForm>
     }

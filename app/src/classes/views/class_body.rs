@@ -20,7 +20,7 @@ pub fn class_body(detail: ClassDetail, sort: RosterSort) -> impl IntoView {
     );
     let count = fill(K::ClassParticipants.t(l), &[s.participants.to_string()]);
     let comp = detail.composition;
-    let scheme = fill(K::CompositionScheme.t(l), std::slice::from_ref(&comp.scheme_name));
+    let scheme = fill(P::CompositionScheme.t(l), std::slice::from_ref(&comp.scheme_name));
     view! {
         <header class="page-head">
             <p class="muted">{s.programme.clone()}</p>
@@ -28,18 +28,18 @@ pub fn class_body(detail: ClassDetail, sort: RosterSort) -> impl IntoView {
             <p>{period}" · "{count}</p>
             <p>{detail.description}</p>
             <p class="actions">
-                <a class="button primary" href=format!("/classes/{id}/learn")>{t(K::LearnOpen)}</a>
+                <a class="button primary" href=format!("/classes/{id}/learn")>{crate::ui::tp(P::LearnOpen)}</a>
                 " "<a class="button" href=format!("/classes/{id}/scenarios")>{t(K::NavScenarios)}</a>
                 " "<a class="button" href=format!("/classes/{id}/teams")>{P::NavTeams.t(l)}</a>
                 " "<a class="button" href=format!("/classes/{id}/tasks")>{P::TasksTitle.t(l)}</a>
                 " "<a class="button" href=format!("/classes/{id}/mentoring")>{P::MentoringTitle.t(l)}</a>
                 {manage.then(|| view! {
-                    " "<a class="button" href=format!("/classes/{id}/import")>{t(K::RosterImport)}</a>
+                    " "<a class="button" href=format!("/classes/{id}/import")>{crate::ui::tp(P::RosterImport)}</a>
                 })}
             </p>
         </header>
         <section aria-labelledby="composition-title">
-            <h2 id="composition-title">{t(K::CompositionTitle)}</h2>
+            <h2 id="composition-title">{crate::ui::tp(P::CompositionTitle)}</h2>
             <p class="muted scheme-name">{scheme}</p>
             <div class="chart-grid">
                 <BarChart id="chart-generation" title=K::CompositionByGeneration shares=comp.by_generation label=gen_share_label class_prefix="gen" />
@@ -48,16 +48,16 @@ pub fn class_body(detail: ClassDetail, sort: RosterSort) -> impl IntoView {
             </div>
         </section>
         <section aria-labelledby="roster-title">
-            <h2 id="roster-title">{t(K::RosterTitle)}</h2>
+            <h2 id="roster-title">{crate::ui::tp(P::RosterTitle)}</h2>
             {if detail.roster.is_empty() {
-                view! { <p>{t(K::RosterEmpty)}</p> }.into_any()
+                view! { <p>{crate::ui::tp(P::RosterEmpty)}</p> }.into_any()
             } else {
                 view! { <RosterTable class_id=id entries=detail.roster sort personal=manage /> }.into_any()
             }}
         </section>
         {manage.then(|| view! {
             <section aria-labelledby="staff-title">
-                <h2 id="staff-title">{t(K::ClassStaff)}</h2>
+                <h2 id="staff-title">{crate::ui::tp(P::ClassStaff)}</h2>
                 <ul class="staff">
                     {detail.staff.into_iter().map(|m| {
                         let role = match m.role.as_str() { "facilitator" => K::RoleFacilitator, _ => K::RoleEvaluator };

@@ -3,7 +3,7 @@
 use super::messages::{column_key, issue_key};
 use crate::classes::api::CommitRoster;
 use crate::classes::model::ImportPreview;
-use crate::i18n::{fill, fmt_date, K};
+use crate::i18n::{fill, fmt_date, K, P};
 use crate::ui::{form_action, t, use_locale, CsrfField, ServerForm};
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn preview_body(preview: ImportPreview) -> impl IntoView {
     let count = issues.len();
     view! {
         <section class="card" aria-labelledby="preview-title">
-            <h2 id="preview-title">{move || fill(K::ImportPreviewTitle.t(locale.get()), &[data_rows.to_string()])}</h2>
+            <h2 id="preview-title">{move || fill(P::ImportPreviewTitle.t(locale.get()), &[data_rows.to_string()])}</h2>
             {if !ok {
                 view! {
                 <div class="alert alert-error" role="alert">
@@ -30,14 +30,14 @@ pub fn preview_body(preview: ImportPreview) -> impl IntoView {
             } else {
                 view! {
                 <div class="alert alert-ok" role="status">
-                    {move || fill(K::ImportReady.t(locale.get()), &[(total - known).to_string(), known.to_string()])}
+                    {move || fill(P::ImportReady.t(locale.get()), &[(total - known).to_string(), known.to_string()])}
                 </div>
                 <ServerForm action=commit>
                     <CsrfField />
                     <input type="hidden" name="class_id" value=class_id />
                     <input type="hidden" name="upload_id" value=upload_id.clone() />
                     <button type="submit" class="button primary">
-                        {move || fill(K::ImportCommit.t(locale.get()), &[total.to_string()])}
+                        {move || fill(P::ImportCommit.t(locale.get()), &[total.to_string()])}
                     </button>
                 </ServerForm>
                 }.into_any()
@@ -45,7 +45,7 @@ pub fn preview_body(preview: ImportPreview) -> impl IntoView {
             <div class="table-wrap" tabindex="0">
                 <table class="preview">
                     <thead><tr>
-                        <th scope="col">{t(K::ImportRow)}</th>
+                        <th scope="col">{crate::ui::tp(P::ImportRow)}</th>
                         <th scope="col">{t(K::RosterColNip)}</th>
                         <th scope="col">{t(K::RosterColName)}</th>
                         <th scope="col">{t(K::RosterColBirth)}</th>
@@ -54,7 +54,7 @@ pub fn preview_body(preview: ImportPreview) -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {preview.rows.into_iter().map(|r| {
-                            let status = if r.known { K::ImportStatusKnown } else { K::ImportStatusNew };
+                            let status = if r.known { P::ImportStatusKnown } else { P::ImportStatusNew };
                             let birth = r.row.birth_date;
                             view! { <tr>
                                 <td>{r.row.row}</td>
@@ -62,7 +62,7 @@ pub fn preview_body(preview: ImportPreview) -> impl IntoView {
                                 <td>{r.row.full_name.clone()}</td>
                                 <td>{move || fmt_date(birth, locale.get())}</td>
                                 <td>{r.row.unit_kerja.clone()}</td>
-                                <td>{t(status)}</td>
+                                <td>{crate::ui::tp(status)}</td>
                             </tr> }
                         }).collect_view()}
                     </tbody>
@@ -77,12 +77,12 @@ fn IssueTable(issues: Vec<crate::classes::domain::roster_csv::RowIssue>) -> impl
     view! {
         <div class="table-wrap" tabindex="0">
             <table class="issues">
-                <caption class="sr-only">{t(K::ImportProblem)}</caption>
+                <caption class="sr-only">{crate::ui::tp(P::ImportProblem)}</caption>
                 <thead><tr>
-                    <th scope="col">{t(K::ImportRow)}</th>
-                    <th scope="col">{t(K::ImportColumn)}</th>
-                    <th scope="col">{t(K::ImportProblem)}</th>
-                    <th scope="col">{t(K::ImportValue)}</th>
+                    <th scope="col">{crate::ui::tp(P::ImportRow)}</th>
+                    <th scope="col">{crate::ui::tp(P::ImportColumn)}</th>
+                    <th scope="col">{crate::ui::tp(P::ImportProblem)}</th>
+                    <th scope="col">{crate::ui::tp(P::ImportValue)}</th>
                 </tr></thead>
                 <tbody>
                     {issues.into_iter().map(|i| {

@@ -1,7 +1,7 @@
 //! The facilitator's read-only curriculum pages (progress board, reflections),
 //! rendered on the server only: see `ui::render_html`.
 use crate::curriculum::view_model::{LessonReflections, ProgressBoard, ProgressCell};
-use crate::i18n::{fill, K};
+use crate::i18n::{fill, K, P};
 use crate::ui::{t, use_locale};
 use leptos::prelude::*;
 
@@ -13,21 +13,21 @@ pub fn progress_body(board: ProgressBoard, selected: Option<String>) -> impl Int
     view! {
         <header class="page-head">
             <p class="muted"><a href=format!("/classes/{class_id}")>{board.class_name.clone()}</a></p>
-            <h1>{t(K::ProgressTitle)}</h1>
+            <h1>{crate::ui::tp(P::ProgressTitle)}</h1>
         </header>
         // A plain GET form: filtering works the same with JavaScript off.
         <form method="get" class="inline-form filter">
-            <label for="generation">{t(K::ProgressFilter)}</label>
+            <label for="generation">{crate::ui::tp(P::ProgressFilter)}</label>
             <select id="generation" name="generation">
-                <option value="">{t(K::ProgressAllGenerations)}</option>
+                <option value="">{crate::ui::tp(P::ProgressAllGenerations)}</option>
                 {board.generations.iter().map(|(code, label)| {
                     let is_selected = selected.as_deref() == Some(code.as_str());
                     view! { <option value=code.clone() selected=is_selected>{label.clone()}</option> }
                 }).collect_view()}
             </select>
-            <button type="submit" class="button">{t(K::ProgressApply)}</button>
+            <button type="submit" class="button">{crate::ui::tp(P::ProgressApply)}</button>
         </form>
-        <p class="hint">{t(K::ProgressLegend)}</p>
+        <p class="hint">{crate::ui::tp(P::ProgressLegend)}</p>
         <div class="table-wrap" tabindex="0">
             <table class="progress">
                 <thead>
@@ -50,7 +50,7 @@ pub fn progress_body(board: ProgressBoard, selected: Option<String>) -> impl Int
                 </tbody>
             </table>
         </div>
-        <p>{move || fill(K::ProgressCount.t(locale.get()), &[count.to_string()])}</p>
+        <p>{move || fill(P::ProgressCount.t(locale.get()), &[count.to_string()])}</p>
     }
 }
 
@@ -68,8 +68,8 @@ pub fn reflections_body(data: LessonReflections) -> impl IntoView {
     let entries = data.entries;
     view! {
         <header class="page-head">
-            <p class="muted"><a href=format!("/classes/{class_id}/progress")>{t(K::ProgressTitle)}</a></p>
-            <h1>{t(K::ReflectionsTitle)}": "{move || title.get(locale.get()).to_string()}</h1>
+            <p class="muted"><a href=format!("/classes/{class_id}/progress")>{crate::ui::tp(P::ProgressTitle)}</a></p>
+            <h1>{crate::ui::tp(P::ReflectionsTitle)}": "{move || title.get(locale.get()).to_string()}</h1>
         </header>
         {data.prompts.into_iter().map(|(key, prompt)| {
             let mine: Vec<_> = entries.iter().filter(|e| e.0 == key).cloned().collect();
@@ -77,7 +77,7 @@ pub fn reflections_body(data: LessonReflections) -> impl IntoView {
                 <section class="card">
                     <h2>{move || prompt.get(locale.get()).to_string()}</h2>
                     {if mine.is_empty() {
-                        view! { <p class="muted">{t(K::ReflectionsNone)}</p> }.into_any()
+                        view! { <p class="muted">{crate::ui::tp(P::ReflectionsNone)}</p> }.into_any()
                     } else {
                         mine.into_iter().map(|(_, name, generation, text)| view! {
                             <blockquote class="reflection-entry">

@@ -4,8 +4,8 @@
 use crate::curriculum::model::LinkKind;
 use crate::curriculum::view_model::{BlockView, LessonPage, LessonScreen, ScreenBlock};
 use crate::error::AppResult;
-use crate::i18n::{fill, K};
-use crate::ui::{render_html, t, use_locale};
+use crate::i18n::{fill, P};
+use crate::ui::{render_html, use_locale};
 use leptos::prelude::*;
 
 /// The page's heading, and each block as HTML or as a live block.
@@ -52,14 +52,14 @@ struct LessonHead {
 fn lesson_head(h: LessonHead) -> impl IntoView {
     let l = use_locale().get_untracked();
     view! {
-        <p class="muted"><a href=format!("/classes/{}/learn", h.class_id)>{t(K::LearnBack)}</a></p>
+        <p class="muted"><a href=format!("/classes/{}/learn", h.class_id)>{crate::ui::tp(P::LearnBack)}</a></p>
         <p class="muted">
             {h.unit_title.get(l).to_string()}" · "
-            {fill(K::LearnLessonOf.t(l), &[h.number.to_string(), h.of.to_string()])}" · "
-            {fill(K::LearnMinutes.t(l), &[h.minutes.to_string()])}
+            {fill(P::LearnLessonOf.t(l), &[h.number.to_string(), h.of.to_string()])}" · "
+            {fill(P::LearnMinutes.t(l), &[h.minutes.to_string()])}
         </p>
         <h1>{h.title.get(l).to_string()}</h1>
-        {(!h.participant).then(|| view! { <p class="notice">{t(K::LearnPreviewNote)}</p> })}
+        {(!h.participant).then(|| view! { <p class="notice">{crate::ui::tp(P::LearnPreviewNote)}</p> })}
     }
 }
 
@@ -70,7 +70,7 @@ fn static_block(block: BlockView) -> Option<AnyView> {
         BlockView::Text { html } => view! { <div class="prose" inner_html=html.get(l).to_string()></div> }.into_any(),
         BlockView::Takeaway { html } => view! {
             <aside class="takeaway">
-                <strong>{t(K::LearnKeyPoint)}</strong>
+                <strong>{crate::ui::tp(P::LearnKeyPoint)}</strong>
                 <div inner_html=html.get(l).to_string()></div>
             </aside>
         }
@@ -84,7 +84,7 @@ fn static_block(block: BlockView) -> Option<AnyView> {
         .into_any(),
         BlockView::Link { kind, url, label } => view! {
             <p class="lesson-link">
-                {(kind == LinkKind::Video).then(|| view! { <span class="badge">{t(K::LearnVideo)}</span>" " })}
+                {(kind == LinkKind::Video).then(|| view! { <span class="badge">{crate::ui::tp(P::LearnVideo)}</span>" " })}
                 <a href=url rel="noopener noreferrer" target="_blank">{label.get(l).to_string()}</a>
             </p>
         }

@@ -5,16 +5,16 @@ use super::authoring_forms::{field, move_buttons, retire_button};
 use crate::curriculum::authoring_api::{AddBlock, SaveBlockSource, SaveBlockText, SaveLesson};
 use crate::curriculum::markdown::to_safe_html;
 use crate::curriculum::model::{Bilingual, Block, BlockBody, Lesson};
-use crate::i18n::{fill, K};
-use crate::ui::{form_action, slot_action, t, use_locale, CsrfField, ErrorSlot, ServerForm, SlotField};
+use crate::i18n::{fill, P};
+use crate::ui::{form_action, slot_action, use_locale, CsrfField, ErrorSlot, ServerForm, SlotField};
 use leptos::prelude::*;
 
 pub fn lesson_editor_body(lesson: Lesson, unit_title: Bilingual) -> impl IntoView {
     let l = use_locale().get_untracked();
     view! {
         <header class="page-head">
-            <p class="muted"><a href="/curriculum">{t(K::AuthorTitle)}</a>" · "{unit_title.get(l).to_string()}</p>
-            <h1>{fill(K::AuthorEditLesson.t(l), &[lesson.title.get(l).to_string()])}</h1>
+            <p class="muted"><a href="/curriculum">{crate::ui::tp(P::AuthorTitle)}</a>" · "{unit_title.get(l).to_string()}</p>
+            <h1>{fill(P::AuthorEditLesson.t(l), &[lesson.title.get(l).to_string()])}</h1>
         </header>
         {lesson_form(lesson.key.clone(), lesson.title.clone(), lesson.minutes)}
         {lesson.blocks.into_iter().map(block_editor).collect_view()}
@@ -26,20 +26,20 @@ fn add_block_form(lesson: String) -> impl IntoView {
     let action = form_action::<AddBlock>();
     view! {
         <section class="card" aria-labelledby="add-block-title">
-            <h2 id="add-block-title">{t(K::AuthorAddBlock)}</h2>
+            <h2 id="add-block-title">{crate::ui::tp(P::AuthorAddBlock)}</h2>
             <ServerForm action attr:class="inline-form" attr:data-error-slot="add-block-error">
                 <CsrfField />
                 <input type="hidden" name="lesson" value=lesson />
-                <label for="add-block-kind">{t(K::AuthorBlockKind)}</label>" "
+                <label for="add-block-kind">{crate::ui::tp(P::AuthorBlockKind)}</label>" "
                 <select id="add-block-kind" name="kind">
-                    <option value="text">{t(K::AuthorKindText)}</option>
-                    <option value="takeaway">{t(K::AuthorKindTakeaway)}</option>
-                    <option value="reflection">{t(K::AuthorKindReflection)}</option>
-                    <option value="check">{t(K::AuthorKindCheck)}</option>
-                    <option value="link">{t(K::AuthorKindLink)}</option>
-                    <option value="image">{t(K::AuthorKindImage)}</option>
+                    <option value="text">{crate::ui::tp(P::AuthorKindText)}</option>
+                    <option value="takeaway">{crate::ui::tp(P::AuthorKindTakeaway)}</option>
+                    <option value="reflection">{crate::ui::tp(P::AuthorKindReflection)}</option>
+                    <option value="check">{crate::ui::tp(P::AuthorKindCheck)}</option>
+                    <option value="link">{crate::ui::tp(P::AuthorKindLink)}</option>
+                    <option value="image">{crate::ui::tp(P::AuthorKindImage)}</option>
                 </select>" "
-                <button type="submit" class="button">{t(K::AuthorAddBlock)}</button>
+                <button type="submit" class="button">{crate::ui::tp(P::AuthorAddBlock)}</button>
                 <ErrorSlot id="add-block-error".to_string() action />
             </ServerForm>
         </section>
@@ -50,33 +50,33 @@ fn lesson_form(key: String, title: Bilingual, minutes: u32) -> impl IntoView {
     let action = form_action::<SaveLesson>();
     view! {
         <section class="card" aria-labelledby="lesson-form-title">
-            <h2 id="lesson-form-title">{t(K::AuthorLessonDetails)}</h2>
+            <h2 id="lesson-form-title">{crate::ui::tp(P::AuthorLessonDetails)}</h2>
             <ServerForm action attr:class="stack" attr:data-error-slot="lesson-error" attr:data-keep="">
                 <CsrfField />
                 <input type="hidden" name="lesson" value=key />
                 <div class="field-row">
-                    {field("lesson", "title_id", K::AuthorTitleId, title.id)}
-                    {field("lesson", "title_en", K::AuthorTitleEn, title.en)}
+                    {field("lesson", "title_id", P::AuthorTitleId, title.id)}
+                    {field("lesson", "title_en", P::AuthorTitleEn, title.en)}
                 </div>
                 <div class="field">
-                    <label for="minutes">{t(K::AuthorMinutes)}</label>
+                    <label for="minutes">{crate::ui::tp(P::AuthorMinutes)}</label>
                     <input id="minutes" name="minutes" type="number" min="2" max="10" value=minutes.to_string() required />
                 </div>
                 <ErrorSlot id="lesson-error".to_string() action />
-                <button type="submit" class="button primary">{t(K::AuthorSave)}</button>
+                <button type="submit" class="button primary">{crate::ui::tp(P::AuthorSave)}</button>
             </ServerForm>
         </section>
     }
 }
 
-fn kind_label(body: &BlockBody) -> K {
+fn kind_label(body: &BlockBody) -> P {
     match body {
-        BlockBody::Text { .. } => K::AuthorKindText,
-        BlockBody::Takeaway { .. } => K::AuthorKindTakeaway,
-        BlockBody::Image { .. } => K::AuthorKindImage,
-        BlockBody::Link { .. } => K::AuthorKindLink,
-        BlockBody::Check { .. } => K::AuthorKindCheck,
-        BlockBody::Reflection { .. } => K::AuthorKindReflection,
+        BlockBody::Text { .. } => P::AuthorKindText,
+        BlockBody::Takeaway { .. } => P::AuthorKindTakeaway,
+        BlockBody::Image { .. } => P::AuthorKindImage,
+        BlockBody::Link { .. } => P::AuthorKindLink,
+        BlockBody::Check { .. } => P::AuthorKindCheck,
+        BlockBody::Reflection { .. } => P::AuthorKindReflection,
     }
 }
 
@@ -97,9 +97,9 @@ fn block_editor(block: Block) -> impl IntoView {
         None => source_editor(&block).into_any(),
     };
     view! {
-        <section class="card block-editor" aria-label=t(kind)>
+        <section class="card block-editor" aria-label=crate::ui::tp(kind)>
             <div class="author-row">
-                <h2 class="block-kind">{t(kind)}</h2>
+                <h2 class="block-kind">{crate::ui::tp(kind)}</h2>
                 {move_buttons("block", block.key.clone(), name)}
                 {retire_button("block", block.key.clone())}
             </div>
@@ -123,11 +123,11 @@ fn source_editor(block: &Block) -> impl IntoView {
             <CsrfField />
             <SlotField id=slot.clone() />
             <input type="hidden" name="block" value=key />
-            <label for=id.clone()>{t(K::AuthorSource)}</label>
-            <p class="hint">{t(K::AuthorEditInFile)}</p>
+            <label for=id.clone()>{crate::ui::tp(P::AuthorSource)}</label>
+            <p class="hint">{crate::ui::tp(P::AuthorEditInFile)}</p>
             <textarea id=id name="source" rows=rows class="source" spellcheck="false">{source}</textarea>
             <ErrorSlot id=slot action />
-            <button type="submit" class="button primary">{t(K::AuthorSave)}</button>
+            <button type="submit" class="button primary">{crate::ui::tp(P::AuthorSave)}</button>
         </ServerForm>
     }
 }
@@ -139,14 +139,14 @@ fn text_editor(key: String, text: Bilingual) -> impl IntoView {
     let action = slot_action::<SaveBlockText>(&slot);
     let slot_ref = slot.clone();
     let prefix = format!("block-{key}");
-    let pane = move |lang: &'static str, label: K, value: String| {
+    let pane = move |lang: &'static str, label: P, value: String| {
         let id = format!("{prefix}-{lang}");
         let preview = format!("{id}-preview");
         view! {
             <div class="editor-pane">
-                <label for=id.clone()>{t(label)}</label>
+                <label for=id.clone()>{crate::ui::tp(label)}</label>
                 <textarea id=id name=format!("text_{lang}") rows="8" data-preview=preview.clone()>{value.clone()}</textarea>
-                <p class="hint">{t(K::AuthorPreview)}</p>
+                <p class="hint">{crate::ui::tp(P::AuthorPreview)}</p>
                 <div id=preview class="preview prose" aria-live="polite" inner_html=to_safe_html(&value)></div>
             </div>
         }
@@ -157,11 +157,11 @@ fn text_editor(key: String, text: Bilingual) -> impl IntoView {
             <SlotField id=slot.clone() />
             <input type="hidden" name="block" value=key.clone() />
             <div class="editor-grid">
-                {pane.clone()("id", K::AuthorTextId, text.id)}
-                {pane("en", K::AuthorTextEn, text.en)}
+                {pane.clone()("id", P::AuthorTextId, text.id)}
+                {pane("en", P::AuthorTextEn, text.en)}
             </div>
             <ErrorSlot id=slot action />
-            <button type="submit" class="button primary">{t(K::AuthorSave)}</button>
+            <button type="submit" class="button primary">{crate::ui::tp(P::AuthorSave)}</button>
         </ServerForm>
     }
 }

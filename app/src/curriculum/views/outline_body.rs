@@ -6,9 +6,9 @@ use super::authoring_forms::{field, move_buttons, retire_button};
 use crate::curriculum::authoring_api::{AddLesson, AddUnit, ImportCurriculum, SaveUnit};
 use crate::curriculum::model::{Curriculum, Unit};
 use crate::error::AppError;
-use crate::i18n::{fill, K};
+use crate::i18n::{fill, P};
 use crate::ui::{
-    form_action, slot_action, t, use_csrf, use_locale, CsrfField, ErrorSlot, ServerForm, SlotField,
+    form_action, slot_action, use_csrf, use_locale, CsrfField, ErrorSlot, ServerForm, SlotField,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -16,13 +16,13 @@ use leptos::server_fn::ServerFn;
 pub fn outline_body(curriculum: Curriculum) -> impl IntoView {
     view! {
         <header class="page-head">
-            <h1>{t(K::AuthorTitle)}</h1>
-            <p>{t(K::AuthorIntro)}</p>
+            <h1>{crate::ui::tp(P::AuthorTitle)}</h1>
+            <p>{crate::ui::tp(P::AuthorIntro)}</p>
         </header>
         <ol class="units">
             {curriculum.units.into_iter().map(unit_card).collect_view()}
         </ol>
-        {add_form::<AddUnit>("new-unit", None, K::AuthorAddUnit)}
+        {add_form::<AddUnit>("new-unit", None, P::AuthorAddUnit)}
         {transfer_section()}
     }
 }
@@ -38,17 +38,17 @@ fn transfer_section() -> impl IntoView {
     let csrf = use_csrf().get_untracked();
     view! {
         <section class="card" aria-labelledby="transfer-title">
-            <h2 id="transfer-title">{t(K::CurTransferTitle)}</h2>
-            <p class="hint">{t(K::CurTransferHelp)}</p>
-            <p><a class="button" href="/curriculum/export.zip" download>{t(K::CurExport)}</a></p>
+            <h2 id="transfer-title">{crate::ui::tp(P::CurTransferTitle)}</h2>
+            <p class="hint">{crate::ui::tp(P::CurTransferHelp)}</p>
+            <p><a class="button" href="/curriculum/export.zip" download>{crate::ui::tp(P::CurExport)}</a></p>
             {error.map(import_problems)}
             <form method="post" action=ImportCurriculum::url() enctype="multipart/form-data" class="stack">
                 <input type="hidden" name="csrf" value=csrf />
                 <div class="field">
-                    <label for="curriculum-file">{t(K::CurImportFile)}</label>
+                    <label for="curriculum-file">{crate::ui::tp(P::CurImportFile)}</label>
                     <input id="curriculum-file" name="file" type="file" accept=".zip,.toml" required />
                 </div>
-                <button type="submit" class="button primary">{t(K::CurImportSubmit)}</button>
+                <button type="submit" class="button primary">{crate::ui::tp(P::CurImportSubmit)}</button>
             </form>
         </section>
     }
@@ -83,14 +83,14 @@ fn import_problems(error: AppError) -> impl IntoView {
         })
     });
     view! {
-        <div class="alert alert-error" role="alert">{t(K::CurImportProblems)}</div>
+        <div class="alert alert-error" role="alert">{crate::ui::tp(P::CurImportProblems)}</div>
         <div class="table-wrap" tabindex="0">
             <table class="issues">
                 <thead><tr>
-                    <th scope="col">{t(K::CurIssueFile)}</th>
-                    <th scope="col">{t(K::CurIssueLine)}</th>
-                    <th scope="col">{t(K::CurIssueProblem)}</th>
-                    <th scope="col">{t(K::CurIssueDetail)}</th>
+                    <th scope="col">{crate::ui::tp(P::CurIssueFile)}</th>
+                    <th scope="col">{crate::ui::tp(P::CurIssueLine)}</th>
+                    <th scope="col">{crate::ui::tp(P::CurIssueProblem)}</th>
+                    <th scope="col">{crate::ui::tp(P::CurIssueDetail)}</th>
                 </tr></thead>
                 <tbody>{rows.collect_view()}</tbody>
             </table>
@@ -109,22 +109,22 @@ fn unit_card(unit: Unit) -> impl IntoView {
                 {move_buttons("unit", unit.key.clone(), unit.title.get(l).to_string())}
                 {retire_button("unit", unit.key.clone())}
             </div>
-            <p class="muted">{fill(K::LearnMinutes.t(l), &[unit.minutes.to_string()])}</p>
+            <p class="muted">{fill(P::LearnMinutes.t(l), &[unit.minutes.to_string()])}</p>
             <details>
-                <summary>{t(K::AuthorEditUnit)}</summary>
+                <summary>{crate::ui::tp(P::AuthorEditUnit)}</summary>
                 {unit_form(unit.clone())}
             </details>
             <ol class="lessons">
                 {unit.lessons.into_iter().map(|lesson| view! {
                     <li class="author-row">
                         <a href=format!("/curriculum/lessons/{}", lesson.key)>{lesson.title.get(l).to_string()}</a>
-                        <span class="muted">{fill(K::LearnMinutes.t(l), &[lesson.minutes.to_string()])}</span>
+                        <span class="muted">{fill(P::LearnMinutes.t(l), &[lesson.minutes.to_string()])}</span>
                         {move_buttons("lesson", lesson.key.clone(), lesson.title.get(l).to_string())}
                         {retire_button("lesson", lesson.key.clone())}
                     </li>
                 }).collect_view()}
             </ol>
-            {add_form::<AddLesson>(&format!("new-lesson-{key}"), Some(("unit", key.clone())), K::AuthorAddLesson)}
+            {add_form::<AddLesson>(&format!("new-lesson-{key}"), Some(("unit", key.clone())), P::AuthorAddLesson)}
         </li>
     }
 }
@@ -134,12 +134,12 @@ fn unit_form(unit: Unit) -> impl IntoView {
     let action = slot_action::<SaveUnit>(&format!("{id}-error"));
     let fields = view! {
         <div class="field-row">
-            {field(&id, "title_id", K::AuthorTitleId, unit.title.id.clone())}
-            {field(&id, "title_en", K::AuthorTitleEn, unit.title.en.clone())}
+            {field(&id, "title_id", P::AuthorTitleId, unit.title.id.clone())}
+            {field(&id, "title_en", P::AuthorTitleEn, unit.title.en.clone())}
         </div>
         <div class="field-row">
-            {field(&id, "objective_id", K::AuthorObjectiveId, unit.objective.id.clone())}
-            {field(&id, "objective_en", K::AuthorObjectiveEn, unit.objective.en.clone())}
+            {field(&id, "objective_id", P::AuthorObjectiveId, unit.objective.id.clone())}
+            {field(&id, "objective_en", P::AuthorObjectiveEn, unit.objective.en.clone())}
         </div>
     };
     let minutes_id = format!("{id}-minutes");
@@ -152,11 +152,11 @@ fn unit_form(unit: Unit) -> impl IntoView {
             <input type="hidden" name="unit" value=unit.key />
             {fields}
             <div class="field">
-                <label for=minutes_id.clone()>{t(K::AuthorUnitMinutes)}</label>
+                <label for=minutes_id.clone()>{crate::ui::tp(P::AuthorUnitMinutes)}</label>
                 <input id=minutes_id name="minutes" type="number" min="1" max="600" value=unit.minutes.to_string() required />
             </div>
             <ErrorSlot id=slot action />
-            <button type="submit" class="button">{t(K::AuthorSave)}</button>
+            <button type="submit" class="button">{crate::ui::tp(P::AuthorSave)}</button>
         </ServerForm>
     }
 }
@@ -165,7 +165,7 @@ fn unit_form(unit: Unit) -> impl IntoView {
 fn add_form<S: leptos::server_fn::ServerFn>(
     id: &str,
     parent: Option<(&'static str, String)>,
-    label: K,
+    label: P,
 ) -> impl IntoView {
     let slot = format!("{id}-error");
     let action = slot_action::<S>(&slot);
@@ -173,20 +173,20 @@ fn add_form<S: leptos::server_fn::ServerFn>(
     let hidden = parent.map(|(name, key)| view! { <input type="hidden" name=name value=key /> });
     let titles = view! {
         <div class="field-row">
-            {field(id, "title_id", K::AuthorTitleId, String::new())}
-            {field(id, "title_en", K::AuthorTitleEn, String::new())}
+            {field(id, "title_id", P::AuthorTitleId, String::new())}
+            {field(id, "title_en", P::AuthorTitleEn, String::new())}
         </div>
     };
     view! {
         <details class="add-item">
-            <summary>{t(label)}</summary>
+            <summary>{crate::ui::tp(label)}</summary>
             <ServerForm action attr:class="stack" attr:data-error-slot=slot_ref>
                 <CsrfField />
                 <SlotField id=slot.clone() />
                 {hidden}
                 {titles}
                 <ErrorSlot id=slot action />
-                <button type="submit" class="button">{t(label)}</button>
+                <button type="submit" class="button">{crate::ui::tp(label)}</button>
             </ServerForm>
         </details>
     }

@@ -3,8 +3,8 @@
 use crate::curriculum::api::SetRelease;
 use crate::curriculum::domain::progress::Release;
 use crate::curriculum::view_model::{ClassUnits, UnitCard};
-use crate::i18n::{fill, fmt_date, K};
-use crate::ui::{slot_action, t, use_locale, CsrfField, FieldError, ServerForm, SlotField};
+use crate::i18n::{fill, fmt_date, P};
+use crate::ui::{slot_action, use_locale, CsrfField, FieldError, ServerForm, SlotField};
 use leptos::prelude::*;
 
 pub fn units_body(data: ClassUnits) -> impl IntoView {
@@ -17,24 +17,24 @@ pub fn units_body(data: ClassUnits) -> impl IntoView {
     view! {
         <header class="page-head">
             <p class="muted"><a href=format!("/classes/{class_id}")>{data.class_name.clone()}</a></p>
-            <h1>{t(K::LearnTitle)}</h1>
+            <h1>{crate::ui::tp(P::LearnTitle)}</h1>
             <Show when=move || participant>
-                <p>{move || fill(K::LearnOverall.t(locale.get()), &[overall.to_string()])}</p>
+                <p>{move || fill(P::LearnOverall.t(locale.get()), &[overall.to_string()])}</p>
                 // A native progress bar: inline styles are blocked by the CSP, and
                 // screen readers already know this element.
                 <progress class="meter" max="100" value=overall>{format!("{overall} %")}</progress>
                 {match next.clone() {
                     Some(key) => view! {
-                        <a class="button primary" href=format!("/classes/{class_id}/learn/{key}")>{t(K::LearnContinue)}</a>
+                        <a class="button primary" href=format!("/classes/{class_id}/learn/{key}")>{crate::ui::tp(P::LearnContinue)}</a>
                     }.into_any(),
-                    None => view! { <p class="notice">{t(K::LearnAllDone)}</p> }.into_any(),
+                    None => view! { <p class="notice">{crate::ui::tp(P::LearnAllDone)}</p> }.into_any(),
                 }}
             </Show>
             <Show when=move || !participant>
-                <p class="notice">{t(K::LearnPreviewNote)}</p>
+                <p class="notice">{crate::ui::tp(P::LearnPreviewNote)}</p>
             </Show>
             <Show when=move || manage>
-                <a class="button" href=format!("/classes/{class_id}/progress")>{t(K::LearnProgressBoard)}</a>
+                <a class="button" href=format!("/classes/{class_id}/progress")>{crate::ui::tp(P::LearnProgressBoard)}</a>
             </Show>
         </header>
         <ol class="units">
@@ -55,20 +55,20 @@ fn UnitItem(unit: UnitCard, class_id: i64, participant: bool, manage: bool) -> i
     let status = move || match plan {
         Release::Open => None,
         Release::OnDate(day) => Some(fill(
-            K::LearnOpensOn.t(locale.get()),
+            P::LearnOpensOn.t(locale.get()),
             &[fmt_date(day, locale.get())],
         )),
-        Release::Hidden => Some(K::LearnHidden.t(locale.get()).to_string()),
+        Release::Hidden => Some(P::LearnHidden.t(locale.get()).to_string()),
     };
     view! {
         <li class="card unit">
             <h2>{move || title.get(locale.get()).to_string()}</h2>
             <p class="muted">
-                {move || fill(K::LearnMinutes.t(locale.get()), &[minutes.to_string()])}
-                {participant.then(|| view! { " · " {move || fill(K::LearnUnitProgress.t(locale.get()), &[percent.to_string()])} })}
+                {move || fill(P::LearnMinutes.t(locale.get()), &[minutes.to_string()])}
+                {participant.then(|| view! { " · " {move || fill(P::LearnUnitProgress.t(locale.get()), &[percent.to_string()])} })}
             </p>
             {move || status().map(|s| view! { <p class="badge">{s}</p> })}
-            <p><strong>{t(K::LearnObjective)}": "</strong>{move || objective.get(locale.get()).to_string()}</p>
+            <p><strong>{crate::ui::tp(P::LearnObjective)}": "</strong>{move || objective.get(locale.get()).to_string()}</p>
             {manage.then(|| view! { <ReleaseForm class_id unit_key plan /> })}
             <ol class="lessons">
                 {unit.lessons.into_iter().map(|lesson| {
@@ -79,9 +79,9 @@ fn UnitItem(unit: UnitCard, class_id: i64, participant: bool, manage: bool) -> i
                     view! {
                         <li class:done=done>
                             <a href=href>{move || title.get(locale.get()).to_string()}</a>
-                            <span class="muted">" · "{move || fill(K::LearnMinutes.t(locale.get()), &[lesson.minutes.to_string()])}</span>
-                            {done.then(|| view! { <span class="badge ok">"✓ "{t(K::LearnLessonDone)}</span> })}
-                            {manage.then(|| view! { " · "<a href=reflections>{t(K::ReflectionsLink)}</a> })}
+                            <span class="muted">" · "{move || fill(P::LearnMinutes.t(locale.get()), &[lesson.minutes.to_string()])}</span>
+                            {done.then(|| view! { <span class="badge ok">"✓ "{crate::ui::tp(P::LearnLessonDone)}</span> })}
+                            {manage.then(|| view! { " · "<a href=reflections>{crate::ui::tp(P::ReflectionsLink)}</a> })}
                         </li>
                     }
                 }).collect_view()}
@@ -101,8 +101,8 @@ fn ReleaseForm(class_id: i64, unit_key: String, plan: Release) -> impl IntoView 
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
     let slot_ref = slot.clone();
     let date_field = format!("{field}-date");
-    let choice = move |value: &'static str, key: K| {
-        view! { <option value=value selected=plan.mode_code() == value>{t(key)}</option> }
+    let choice = move |value: &'static str, key: P| {
+        view! { <option value=value selected=plan.mode_code() == value>{crate::ui::tp(key)}</option> }
     };
     view! {
         <ServerForm action attr:class="release-form" attr:data-error-slot=slot_ref>
@@ -111,20 +111,20 @@ fn ReleaseForm(class_id: i64, unit_key: String, plan: Release) -> impl IntoView 
             <input type="hidden" name="class_id" value=class_id />
             <input type="hidden" name="unit" value=unit_key />
             <div class="field">
-                <label for=field.clone()>{t(K::ReleaseLabel)}</label>
+                <label for=field.clone()>{crate::ui::tp(P::ReleaseLabel)}</label>
                 <select id=field name="mode">
-                    {choice("open", K::ReleaseOpen)}
-                    {choice("date", K::ReleaseDate)}
-                    {choice("hidden", K::ReleaseHidden)}
+                    {choice("open", P::ReleaseOpen)}
+                    {choice("date", P::ReleaseDate)}
+                    {choice("hidden", P::ReleaseHidden)}
                 </select>
             </div>
             <div class="field">
-                <label for=date_field.clone()>{t(K::ReleaseDateLabel)}</label>
+                <label for=date_field.clone()>{crate::ui::tp(P::ReleaseDateLabel)}</label>
                 <input id=date_field type="date" name="opens_on" value=plan.opens_on().map(|d| d.to_string()).unwrap_or_default() />
                 <FieldError error field="opens_on" />
             </div>
             <p id=slot class="field-error" role="alert" hidden></p>
-            <button type="submit" class="button">{t(K::ReleaseSave)}</button>
+            <button type="submit" class="button">{crate::ui::tp(P::ReleaseSave)}</button>
         </ServerForm>
     }
 }
