@@ -491,6 +491,35 @@ both_backends!(
                 .is_success());
         }
         assert_eq!(mentoring_session::Entity::find().count(&app.db).await.unwrap(), 1);
+        // A goal added twice with one key is one goal; marking it met shows.
+        let goal = [
+            ("class_id", c.id.to_string()),
+            ("pair", pair.clone()),
+            ("key", "target-pivot-0001".to_string()),
+            ("title", "Membuat tabel pivot".to_string()),
+        ];
+        for _ in 0..2 {
+            assert!(app
+                .call(&mentee, "/api/add_mentoring_goal", &goal)
+                .await
+                .status
+                .is_success());
+        }
+        let goals = app::entities::mentoring_goal::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(goals.len(), 1);
+        let met = [
+            ("class_id", c.id.to_string()),
+            ("goal", goals[0].id.to_string()),
+            ("met", "true".into()),
+        ];
+        assert!(app
+            .call(&mentor, "/api/set_mentoring_goal", &met)
+            .await
+            .status
+            .is_success());
         let outsider = app.session(c.people[3]).await;
         let r = app
             .call(&outsider, "/api/log_mentoring_session", &log("sesi-orang-lain"))
@@ -500,6 +529,7 @@ both_backends!(
             .get_json(&c.facilitator, &format!("/api/mentoring_page?class_id={}", c.id))
             .await
             .body;
-        assert!(overview.contains("45"), "{overview}");
+        assert!(overview.contains("1 sesi, 45 menit"), "{overview}");
+        assert!(overview.contains("1 dari 1 tercapai"), "{overview}");
     }
 );
