@@ -18,15 +18,8 @@ use {
 /// get the form to set one.
 #[server(input = GetUrl, prefix = "/api", endpoint = "tasks_page")]
 pub async fn tasks_page(class_id: i64) -> Result<String, AppError> {
-    let (state, caller, class, access, is_participant) = class_access(class_id).await?;
-    let data = super::views::list_data(
-        &state,
-        &caller,
-        class,
-        access == ClassAccess::Manage,
-        is_participant,
-    )
-    .await?;
+    let (state, _, class, access, _) = class_access(class_id).await?;
+    let data = super::views::list_data(&state, class, access == ClassAccess::Manage).await?;
     crate::ui::render_html(move || super::views::list_body(data))
 }
 

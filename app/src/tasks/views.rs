@@ -22,13 +22,7 @@ pub struct ListData {
     tasks: Vec<team_task::Model>,
 }
 
-pub async fn list_data(
-    state: &AppState,
-    _caller: &Caller,
-    class: class::Model,
-    can_manage: bool,
-    _is_participant: bool,
-) -> AppResult<ListData> {
+pub async fn list_data(state: &AppState, class: class::Model, can_manage: bool) -> AppResult<ListData> {
     let tasks = store::tasks(&state.db, class.id).await?;
     Ok(ListData {
         class,

@@ -6,7 +6,7 @@ use super::domain::optimise::{self, Constraints, FormError, Plan};
 use super::domain::score::Person;
 use super::domain::survey::{gender_code, level_of};
 use super::settings::Settings;
-use crate::entities::{class_member, survey_answer, team, team_member, team_pair_rule, team_set};
+use crate::entities::{survey_answer, team, team_member, team_pair_rule, team_set};
 use crate::error::{AppError, AppResult};
 use crate::i18n::P;
 use crate::scenarios::said;
@@ -387,15 +387,4 @@ pub async fn published_team_of<C: ConnectionTrait>(
     Ok(newest(db, class_id, true)
         .await?
         .and_then(|s| s.team_of(user).cloned()))
-}
-
-/// Whether `user` is a participant of the class (a member row says so).
-pub async fn is_participant<C: ConnectionTrait>(db: &C, class_id: i64, user: i64) -> AppResult<bool> {
-    Ok(class_member::Entity::find()
-        .filter(class_member::Column::ClassId.eq(class_id))
-        .filter(class_member::Column::UserId.eq(user))
-        .filter(class_member::Column::Role.eq("participant"))
-        .one(db)
-        .await?
-        .is_some())
 }
