@@ -340,7 +340,6 @@ page_keys! {
     SurveyAnswered => "{0} dari {1} peserta sudah menjawab.", "{0} of {1} participants have answered.";
     SurveyOpen => "Buka survei", "Open the survey";
     SurveyClose => "Tutup survei", "Close the survey";
-    SurveyTopic => "Keterampilan", "Skill";
     SurveyRating => "Nilai diri (1–5)", "Self-rating (1–5)";
     SurveyWant => "Ingin belajar", "Want to learn";
     SurveyStyle => "Gaya kerja", "Working style";

@@ -53,15 +53,14 @@ pub fn survey_form(class_id: i64, mine: Option<Answers>) -> impl IntoView {
             let current = rating(topic);
             let wanted = a.wants.iter().any(|w| w == topic);
             view! {
-                <tr>
-                    <th scope="row"><label for=rate.clone()>{topic_label(topic)}</label></th>
-                    <td>
-                        <select id=rate.clone() name=rate>
-                            {(1..=5u8).map(|r| view! { <option value=r selected=r == current>{r}</option> }).collect_view()}
-                        </select>
-                    </td>
-                    <td><input type="checkbox" name=want value="1" checked=wanted aria-label=tr(P::SurveyWant) /></td>
-                </tr>
+                <fieldset class="survey-topic">
+                    <legend>{topic_label(topic)}</legend>
+                    <label for=rate.clone()>{tr(P::SurveyRating)}</label>
+                    <select id=rate.clone() name=rate>
+                        {(1..=5u8).map(|r| view! { <option value=r selected=r == current>{r}</option> }).collect_view()}
+                    </select>
+                    <label class="check"><input type="checkbox" name=want value="1" checked=wanted />" "{tr(P::SurveyWant)}</label>
+                </fieldset>
             }
         })
         .collect_view();
@@ -73,10 +72,7 @@ pub fn survey_form(class_id: i64, mine: Option<Answers>) -> impl IntoView {
             <form method="post" action=SaveSurvey::PATH class="stack" data-error-slot="survey-error">
                 <CsrfField />
                 <input type="hidden" name="class_id" value=class_id />
-                <table class="table">
-                    <thead><tr><th>{tr(P::SurveyTopic)}</th><th>{tr(P::SurveyRating)}</th><th>{tr(P::SurveyWant)}</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                {rows}
                 {select("style", P::SurveyStyle, &STYLES, &a.style)}
                 {select("availability", P::SurveyAvailability, &AVAILABILITY, &a.availability)}
                 <button type="submit" class="button primary">{tr(P::SurveySubmit)}</button>
