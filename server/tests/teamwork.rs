@@ -195,21 +195,9 @@ both_backends!(
         let evaluator = app.session(e).await;
         assert!(!page(participant.clone()).await.contains("my-team"));
         assert!(!page(evaluator.clone()).await.contains("team-card"));
-        let r = app
-            .call(
-                &participant,
-                "/api/publish_teams",
-                &[("class_id", c.id.to_string())],
-            )
-            .await;
+        let r = publish(app, &participant, &c).await;
         assert_eq!(r.error(), Some(AppError::Forbidden));
-        let r = app
-            .call(
-                &c.facilitator,
-                "/api/publish_teams",
-                &[("class_id", c.id.to_string())],
-            )
-            .await;
+        let r = publish(app, &c.facilitator, &c).await;
         assert!(r.status.is_success());
         let all = page(evaluator).await;
         assert_eq!(all.matches("data-team=").count(), 2, "{all}");
@@ -263,14 +251,12 @@ both_backends!(pair_rules_hold_when_teams_are_formed, async |app: &TestApp| {
 
 async fn published_teams(app: &TestApp, c: &Class) {
     assert!(form(app, c, "5").await.status.is_success());
-    let r = app
-        .call(
-            &c.facilitator,
-            "/api/publish_teams",
-            &[("class_id", c.id.to_string())],
-        )
-        .await;
-    assert!(r.status.is_success());
+    assert!(publish(app, &c.facilitator, c).await.status.is_success());
+}
+
+async fn publish(app: &TestApp, client: &Client, c: &Class) -> Reply {
+    app.call(client, "/api/publish_teams", &[("class_id", c.id.to_string())])
+        .await
 }
 
 async fn task(app: &TestApp, c: &Class, due_on: &str, policy: &str) -> i64 {
