@@ -5,6 +5,7 @@ mod m20261129_000001_foundation;
 mod m20261129_000002_curriculum;
 mod m20261130_000003_scenarios;
 mod m20261202_000004_teams;
+mod m20261202_000005_mentoring_scope;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_curriculum::Migration),
             Box::new(m20261130_000003_scenarios::Migration),
             Box::new(m20261202_000004_teams::Migration),
+            Box::new(m20261202_000005_mentoring_scope::Migration),
         ]
     }
 }

@@ -33,23 +33,28 @@ struct Class {
     facilitator: Client,
 }
 
+/// A participant of `class` born in `year`.
+async fn participant(app: &TestApp, class: i64, (name, year, gender, unit): (&str, i32, &str, &str)) -> i64 {
+    let p = app.user(name, &[Role::Participant]).await;
+    let mut row: user::ActiveModel = user::Entity::find_by_id(p)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    row.birth_date = Set(chrono::NaiveDate::from_ymd_opt(year, 3, 1));
+    row.gender = Set(Some(gender.into()));
+    row.unit_kerja = Set(unit.into());
+    row.update(&app.db).await.unwrap();
+    app.enrol(p, class, Membership::Participant).await;
+    p
+}
+
 async fn class(app: &TestApp) -> Class {
     let id = app.class("Kelas Tim").await;
     let mut people = Vec::new();
-    for (name, year, gender, unit) in PEOPLE {
-        let p = app.user(name, &[Role::Participant]).await;
-        let mut row: user::ActiveModel = user::Entity::find_by_id(p)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .into();
-        row.birth_date = Set(chrono::NaiveDate::from_ymd_opt(year, 3, 1));
-        row.gender = Set(Some(gender.into()));
-        row.unit_kerja = Set(unit.into());
-        row.update(&app.db).await.unwrap();
-        app.enrol(p, id, Membership::Participant).await;
-        people.push(p);
+    for who in PEOPLE {
+        people.push(participant(app, id, who).await);
     }
     let f = app.user("Fasilitator Tim", &[Role::Facilitator]).await;
     app.enrol(f, id, Membership::Facilitator).await;
@@ -365,8 +370,13 @@ both_backends!(
 );
 
 async fn answer_survey(app: &TestApp, c: &Class, who: usize, rate: u8, want: bool) {
-    let client = app.session(c.people[who]).await;
-    let mut fields = vec![("class_id", c.id.to_string())];
+    answer(app, c.id, c.people[who], rate, want).await;
+}
+
+/// `user` rates every topic `rate` and (if `want`) asks to learn spreadsheets.
+async fn answer(app: &TestApp, class_id: i64, user: i64, rate: u8, want: bool) {
+    let client = app.session(user).await;
+    let mut fields = vec![("class_id", class_id.to_string())];
     for i in 0..5 {
         fields.push((
             ["rate_0", "rate_1", "rate_2", "rate_3", "rate_4"][i],
@@ -519,3 +529,201 @@ both_backends!(
         assert!(overview.contains("1 dari 1 tercapai"), "{overview}");
     }
 );
+
+/// A class in the same programme as `of`.
+async fn sibling(app: &TestApp, of: i64, name: &str) -> i64 {
+    use app::entities::class;
+    let first = class::Entity::find_by_id(of).one(&app.db).await.unwrap().unwrap();
+    class::ActiveModel {
+        programme_id: Set(first.programme_id),
+        name: Set(name.into()),
+        description: Set(String::new()),
+        starts_on: Set(first.starts_on),
+        ends_on: Set(first.ends_on),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id
+}
+
+both_backends!(
+    mentoring_pairs_across_the_classes_of_a_programme_the_facilitator_manages,
+    async |app: &TestApp| {
+        // Seniors in one class, juniors in another, one more junior in a
+        // third class of the programme that this facilitator does not run.
+        let seniors = app.class("Kelas Senior").await;
+        let juniors = sibling(app, seniors, "Kelas Muda").await;
+        let elsewhere = sibling(app, seniors, "Kelas Lain").await;
+        let f = app.user("Fasilitator Program", &[Role::Facilitator]).await;
+        app.enrol(f, seniors, Membership::Facilitator).await;
+        app.enrol(f, juniors, Membership::Facilitator).await;
+        let facilitator = app.session(f).await;
+        let admin = app.session(app.user("Admin", &[Role::Admin]).await).await;
+        let hasan = participant(app, seniors, PEOPLE[0]).await;
+        let rosmiati = participant(app, seniors, PEOPLE[1]).await;
+        let farhan = participant(app, juniors, PEOPLE[7]).await;
+        let nabila = participant(app, juniors, PEOPLE[8]).await;
+        let rizky = participant(app, elsewhere, PEOPLE[9]).await;
+        for class in [seniors, juniors, elsewhere] {
+            let open = [("class_id", class.to_string()), ("open", "true".into())];
+            assert!(app
+                .call(&admin, "/api/set_survey_open", &open)
+                .await
+                .status
+                .is_success());
+        }
+        answer(app, seniors, hasan, 1, true).await;
+        answer(app, seniors, rosmiati, 2, true).await;
+        answer(app, juniors, farhan, 5, false).await;
+        answer(app, juniors, nabila, 4, false).await;
+        answer(app, elsewhere, rizky, 5, false).await;
+        let propose =
+            |class: i64, scope: &str| vec![("class_id", class.to_string()), ("scope", scope.to_string())];
+        let page = |client: Client, class: i64| async move {
+            app.get_json(&client, &format!("/api/mentoring_page?class_id={class}"))
+                .await
+                .body
+        };
+
+        // On its own the seniors' class has nobody to mentor them.
+        let r = app
+            .call(&facilitator, "/api/propose_mentoring", &propose(seniors, "class"))
+            .await;
+        assert!(r.status.is_success(), "{r:?}");
+        assert_eq!(mentoring_pair::Entity::find().count(&app.db).await.unwrap(), 0);
+        let overview = page(facilitator.clone(), seniors).await;
+        assert!(
+            overview.contains(tr_id(P::ScopeProgramme)),
+            "the scope is offered: {overview}"
+        );
+        assert!(
+            !overview.contains("Kelas Lain"),
+            "only managed classes are offered"
+        );
+
+        // Across the programme, mentors come from the juniors' class, not
+        // from the class the facilitator does not run.
+        let r = app
+            .call(
+                &facilitator,
+                "/api/propose_mentoring",
+                &propose(seniors, "programme"),
+            )
+            .await;
+        assert!(r.status.is_success(), "{r:?}");
+        let mut pairs = mentoring_pair::Entity::find().all(&app.db).await.unwrap();
+        pairs.sort_by_key(|p| p.mentee_id);
+        let ends: Vec<_> = pairs
+            .iter()
+            .map(|p| (p.mentor_id, p.mentee_id, p.class_id, p.mentor_class_id))
+            .collect();
+        assert_eq!(
+            ends,
+            vec![
+                (farhan, hasan, seniors, Some(juniors)),
+                (nabila, rosmiati, seniors, Some(juniors)),
+            ]
+        );
+        let juniors_view = page(facilitator.clone(), juniors).await;
+        assert!(
+            juniors_view.contains("Hasan") && juniors_view.contains("dari Kelas Senior"),
+            "{juniors_view}"
+        );
+
+        // The mentee confirms from their class; the mentor works from theirs.
+        let pair = pairs[0].id.to_string();
+        let confirm = [
+            ("class_id", seniors.to_string()),
+            ("pair", pair.clone()),
+            ("answer", "confirm".into()),
+        ];
+        assert!(app
+            .call(&app.session(hasan).await, "/api/respond_mentoring", &confirm)
+            .await
+            .status
+            .is_success());
+        let mentor = app.session(farhan).await;
+        let mine = page(mentor.clone(), juniors).await;
+        assert!(
+            mine.contains("Hasan") && mine.contains("dari Kelas Senior"),
+            "{mine}"
+        );
+        let goal = |class: i64| {
+            vec![
+                ("class_id", class.to_string()),
+                ("pair", pair.clone()),
+                ("key", format!("target-lintas-{class}")),
+                ("title", "Rumus VLOOKUP".to_string()),
+            ]
+        };
+        assert!(app
+            .call(&mentor, "/api/add_mentoring_goal", &goal(juniors))
+            .await
+            .status
+            .is_success());
+        let r = app.call(&mentor, "/api/add_mentoring_goal", &goal(seniors)).await;
+        assert_eq!(
+            r.error(),
+            Some(AppError::Forbidden),
+            "not a participant of the seniors' class"
+        );
+        let r = app
+            .call(
+                &app.session(rizky).await,
+                "/api/add_mentoring_goal",
+                &goal(elsewhere),
+            )
+            .await;
+        assert_eq!(
+            r.error(),
+            Some(AppError::NotFound),
+            "the pair is not in that class"
+        );
+
+        // A class-only proposal for the juniors keeps pairs reaching another class.
+        let r = app
+            .call(&facilitator, "/api/propose_mentoring", &propose(juniors, "class"))
+            .await;
+        assert!(r.status.is_success(), "{r:?}");
+        assert_eq!(mentoring_pair::Entity::find().count(&app.db).await.unwrap(), 2);
+
+        // By hand: a mentor from an unmanaged class is refused; a facilitator
+        // of the seniors' class alone cannot reach the juniors either.
+        let adjust = |mentor: i64| {
+            vec![
+                ("class_id", seniors.to_string()),
+                ("mentee", rosmiati.to_string()),
+                ("mentor", mentor.to_string()),
+            ]
+        };
+        let r = app
+            .call(&facilitator, "/api/adjust_mentoring", &adjust(rizky))
+            .await;
+        assert_eq!(
+            r.error(),
+            Some(AppError::field("mentor", said(P::ErrMentorGeneration)))
+        );
+        let solo = app.user("Fasilitator Senior", &[Role::Facilitator]).await;
+        app.enrol(solo, seniors, Membership::Facilitator).await;
+        let solo = app.session(solo).await;
+        let r = app.call(&solo, "/api/adjust_mentoring", &adjust(nabila)).await;
+        assert_eq!(
+            r.error(),
+            Some(AppError::field("mentor", said(P::ErrMentorGeneration)))
+        );
+        assert!(!page(solo, seniors).await.contains(tr_id(P::ScopeLegend)));
+        let r = app
+            .call(&facilitator, "/api/adjust_mentoring", &adjust(nabila))
+            .await;
+        assert!(r.status.is_success(), "already the pair: {r:?}");
+    }
+);
+
+/// The Bahasa Indonesia text of `key` up to its first placeholder.
+fn tr_id(key: P) -> &'static str {
+    let text = key.t(app::i18n::Locale::Id);
+    text.split('{').next().unwrap_or(text)
+}

@@ -8,7 +8,10 @@ pub struct Model {
     pub class_id: i64,
     pub mentor_id: i64,
     pub mentee_id: i64,
-    /// "proposed", "confirmed" or "declined".
+    /// The mentor's class when a programme-wide proposal paired across
+    /// classes (the pair itself belongs to the mentee's class, `class_id`).
+    pub mentor_class_id: Option<i64>,
+    /// "proposed", "confirmed", "declined" or "replaced".
     pub status: String,
     /// JSON: [topic, …].
     pub topics: String,

@@ -410,6 +410,11 @@ page_keys! {
     ProposeHint => "Dihitung dari survei: mentor menilai dirinya lebih tinggi pada topik yang diminta yang dibimbing. Pasangan yang sudah dikonfirmasi tidak diubah.", "Worked out from the survey: the mentor rates higher on the topics the mentee asked for. Confirmed pairs are kept.";
     ProposeSameUnit => "Boleh dari unit kerja yang sama", "Allow colleagues from the same unit";
     ProposeSubmit => "Usulkan pasangan", "Propose pairs";
+    ScopeLegend => "Cakupan usulan", "Who to pair";
+    ScopeClass => "Kelas ini saja", "This class only";
+    ScopeProgramme => "Seluruh program, lintas kelas yang Anda kelola: {0}", "The whole programme, across the classes you manage: {0}";
+    FromClass => "dari {0}", "from {0}";
+    AdjustAcross => "Mentor boleh dari kelas lain dalam program ini yang Anda kelola.", "The mentor may come from another class of this programme that you manage.";
     PairsTitle => "Pasangan", "Pairs";
     PairsNone => "Belum ada pasangan. Buka survei, lalu usulkan pasangan.", "No pairs yet. Open the survey, then propose pairs.";
     Mentor => "Mentor", "Mentor";

@@ -9,7 +9,7 @@ use {
     super::store,
     crate::auth::policy::ClassAccess,
     crate::i18n::P,
-    crate::scenarios::api::{class_access, client_key, manager, participant},
+    crate::scenarios::api::{class_access, client_key, participant},
     crate::scenarios::said,
 };
 
@@ -31,25 +31,45 @@ pub async fn mentoring_page(class_id: i64) -> Result<String, AppError> {
 }
 
 /// Facilitators and admins. Proposes pairs for everyone not in a confirmed
-/// pair (`same_unit` set: colleagues of one unit may pair).
+/// pair (`same_unit` set: colleagues of one unit may pair), in this class or
+/// (`scope` "programme") across the classes of its programme the caller manages.
 #[server(prefix = "/api", endpoint = "propose_mentoring")]
 pub async fn propose_mentoring(
     csrf: String,
     class_id: i64,
     same_unit: Option<String>,
+    scope: Option<String>,
 ) -> Result<(), AppError> {
     let _ = csrf; // checked by the CSRF middleware before this runs
-    let state = manager(class_id).await?;
-    store::propose(&state, class_id, same_unit.is_some()).await
+    let (state, classes) = managed_scope(class_id).await?;
+    let classes = if scope.as_deref() == Some("programme") {
+        &classes[..]
+    } else {
+        &classes[..1]
+    };
+    store::propose(&state, classes, same_unit.is_some()).await
 }
 
-/// Facilitators and admins. Sets the mentor of a mentee by hand.
-/// Errors: `Invalid(mentor|mentee)`.
+/// Facilitators and admins. Sets the mentor of a mentee of this class by
+/// hand; the mentor may come from any class of the programme the caller
+/// manages. Errors: `Invalid(mentor|mentee)`.
 #[server(prefix = "/api", endpoint = "adjust_mentoring")]
 pub async fn adjust_mentoring(csrf: String, class_id: i64, mentee: i64, mentor: i64) -> Result<(), AppError> {
     let _ = csrf;
-    let state = manager(class_id).await?;
-    store::adjust(&state, class_id, mentee, mentor).await
+    let (state, classes) = managed_scope(class_id).await?;
+    store::adjust(&state, &classes, mentee, mentor).await
+}
+
+/// The class (first) and the other classes of its programme the caller
+/// manages, for a caller who manages the class.
+#[cfg(feature = "ssr")]
+async fn managed_scope(class_id: i64) -> Result<(crate::state::AppState, Vec<i64>), AppError> {
+    let (state, caller, class, access, _) = class_access(class_id).await?;
+    if access != ClassAccess::Manage {
+        return Err(AppError::Forbidden);
+    }
+    let classes = super::scope::programme_classes(&state.db, &caller, &class).await?;
+    Ok((state, classes.iter().map(|c| c.id).collect()))
 }
 
 /// The mentee of the pair. `answer` "confirm" or "decline".

@@ -1,17 +1,19 @@
-//! Reverse-mentoring pairs in the database. A proposal replaces the class's
-//! pairs still waiting for the mentee (confirmed pairs stay, and their people
-//! are not proposed again); the mentee confirms or declines; the facilitator
-//! can set a mentee's mentor by hand. Confirmed pairs keep goals and a log of
+//! Reverse-mentoring pairs in the database. A pair belongs to the mentee's
+//! class and names the mentor's (the same one, or another class of the
+//! programme). A proposal replaces the pairs in its scope still waiting for
+//! the mentee (confirmed pairs stay, and their people are not proposed
+//! again); the mentee confirms or declines; the facilitator can set a
+//! mentee's mentor by hand. Confirmed pairs keep goals and a log of
 //! sessions; every write a pair makes carries the client's key.
 use super::domain::pairing::{propose as pair_up, role_of, Candidate, Unpaired};
+use super::scope::pool;
 use crate::entities::{mentoring_goal, mentoring_pair, mentoring_run, mentoring_session};
 use crate::error::{AppError, AppResult};
 use crate::i18n::P;
 use crate::scenarios::said;
 use crate::state::AppState;
-use crate::teams::store::{roster, Roster};
 use chrono::{NaiveDate, Utc};
-use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, QueryOrder, TransactionTrait};
+use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, Condition, QueryOrder, TransactionTrait};
 use std::collections::HashMap;
 
 pub const PROPOSED: &str = "proposed";
@@ -20,77 +22,94 @@ pub const DECLINED: &str = "declined";
 /// A pair the facilitator replaced after it had goals or sessions (kept for its history).
 pub const REPLACED: &str = "replaced";
 
+/// The pairs of a class: its mentees' pairs and those its mentors hold in
+/// another class of the programme.
 pub async fn pairs<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<Vec<mentoring_pair::Model>> {
+    pairs_touching(db, &[class_id]).await
+}
+
+pub async fn pairs_touching<C: ConnectionTrait>(
+    db: &C,
+    classes: &[i64],
+) -> AppResult<Vec<mentoring_pair::Model>> {
     Ok(mentoring_pair::Entity::find()
-        .filter(mentoring_pair::Column::ClassId.eq(class_id))
+        .filter(
+            Condition::any()
+                .add(mentoring_pair::Column::ClassId.is_in(classes.to_vec()))
+                .add(mentoring_pair::Column::MentorClassId.is_in(classes.to_vec())),
+        )
         .order_by_asc(mentoring_pair::Column::Id)
         .all(db)
         .await?)
 }
 
-/// The people of the class as pairing sees them: survey answers give skills
-/// and wishes; who did not answer is set aside with that reason.
-async fn candidates(state: &AppState, class_id: i64) -> AppResult<(Roster, Vec<Candidate>, Vec<i64>)> {
-    let roster = roster(state, class_id).await?;
-    let answers: HashMap<i64, _> = crate::teams::survey::answers(&state.db, class_id)
-        .await?
-        .into_iter()
-        .map(|a| (a.user_id, crate::teams::survey::answers_of(&a)))
-        .collect();
-    let mut unanswered = Vec::new();
-    let mut people = Vec::new();
-    for p in &roster.people {
-        match answers.get(&p.id) {
-            Some(a) => people.push(Candidate {
-                id: p.id,
-                generation: p.generation.clone(),
-                unit: p.unit.clone(),
-                skills: a.skills.clone(),
-                wants: a.wants.clone(),
-            }),
-            None => unanswered.push(p.id),
-        }
-    }
-    Ok((roster, people, unanswered))
+/// Both the mentee's and the mentor's class are among `classes`.
+fn within(pair: &mentoring_pair::Model, classes: &[i64]) -> bool {
+    classes.contains(&pair.class_id) && pair.mentor_class_id.is_none_or(|c| classes.contains(&c))
 }
 
-/// Proposes pairs for everyone not already in a confirmed pair.
-pub async fn propose(state: &AppState, class_id: i64, allow_same_unit: bool) -> AppResult<()> {
-    let (_, people, unanswered) = candidates(state, class_id).await?;
+/// Proposes pairs across `classes` (the first is the one asking) for
+/// everyone not already in a confirmed pair. Proposals that reach a class
+/// outside the scope are left alone, and their people are not proposed again.
+pub async fn propose(state: &AppState, classes: &[i64], allow_same_unit: bool) -> AppResult<()> {
+    let pool = pool(state, classes).await?;
     let txn = state.db.begin().await?;
-    let kept: Vec<i64> = pairs(&txn, class_id)
-        .await?
-        .into_iter()
-        .filter(|p| p.status == CONFIRMED)
-        .flat_map(|p| [p.mentor_id, p.mentee_id])
+    let mut kept = Vec::new();
+    for pair in pairs_touching(&txn, classes).await? {
+        let waiting = pair.status == PROPOSED || pair.status == DECLINED;
+        if waiting && within(&pair, classes) {
+            mentoring_pair::Entity::delete_by_id(pair.id).exec(&txn).await?;
+        } else if pair.status == PROPOSED || pair.status == CONFIRMED {
+            kept.extend([pair.mentor_id, pair.mentee_id]);
+        }
+    }
+    let free: Vec<Candidate> = pool
+        .candidates
+        .iter()
+        .filter(|c| !kept.contains(&c.id))
+        .cloned()
         .collect();
-    mentoring_pair::Entity::delete_many()
-        .filter(mentoring_pair::Column::ClassId.eq(class_id))
-        .filter(mentoring_pair::Column::Status.is_in([PROPOSED, DECLINED]))
-        .exec(&txn)
-        .await?;
-    let free: Vec<Candidate> = people.into_iter().filter(|c| !kept.contains(&c.id)).collect();
     let proposal = pair_up(&free, allow_same_unit);
     let wants: HashMap<i64, &Vec<String>> = free.iter().map(|c| (c.id, &c.wants)).collect();
+    let home = |id: i64| pool.home.get(&id).copied().unwrap_or(classes[0]);
     for (mentor, mentee, _) in &proposal.pairs {
-        insert_pair(
-            &txn,
-            class_id,
-            *mentor,
-            *mentee,
-            wants.get(mentee).map(|w| w.as_slice()),
-        )
-        .await?;
+        let ends = Ends {
+            class_id: home(*mentee),
+            mentor_class_id: home(*mentor),
+            mentor: *mentor,
+            mentee: *mentee,
+        };
+        insert_pair(&txn, ends, wants.get(mentee).map(|w| w.as_slice())).await?;
     }
     let mut unpaired: Vec<(i64, &str)> = proposal
         .unpaired
         .iter()
         .map(|(id, why)| (*id, why.code()))
         .collect();
-    unpaired.extend(unanswered.iter().map(|id| (*id, Unpaired::NoSurvey.code())));
+    unpaired.extend(pool.unanswered.iter().map(|id| (*id, Unpaired::NoSurvey.code())));
+    for &class_id in classes {
+        let own: Vec<&(i64, &str)> = unpaired.iter().filter(|(id, _)| home(*id) == class_id).collect();
+        save_run(
+            &txn,
+            class_id,
+            serde_json::to_string(&own).unwrap_or_default(),
+            allow_same_unit,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn save_run<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    unpaired: String,
+    allow_same_unit: bool,
+) -> AppResult<()> {
     mentoring_run::Entity::insert(mentoring_run::ActiveModel {
         class_id: Set(class_id),
-        unpaired: Set(serde_json::to_string(&unpaired).unwrap_or_default()),
+        unpaired: Set(unpaired),
         allow_same_unit: Set(allow_same_unit),
         created_at: Set(Utc::now()),
     })
@@ -103,23 +122,25 @@ pub async fn propose(state: &AppState, class_id: i64, allow_same_unit: bool) -> 
             ])
             .to_owned(),
     )
-    .exec(&txn)
+    .exec(db)
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
-async fn insert_pair<C: ConnectionTrait>(
-    db: &C,
+/// Who a new pair joins, and the classes they come from.
+struct Ends {
     class_id: i64,
+    mentor_class_id: i64,
     mentor: i64,
     mentee: i64,
-    wants: Option<&[String]>,
-) -> AppResult<()> {
+}
+
+async fn insert_pair<C: ConnectionTrait>(db: &C, ends: Ends, wants: Option<&[String]>) -> AppResult<()> {
     mentoring_pair::ActiveModel {
-        class_id: Set(class_id),
-        mentor_id: Set(mentor),
-        mentee_id: Set(mentee),
+        class_id: Set(ends.class_id),
+        mentor_class_id: Set(Some(ends.mentor_class_id)),
+        mentor_id: Set(ends.mentor),
+        mentee_id: Set(ends.mentee),
         status: Set(PROPOSED.into()),
         topics: Set(serde_json::to_string(&wants.unwrap_or_default()).unwrap_or_default()),
         created_at: Set(Utc::now()),
@@ -150,21 +171,22 @@ pub async fn unpaired<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<Ve
 }
 
 /// Facilitators: makes `mentor` the mentor of `mentee` (the mentee is asked
-/// to confirm again). Both must be participants of the right generations.
-/// The mentor's and the mentee's other pairs are dissolved, except that a
-/// mentor in a confirmed pair with someone else is refused, and a pair with
-/// goals or sessions is kept as "replaced", so its history stays.
-pub async fn adjust(state: &AppState, class_id: i64, mentee: i64, mentor: i64) -> AppResult<()> {
-    let roster = roster(state, class_id).await?;
-    let generation = |id: i64| roster.index(id).map(|i| roster.people[i].generation.as_str());
-    if generation(mentor).and_then(role_of) != Some(true) {
+/// to confirm again). The mentee is a participant of the first of `classes`,
+/// the mentor of any of them; both of the right generations. The mentor's
+/// and the mentee's other pairs are dissolved, except that a mentor in a
+/// confirmed pair with someone else is refused, and a pair with goals or
+/// sessions is kept as "replaced", so its history stays.
+pub async fn adjust(state: &AppState, classes: &[i64], mentee: i64, mentor: i64) -> AppResult<()> {
+    let pool = pool(state, classes).await?;
+    let role = |id: i64| pool.generation.get(&id).and_then(|g| role_of(g));
+    if role(mentor) != Some(true) {
         return Err(AppError::field("mentor", said(P::ErrMentorGeneration)));
     }
-    if generation(mentee).and_then(role_of) != Some(false) {
+    if role(mentee) != Some(false) || pool.home.get(&mentee) != Some(&classes[0]) {
         return Err(AppError::field("mentee", said(P::ErrMenteeGeneration)));
     }
     let txn = state.db.begin().await?;
-    let all: Vec<_> = pairs(&txn, class_id)
+    let all: Vec<_> = pairs_touching(&txn, classes)
         .await?
         .into_iter()
         .filter(|p| p.status != DECLINED && p.status != REPLACED)
@@ -196,7 +218,13 @@ pub async fn adjust(state: &AppState, class_id: i64, mentee: i64, mentor: i64) -
     let wants: Vec<String> = topics
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
-    insert_pair(&txn, class_id, mentor, mentee, Some(&wants)).await?;
+    let ends = Ends {
+        class_id: classes[0],
+        mentor_class_id: pool.home.get(&mentor).copied().unwrap_or(classes[0]),
+        mentor,
+        mentee,
+    };
+    insert_pair(&txn, ends, Some(&wants)).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -209,7 +237,11 @@ pub async fn pair_of_member<C: ConnectionTrait>(
     user: i64,
 ) -> AppResult<mentoring_pair::Model> {
     let pair = mentoring_pair::Entity::find_by_id(pair_id)
-        .filter(mentoring_pair::Column::ClassId.eq(class_id))
+        .filter(
+            Condition::any()
+                .add(mentoring_pair::Column::ClassId.eq(class_id))
+                .add(mentoring_pair::Column::MentorClassId.eq(class_id)),
+        )
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;

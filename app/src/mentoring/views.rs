@@ -6,24 +6,31 @@ use super::api::{
     SetMentoringGoal,
 };
 use super::domain::pairing::{role_of, Unpaired};
+use super::scope::{pool, programme_classes, Pool};
 use super::store::{self, CONFIRMED, DECLINED, PROPOSED, REPLACED};
 use crate::entities::{class, mentoring_goal, mentoring_pair, mentoring_session};
 use crate::error::AppResult;
 use crate::i18n::{fill, P};
 use crate::scenarios::views::text::{generation_label, paragraphs, tr};
 use crate::state::{AppState, Caller};
-use crate::teams::store::{roster, Roster};
 use crate::teams::views::{button_form, topic_label};
 use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use std::collections::HashMap;
 
 pub struct MentoringData {
     class: class::Model,
     can_manage: bool,
     is_participant: bool,
     me: i64,
-    roster: Roster,
+    /// Everyone the page may name: this class, the classes of its pairs'
+    /// mentors, and (for facilitators) the programme's classes they manage.
+    pool: Pool,
+    /// The classes a facilitator may pair across, this one first.
+    scope: Vec<class::Model>,
+    class_names: HashMap<i64, String>,
     pairs: Vec<mentoring_pair::Model>,
     goals: Vec<mentoring_goal::Model>,
     sessions: Vec<mentoring_session::Model>,
@@ -32,13 +39,17 @@ pub struct MentoringData {
 
 impl MentoringData {
     fn name(&self, id: i64) -> String {
-        self.roster.names.get(&id).cloned().unwrap_or_default()
+        self.pool.names.get(&id).cloned().unwrap_or_default()
     }
 
     fn generation(&self, id: i64) -> &str {
-        self.roster
-            .index(id)
-            .map_or("unknown", |i| self.roster.people[i].generation.as_str())
+        self.pool.generation.get(&id).map_or("unknown", |g| g.as_str())
+    }
+
+    /// The name of the person's class when it is not this one.
+    fn other_class(&self, id: i64) -> Option<String> {
+        let home = *self.pool.home.get(&id)?;
+        (home != self.class.id).then(|| self.class_names.get(&home).cloned().unwrap_or_default())
     }
 }
 
@@ -50,7 +61,6 @@ pub async fn load(
     is_participant: bool,
 ) -> AppResult<MentoringData> {
     let db = &state.db;
-    let roster = roster(state, class.id).await?;
     let sees_all = can_manage || !is_participant;
     let pairs: Vec<_> = store::pairs(db, class.id)
         .await?
@@ -59,7 +69,30 @@ pub async fn load(
         .filter(|p| sees_all || p.status != REPLACED)
         .collect();
     let ids: Vec<i64> = pairs.iter().map(|p| p.id).collect();
+    let scope = if can_manage {
+        programme_classes(db, caller, &class).await?
+    } else {
+        vec![class.clone()]
+    };
+    let mut classes: Vec<i64> = scope.iter().map(|c| c.id).collect();
+    for p in &pairs {
+        for c in [Some(p.class_id), p.mentor_class_id].into_iter().flatten() {
+            if !classes.contains(&c) {
+                classes.push(c);
+            }
+        }
+    }
+    let class_names = class::Entity::find()
+        .filter(class::Column::Id.is_in(classes.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
     Ok(MentoringData {
+        pool: pool(state, &classes).await?,
+        scope,
+        class_names,
         goals: store::goals(db, ids.clone()).await?,
         sessions: store::sessions(db, ids).await?,
         unpaired: if can_manage {
@@ -71,7 +104,6 @@ pub async fn load(
         can_manage,
         is_participant,
         me: caller.user_id,
-        roster,
         pairs,
     })
 }
@@ -105,8 +137,11 @@ fn topics(pair: &mentoring_pair::Model) -> String {
 
 fn person(data: &MentoringData, id: i64) -> impl IntoView {
     let g = data.generation(id).to_string();
+    let elsewhere = data
+        .other_class(id)
+        .map(|c| view! { " "<span class="tag">{fill(tr(P::FromClass), &[c])}</span> });
     view! {
-        <span class=format!("person gen-{g}")>{data.name(id)}" "<span class="badge">{generation_label(&g)}</span></span>
+        <span class=format!("person gen-{g}")>{data.name(id)}" "<span class="badge">{generation_label(&g)}</span>{elsewhere}</span>
     }
 }
 
@@ -162,12 +197,27 @@ fn propose_form(data: &MentoringData) -> impl IntoView {
             <form method="post" action=ProposeMentoring::PATH class="stack" data-error-slot="propose-error">
                 <CsrfField />
                 <input type="hidden" name="class_id" value=data.class.id />
+                {scope_choice(data)}
                 <label class="check"><input type="checkbox" name="same_unit" value="1" />" "{tr(P::ProposeSameUnit)}</label>
                 <button type="submit" class="button primary">{tr(P::ProposeSubmit)}</button>
             </form>
             <ErrorSlot id="propose-error".into() action />
         </section>
     }
+}
+
+/// Shown only to a facilitator who manages more than one class of the programme.
+fn scope_choice(data: &MentoringData) -> Option<impl IntoView> {
+    (data.scope.len() > 1).then(|| {
+        let names: Vec<String> = data.scope.iter().map(|c| c.name.clone()).collect();
+        view! {
+            <fieldset>
+                <legend>{tr(P::ScopeLegend)}</legend>
+                <label class="check"><input type="radio" name="scope" value="class" checked />" "{tr(P::ScopeClass)}</label>
+                <label class="check"><input type="radio" name="scope" value="programme" />" "{fill(tr(P::ScopeProgramme), &[names.join(", ")])}</label>
+            </fieldset>
+        }
+    })
 }
 
 fn reason(u: Unpaired) -> &'static str {
@@ -198,16 +248,23 @@ fn unpaired_list(data: &MentoringData) -> impl IntoView {
 }
 
 fn adjust_form(data: &MentoringData) -> impl IntoView {
+    // Mentees come from this class; mentors from any class in the scope.
     let of_role = |mentor: bool| -> Vec<(i64, String)> {
-        data.roster
-            .people
-            .iter()
-            .filter(|p| role_of(&p.generation) == Some(mentor))
-            .map(|p| {
-                (
-                    p.id,
-                    format!("{} ({})", data.name(p.id), generation_label(&p.generation)),
-                )
+        let classes: Vec<i64> = if mentor {
+            data.scope.iter().map(|c| c.id).collect()
+        } else {
+            vec![data.class.id]
+        };
+        classes
+            .into_iter()
+            .flat_map(|c| data.pool.of_class(c))
+            .filter(|id| role_of(data.generation(*id)) == Some(mentor))
+            .map(|id| {
+                let mut label = format!("{} ({})", data.name(id), generation_label(data.generation(id)));
+                if let Some(c) = data.other_class(id) {
+                    label = format!("{label} — {c}");
+                }
+                (id, label)
             })
             .collect()
     };
@@ -219,6 +276,7 @@ fn adjust_form(data: &MentoringData) -> impl IntoView {
     view! {
         <section class="panel">
             <h2>{tr(P::AdjustTitle)}</h2>
+            {(data.scope.len() > 1).then(|| view! { <p class="hint">{tr(P::AdjustAcross)}</p> })}
             <form method="post" action=AdjustMentoring::PATH class="stack" data-error-slot="adjust-error">
                 <CsrfField />
                 <input type="hidden" name="class_id" value=data.class.id />
