@@ -11,6 +11,7 @@ pub mod error;
 pub mod i18n;
 pub mod mentoring;
 pub mod pages;
+pub mod rubrics;
 pub mod scenarios;
 pub mod tasks;
 pub mod teams;
