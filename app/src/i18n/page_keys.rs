@@ -414,6 +414,7 @@ page_keys! {
     ScopeClass => "Kelas ini saja", "This class only";
     ScopeProgramme => "Seluruh program, lintas kelas yang Anda kelola: {0}", "The whole programme, across the classes you manage: {0}";
     FromClass => "dari {0}", "from {0}";
+    AdjustNoMentees => "Tidak ada peserta Baby Boomer atau Gen X di kelas ini untuk dibimbing.", "This class has no Baby Boomer or Gen X participant to mentor.";
     AdjustAcross => "Mentor boleh dari kelas lain dalam program ini yang Anda kelola.", "The mentor may come from another class of this programme that you manage.";
     PairsTitle => "Pasangan", "Pairs";
     PairsNone => "Belum ada pasangan. Buka survei, lalu usulkan pasangan.", "No pairs yet. Open the survey, then propose pairs.";

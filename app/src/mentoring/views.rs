@@ -213,8 +213,8 @@ fn scope_choice(data: &MentoringData) -> Option<impl IntoView> {
         view! {
             <fieldset>
                 <legend>{tr(P::ScopeLegend)}</legend>
-                <label class="check"><input type="radio" name="scope" value="class" checked />" "{tr(P::ScopeClass)}</label>
-                <label class="check"><input type="radio" name="scope" value="programme" />" "{fill(tr(P::ScopeProgramme), &[names.join(", ")])}</label>
+                <label class="check"><input type="radio" name="scope" value="class" checked /><span>{tr(P::ScopeClass)}</span></label>
+                <label class="check"><input type="radio" name="scope" value="programme" /><span>{fill(tr(P::ScopeProgramme), &[names.join(", ")])}</span></label>
             </fieldset>
         }
     })
@@ -268,6 +268,16 @@ fn adjust_form(data: &MentoringData) -> impl IntoView {
             })
             .collect()
     };
+    let mentees = of_role(false);
+    if mentees.is_empty() {
+        return view! {
+            <section class="panel">
+                <h2>{tr(P::AdjustTitle)}</h2>
+                <p class="notice">{tr(P::AdjustNoMentees)}</p>
+            </section>
+        }
+        .into_any();
+    }
     let options = |list: Vec<(i64, String)>| {
         list.into_iter()
             .map(|(id, label)| view! { <option value=id>{label}</option> })
@@ -281,7 +291,7 @@ fn adjust_form(data: &MentoringData) -> impl IntoView {
                 <CsrfField />
                 <input type="hidden" name="class_id" value=data.class.id />
                 <label for="adjust-mentee">{tr(P::Mentee)}</label>
-                <select id="adjust-mentee" name="mentee">{options(of_role(false))}</select>
+                <select id="adjust-mentee" name="mentee">{options(mentees)}</select>
                 <label for="adjust-mentor">{tr(P::Mentor)}</label>
                 <select id="adjust-mentor" name="mentor">{options(of_role(true))}</select>
                 <button type="submit" class="button">{tr(P::AdjustSubmit)}</button>
@@ -289,6 +299,7 @@ fn adjust_form(data: &MentoringData) -> impl IntoView {
             <ErrorSlot id="adjust-error".into() action={form_action::<AdjustMentoring>()} />
         </section>
     }
+    .into_any()
 }
 
 /// A participant's own pair(s): with whom, the confirmation, goals and sessions.
