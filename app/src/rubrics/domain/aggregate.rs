@@ -49,7 +49,7 @@ pub fn combine(values: &[(f64, f64)], method: Method) -> Option<f64> {
             let mut sorted: Vec<f64> = values.iter().map(|(_, v)| *v).collect();
             sorted.sort_by(f64::total_cmp);
             let mid = sorted.len() / 2;
-            Some(if sorted.len() % 2 == 0 {
+            Some(if sorted.len().is_multiple_of(2) {
                 (sorted[mid - 1] + sorted[mid]) / 2.0
             } else {
                 sorted[mid]

@@ -2,4 +2,5 @@
 pub mod aggregate;
 pub mod agreement;
 pub mod bands;
+pub mod io;
 pub mod rubric;
