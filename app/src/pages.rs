@@ -43,6 +43,8 @@ pub async fn page_html(path: String, query: String) -> Result<String, AppError> 
         ["classes", _, "mentoring"] => crate::mentoring::api::mentoring_page(id(1)?).await,
         ["classes", _, "tasks"] => crate::tasks::api::tasks_page(id(1)?).await,
         ["classes", _, "tasks", _] => crate::tasks::api::task_page(id(1)?, id(3)?).await,
+        ["classes", _, "rubrics"] => crate::rubrics::api::rubrics_page(id(1)?).await,
+        ["classes", _, "rubrics", _] => crate::rubrics::api::rubric_page(id(1)?, id(3)?).await,
         _ => Err(AppError::NotFound),
     }
 }

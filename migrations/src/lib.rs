@@ -6,6 +6,7 @@ mod m20261129_000002_curriculum;
 mod m20261130_000003_scenarios;
 mod m20261202_000004_teams;
 mod m20261202_000005_mentoring_scope;
+mod m20261202_000006_rubrics;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000003_scenarios::Migration),
             Box::new(m20261202_000004_teams::Migration),
             Box::new(m20261202_000005_mentoring_scope::Migration),
+            Box::new(m20261202_000006_rubrics::Migration),
         ]
     }
 }

@@ -45,6 +45,8 @@ struct World {
     task: i64,
     pair: i64,
     goal: i64,
+    /// A rubric of class A (copied from a template).
+    rubric: i64,
     someone: i64,
     clients: Vec<(Who, Client)>,
 }
@@ -107,12 +109,24 @@ async fn world(app: &TestApp) -> World {
         .expect("query")
         .expect("assignment")
         .id;
+    let template = app::rubrics::templates::find("refleksi-empati").expect("template");
+    let rubric = app::rubrics::store::create(
+        &app.db,
+        class_a,
+        someone,
+        template.rubric(app::i18n::Locale::Id),
+        Some("refleksi-empati"),
+    )
+    .await
+    .expect("rubric")
+    .expect("a sound template");
     World {
         class_a,
         assignment,
         task,
         pair,
         goal,
+        rubric,
         someone,
         clients,
     }
@@ -442,6 +456,34 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
         ("GET", "/api/tasks_page", vec![("class_id", a.clone())], MEMBERS),
         (
             "GET",
+            "/api/rubrics_page",
+            vec![("class_id", a.clone())],
+            MANAGERS,
+        ),
+        (
+            "GET",
+            "/api/rubric_page",
+            vec![("class_id", a.clone()), ("rubric", w.rubric.to_string())],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/copy_rubric_template",
+            vec![("class_id", a.clone()), ("template", "kolaborasi-tim".into())],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/save_rubric",
+            vec![
+                ("class_id", a.clone()),
+                ("rubric", w.rubric.to_string()),
+                ("title", "".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "GET",
             "/api/task_page",
             vec![("class_id", a.clone()), ("task", w.task.to_string())],
             MEMBERS,
@@ -744,6 +786,24 @@ both_backends!(upload_matrix, async |app: &TestApp| {
             PARTICIPANTS.contains(who),
             "task submission as {who:?}: {r:?}"
         );
+        let fields = [
+            ("class_id", w.class_a.to_string()),
+            ("title", "Impor".to_string()),
+        ];
+        let r = app
+            .upload_file(
+                client,
+                "/api/import_rubric",
+                &fields,
+                "r.csv",
+                b"criterion,weight\n",
+            )
+            .await;
+        assert_eq!(
+            !denied(&r.error()),
+            MANAGERS.contains(who),
+            "rubric import as {who:?}: {r:?}"
+        );
     }
 });
 
@@ -775,7 +835,13 @@ both_backends!(page_matrix, async |app: &TestApp| {
     let tasks = format!("/classes/{}/tasks", w.class_a);
     let task = format!("{tasks}/{}", w.task);
     let mentoring = format!("/classes/{}/mentoring", w.class_a);
+    let rubrics = format!("/classes/{}/rubrics", w.class_a);
+    let rubric = format!("{rubrics}/{}", w.rubric);
+    let rubric_csv = format!("{rubric}/export.csv");
     let pages: Vec<(&str, &[Who])> = vec![
+        (&rubrics, MANAGERS),
+        (&rubric, MANAGERS),
+        (&rubric_csv, MANAGERS),
         (&teams, MEMBERS),
         (&tasks, MEMBERS),
         (&task, MEMBERS),

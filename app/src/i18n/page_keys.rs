@@ -22,6 +22,65 @@ macro_rules! page_keys {
 }
 
 page_keys! {
+    // Rubrics (issue 6)
+    RubricsTitle => "Rubrik", "Rubrics";
+    RubricsIntro => "Rubrik menilai tugas tim dan refleksi. Bobot kriteria harus berjumlah tepat 100 %. Rubrik yang sudah dipakai menilai dibekukan: mengubahnya membuat versi baru, dan setiap nilai tetap menyebut versi yang dipakainya.", "Rubrics score team tasks and reflections. Criterion weights must total exactly 100 %. A rubric that has been used to score is frozen: editing it makes a new version, and every score keeps naming the version it used.";
+    RubricsNone => "Belum ada rubrik di kelas ini. Salin templat atau impor berkas.", "This class has no rubric yet. Copy a template or import a file.";
+    RubricVersion => "versi {0}", "version {0}";
+    RubricFrozen => "dibekukan", "frozen";
+    RubricCriteriaCount => "{0} kriteria", "{0} criteria";
+    RubricEdit => "Ubah", "Edit";
+    RubricExportCsv => "Unduh CSV", "Download CSV";
+    RubricExportJson => "Unduh JSON", "Download JSON";
+    TemplatesTitle => "Salin dari templat", "Copy a template";
+    TemplatesHint => "Templat tersedia dalam bahasa Indonesia dan Inggris; salinan memakai bahasa yang sedang Anda pakai.", "Templates come in Indonesian and English; the copy takes the language you are using.";
+    TemplateField => "Templat", "Template";
+    TemplateSubmit => "Salin ke kelas ini", "Copy into this class";
+    RubricImportTitle => "Impor dari berkas", "Import a file";
+    RubricImportHint => "CSV dengan baris judul criterion, criterion_description, weight, level, level_descriptor, min_points, max_points: satu baris per tingkat, tingkat terbaik dahulu; baris dengan criterion kosong menambah tingkat pada kriteria di atasnya. Atau JSON hasil unduhan rubrik.", "CSV with the header criterion, criterion_description, weight, level, level_descriptor, min_points, max_points: one row per level, best level first; a row with an empty criterion adds a level to the criterion above. Or a rubric's downloaded JSON.";
+    RubricImportTitleField => "Judul rubrik (untuk CSV)", "Rubric title (for CSV)";
+    RubricImportFile => "Berkas CSV atau JSON", "CSV or JSON file";
+    RubricImportSubmit => "Impor rubrik", "Import rubric";
+    RubricEditorTitle => "Ubah rubrik", "Edit rubric";
+    RubricFieldTitle => "Judul rubrik", "Rubric title";
+    RubricFieldDescription => "Deskripsi (opsional)", "Description (optional)";
+    CriterionLegend => "Kriteria {0}", "Criterion {0}";
+    CriterionNewLegend => "Tambah kriteria (isi untuk menambah)", "Add a criterion (fill in to add)";
+    CriterionTitle => "Judul kriteria", "Criterion title";
+    CriterionDescription => "Deskripsi kriteria", "Criterion description";
+    CriterionWeight => "Bobot (%)", "Weight (%)";
+    CriterionRemove => "Hapus kriteria ini", "Remove this criterion";
+    LevelsCaption => "Tingkat, dari yang terbaik. Kosongkan \"sampai\" untuk poin tetap; isi baris kosong terakhir untuk menambah tingkat.", "Levels, best first. Leave \"to\" empty for fixed points; fill in the last empty row to add a level.";
+    LevelLabel => "Tingkat", "Level";
+    LevelDescriptor => "Deskriptor", "Descriptor";
+    LevelMin => "Poin dari", "Points from";
+    LevelMax => "sampai", "to";
+    LevelRemove => "Hapus", "Remove";
+    RubricSave => "Simpan rubrik", "Save rubric";
+    RubricSaved => "Rubrik tersimpan.", "Rubric saved.";
+    PreviewTitle => "Pratinjau nilai", "Score preview";
+    PreviewWeights => "Jumlah bobot: {0} % (harus 100 %)", "Weights total: {0} % (must be 100 %)";
+    PreviewFormula => "Nilai akhir (0–100) = jumlah dari bobot × poin ÷ poin tertinggi kriteria.", "Final score (0–100) = the sum of weight × points ÷ the criterion's top points.";
+    PreviewByLevel => "Bila setiap kriteria di tingkat {0} (poin tertingginya): nilai akhir {1}.", "If every criterion is at level {0} (its top points): final score {1}.";
+    PreviewFrozen => "Versi {0} sudah dipakai menilai. Menyimpan perubahan akan membuat versi {1}.", "Version {0} has been used to score. Saving changes will make version {1}.";
+    RubricWeightNumber => "Kriteria {0}: bobot harus bilangan bulat persen.", "Criterion {0}: the weight must be a whole percent.";
+    RubricPointsNumber => "Kriteria {0}, tingkat {1}: poin harus bilangan bulat.", "Criterion {0}, level {1}: points must be a whole number.";
+    RubricTitleMissing => "Beri judul rubrik.", "Give the rubric a title.";
+    RubricNoCriteria => "Rubrik memerlukan sekurang-kurangnya satu kriteria.", "A rubric needs at least one criterion.";
+    RubricTooManyCriteria => "Rubrik paling banyak memuat 20 kriteria.", "A rubric has at most 20 criteria.";
+    RubricWeightsTotal => "Jumlah bobot {0} %, padahal harus tepat 100 %.", "The weights total {0} %; they must total exactly 100 %.";
+    RubricCriterionTitle => "Kriteria {0}: beri judul.", "Criterion {0}: give it a title.";
+    RubricWeightRange => "Kriteria {0}: bobot harus antara 1 dan 100 %.", "Criterion {0}: the weight must be between 1 and 100 %.";
+    RubricLevelCount => "Kriteria {0}: perlu 2 sampai 8 tingkat.", "Criterion {0}: it needs 2 to 8 levels.";
+    RubricNoPoints => "Kriteria {0}: tingkat terbaik harus memberi poin.", "Criterion {0}: the best level must give points.";
+    RubricLevelLabel => "Kriteria {0}, tingkat {1}: beri nama tingkat.", "Criterion {0}, level {1}: name the level.";
+    RubricPointsInvalid => "Kriteria {0}, tingkat {1}: poin \"dari\" melebihi \"sampai\", atau di atas 1000.", "Criterion {0}, level {1}: \"from\" is above \"to\", or above 1000.";
+    RubricLevelsOrder => "Kriteria {0}, tingkat {1}: poinnya harus di bawah tingkat sebelumnya (tingkat terbaik dahulu, tanpa tumpang tindih).", "Criterion {0}, level {1}: its points must be below the level before it (best first, no overlap).";
+    RubricFileUnreadable => "berkas ini tidak terbaca sebagai CSV atau JSON rubrik.", "this file does not read as a rubric CSV or JSON.";
+    RubricFileMissingColumn => "kolom \"{0}\" tidak ada di baris judul.", "the header has no \"{0}\" column.";
+    RubricFileNotANumber => "kolom \"{0}\" harus berisi bilangan bulat.", "the \"{0}\" column must hold a whole number.";
+    RubricFileOrphanLevel => "tingkat ini tidak berada di bawah kriteria mana pun.", "this level is not under any criterion.";
+    RubricFileMissing => "Pilih berkas CSV atau JSON.", "Choose a CSV or JSON file.";
     // Errors, translated on the server and sent as text (`scenarios::said`)
     ErrNotOpen => "Skenario ini belum dibuka.", "This scenario is not open yet.";
     ErrClosed => "Skenario ini sudah ditutup.", "This scenario has closed.";

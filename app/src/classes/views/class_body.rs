@@ -34,6 +34,7 @@ pub fn class_body(detail: ClassDetail, sort: RosterSort) -> impl IntoView {
                 " "<a class="button" href=format!("/classes/{id}/tasks")>{P::TasksTitle.t(l)}</a>
                 " "<a class="button" href=format!("/classes/{id}/mentoring")>{P::MentoringTitle.t(l)}</a>
                 {manage.then(|| view! {
+                    " "<a class="button" href=format!("/classes/{id}/rubrics")>{crate::ui::tp(P::RubricsTitle)}</a>
                     " "<a class="button" href=format!("/classes/{id}/import")>{crate::ui::tp(P::RosterImport)}</a>
                 })}
             </p>

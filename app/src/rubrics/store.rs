@@ -1,0 +1,146 @@
+//! Rubrics in the database: a rubric of a class with numbered versions.
+//! The newest version is edited in place until a score uses it; then it is
+//! frozen and saving makes the next version, so every score keeps naming
+//! the exact criteria it was given against.
+use super::domain::rubric::{check, Problem, Rubric};
+use crate::entities::{rubric, rubric_version};
+use crate::error::{AppError, AppResult};
+use chrono::Utc;
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait};
+
+/// A rubric with its newest version, read.
+pub struct Loaded {
+    pub rubric: rubric::Model,
+    pub version: rubric_version::Model,
+    pub body: Rubric,
+}
+
+/// Rule problems of a rubric, as one error the form can place field by field.
+#[derive(Debug)]
+pub struct Refused(pub Vec<Problem>);
+
+pub async fn create(
+    db: &DatabaseConnection,
+    class_id: i64,
+    author: i64,
+    body: &Rubric,
+    template: Option<&str>,
+) -> AppResult<Result<i64, Refused>> {
+    let problems = check(body);
+    if !problems.is_empty() {
+        return Ok(Err(Refused(problems)));
+    }
+    let txn = db.begin().await?;
+    let row = rubric::ActiveModel {
+        class_id: Set(class_id),
+        title: Set(body.title.trim().to_string()),
+        template: Set(template.map(str::to_string)),
+        created_by: Set(author),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    insert_version(&txn, row.id, 1, body).await?;
+    txn.commit().await?;
+    Ok(Ok(row.id))
+}
+
+async fn insert_version<C: ConnectionTrait>(
+    db: &C,
+    rubric_id: i64,
+    number: i32,
+    body: &Rubric,
+) -> AppResult<rubric_version::Model> {
+    Ok(rubric_version::ActiveModel {
+        rubric_id: Set(rubric_id),
+        number: Set(number),
+        body: Set(serde_json::to_string(body).unwrap_or_default()),
+        frozen: Set(false),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// The class's rubric `rubric_id` with its newest version.
+pub async fn load<C: ConnectionTrait>(db: &C, class_id: i64, rubric_id: i64) -> AppResult<Loaded> {
+    let rubric = rubric::Entity::find_by_id(rubric_id)
+        .filter(rubric::Column::ClassId.eq(class_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let version = rubric_version::Entity::find()
+        .filter(rubric_version::Column::RubricId.eq(rubric_id))
+        .order_by_desc(rubric_version::Column::Number)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let body = body_of(&version)?;
+    Ok(Loaded {
+        rubric,
+        version,
+        body,
+    })
+}
+
+pub fn body_of(version: &rubric_version::Model) -> AppResult<Rubric> {
+    serde_json::from_str(&version.body).map_err(AppError::internal)
+}
+
+/// Saves an edit: in place while the newest version is unused, else as the
+/// next version. Returns the version now newest.
+pub async fn save(
+    db: &DatabaseConnection,
+    class_id: i64,
+    rubric_id: i64,
+    body: &Rubric,
+) -> AppResult<Result<i32, Refused>> {
+    let problems = check(body);
+    if !problems.is_empty() {
+        return Ok(Err(Refused(problems)));
+    }
+    let txn = db.begin().await?;
+    let current = load(&txn, class_id, rubric_id).await?;
+    let number = if current.version.frozen {
+        insert_version(&txn, rubric_id, current.version.number + 1, body)
+            .await?
+            .number
+    } else {
+        let number = current.version.number;
+        let mut row: rubric_version::ActiveModel = current.version.into();
+        row.body = Set(serde_json::to_string(body).unwrap_or_default());
+        row.update(&txn).await?;
+        number
+    };
+    let mut head: rubric::ActiveModel = current.rubric.into();
+    head.title = Set(body.title.trim().to_string());
+    head.update(&txn).await?;
+    txn.commit().await?;
+    Ok(Ok(number))
+}
+
+/// Marks a version used (a score names it): it is never edited again.
+pub async fn freeze<C: ConnectionTrait>(db: &C, version_id: i64) -> AppResult<()> {
+    rubric_version::Entity::update_many()
+        .col_expr(rubric_version::Column::Frozen, Expr::value(true))
+        .filter(rubric_version::Column::Id.eq(version_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The class's rubrics, newest first, each with its newest version.
+pub async fn list<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<Vec<Loaded>> {
+    let rubrics = rubric::Entity::find()
+        .filter(rubric::Column::ClassId.eq(class_id))
+        .order_by_desc(rubric::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(rubrics.len());
+    for r in rubrics {
+        out.push(load(db, class_id, r.id).await?);
+    }
+    Ok(out)
+}

@@ -1,0 +1,186 @@
+//! Rubrics through the router, on SQLite and PostgreSQL: a template is
+//! copied into a class, edited through the editor's nested form (weights
+//! that total 95 are refused with the total), frozen once used and then
+//! versioned, imported from CSV with line-precise errors and exported; all
+//! of it for the class's facilitators and admins only.
+mod common;
+use app::auth::model::Role;
+use app::auth::policy::Membership;
+use app::entities::{rubric, rubric_version};
+use app::error::AppError;
+use app::rubrics::domain::rubric::Rubric;
+use axum::http::StatusCode;
+use common::*;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+/// The editor's form for `r`, as the browser posts it.
+fn form_of(class_id: i64, rubric_id: i64, r: &Rubric) -> Vec<(String, String)> {
+    let mut f = vec![
+        ("class_id".to_string(), class_id.to_string()),
+        ("rubric".into(), rubric_id.to_string()),
+        ("title".into(), r.title.clone()),
+        ("description".into(), r.description.clone()),
+    ];
+    for (i, c) in r.criteria.iter().enumerate() {
+        f.push((format!("criteria[{i}][title]"), c.title.clone()));
+        f.push((format!("criteria[{i}][description]"), c.description.clone()));
+        f.push((format!("criteria[{i}][weight]"), c.weight.to_string()));
+        for (j, l) in c.levels.iter().enumerate() {
+            let name = |field: &str| format!("criteria[{i}][levels][{j}][{field}]");
+            f.push((name("label"), l.label.clone()));
+            f.push((name("descriptor"), l.descriptor.clone()));
+            f.push((name("min"), l.min.to_string()));
+            f.push((name("max"), l.max.to_string()));
+        }
+        // The empty level row the editor always offers.
+        f.push((
+            format!("criteria[{i}][levels][{}][label]", c.levels.len()),
+            String::new(),
+        ));
+    }
+    f
+}
+
+async fn save(app: &TestApp, client: &Client, fields: &[(String, String)]) -> Reply {
+    let borrowed: Vec<(&str, String)> = fields.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    app.call(client, "/api/save_rubric", &borrowed).await
+}
+
+async fn newest(app: &TestApp, rubric_id: i64) -> (i32, Rubric, bool) {
+    let v = rubric_version::Entity::find()
+        .filter(rubric_version::Column::RubricId.eq(rubric_id))
+        .order_by_desc(rubric_version::Column::Number)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    (v.number, serde_json::from_str(&v.body).unwrap(), v.frozen)
+}
+
+both_backends!(
+    rubrics_are_copied_edited_versioned_imported_and_exported,
+    async |app: &TestApp| {
+        let class = app.class("Kelas Rubrik").await;
+        let f = app.user("Fasilitator Rubrik", &[Role::Facilitator]).await;
+        app.enrol(f, class, Membership::Facilitator).await;
+        let facilitator = app.session(f).await;
+        let copy = [
+            ("class_id", class.to_string()),
+            ("template", "kolaborasi-tim".to_string()),
+        ];
+        let r = app.call(&facilitator, "/api/copy_rubric_template", &copy).await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+        let rubric_id = rubric::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+        let (number, body, _) = newest(app, rubric_id).await;
+        assert_eq!(
+            (number, body.title.as_str()),
+            (1, "Kolaborasi tim lintas generasi")
+        );
+
+        // Weights that total 95: refused, with the total, and nothing stored.
+        let mut bad = body.clone();
+        bad.criteria[0].weight -= 5;
+        let r = save(app, &facilitator, &form_of(class, rubric_id, &bad)).await;
+        let Some(AppError::Invalid(errors)) = r.error() else {
+            panic!("{r:?}")
+        };
+        let text = format!("{:?}", errors.get("weights"));
+        assert!(text.contains("95"), "{text}");
+        assert_eq!(newest(app, rubric_id).await.1, body);
+
+        // A valid edit while unused changes version 1 in place.
+        let mut edited = body.clone();
+        edited.criteria[0].weight -= 5;
+        edited.criteria[1].weight += 5;
+        edited.criteria[0].title = "Pembagian peran yang adil".into();
+        let r = save(app, &facilitator, &form_of(class, rubric_id, &edited)).await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+        assert_eq!(newest(app, rubric_id).await, (1, edited.clone(), false));
+
+        // Once a score uses it, it is frozen: the next edit is version 2.
+        let v1 = rubric_version::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        app::rubrics::store::freeze(&app.db, v1.id).await.unwrap();
+        let mut again = edited.clone();
+        again.criteria.remove(3);
+        again.criteria[2].weight += 20;
+        let r = save(app, &facilitator, &form_of(class, rubric_id, &again)).await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+        assert_eq!(newest(app, rubric_id).await, (2, again, false));
+        let kept: Rubric = serde_json::from_str(
+            &rubric_version::Entity::find_by_id(v1.id)
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap()
+                .body,
+        )
+        .unwrap();
+        assert_eq!(kept, edited, "the frozen version is never edited");
+
+        // CSV import: a bad row is named by its line; a good file makes a rubric.
+        let csv = "criterion,weight,level,min_points,max_points\nKomunikasi,100,Baik,3,\n,,Cukup,dua,\n";
+        let fields = [
+            ("class_id", class.to_string()),
+            ("title", "Rubrik impor".to_string()),
+        ];
+        let r = app
+            .upload_file(
+                &facilitator,
+                "/api/import_rubric",
+                &fields,
+                "r.csv",
+                csv.as_bytes(),
+            )
+            .await;
+        let Some(AppError::Invalid(errors)) = r.error() else {
+            panic!("{r:?}")
+        };
+        assert_eq!(errors.keys().collect::<Vec<_>>(), vec!["file:3"]);
+        let good = csv.replace("dua", "2");
+        let r = app
+            .upload_file(
+                &facilitator,
+                "/api/import_rubric",
+                &fields,
+                "r.csv",
+                good.as_bytes(),
+            )
+            .await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+        assert_eq!(rubric::Entity::find().count(&app.db).await.unwrap(), 2);
+
+        // Export, and the page, for the facilitator only.
+        let export = format!("/classes/{class}/rubrics/{rubric_id}/export.csv");
+        let r = app.get(&facilitator, &export).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(
+            r.body.starts_with("criterion,criterion_description,weight"),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("Pembagian peran yang adil"));
+        let page = app
+            .get_json(
+                &facilitator,
+                &format!("/api/rubric_page?class_id={class}&rubric={rubric_id}"),
+            )
+            .await;
+        assert!(page.body.contains("Pembagian peran yang adil"), "{}", page.body);
+        let others = [
+            ("Peserta Rubrik", Role::Participant, Membership::Participant),
+            ("Penilai Rubrik", Role::Evaluator, Membership::Evaluator),
+        ];
+        for (name, role, membership) in others {
+            let u = app.user(name, &[role]).await;
+            app.enrol(u, class, membership).await;
+            let client = app.session(u).await;
+            assert_eq!(app.get(&client, &export).await.status, StatusCode::FORBIDDEN);
+            let r = app.call(&client, "/api/copy_rubric_template", &copy).await;
+            assert_eq!(r.error(), Some(AppError::Forbidden));
+        }
+    }
+);
