@@ -164,7 +164,11 @@ fn criterion_fields(i: usize, c: &Criterion, is_new: bool) -> impl IntoView {
     } else {
         fill(tr(P::CriterionLegend), &[(i + 1).to_string()])
     };
-    let weight = (!is_new).then(|| c.weight.to_string()).unwrap_or_default();
+    let weight = if is_new {
+        String::new()
+    } else {
+        c.weight.to_string()
+    };
     let levels = c
         .levels
         .iter()
@@ -194,7 +198,7 @@ fn level_row(i: usize, j: usize, l: &Level) -> impl IntoView {
     let name = |field: &str| format!("criteria[{i}][levels][{j}][{field}]");
     let id = |field: &str| format!("c{i}-l{j}-{field}");
     let filled = !l.label.is_empty();
-    let points = |v: u32| filled.then(|| v.to_string()).unwrap_or_default();
+    let points = |v: u32| if filled { v.to_string() } else { String::new() };
     let max = if l.min == l.max {
         String::new()
     } else {
