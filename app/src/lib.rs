@@ -8,6 +8,8 @@ pub mod auth;
 pub mod classes;
 pub mod curriculum;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod evaluation;
 pub mod i18n;
 pub mod mentoring;
 pub mod pages;

@@ -43,6 +43,12 @@ pub async fn page_html(path: String, query: String) -> Result<String, AppError> 
         ["classes", _, "mentoring"] => crate::mentoring::api::mentoring_page(id(1)?).await,
         ["classes", _, "tasks"] => crate::tasks::api::tasks_page(id(1)?).await,
         ["classes", _, "tasks", _] => crate::tasks::api::task_page(id(1)?, id(3)?).await,
+        ["classes", _, "tasks", _, "evaluation"] => {
+            crate::evaluation::api::evaluation_page(id(1)?, id(3)?).await
+        }
+        ["classes", _, "tasks", _, "score", _] => {
+            crate::evaluation::api::score_page(id(1)?, id(3)?, id(5)?).await
+        }
         ["classes", _, "rubrics"] => crate::rubrics::api::rubrics_page(id(1)?).await,
         ["classes", _, "rubrics", _] => crate::rubrics::api::rubric_page(id(1)?, id(3)?).await,
         _ => Err(AppError::NotFound),
@@ -65,9 +71,12 @@ pub fn HtmlRoute() -> impl IntoView {
         move || (path.get(), query.get(), locale.get(), action.version().get()),
         |(path, query, _, _)| page_html(path, query),
     );
-    // /classes/{id}/scenarios/{assignment}: the player.
+    // /classes/{id}/scenarios/{assignment}: the player; /classes/{id}/tasks/{task}/score/{team}: scoring.
     let playing = move || {
-        path.with(|p| p.starts_with("/classes/") && p.contains("/scenarios/") && p.split('/').count() == 5)
+        path.with(|p| {
+            p.starts_with("/classes/")
+                && ((p.contains("/scenarios/") && p.split('/').count() == 5) || p.contains("/score/"))
+        })
     };
     view! {
         <Show when=playing><SaveState action /></Show>

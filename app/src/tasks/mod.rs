@@ -10,4 +10,4 @@ pub mod store;
 #[cfg(feature = "ssr")]
 mod upload;
 #[cfg(feature = "ssr")]
-mod views;
+pub(crate) mod views;

@@ -105,7 +105,7 @@ fn create_form(class_id: i64) -> impl IntoView {
     }
 }
 
-type Versions = Vec<(task_submission::Model, Vec<(i64, String, i64)>)>;
+pub type Versions = Vec<(task_submission::Model, Vec<(i64, String, i64)>)>;
 
 pub struct TaskData {
     class: class::Model,
@@ -116,6 +116,10 @@ pub struct TaskData {
     /// (team number, its versions), one entry per team shown.
     teams: Vec<(i32, Versions)>,
     names: HashMap<i64, String>,
+    /// The participant's team's released result.
+    result: Option<crate::evaluation::views::Released>,
+    /// Facilitators and evaluators: a link to the task's evaluation.
+    evaluates: bool,
 }
 
 pub async fn task_data(
@@ -149,7 +153,13 @@ pub async fn task_data(
         .into_iter()
         .map(|(_, u)| (u.id, u.full_name))
         .collect();
+    let result = match (is_participant, team_rows.first()) {
+        (true, Some(team)) => crate::evaluation::views::released(state, &class, &task, team.id).await?,
+        _ => None,
+    };
     Ok(TaskData {
+        result,
+        evaluates: !is_participant,
         my_team: is_participant
             .then(|| team_rows.first().map(|t| t.number))
             .flatten(),
@@ -185,6 +195,10 @@ pub fn task_body(data: TaskData) -> impl IntoView {
             <p class="muted">{fill(tr(P::TaskDue), &[wib(data.task.due_at)])}" · "{policy_text(policy)}</p>
         </header>
         <div class="lesson-body" inner_html=brief></div>
+        {data.evaluates.then(|| view! {
+            <p class="actions"><a class="button" href=format!("/classes/{class_id}/tasks/{}/evaluation", data.task.id)>{tr(P::EvalLink)}</a></p>
+        })}
+        {data.result.map(crate::evaluation::views::released_view)}
         {teams}
         {submit}
     }
@@ -213,14 +227,7 @@ fn team_versions(data: &TaskData, number: i32, versions: &Versions, policy: Late
                         {late.map(|t| view! { " " <span class="tag tag-late">{t}</span> })}
                         {counted.then(|| view! { " " <span class="tag tag-ok">{tr(P::VersionCounts)}</span> })}
                     </p>
-                    {(!s.body.is_empty()).then(|| crate::scenarios::views::text::paragraphs(&s.body))}
-                    <ul class="links">
-                        {s.links.lines().map(|l| view! { <li><a href=l.to_string() rel="noopener noreferrer" target="_blank">{l.to_string()}</a></li> }).collect_view()}
-                        {files.iter().map(|(id, name, size)| {
-                            let href = format!("/classes/{}/files/{id}", data.class.id);
-                            view! { <li><a href=href download="">{name.clone()}</a>" "<span class="muted">{format!("({} KB)", (size + 1023) / 1024)}</span></li> }
-                        }).collect_view()}
-                    </ul>
+                    {version_content(data.class.id, s, files)}
                 </li>
             }
         })
@@ -236,6 +243,36 @@ fn team_versions(data: &TaskData, number: i32, versions: &Versions, policy: Late
             {versions.is_empty().then(|| view! { <p class="muted">{tr(P::VersionsNone)}</p> })}
             <ol class="versions">{rows}</ol>
         </section>
+    }
+}
+
+/// What a version holds: its text, links and files.
+fn version_content(class_id: i64, s: &task_submission::Model, files: &[(i64, String, i64)]) -> impl IntoView {
+    view! {
+        {(!s.body.is_empty()).then(|| crate::scenarios::views::text::paragraphs(&s.body))}
+        <ul class="links">
+            {s.links.lines().map(|l| view! { <li><a href=l.to_string() rel="noopener noreferrer" target="_blank">{l.to_string()}</a></li> }).collect_view()}
+            {files.iter().map(|(id, name, size)| {
+                let href = format!("/classes/{class_id}/files/{id}");
+                view! { <li><a href=href download="">{name.clone()}</a>" "<span class="muted">{format!("({} KB)", (size + 1023) / 1024)}</span></li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// The version of a team's that counts, for the scoring page.
+pub fn counting_version(class: &class::Model, task: &team_task::Model, versions: &Versions) -> impl IntoView {
+    let policy = policy_of(task);
+    let all: Vec<_> = versions.iter().map(|(s, _)| version_of(s)).collect();
+    let counts = counting(&all, task.due_at, policy).map(|v| v.number);
+    let found = versions.iter().find(|(s, _)| counts == Some(s.number as u32));
+    match found {
+        Some((s, files)) => view! {
+            <p class="muted">{fill(tr(P::VersionNumber), &[s.number.to_string()])}" · "{wib(s.submitted_at)}</p>
+            {version_content(class.id, s, files)}
+        }
+        .into_any(),
+        None => view! { <p class="notice">{tr(P::ScoreNoSubmission)}</p> }.into_any(),
     }
 }
 

@@ -33,6 +33,7 @@ pub fn ServerHtml(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         if let Some(action) = forms {
+            client::bump_revision(&ev);
             slot.set(client::error_slot(&ev));
             let reload = !client::keeps_page(&ev);
             super::server_form::client::submit_then(action, ev, reload);
@@ -42,10 +43,17 @@ pub fn ServerHtml(
     };
     // Live preview: a textarea with `data-preview` shows its Markdown, rendered
     // and sanitised by the server, in the element that attribute names.
+    // Autosave: a form marked `data-autosave` (an evaluator's scoring) posts
+    // itself a moment after the last change.
     let csrf = super::use_csrf();
+    #[cfg(feature = "hydrate")]
+    let timer = StoredValue::new(None::<TimeoutHandle>);
     let on_input = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
-        client::live_preview(&ev, csrf.get_untracked());
+        {
+            client::live_preview(&ev, csrf.get_untracked());
+            client::autosave(&ev, timer);
+        }
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, csrf);
     };
@@ -118,6 +126,29 @@ mod client {
         )
         .ok();
         with_preview(&target, |entry| entry.1 = timer);
+    }
+
+    /// A form's `revision` is the moment it is sent: a later save always wins.
+    pub fn bump_revision(ev: &leptos::ev::SubmitEvent) {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
+            .and_then(|f| f.query_selector("input[name=revision]").ok().flatten())
+            .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            input.set_value(&(js_sys::Date::now() as i64).to_string());
+        }
+    }
+
+    pub fn autosave(ev: &leptos::ev::Event, timer: leptos::prelude::StoredValue<Option<TimeoutHandle>>) {
+        let form = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("form[data-autosave]").ok().flatten())
+            .and_then(|f| f.dyn_into::<HtmlFormElement>().ok());
+        if let Some(form) = form {
+            crate::curriculum::views::blocks::autosave::schedule(timer, form, Duration::from_millis(800));
+        }
     }
 
     pub fn keeps_page(ev: &leptos::ev::SubmitEvent) -> bool {

@@ -159,7 +159,7 @@ fn now_revision() -> i64 {
 }
 
 #[cfg(feature = "hydrate")]
-mod autosave {
+pub(crate) mod autosave {
     use crate::ui::FormAction;
     use leptos::prelude::*;
     use leptos::wasm_bindgen::JsCast;
@@ -232,7 +232,11 @@ mod autosave {
         on_cleanup(move || handle.remove());
     }
 
-    fn schedule(timer: StoredValue<Option<TimeoutHandle>>, form: HtmlFormElement, delay: Duration) {
+    pub(crate) fn schedule(
+        timer: StoredValue<Option<TimeoutHandle>>,
+        form: HtmlFormElement,
+        delay: Duration,
+    ) {
         if let Some(handle) = timer.get_value() {
             handle.clear();
         }

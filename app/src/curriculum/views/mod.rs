@@ -3,7 +3,7 @@
 #[cfg(feature = "ssr")]
 mod authoring_forms;
 mod authoring_pages;
-mod blocks;
+pub(crate) mod blocks;
 #[cfg(feature = "ssr")]
 mod boards;
 #[cfg(feature = "ssr")]

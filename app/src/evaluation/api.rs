@@ -1,0 +1,252 @@
+//! Server fns for scoring team tasks. Server-only: the pages are
+//! server-rendered HTML whose forms post here (by fetch once hydrated,
+//! plain posts without JavaScript).
+//!
+//! Who may do what: the class's facilitators and admins set the rubric and
+//! method, assign evaluators, moderate and release; an evaluator assigned to
+//! a team scores it (and sees the other evaluators' scores only once their
+//! own is submitted, or when the facilitator opens them); participants see
+//! their team's result once released (on the task page).
+use super::store::{self, ScoreInput, SettingsInput, LIVE};
+use super::target::Target;
+use crate::auth::model::Role;
+use crate::auth::policy::{ClassAccess, Membership};
+use crate::error::AppError;
+use crate::i18n::P;
+use crate::rubrics::domain::aggregate::Method;
+use crate::scenarios::api::class_access;
+use crate::scenarios::said;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+/// The task's evaluation: settings, evaluators, results, agreement
+/// (facilitators); the teams to score (assigned evaluators).
+#[server(input = GetUrl, prefix = "/api", endpoint = "evaluation_page")]
+pub async fn evaluation_page(class_id: i64, task: i64) -> Result<String, AppError> {
+    let (state, caller, class, access, _) = class_access(class_id).await?;
+    let t = target(&state, class_id, task).await?;
+    let manages = access == ClassAccess::Manage;
+    if !manages && !evaluates_class(&state, &caller, class_id).await? {
+        return Err(AppError::Forbidden);
+    }
+    let data = super::views::load_evaluation(&state, &caller, class, t, manages).await?;
+    crate::ui::render_html(move || super::views::evaluation_body(data))
+}
+
+/// One team's submission beside the rubric, for an evaluator assigned to it
+/// (facilitators see it read-only with every score).
+#[server(input = GetUrl, prefix = "/api", endpoint = "score_page")]
+pub async fn score_page(class_id: i64, task: i64, subject: i64) -> Result<String, AppError> {
+    let (state, caller, class, access, _) = class_access(class_id).await?;
+    let t = target(&state, class_id, task).await?;
+    let assignments = store::assignments(&state.db, &t).await?;
+    let assigned = store::assignment_for(&assignments, subject, caller.user_id).is_some();
+    if access != ClassAccess::Manage && !assigned {
+        return Err(AppError::Forbidden);
+    }
+    let data = super::views::load_scoring(&state, &caller, class, t, subject, assigned).await?;
+    crate::ui::render_html(move || super::views::scoring_body(data))
+}
+
+/// Facilitators. The rubric (`rubric` empty: none), `method` ("mean",
+/// "median", "weighted"), the discrepancy rules (`level_gap` levels,
+/// `share_gap` percent; empty turns a rule off) and whether participants
+/// see evaluators' names. Errors: `Invalid(rubric|level_gap|share_gap)`.
+#[server(prefix = "/api", endpoint = "set_evaluation")]
+#[allow(clippy::too_many_arguments)]
+pub async fn set_evaluation(
+    csrf: String,
+    class_id: i64,
+    task: i64,
+    rubric: String,
+    method: String,
+    level_gap: String,
+    share_gap: String,
+    show_names: Option<String>,
+) -> Result<(), AppError> {
+    let _ = csrf; // checked by the CSRF middleware before this runs
+    let (state, t) = managed(class_id, task).await?;
+    let rubric_id = match rubric.trim() {
+        "" => None,
+        id => Some(
+            id.parse()
+                .map_err(|_| AppError::field("rubric", said(P::ErrNoRubricYet)))?,
+        ),
+    };
+    let gap = |text: &str, field: &str, max: i32| -> Result<Option<i32>, AppError> {
+        match text.trim() {
+            "" => Ok(None),
+            v => v
+                .parse::<i32>()
+                .ok()
+                .filter(|n| (0..=max).contains(n))
+                .map(Some)
+                .ok_or_else(|| AppError::field(field, said(P::ErrThreshold))),
+        }
+    };
+    let input = SettingsInput {
+        rubric_id,
+        method: Method::from_code(&method).unwrap_or_default(),
+        level_gap: gap(&level_gap, "level_gap", 7)?,
+        share_gap: gap(&share_gap, "share_gap", 100)?,
+        show_names: show_names.is_some(),
+    };
+    store::set_settings(&state.db, &t, input).await
+}
+
+/// Facilitators. Assigns an evaluator of the class (an evaluator or a
+/// facilitator) to one team (`subject`) or every team (`subject` 0), with a
+/// role and a role weight. Errors: `Invalid(evaluator|role|weight)`.
+#[server(prefix = "/api", endpoint = "assign_evaluator")]
+#[allow(clippy::too_many_arguments)]
+pub async fn assign_evaluator(
+    csrf: String,
+    class_id: i64,
+    task: i64,
+    subject: i64,
+    evaluator: i64,
+    role: String,
+    weight: String,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let (state, t) = managed(class_id, task).await?;
+    let scores_here = crate::auth::guard::memberships(&state.db, evaluator, class_id)
+        .await?
+        .iter()
+        .any(|m| matches!(m, Membership::Evaluator | Membership::Facilitator));
+    if !scores_here {
+        return Err(AppError::field("evaluator", said(P::ErrNotAnEvaluator)));
+    }
+    let weight: f64 = weight
+        .trim()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| AppError::field("weight", said(P::ErrRoleWeight)))?;
+    store::assign(&state.db, &t, subject, evaluator, &role, weight).await
+}
+
+#[server(prefix = "/api", endpoint = "unassign_evaluator")]
+pub async fn unassign_evaluator(
+    csrf: String,
+    class_id: i64,
+    task: i64,
+    assignment: i64,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let (state, t) = managed(class_id, task).await?;
+    store::unassign(&state.db, &t, assignment).await
+}
+
+/// One criterion as the scoring form posts it: `c[0][level]`, `c[0][points]`, `c[0][comment]`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PickForm {
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub points: String,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// The assigned evaluator saves a draft (autosaved as they go) or, with
+/// `lock` set, submits and locks their score. `revision` is the client's
+/// save counter: an older save never overwrites a newer one.
+/// Errors: `Invalid(c{n})`, `Rule` once submitted.
+#[server(prefix = "/api", endpoint = "save_score")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_score(
+    csrf: String,
+    class_id: i64,
+    task: i64,
+    subject: i64,
+    revision: i64,
+    #[server(default)] c: Vec<PickForm>,
+    #[server(default)] overall: String,
+    #[server(default)] lock: Option<String>,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let (state, caller, _, _, _) = class_access(class_id).await?;
+    let t = target(&state, class_id, task).await?;
+    let assignments = store::assignments(&state.db, &t).await?;
+    if store::assignment_for(&assignments, subject, caller.user_id).is_none() {
+        return Err(AppError::Forbidden);
+    }
+    let submit = lock.is_some();
+    let input = ScoreInput {
+        levels: c.iter().map(|p| p.level.trim().parse().ok()).collect(),
+        points: c.iter().map(|p| p.points.trim().parse().ok()).collect(),
+        comments: c.iter().map(|p| p.comment.clone()).collect(),
+        overall,
+        revision,
+        submit,
+    };
+    store::save_score(&state.db, &t, subject, caller.user_id, LIVE, input).await?;
+    if submit {
+        leptos_axum::redirect(&t.score_page(subject));
+    }
+    Ok(())
+}
+
+/// Facilitators. `decision` "accepted", "rescore" (every evaluator of the
+/// team scores again) or "set" (with `total`, 0–100); a reason is required
+/// for the last two. Errors: `Invalid(decision|total|reason)`.
+#[server(prefix = "/api", endpoint = "moderate_score")]
+#[allow(clippy::too_many_arguments)]
+pub async fn moderate_score(
+    csrf: String,
+    class_id: i64,
+    task: i64,
+    subject: i64,
+    decision: String,
+    #[server(default)] total: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let (state, t) = managed(class_id, task).await?;
+    let caller = crate::auth::guard::caller()?;
+    let total = total.trim().replace(',', ".").parse::<f64>().ok();
+    store::moderate(&state.db, &t, subject, caller.user_id, &decision, total, &reason).await
+}
+
+/// Facilitators. `release` "true"/"false": participants see their results;
+/// `open` "true"/"false": evaluators see each other's scores before submitting.
+#[server(prefix = "/api", endpoint = "evaluation_flags")]
+pub async fn evaluation_flags(
+    csrf: String,
+    class_id: i64,
+    task: i64,
+    #[server(default)] release: Option<String>,
+    #[server(default)] open: Option<String>,
+) -> Result<(), AppError> {
+    let _ = csrf;
+    let (state, t) = managed(class_id, task).await?;
+    let flag = |v: Option<String>| v.map(|v| v == "true");
+    store::set_flags(&state.db, &t, flag(release), flag(open)).await
+}
+
+async fn target(state: &crate::state::AppState, class_id: i64, task: i64) -> Result<Target, AppError> {
+    crate::tasks::store::task(&state.db, class_id, task).await?;
+    Ok(Target::task(class_id, task))
+}
+
+async fn managed(class_id: i64, task: i64) -> Result<(crate::state::AppState, Target), AppError> {
+    let (state, _, _, access, _) = class_access(class_id).await?;
+    if access != ClassAccess::Manage {
+        return Err(AppError::Forbidden);
+    }
+    let t = target(&state, class_id, task).await?;
+    Ok((state, t))
+}
+
+/// An evaluator account that is an evaluator of the class.
+async fn evaluates_class(
+    state: &crate::state::AppState,
+    caller: &crate::state::Caller,
+    class_id: i64,
+) -> Result<bool, AppError> {
+    Ok(caller.has(Role::Evaluator)
+        && crate::auth::guard::memberships(&state.db, caller.user_id, class_id)
+            .await?
+            .contains(&Membership::Evaluator))
+}

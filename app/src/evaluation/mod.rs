@@ -1,0 +1,9 @@
+//! Scoring team tasks with rubrics by several evaluators: settings and
+//! assignments, blind scoring with autosaved drafts and a locking submit,
+//! aggregation with discrepancy flags, moderation, agreement statistics,
+//! release to participants, and an audit log of every change to a score.
+pub mod api;
+pub mod report;
+pub mod store;
+pub mod target;
+pub mod views;

@@ -1,0 +1,504 @@
+//! Evaluation in the database: how a target is scored (rubric, method,
+//! discrepancy rules, release), who scores it (evaluators with a role and a
+//! role weight), the scores themselves (drafts, then submitted and locked),
+//! the facilitator's moderation, and the audit log of every change to a
+//! submitted score.
+use super::target::Target;
+use crate::entities::{
+    evaluation_setting, evaluator_assignment, moderation, rubric_version, score, score_audit, team_task,
+};
+use crate::error::{AppError, AppResult};
+use crate::i18n::P;
+use crate::rubrics::domain::aggregate::{Method, Threshold};
+use crate::rubrics::domain::rubric::{pick, weighted_total, Pick, PickProblem, Rubric};
+use crate::rubrics::store::{body_of, freeze};
+use crate::scenarios::{said, said_with};
+use chrono::Utc;
+use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, QueryOrder, TransactionTrait};
+use std::collections::BTreeMap;
+
+pub const LIVE: &str = "live";
+pub const REFERENCE: &str = "reference";
+pub const PRACTICE: &str = "practice";
+pub const DRAFT: &str = "draft";
+pub const SUBMITTED: &str = "submitted";
+pub const RESCORE: &str = "rescore";
+pub const ROLES: [&str; 4] = ["coach", "mentor", "penguji", "peer"];
+
+pub async fn settings<C: ConnectionTrait>(
+    db: &C,
+    t: &Target,
+) -> AppResult<Option<evaluation_setting::Model>> {
+    Ok(evaluation_setting::Entity::find()
+        .filter(evaluation_setting::Column::Kind.eq(t.kind))
+        .filter(evaluation_setting::Column::TargetId.eq(t.id))
+        .one(db)
+        .await?)
+}
+
+/// The method and discrepancy rules of a target (defaults when unset).
+pub fn rules_of(s: Option<&evaluation_setting::Model>) -> (Method, Threshold) {
+    let Some(s) = s else {
+        return (Method::Mean, Threshold::default());
+    };
+    let method = Method::from_code(&s.method).unwrap_or_default();
+    let threshold = Threshold {
+        levels: s.level_gap.and_then(|g| usize::try_from(g).ok()),
+        share: s.share_gap.map(|p| f64::from(p) / 100.0),
+    };
+    (method, threshold)
+}
+
+pub struct SettingsInput {
+    pub rubric_id: Option<i64>,
+    pub method: Method,
+    pub level_gap: Option<i32>,
+    pub share_gap: Option<i32>,
+    pub show_names: bool,
+}
+
+/// Sets how the target is scored. The rubric cannot change once someone
+/// has scored against it (their scores would no longer compare).
+pub async fn set_settings(db: &DatabaseConnection, t: &Target, input: SettingsInput) -> AppResult<()> {
+    if let Some(rubric) = input.rubric_id {
+        crate::rubrics::store::load(db, t.class_id, rubric).await?;
+    }
+    let txn = db.begin().await?;
+    let current = settings(&txn, t).await?;
+    let changes_rubric = current
+        .as_ref()
+        .map_or(input.rubric_id.is_some(), |c| c.rubric_id != input.rubric_id);
+    if changes_rubric && !scores(&txn, t).await?.is_empty() {
+        return Err(AppError::field("rubric", said(P::ErrRubricInUse)));
+    }
+    let row = evaluation_setting::ActiveModel {
+        kind: Set(t.kind.to_string()),
+        target_id: Set(t.id),
+        class_id: Set(t.class_id),
+        rubric_id: Set(input.rubric_id),
+        method: Set(input.method.code().to_string()),
+        level_gap: Set(input.level_gap),
+        share_gap: Set(input.share_gap),
+        show_names: Set(input.show_names),
+        released_at: Set(current.as_ref().and_then(|c| c.released_at)),
+        scores_open: Set(current.as_ref().is_some_and(|c| c.scores_open)),
+        ..Default::default()
+    };
+    evaluation_setting::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([
+                evaluation_setting::Column::Kind,
+                evaluation_setting::Column::TargetId,
+            ])
+            .update_columns([
+                evaluation_setting::Column::RubricId,
+                evaluation_setting::Column::Method,
+                evaluation_setting::Column::LevelGap,
+                evaluation_setting::Column::ShareGap,
+                evaluation_setting::Column::ShowNames,
+            ])
+            .to_owned(),
+        )
+        .exec(&txn)
+        .await?;
+    if t.kind == super::target::TASK {
+        team_task::Entity::update_many()
+            .col_expr(team_task::Column::RubricId, Expr::value(input.rubric_id))
+            .filter(team_task::Column::Id.eq(t.id))
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Releases the results to participants, or (`open`) lets evaluators see
+/// each other's scores before they submit their own.
+pub async fn set_flags(
+    db: &DatabaseConnection,
+    t: &Target,
+    release: Option<bool>,
+    open: Option<bool>,
+) -> AppResult<()> {
+    let current = settings(db, t)
+        .await?
+        .ok_or_else(|| AppError::Rule(said(P::ErrNoRubricYet)))?;
+    let mut row: evaluation_setting::ActiveModel = current.into();
+    if let Some(release) = release {
+        row.released_at = Set(release.then(Utc::now));
+    }
+    if let Some(open) = open {
+        row.scores_open = Set(open);
+    }
+    row.update(db).await?;
+    Ok(())
+}
+
+pub async fn assignments<C: ConnectionTrait>(
+    db: &C,
+    t: &Target,
+) -> AppResult<Vec<evaluator_assignment::Model>> {
+    Ok(evaluator_assignment::Entity::find()
+        .filter(evaluator_assignment::Column::Kind.eq(t.kind))
+        .filter(evaluator_assignment::Column::TargetId.eq(t.id))
+        .order_by_asc(evaluator_assignment::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Assigns (or re-weighs) an evaluator for one subject, or the whole target (`subject` 0).
+pub async fn assign(
+    db: &DatabaseConnection,
+    t: &Target,
+    subject: i64,
+    evaluator: i64,
+    role: &str,
+    weight: f64,
+) -> AppResult<()> {
+    if !ROLES.contains(&role) {
+        return Err(AppError::field("role", said(P::ErrEvaluatorRole)));
+    }
+    if !(weight.is_finite() && (0.1..=10.0).contains(&weight)) {
+        return Err(AppError::field("weight", said(P::ErrRoleWeight)));
+    }
+    evaluator_assignment::Entity::insert(evaluator_assignment::ActiveModel {
+        kind: Set(t.kind.to_string()),
+        target_id: Set(t.id),
+        subject_id: Set(subject),
+        evaluator_id: Set(evaluator),
+        role: Set(role.to_string()),
+        role_weight: Set(weight),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            evaluator_assignment::Column::Kind,
+            evaluator_assignment::Column::TargetId,
+            evaluator_assignment::Column::SubjectId,
+            evaluator_assignment::Column::EvaluatorId,
+        ])
+        .update_columns([
+            evaluator_assignment::Column::Role,
+            evaluator_assignment::Column::RoleWeight,
+        ])
+        .to_owned(),
+    )
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn unassign(db: &DatabaseConnection, t: &Target, id: i64) -> AppResult<()> {
+    evaluator_assignment::Entity::delete_many()
+        .filter(evaluator_assignment::Column::Id.eq(id))
+        .filter(evaluator_assignment::Column::Kind.eq(t.kind))
+        .filter(evaluator_assignment::Column::TargetId.eq(t.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The evaluator's assignment for this subject (their own, else the whole target's).
+pub fn assignment_for(
+    all: &[evaluator_assignment::Model],
+    subject: i64,
+    user: i64,
+) -> Option<&evaluator_assignment::Model> {
+    let mine = |s: i64| all.iter().find(|a| a.evaluator_id == user && a.subject_id == s);
+    mine(subject).or_else(|| mine(0))
+}
+
+pub async fn scores<C: ConnectionTrait>(db: &C, t: &Target) -> AppResult<Vec<score::Model>> {
+    Ok(score::Entity::find()
+        .filter(score::Column::Kind.eq(t.kind))
+        .filter(score::Column::TargetId.eq(t.id))
+        .order_by_asc(score::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// The rubric version a score uses: the one it started on, else the
+/// target's rubric's newest.
+pub async fn version_for<C: ConnectionTrait>(
+    db: &C,
+    t: &Target,
+    existing: Option<&score::Model>,
+) -> AppResult<(rubric_version::Model, Rubric)> {
+    if let Some(s) = existing {
+        let v = rubric_version::Entity::find_by_id(s.version_id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let body = body_of(&v)?;
+        return Ok((v, body));
+    }
+    let rubric = settings(db, t)
+        .await?
+        .and_then(|s| s.rubric_id)
+        .ok_or_else(|| AppError::Rule(said(P::ErrNoRubricYet)))?;
+    let loaded = crate::rubrics::store::load(db, t.class_id, rubric).await?;
+    Ok((loaded.version, loaded.body))
+}
+
+/// What the scoring form posts: per criterion a level (from 0) and points
+/// (None for a fixed level), a comment; an overall comment.
+pub struct ScoreInput {
+    pub levels: Vec<Option<usize>>,
+    pub points: Vec<Option<u32>>,
+    pub comments: Vec<String>,
+    pub overall: String,
+    /// The client's save counter: an older save never overwrites a newer one.
+    pub revision: i64,
+    pub submit: bool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Saved {
+    Stored,
+    /// An older save arrived after a newer one: nothing changed.
+    Stale,
+}
+
+/// Saves a draft or submits (which locks). Every problem names its criterion.
+pub async fn save_score(
+    db: &DatabaseConnection,
+    t: &Target,
+    subject: i64,
+    evaluator: i64,
+    purpose: &str,
+    input: ScoreInput,
+) -> AppResult<Saved> {
+    let txn = db.begin().await?;
+    let existing = score::Entity::find()
+        .filter(score::Column::Kind.eq(t.kind))
+        .filter(score::Column::TargetId.eq(t.id))
+        .filter(score::Column::SubjectId.eq(subject))
+        .filter(score::Column::EvaluatorId.eq(evaluator))
+        .filter(score::Column::Purpose.eq(purpose))
+        .one(&txn)
+        .await?;
+    if let Some(e) = &existing {
+        if input.revision <= e.revision {
+            return Ok(Saved::Stale);
+        }
+        if e.status == SUBMITTED {
+            return Err(AppError::Rule(said(P::ErrScoreLocked)));
+        }
+    }
+    let (version, rubric) = version_for(&txn, t, existing.as_ref()).await?;
+    let picks = checked_picks(&rubric, &input)?;
+    let status = if input.submit { SUBMITTED } else { DRAFT };
+    let comments: Vec<String> = (0..rubric.criteria.len())
+        .map(|i| {
+            input
+                .comments
+                .get(i)
+                .map_or(String::new(), |c| c.trim().chars().take(2000).collect())
+        })
+        .collect();
+    let total = picks
+        .iter()
+        .all(Option::is_some)
+        .then(|| weighted_total(&rubric, &picks));
+    let now = Utc::now();
+    let row = score::ActiveModel {
+        kind: Set(t.kind.to_string()),
+        target_id: Set(t.id),
+        subject_id: Set(subject),
+        evaluator_id: Set(evaluator),
+        purpose: Set(purpose.to_string()),
+        version_id: Set(version.id),
+        picks: Set(serde_json::to_string(&picks).unwrap_or_default()),
+        comments: Set(serde_json::to_string(&comments).unwrap_or_default()),
+        overall: Set(input.overall.trim().chars().take(5000).collect()),
+        total: Set(total),
+        status: Set(status.to_string()),
+        revision: Set(input.revision),
+        updated_at: Set(now),
+        submitted_at: Set(input.submit.then_some(now)),
+        ..Default::default()
+    };
+    let saved = match existing {
+        Some(old) => {
+            let mut row = row;
+            row.id = Set(old.id);
+            let new = row.update(&txn).await?;
+            // Drafts change as they are typed; what is audited is every
+            // change to a score that was submitted (or asked to re-score).
+            if input.submit || old.status == RESCORE {
+                audit(&txn, &old, &new, evaluator, status, "").await?;
+            }
+            new
+        }
+        None => {
+            let new = row.insert(&txn).await?;
+            if input.submit {
+                audit_new(&txn, &new, evaluator).await?;
+            }
+            new
+        }
+    };
+    freeze(&txn, saved.version_id).await?;
+    txn.commit().await?;
+    Ok(Saved::Stored)
+}
+
+/// The picks, each checked against its criterion; on submit, every
+/// criterion must have one.
+fn checked_picks(rubric: &Rubric, input: &ScoreInput) -> AppResult<Vec<Option<Pick>>> {
+    let mut errors: BTreeMap<String, Vec<crate::i18n::Msg>> = BTreeMap::new();
+    let mut picks = Vec::with_capacity(rubric.criteria.len());
+    for (i, c) in rubric.criteria.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let level = input.levels.get(i).copied().flatten();
+        let points = input.points.get(i).copied().flatten();
+        match level.map(|l| pick(c, l, points)) {
+            Some(Ok(p)) => picks.push(Some(p)),
+            Some(Err(PickProblem::PointsOutside(lo, hi))) => {
+                let args = [n.clone(), lo.to_string(), hi.to_string()];
+                errors
+                    .entry(format!("c{n}"))
+                    .or_default()
+                    .push(said_with(P::ErrPickPoints, &args));
+                picks.push(None);
+            }
+            Some(Err(PickProblem::NoSuchLevel)) | None => {
+                if input.submit {
+                    errors
+                        .entry(format!("c{n}"))
+                        .or_default()
+                        .push(said_with(P::ErrPickLevel, std::slice::from_ref(&n)));
+                }
+                picks.push(None);
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(picks)
+    } else {
+        Err(AppError::Invalid(errors))
+    }
+}
+
+fn snapshot(s: &score::Model) -> String {
+    serde_json::json!({
+        "status": s.status, "picks": s.picks, "comments": s.comments,
+        "overall": s.overall, "total": s.total, "version": s.version_id,
+    })
+    .to_string()
+}
+
+async fn audit<C: ConnectionTrait>(
+    db: &C,
+    old: &score::Model,
+    new: &score::Model,
+    actor: i64,
+    action: &str,
+    reason: &str,
+) -> AppResult<()> {
+    score_audit::ActiveModel {
+        score_id: Set(new.id),
+        actor_id: Set(actor),
+        action: Set(action.to_string()),
+        old: Set(snapshot(old)),
+        new: Set(snapshot(new)),
+        reason: Set(reason.to_string()),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+async fn audit_new<C: ConnectionTrait>(db: &C, new: &score::Model, actor: i64) -> AppResult<()> {
+    score_audit::ActiveModel {
+        score_id: Set(new.id),
+        actor_id: Set(actor),
+        action: Set(SUBMITTED.to_string()),
+        old: Set(String::new()),
+        new: Set(snapshot(new)),
+        reason: Set(String::new()),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The facilitator's decision on a subject: accept the scores as they are,
+/// ask every evaluator of it to score again (their submitted scores reopen),
+/// or set the final result, with a reason either way for the last two.
+pub async fn moderate(
+    db: &DatabaseConnection,
+    t: &Target,
+    subject: i64,
+    moderator: i64,
+    decision: &str,
+    total: Option<f64>,
+    reason: &str,
+) -> AppResult<()> {
+    let reason = reason.trim();
+    if decision != "accepted" && reason.is_empty() {
+        return Err(AppError::field("reason", said(P::ErrModerationReason)));
+    }
+    let total = match decision {
+        "set" => Some(
+            total
+                .filter(|t| t.is_finite() && (0.0..=100.0).contains(t))
+                .ok_or_else(|| AppError::field("total", said(P::ErrModeratedTotal)))?,
+        ),
+        "accepted" | "rescore" => None,
+        _ => return Err(AppError::field("decision", said(P::ErrModerationDecision))),
+    };
+    let txn = db.begin().await?;
+    moderation::ActiveModel {
+        kind: Set(t.kind.to_string()),
+        target_id: Set(t.id),
+        subject_id: Set(subject),
+        decision: Set(decision.to_string()),
+        total: Set(total),
+        reason: Set(reason.to_string()),
+        moderator_id: Set(moderator),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    if decision == "rescore" {
+        let live = scores(&txn, t)
+            .await?
+            .into_iter()
+            .filter(|s| s.subject_id == subject && s.purpose == LIVE && s.status == SUBMITTED);
+        for old in live {
+            let mut row: score::ActiveModel = old.clone().into();
+            row.status = Set(RESCORE.into());
+            let new = row.update(&txn).await?;
+            audit(&txn, &old, &new, moderator, RESCORE, reason).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn moderations<C: ConnectionTrait>(db: &C, t: &Target) -> AppResult<Vec<moderation::Model>> {
+    Ok(moderation::Entity::find()
+        .filter(moderation::Column::Kind.eq(t.kind))
+        .filter(moderation::Column::TargetId.eq(t.id))
+        .order_by_asc(moderation::Column::Id)
+        .all(db)
+        .await?)
+}
+
+pub async fn audit_log<C: ConnectionTrait>(
+    db: &C,
+    score_ids: Vec<i64>,
+) -> AppResult<Vec<score_audit::Model>> {
+    Ok(score_audit::Entity::find()
+        .filter(score_audit::Column::ScoreId.is_in(score_ids))
+        .order_by_asc(score_audit::Column::Id)
+        .all(db)
+        .await?)
+}

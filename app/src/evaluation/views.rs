@@ -1,0 +1,770 @@
+//! The evaluation pages, rendered on the server: a task's evaluation
+//! (settings, evaluators, results with flags and moderation, agreement,
+//! release) and the scoring page (the submission beside the rubric).
+use super::api::{
+    AssignEvaluator, EvaluationFlags, ModerateScore, SaveScore, SetEvaluation, UnassignEvaluator,
+};
+use super::report::{self, agreement, Agreement, Entry, Inputs, SubjectReport};
+use super::store::{self, DRAFT, RESCORE, ROLES, SUBMITTED};
+use super::target::Target;
+use crate::entities::{
+    class, evaluation_setting, evaluator_assignment, programme_band, score, team, team_task,
+};
+use crate::error::AppResult;
+use crate::i18n::{fill, P};
+use crate::rubrics::domain::agreement::{read_alpha, read_icc, Reading};
+use crate::rubrics::domain::bands::{self, Band};
+use crate::rubrics::domain::rubric::Rubric;
+use crate::rubrics::store::Loaded;
+use crate::scenarios::views::text::{paragraphs, tr};
+use crate::state::{AppState, Caller};
+use crate::teams::views::button_form;
+use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use sea_orm::EntityTrait;
+use std::collections::HashMap;
+
+/// The programme's predicate bands, or LAN's defaults.
+pub async fn bands_for(state: &AppState, class: &class::Model) -> AppResult<Vec<Band>> {
+    let stored = programme_band::Entity::find_by_id(class.programme_id)
+        .one(&state.db)
+        .await?;
+    Ok(stored
+        .and_then(|b| serde_json::from_str(&b.bands).ok())
+        .unwrap_or_else(bands::defaults))
+}
+
+/// Published teams of the class: (id, number).
+async fn teams_of(state: &AppState, class_id: i64) -> AppResult<Vec<team::Model>> {
+    Ok(crate::teams::store::newest(&state.db, class_id, true)
+        .await?
+        .map(|s| s.teams.into_iter().map(|(t, _)| t).collect())
+        .unwrap_or_default())
+}
+
+async fn names(state: &AppState, class_id: i64) -> AppResult<HashMap<i64, String>> {
+    Ok(crate::classes::db::members(&state.db, class_id)
+        .await?
+        .into_iter()
+        .map(|(_, u)| (u.id, u.full_name))
+        .collect())
+}
+
+pub struct EvalData {
+    class: class::Model,
+    target: Target,
+    task: team_task::Model,
+    manages: bool,
+    me: i64,
+    settings: Option<evaluation_setting::Model>,
+    rubric: Option<Loaded>,
+    rubrics: Vec<(i64, String)>,
+    assignments: Vec<evaluator_assignment::Model>,
+    /// Evaluators and facilitators of the class: (id, name).
+    candidates: Vec<(i64, String)>,
+    names: HashMap<i64, String>,
+    teams: Vec<team::Model>,
+    reports: Vec<SubjectReport>,
+    agreement: Option<(Agreement, Vec<Agreement>)>,
+    my_scores: Vec<score::Model>,
+}
+
+pub async fn load_evaluation(
+    state: &AppState,
+    caller: &Caller,
+    class: class::Model,
+    target: Target,
+    manages: bool,
+) -> AppResult<EvalData> {
+    let db = &state.db;
+    let task = crate::tasks::store::task(db, class.id, target.id).await?;
+    let settings = store::settings(db, &target).await?;
+    let rubric = match settings.as_ref().and_then(|s| s.rubric_id) {
+        Some(id) => Some(crate::rubrics::store::load(db, class.id, id).await?),
+        None => None,
+    };
+    let rubrics = crate::rubrics::store::list(db, class.id)
+        .await?
+        .into_iter()
+        .map(|l| (l.rubric.id, l.rubric.title))
+        .collect();
+    let assignments = store::assignments(db, &target).await?;
+    let scores = store::scores(db, &target).await?;
+    let moderations = store::moderations(db, &target).await?;
+    let teams = teams_of(state, class.id).await?;
+    let bands = bands_for(state, &class).await?;
+    let (method, threshold) = store::rules_of(settings.as_ref());
+    let reports: Vec<SubjectReport> = match &rubric {
+        Some(r) => {
+            let inputs = Inputs {
+                rubric: &r.body,
+                method,
+                threshold,
+                bands: &bands,
+                assignments: &assignments,
+                scores: &scores,
+                moderations: &moderations,
+            };
+            teams.iter().map(|t| report::subject(&inputs, t.id)).collect()
+        }
+        None => Vec::new(),
+    };
+    let agreement = rubric.as_ref().map(|r| agreement(&r.body, &reports));
+    let members = crate::classes::db::members(db, class.id).await?;
+    let mut candidates: Vec<(i64, String)> = members
+        .iter()
+        .filter(|(m, _)| m.role == "evaluator" || m.role == "facilitator")
+        .map(|(_, u)| (u.id, u.full_name.clone()))
+        .collect();
+    candidates.sort();
+    candidates.dedup();
+    Ok(EvalData {
+        names: members.into_iter().map(|(_, u)| (u.id, u.full_name)).collect(),
+        my_scores: scores
+            .into_iter()
+            .filter(|s| s.evaluator_id == caller.user_id)
+            .collect(),
+        me: caller.user_id,
+        class,
+        target,
+        task,
+        manages,
+        settings,
+        rubric,
+        rubrics,
+        assignments,
+        candidates,
+        teams,
+        reports,
+        agreement,
+    })
+}
+
+fn team_label(teams: &[team::Model], id: i64) -> String {
+    teams.iter().find(|t| t.id == id).map_or_else(
+        || tr(P::EvalAllTeams).to_string(),
+        |t| fill(tr(P::TeamNumber), &[t.number.to_string()]),
+    )
+}
+
+pub fn evaluation_body(data: EvalData) -> impl IntoView {
+    let class_id = data.class.id;
+    let task_href = format!("/classes/{class_id}/tasks/{}", data.task.id);
+    let body = if data.manages {
+        view! {
+            {settings_form(&data)}
+            {assign_section(&data)}
+            {results(&data)}
+            {agreement_section(&data)}
+            {flags_section(&data)}
+        }
+        .into_any()
+    } else {
+        my_assignments(&data).into_any()
+    };
+    view! {
+        <p class="muted"><a href=task_href>{data.task.title.clone()}</a></p>
+        <header class="page-head">
+            <h1>{tr(P::EvalTitle)}</h1>
+            <p>{tr(P::EvalIntro)}</p>
+        </header>
+        {body}
+    }
+}
+
+fn settings_form(data: &EvalData) -> impl IntoView {
+    let s = data.settings.as_ref();
+    let current = s.and_then(|s| s.rubric_id);
+    let rubric_options = data
+        .rubrics
+        .iter()
+        .map(|(id, title)| view! { <option value=*id selected=current == Some(*id)>{title.clone()}</option> })
+        .collect_view();
+    let method = s.map_or("mean", |s| s.method.as_str()).to_string();
+    let methods = [
+        ("mean", P::MethodMean),
+        ("median", P::MethodMedian),
+        ("weighted", P::MethodWeighted),
+    ]
+    .into_iter()
+    .map(|(code, key)| view! { <option value=code selected=method == code>{tr(key)}</option> })
+    .collect_view();
+    let gap = |v: Option<i32>| v.map(|v| v.to_string()).unwrap_or_default();
+    let (levels, share) = match s {
+        Some(s) => (gap(s.level_gap), gap(s.share_gap)),
+        None => ("1".to_string(), "15".to_string()),
+    };
+    view! {
+        <section class="panel">
+            <h2>{tr(P::EvalSettings)}</h2>
+            <form method="post" action=SetEvaluation::PATH class="stack" data-error-slot="settings-error">
+                <CsrfField />
+                <input type="hidden" name="class_id" value=data.class.id />
+                <input type="hidden" name="task" value=data.task.id />
+                <label for="eval-rubric">{tr(P::EvalRubric)}</label>
+                <select id="eval-rubric" name="rubric">
+                    <option value="">{tr(P::EvalNoRubric)}</option>
+                    {rubric_options}
+                </select>
+                <p class="hint"><a href=format!("/classes/{}/rubrics", data.class.id)>{tr(P::RubricsTitle)}</a></p>
+                <label for="eval-method">{tr(P::EvalMethod)}</label>
+                <select id="eval-method" name="method">{methods}</select>
+                <label for="eval-levels">{tr(P::EvalLevelGap)}</label>
+                <input id="eval-levels" name="level_gap" value=levels inputmode="numeric" class="short" />
+                <label for="eval-share">{tr(P::EvalShareGap)}</label>
+                <input id="eval-share" name="share_gap" value=share inputmode="numeric" class="short" />
+                <label class="check"><input type="checkbox" name="show_names" value="1" checked=s.is_some_and(|s| s.show_names) />" "{tr(P::EvalShowNames)}</label>
+                <button type="submit" class="button primary">{tr(P::EvalSave)}</button>
+            </form>
+            <ErrorSlot id="settings-error".into() action={form_action::<SetEvaluation>()} />
+        </section>
+    }
+}
+
+fn role_label(role: &str) -> &'static str {
+    tr(match role {
+        "coach" => P::RoleCoach,
+        "mentor" => P::RoleMentor,
+        "penguji" => P::RolePenguji,
+        _ => P::RolePeer,
+    })
+}
+
+fn assign_section(data: &EvalData) -> impl IntoView {
+    let rows = data
+        .assignments
+        .iter()
+        .map(|a| {
+            let hidden = vec![("task", data.task.id.to_string()), ("assignment", a.id.to_string())];
+            view! {
+                <tr>
+                    <td>{data.names.get(&a.evaluator_id).cloned().unwrap_or_default()}</td>
+                    <td>{role_label(&a.role)}</td>
+                    <td>{format!("{:.1}", a.role_weight)}</td>
+                    <td>{team_label(&data.teams, a.subject_id)}</td>
+                    <td>{button_form::<UnassignEvaluator>(data.class.id, format!("unassign-{}", a.id), hidden, P::EvalUnassign, false)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let people = data
+        .candidates
+        .iter()
+        .map(|(id, name)| view! { <option value=*id>{name.clone()}</option> })
+        .collect_view();
+    let scopes = std::iter::once((0, tr(P::EvalAllTeams).to_string()))
+        .chain(
+            data.teams
+                .iter()
+                .map(|t| (t.id, fill(tr(P::TeamNumber), &[t.number.to_string()]))),
+        )
+        .map(|(id, label)| view! { <option value=id>{label}</option> })
+        .collect_view();
+    let roles = ROLES
+        .iter()
+        .map(|r| view! { <option value=*r>{role_label(r)}</option> })
+        .collect_view();
+    view! {
+        <section class="panel">
+            <h2>{tr(P::EvalEvaluators)}</h2>
+            <div class="table-wrap">
+                <table class="table">
+                    <thead><tr><th>{tr(P::EvalEvaluator)}</th><th>{tr(P::EvalRole)}</th><th>{tr(P::EvalWeight)}</th><th>{tr(P::EvalScope)}</th><th></th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <form method="post" action=AssignEvaluator::PATH class="stack" data-error-slot="assign-error">
+                <CsrfField />
+                <input type="hidden" name="class_id" value=data.class.id />
+                <input type="hidden" name="task" value=data.task.id />
+                <label for="assign-evaluator">{tr(P::EvalEvaluator)}</label>
+                <select id="assign-evaluator" name="evaluator">{people}</select>
+                <label for="assign-subject">{tr(P::EvalScope)}</label>
+                <select id="assign-subject" name="subject">{scopes}</select>
+                <label for="assign-role">{tr(P::EvalRole)}</label>
+                <select id="assign-role" name="role">{roles}</select>
+                <label for="assign-weight">{tr(P::EvalWeight)}</label>
+                <input id="assign-weight" name="weight" value="1" inputmode="decimal" class="short" />
+                <button type="submit" class="button">{tr(P::EvalAssign)}</button>
+            </form>
+            <ErrorSlot id="assign-error".into() action={form_action::<AssignEvaluator>()} />
+        </section>
+    }
+}
+
+fn fmt(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+fn results(data: &EvalData) -> impl IntoView {
+    let Some(rubric) = &data.rubric else {
+        return view! { <p class="notice">{tr(P::EvalNeedsRubric)}</p> }.into_any();
+    };
+    let items = data
+        .reports
+        .iter()
+        .map(|r| subject_result(data, &rubric.body, r))
+        .collect_view();
+    view! {
+        <section class="panel">
+            <h2>{tr(P::EvalResults)}</h2>
+            <div class="results">{items}</div>
+        </section>
+    }
+    .into_any()
+}
+
+fn subject_result(data: &EvalData, rubric: &Rubric, r: &SubjectReport) -> impl IntoView {
+    let label = team_label(&data.teams, r.subject);
+    let entries = r
+        .scored
+        .iter()
+        .map(|e| {
+            let name = data.names.get(&e.evaluator).cloned().unwrap_or_default();
+            view! { <li>{name}" ("{role_label(&e.role)}"): "<strong>{fmt(e.total)}</strong></li> }
+        })
+        .collect_view();
+    let flagged: Vec<String> = r
+        .flagged
+        .iter()
+        .filter_map(|i| rubric.criteria.get(*i).map(|c| c.title.clone()))
+        .collect();
+    let flag = (!flagged.is_empty()).then(|| {
+        view! { <p class="flag" role="status">"⚑ "{fill(tr(P::EvalFlagged), &[flagged.join(", ")])}</p> }
+    });
+    let decision = r.decision.as_ref().map(|d| {
+        let key = match d.decision.as_str() {
+            "set" => P::DecisionSet,
+            "rescore" => P::DecisionRescore,
+            _ => P::DecisionAccepted,
+        };
+        view! { <p class="muted">{tr(key)}{(!d.reason.is_empty()).then(|| format!(" — {}", d.reason))}</p> }
+    });
+    let result = match (r.final_total, &r.predicate) {
+        (Some(total), Some(p)) => fill(tr(P::EvalFinal), &[fmt(total), p.clone()]),
+        _ => tr(P::EvalNoScores).to_string(),
+    };
+    view! {
+        <article class="card subject-result" data-subject=r.subject data-flagged=(!r.flagged.is_empty()).to_string()>
+            <h3><a href=data.target.score_page(r.subject)>{label}</a></h3>
+            <ul>{entries}</ul>
+            <p class="final">{result}</p>
+            {flag}
+            {decision}
+            {(!r.scored.is_empty()).then(|| moderate_form(data, r.subject))}
+        </article>
+    }
+}
+
+fn moderate_form(data: &EvalData, subject: i64) -> impl IntoView {
+    let slot = format!("moderate-{subject}");
+    let id = |f: &str| format!("{f}-{subject}");
+    view! {
+        <details class="moderate">
+            <summary>{tr(P::EvalModerate)}</summary>
+            <form method="post" action=ModerateScore::PATH class="stack" data-error-slot=slot.clone()>
+                <CsrfField />
+                <SlotField id=slot.clone() />
+                <input type="hidden" name="class_id" value=data.class.id />
+                <input type="hidden" name="task" value=data.task.id />
+                <input type="hidden" name="subject" value=subject />
+                <fieldset>
+                    <legend>{tr(P::EvalDecision)}</legend>
+                    <label class="check"><input type="radio" name="decision" value="accepted" checked /><span>{tr(P::DecisionAccept)}</span></label>
+                    <label class="check"><input type="radio" name="decision" value="rescore" /><span>{tr(P::DecisionAskRescore)}</span></label>
+                    <label class="check"><input type="radio" name="decision" value="set" /><span>{tr(P::DecisionSetScore)}</span></label>
+                </fieldset>
+                <label for=id("total")>{tr(P::EvalModeratedTotal)}</label>
+                <input id=id("total") name="total" inputmode="decimal" class="short" />
+                <label for=id("reason")>{tr(P::EvalReason)}</label>
+                <textarea id=id("reason") name="reason" rows="2"></textarea>
+                <button type="submit" class="button">{tr(P::EvalModerateSubmit)}</button>
+            </form>
+            <ErrorSlot id=slot.clone() action={slot_action::<ModerateScore>(&slot)} />
+        </details>
+    }
+}
+
+fn reading(r: Reading) -> &'static str {
+    tr(match r {
+        Reading::Good => P::ReadingGood,
+        Reading::Acceptable => P::ReadingAcceptable,
+        Reading::Low => P::ReadingLow,
+    })
+}
+
+fn coefficient(v: Option<f64>, read: fn(f64) -> Reading) -> String {
+    v.map_or_else(|| "—".to_string(), |v| format!("{v:.3} ({})", reading(read(v))))
+}
+
+fn agreement_row(title: String, a: &Agreement) -> impl IntoView {
+    let percent = a.percent.map_or_else(
+        || "—".to_string(),
+        |(e, n)| format!("{:.0} % / {:.0} %", e * 100.0, n * 100.0),
+    );
+    view! {
+        <tr>
+            <th scope="row">{title}</th>
+            <td>{coefficient(a.alpha_interval, read_alpha)}</td>
+            <td>{coefficient(a.alpha_ordinal, read_alpha)}</td>
+            <td>{coefficient(a.icc.map(|i| i.single), read_icc)}</td>
+            <td>{coefficient(a.icc.map(|i| i.average), read_icc)}</td>
+            <td>{percent}</td>
+        </tr>
+    }
+}
+
+fn agreement_section(data: &EvalData) -> Option<impl IntoView> {
+    let (rubric, (overall, criteria)) = (data.rubric.as_ref()?, data.agreement.as_ref()?);
+    let rows = rubric
+        .body
+        .criteria
+        .iter()
+        .zip(criteria)
+        .map(|(c, a)| agreement_row(c.title.clone(), a))
+        .collect_view();
+    Some(view! {
+        <section class="panel">
+            <h2>{tr(P::AgreementTitle)}</h2>
+            <p class="hint">{tr(P::AgreementHint)}</p>
+            <div class="table-wrap">
+                <table class="table agreement">
+                    <thead><tr>
+                        <th></th><th>{tr(P::AlphaInterval)}</th><th>{tr(P::AlphaOrdinal)}</th>
+                        <th>"ICC(2,1)"</th><th>"ICC(2,k)"</th><th>{tr(P::PercentAgreement)}</th>
+                    </tr></thead>
+                    <tbody>{agreement_row(tr(P::AgreementTotal).to_string(), overall)}{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    })
+}
+
+fn flags_section(data: &EvalData) -> Option<impl IntoView> {
+    let s = data.settings.as_ref()?;
+    let released = s.released_at.is_some();
+    let release = vec![
+        ("task", data.task.id.to_string()),
+        ("release", (!released).to_string()),
+    ];
+    let open = vec![
+        ("task", data.task.id.to_string()),
+        ("open", (!s.scores_open).to_string()),
+    ];
+    Some(view! {
+        <section class="panel">
+            <h2>{tr(P::EvalRelease)}</h2>
+            <p>{tr(if released { P::EvalReleased } else { P::EvalNotReleased })}</p>
+            <div class="actions">
+                {button_form::<EvaluationFlags>(data.class.id, "release".into(), release, if released { P::EvalUnrelease } else { P::EvalReleaseSubmit }, !released)}
+                {button_form::<EvaluationFlags>(data.class.id, "open".into(), open, if s.scores_open { P::EvalCloseScores } else { P::EvalOpenScores }, false)}
+            </div>
+        </section>
+    })
+}
+
+/// An evaluator's own list: the teams they score, with where each stands.
+fn my_assignments(data: &EvalData) -> impl IntoView {
+    let mine: Vec<i64> = data
+        .teams
+        .iter()
+        .map(|t| t.id)
+        .filter(|t| store::assignment_for(&data.assignments, *t, data.me).is_some())
+        .collect();
+    if mine.is_empty() {
+        return view! { <p class="notice">{tr(P::EvalNothingAssigned)}</p> }.into_any();
+    }
+    let items = mine
+        .into_iter()
+        .map(|t| {
+            let status = data.my_scores.iter().find(|s| s.subject_id == t && s.purpose == store::LIVE);
+            let key = match status.map(|s| s.status.as_str()) {
+                Some(SUBMITTED) => P::ScoreSubmitted,
+                Some(RESCORE) => P::ScoreRescore,
+                Some(DRAFT) => P::ScoreDraft,
+                _ => P::ScoreNotStarted,
+            };
+            view! {
+                <li class="card">
+                    <a href=data.target.score_page(t)>{team_label(&data.teams, t)}</a>" · "<span class="tag">{tr(key)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="rubric-list">{items}</ul> }.into_any()
+}
+
+pub struct ScoreData {
+    class: class::Model,
+    target: Target,
+    task: team_task::Model,
+    team: team::Model,
+    assigned: bool,
+    rubric: Option<Rubric>,
+    mine: Option<score::Model>,
+    /// Others' submitted scores, when the caller may see them.
+    others: Vec<(String, Entry)>,
+    versions: crate::tasks::views::Versions,
+}
+
+pub async fn load_scoring(
+    state: &AppState,
+    caller: &Caller,
+    class: class::Model,
+    target: Target,
+    subject: i64,
+    assigned: bool,
+) -> AppResult<ScoreData> {
+    let db = &state.db;
+    let task = crate::tasks::store::task(db, class.id, target.id).await?;
+    let team = teams_of(state, class.id)
+        .await?
+        .into_iter()
+        .find(|t| t.id == subject)
+        .ok_or(crate::error::AppError::NotFound)?;
+    let scores = store::scores(db, &target).await?;
+    let mine = scores
+        .iter()
+        .find(|s| s.subject_id == subject && s.evaluator_id == caller.user_id && s.purpose == store::LIVE)
+        .cloned();
+    let settings = store::settings(db, &target).await?;
+    let rubric = match store::version_for(db, &target, mine.as_ref()).await {
+        Ok((_, body)) => Some(body),
+        Err(_) => None,
+    };
+    let own_done = mine.as_ref().is_some_and(|s| s.status == SUBMITTED);
+    let sees_others = !assigned || own_done || settings.as_ref().is_some_and(|s| s.scores_open);
+    let assignments = store::assignments(db, &target).await?;
+    let names = names(state, class.id).await?;
+    let others = match (&rubric, sees_others) {
+        (Some(r), true) => scores
+            .iter()
+            .filter(|s| s.subject_id == subject && s.evaluator_id != caller.user_id)
+            .filter_map(|s| report::entry(s, &assignments, r))
+            .map(|e| (names.get(&e.evaluator).cloned().unwrap_or_default(), e))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let versions = crate::tasks::store::versions(db, task.id, Some(team.id)).await?;
+    Ok(ScoreData {
+        class,
+        target,
+        task,
+        team,
+        assigned,
+        rubric,
+        mine,
+        others,
+        versions,
+    })
+}
+
+pub fn scoring_body(data: ScoreData) -> impl IntoView {
+    let title = fill(tr(P::TeamNumber), &[data.team.number.to_string()]);
+    let submission = crate::tasks::views::counting_version(&data.class, &data.task, &data.versions);
+    let form = match &data.rubric {
+        Some(r) => score_form(&data, r).into_any(),
+        None => view! { <p class="notice">{tr(P::EvalNeedsRubric)}</p> }.into_any(),
+    };
+    view! {
+        <p class="muted"><a href=data.target.page()>{tr(P::EvalTitle)}</a>" · "{data.task.title.clone()}</p>
+        <header class="page-head"><h1>{fill(tr(P::ScoreTitle), &[title])}</h1></header>
+        <div class="score-layout">
+            <section class="panel submission" aria-label=tr(P::ScoreSubmission)>
+                <h2>{tr(P::ScoreSubmission)}</h2>
+                {submission}
+            </section>
+            <section class="panel rubric-side">{form}{others(&data)}</section>
+        </div>
+    }
+}
+
+fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
+    let picks: Vec<Option<crate::rubrics::domain::rubric::Pick>> = data
+        .mine
+        .as_ref()
+        .and_then(|s| serde_json::from_str(&s.picks).ok())
+        .unwrap_or_default();
+    let comments: Vec<String> = data
+        .mine
+        .as_ref()
+        .and_then(|s| serde_json::from_str(&s.comments).ok())
+        .unwrap_or_default();
+    let locked = data.mine.as_ref().is_some_and(|s| s.status == SUBMITTED) || !data.assigned;
+    let total = data.mine.as_ref().and_then(|s| s.total);
+    let criteria = rubric
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let chosen = picks.get(i).copied().flatten();
+            let levels = c
+                .levels
+                .iter()
+                .enumerate()
+                .map(|(j, l)| {
+                    let range = if l.fixed() { l.max.to_string() } else { format!("{}–{}", l.min, l.max) };
+                    view! {
+                        <label class="choice level-choice">
+                            <input type="radio" name=format!("c[{i}][level]") value=j checked=chosen.is_some_and(|p| p.level == j) disabled=locked />
+                            <span><strong>{l.label.clone()}</strong>" · "{range}<br/><span class="muted">{l.descriptor.clone()}</span></span>
+                        </label>
+                    }
+                })
+                .collect_view();
+            let ranged = c.levels.iter().any(|l| !l.fixed());
+            view! {
+                <fieldset class="criterion" id=format!("criterion-{}", i + 1)>
+                    <legend>{c.title.clone()}" · "{c.weight}" %"</legend>
+                    <p class="hint">{c.description.clone()}</p>
+                    {levels}
+                    {ranged.then(|| view! {
+                        <label for=format!("points-{i}")>{tr(P::ScorePoints)}</label>
+                        <input id=format!("points-{i}") name=format!("c[{i}][points]") inputmode="numeric" class="short" value=chosen.map(|p| p.points.to_string()).unwrap_or_default() disabled=locked />
+                    })}
+                    <label for=format!("comment-{i}")>{tr(P::ScoreComment)}</label>
+                    <textarea id=format!("comment-{i}") name=format!("c[{i}][comment]") rows="2" disabled=locked>{comments.get(i).cloned().unwrap_or_default()}</textarea>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let status = data.mine.as_ref().map(|s| {
+        let key = match s.status.as_str() {
+            SUBMITTED => P::ScoreSubmitted,
+            RESCORE => P::ScoreRescore,
+            _ => P::ScoreDraft,
+        };
+        view! { <p class="tag">{tr(key)}</p> }
+    });
+    let revision = chrono::Utc::now().timestamp_millis();
+    view! {
+        <h2>{tr(P::ScoreRubric)}</h2>
+        {status}
+        <p class="score-total" aria-live="polite">{fill(tr(P::ScoreTotal), &[total.map_or_else(|| "—".to_string(), fmt)])}</p>
+        <form method="post" action=SaveScore::PATH class="stack score-form" data-error-slot="score-error" data-keep data-retry data-autosave>
+            <CsrfField />
+            <input type="hidden" name="class_id" value=data.class.id />
+            <input type="hidden" name="task" value=data.task.id />
+            <input type="hidden" name="subject" value=data.team.id />
+            <input type="hidden" name="revision" value=revision />
+            {criteria}
+            <label for="overall">{tr(P::ScoreOverall)}</label>
+            <textarea id="overall" name="overall" rows="3" disabled=locked>{data.mine.as_ref().map(|s| s.overall.clone()).unwrap_or_default()}</textarea>
+            <ErrorSlot id="score-error".into() action={form_action::<SaveScore>()} />
+            {(!locked).then(|| view! {
+                <div class="actions">
+                    <button type="submit" class="button">{tr(P::ScoreSaveDraft)}</button>
+                    <button type="submit" name="lock" value="1" class="button primary">{tr(P::ScoreSubmit)}</button>
+                </div>
+                <p class="hint">{tr(P::ScoreSubmitHint)}</p>
+            })}
+        </form>
+    }
+}
+
+fn others(data: &ScoreData) -> Option<impl IntoView> {
+    (!data.others.is_empty()).then(|| {
+        let items = data
+            .others
+            .iter()
+            .map(|(name, e)| view! { <li>{name.clone()}" ("{role_label(&e.role)}"): "<strong>{fmt(e.total)}</strong>{(!e.overall.is_empty()).then(|| paragraphs(&e.overall))}</li> })
+            .collect_view();
+        view! {
+            <h2>{tr(P::ScoreOthers)}</h2>
+            <ul>{items}</ul>
+        }
+    })
+}
+
+/// A team's released result, as its members see it on the task page.
+pub struct Released {
+    rubric: Rubric,
+    report: SubjectReport,
+    show_names: bool,
+    names: HashMap<i64, String>,
+}
+
+pub async fn released(
+    state: &AppState,
+    class: &class::Model,
+    task: &team_task::Model,
+    team: i64,
+) -> AppResult<Option<Released>> {
+    let target = Target::task(class.id, task.id);
+    let Some(settings) = store::settings(&state.db, &target).await? else {
+        return Ok(None);
+    };
+    let (Some(_), Some(rubric_id)) = (settings.released_at, settings.rubric_id) else {
+        return Ok(None);
+    };
+    let rubric = crate::rubrics::store::load(&state.db, class.id, rubric_id)
+        .await?
+        .body;
+    let bands = bands_for(state, class).await?;
+    let (method, threshold) = store::rules_of(Some(&settings));
+    let assignments = store::assignments(&state.db, &target).await?;
+    let scores = store::scores(&state.db, &target).await?;
+    let moderations = store::moderations(&state.db, &target).await?;
+    let inputs = Inputs {
+        rubric: &rubric,
+        method,
+        threshold,
+        bands: &bands,
+        assignments: &assignments,
+        scores: &scores,
+        moderations: &moderations,
+    };
+    let report = report::subject(&inputs, team);
+    if report.final_total.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(Released {
+        names: names(state, class.id).await?,
+        show_names: settings.show_names,
+        rubric,
+        report,
+    }))
+}
+
+pub fn released_view(r: Released) -> impl IntoView {
+    let total = r.report.final_total.unwrap_or(0.0);
+    let predicate = r.report.predicate.clone().unwrap_or_default();
+    let criteria = r
+        .rubric
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let lines = r
+                .report
+                .scored
+                .iter()
+                .enumerate()
+                .map(|(n, e)| {
+                    let who = if r.show_names {
+                        r.names.get(&e.evaluator).cloned().unwrap_or_default()
+                    } else {
+                        fill(tr(P::EvaluatorNumber), &[(n + 1).to_string()])
+                    };
+                    let level = e.picks.get(i).and_then(|p| c.levels.get(p.level)).map(|l| l.label.clone()).unwrap_or_default();
+                    let comment = e.comments.get(i).cloned().unwrap_or_default();
+                    view! { <li><strong>{level}</strong>" — "{who}{(!comment.is_empty()).then(|| view! { <br/><span class="muted">{comment}</span> })}</li> }
+                })
+                .collect_view();
+            view! {
+                <li>
+                    <h3>{c.title.clone()}" · "{c.weight}" %"</h3>
+                    <ul>{lines}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel result" aria-labelledby="result-title">
+            <h2 id="result-title">{tr(P::ResultTitle)}</h2>
+            <p class="final"><strong>{fill(tr(P::EvalFinal), &[fmt(total), predicate])}</strong></p>
+            <ol class="result-criteria">{criteria}</ol>
+        </section>
+    }
+}

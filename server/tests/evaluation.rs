@@ -1,0 +1,262 @@
+//! Scoring a team task through the router, on SQLite and PostgreSQL: the
+//! facilitator picks a rubric and assigns three evaluators; they score
+//! blind (drafts saved, retries idempotent, submit locks); one disagrees
+//! strongly and the team is flagged; the facilitator moderates with a
+//! required reason and releases; the team's members then see their result
+//! with its predicate. Every change to a submitted score is audited.
+mod common;
+use app::auth::model::Role;
+use app::auth::policy::Membership;
+use app::entities::{score, score_audit, team};
+use app::error::AppError;
+use app::i18n::{Locale, P};
+use app::scenarios::said;
+use common::*;
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+struct World {
+    class: i64,
+    task: i64,
+    team: i64,
+    member: Client,
+    facilitator: Client,
+    evaluators: Vec<(i64, Client)>,
+}
+
+async fn world(app: &TestApp) -> World {
+    let class = app.class("Kelas Penilaian").await;
+    let f = app.user("Fasilitator Penilaian", &[Role::Facilitator]).await;
+    app.enrol(f, class, Membership::Facilitator).await;
+    let facilitator = app.session(f).await;
+    let mut people = Vec::new();
+    for name in ["Peserta Satu", "Peserta Dua", "Peserta Tiga", "Peserta Empat"] {
+        let p = app.user(name, &[Role::Participant]).await;
+        app.enrol(p, class, Membership::Participant).await;
+        people.push(p);
+    }
+    let form = [
+        ("class_id", class.to_string()),
+        ("mode", "count".into()),
+        ("n", "1".into()),
+        ("w_mix", "1".into()),
+        ("w_isolation", "1".into()),
+        ("w_units", "1".into()),
+        ("w_level", "1".into()),
+        ("w_skill", "1".into()),
+    ];
+    let r = app.call(&facilitator, "/api/form_class_teams", &form).await;
+    assert!(r.status.is_success(), "{r:?}");
+    let publish = [("class_id", class.to_string())];
+    assert!(app
+        .call(&facilitator, "/api/publish_teams", &publish)
+        .await
+        .status
+        .is_success());
+    let team = team::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+    let task = app::tasks::store::create(
+        &app.db,
+        class,
+        app::tasks::store::NewTask {
+            title: "Rencana komunikasi".into(),
+            brief: "Susun rencana.".into(),
+            due_at: chrono::Utc::now() + chrono::Duration::days(3),
+            policy: app::teams::domain::submissions::LatePolicy::Accepted,
+            rubric_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    let mut evaluators = Vec::new();
+    for name in ["Penilai Coach", "Penilai Penguji", "Penilai Sejawat"] {
+        let e = app.user(name, &[Role::Evaluator]).await;
+        app.enrol(e, class, Membership::Evaluator).await;
+        evaluators.push((e, app.session(e).await));
+    }
+    World {
+        class,
+        task,
+        team,
+        member: app.session(people[0]).await,
+        facilitator,
+        evaluators,
+    }
+}
+
+fn ok(r: &Reply) {
+    assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+}
+
+/// Every criterion at `level` (0 = best), at the level's top points.
+fn picks(w: &World, revision: i64, level: usize, lock: bool) -> Vec<(String, String)> {
+    let template = app::rubrics::templates::find("kolaborasi-tim").unwrap();
+    let rubric = template.rubric(Locale::Id);
+    let mut f = vec![
+        ("class_id".to_string(), w.class.to_string()),
+        ("task".into(), w.task.to_string()),
+        ("subject".into(), w.team.to_string()),
+        ("revision".into(), revision.to_string()),
+        ("overall".into(), "Kerja sama yang baik.".into()),
+    ];
+    for (i, c) in rubric.criteria.iter().enumerate() {
+        f.push((format!("c[{i}][level]"), level.to_string()));
+        f.push((format!("c[{i}][points]"), c.levels[level].max.to_string()));
+        f.push((format!("c[{i}][comment]"), format!("Komentar {i}")));
+    }
+    if lock {
+        f.push(("lock".into(), "1".into()));
+    }
+    f
+}
+
+async fn post(app: &TestApp, c: &Client, path: &str, fields: &[(String, String)]) -> Reply {
+    let borrowed: Vec<(&str, String)> = fields.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    app.call(c, path, &borrowed).await
+}
+
+fn text(key: P) -> &'static str {
+    key.t(Locale::Id)
+}
+
+both_backends!(
+    three_evaluators_score_blind_are_moderated_and_released,
+    async |app: &TestApp| {
+        let w = world(app).await;
+        let (class, task) = (w.class.to_string(), w.task.to_string());
+        let rubric = app::rubrics::store::create(
+            &app.db,
+            w.class,
+            1,
+            app::rubrics::templates::find("kolaborasi-tim")
+                .unwrap()
+                .rubric(Locale::Id),
+            Some("kolaborasi-tim"),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let settings = [
+            ("class_id", class.clone()),
+            ("task", task.clone()),
+            ("rubric", rubric.to_string()),
+            ("method", "mean".to_string()),
+            ("level_gap", "1".to_string()),
+            ("share_gap", "15".to_string()),
+        ];
+        ok(&app.call(&w.facilitator, "/api/set_evaluation", &settings).await);
+        for ((id, _), role) in w.evaluators.iter().zip(["coach", "penguji", "peer"]) {
+            let assign = [
+                ("class_id", class.clone()),
+                ("task", task.clone()),
+                ("subject", "0".to_string()),
+                ("evaluator", id.to_string()),
+                ("role", role.to_string()),
+                ("weight", "1".to_string()),
+            ];
+            ok(&app.call(&w.facilitator, "/api/assign_evaluator", &assign).await);
+        }
+        let (a, b, c) = (&w.evaluators[0].1, &w.evaluators[1].1, &w.evaluators[2].1);
+        let score_page = format!("/api/score_page?class_id={class}&task={task}&subject={}", w.team);
+
+        // A drafts, a retried (older) save changes nothing, submitting needs every level.
+        ok(&post(app, a, "/api/save_score", &picks(&w, 10, 1, false)).await);
+        let mut partial = picks(&w, 20, 1, true);
+        partial.retain(|(k, _)| k != "c[1][level]");
+        let r = post(app, a, "/api/save_score", &partial).await;
+        let Some(AppError::Invalid(errors)) = r.error() else {
+            panic!("{r:?}")
+        };
+        assert_eq!(errors.keys().collect::<Vec<_>>(), vec!["c2"]);
+        ok(&post(app, a, "/api/save_score", &picks(&w, 30, 1, true)).await);
+        let r = post(app, a, "/api/save_score", &picks(&w, 40, 0, false)).await;
+        assert_eq!(r.error(), Some(AppError::Rule(said(P::ErrScoreLocked))));
+        ok(&post(app, a, "/api/save_score", &picks(&w, 30, 1, true)).await); // the same post again: stale, harmless
+
+        // B cannot see A's score until B has submitted.
+        let before = app.get_json(b, &score_page).await.body;
+        assert!(!before.contains("Penilai Coach"), "blind: {before}");
+        ok(&post(app, b, "/api/save_score", &picks(&w, 5, 1, true)).await);
+        let after = app.get_json(b, &score_page).await.body;
+        assert!(after.contains("Penilai Coach"), "{after}");
+
+        // C disagrees strongly: every criterion at the lowest level.
+        ok(&post(app, c, "/api/save_score", &picks(&w, 5, 3, true)).await);
+        let eval_page = format!("/api/evaluation_page?class_id={class}&task={task}");
+        let overview = app.get_json(&w.facilitator, &eval_page).await.body;
+        assert!(
+            overview.contains("data-flagged=\\\"true\\\"") || overview.contains("data-flagged=\"true\""),
+            "{overview}"
+        );
+
+        // Moderation needs a reason; a set score becomes the result.
+        let moderate = |decision: &str, total: &str, reason: &str| {
+            vec![
+                ("class_id", class.clone()),
+                ("task", task.clone()),
+                ("subject", w.team.to_string()),
+                ("decision", decision.to_string()),
+                ("total", total.to_string()),
+                ("reason", reason.to_string()),
+            ]
+        };
+        let r = app
+            .call(
+                &w.facilitator,
+                "/api/moderate_score",
+                &moderate("set", "82.5", ""),
+            )
+            .await;
+        assert_eq!(
+            r.error(),
+            Some(AppError::field("reason", said(P::ErrModerationReason)))
+        );
+        ok(&app
+            .call(
+                &w.facilitator,
+                "/api/moderate_score",
+                &moderate("rescore", "", "Penilai 3 jauh berbeda"),
+            )
+            .await);
+        let reopened = score::Entity::find().all(&app.db).await.unwrap();
+        assert!(reopened.iter().all(|s| s.status == "rescore"), "{reopened:?}");
+        ok(&post(app, c, "/api/save_score", &picks(&w, 50, 2, true)).await);
+        ok(&app
+            .call(
+                &w.facilitator,
+                "/api/moderate_score",
+                &moderate("set", "82.5", "Disepakati dalam rapat penilai"),
+            )
+            .await);
+
+        // Not visible to the team before release; visible with the predicate after.
+        let task_page = format!("/api/task_page?class_id={class}&task={task}");
+        assert!(!app
+            .get_json(&w.member, &task_page)
+            .await
+            .body
+            .contains(text(P::ResultTitle)));
+        let release = [
+            ("class_id", class.clone()),
+            ("task", task.clone()),
+            ("release", "true".to_string()),
+        ];
+        ok(&app.call(&w.facilitator, "/api/evaluation_flags", &release).await);
+        let mine = app.get_json(&w.member, &task_page).await.body;
+        assert!(
+            mine.contains(text(P::ResultTitle)) && mine.contains("82.5") && mine.contains("Memuaskan"),
+            "{mine}"
+        );
+        assert!(
+            !mine.contains("Penilai Coach"),
+            "names stay hidden unless the programme shows them"
+        );
+
+        // Audit: three submits, three re-opened, one resubmit.
+        assert_eq!(score_audit::Entity::find().count(&app.db).await.unwrap(), 7);
+
+        // Only assigned evaluators score; participants never.
+        let r = post(app, &w.member, "/api/save_score", &picks(&w, 60, 0, true)).await;
+        assert_eq!(r.error(), Some(AppError::Forbidden));
+        let r = app.get_json(&w.member, &score_page).await;
+        assert_eq!(r.error(), Some(AppError::Forbidden));
+    }
+);
