@@ -138,7 +138,7 @@ both_backends!(
             ("class_id", class.clone()),
             ("task", task.clone()),
             ("rubric", rubric.to_string()),
-            ("method", "mean".to_string()),
+            ("combine", "mean".to_string()),
             ("level_gap", "1".to_string()),
             ("share_gap", "15".to_string()),
         ];

@@ -49,7 +49,7 @@ pub async fn score_page(class_id: i64, task: i64, subject: i64) -> Result<String
     crate::ui::render_html(move || super::views::scoring_body(data))
 }
 
-/// Facilitators. The rubric (`rubric` empty: none), `method` ("mean",
+/// Facilitators. The rubric (`rubric` empty: none), `combine` ("mean",
 /// "median", "weighted"), the discrepancy rules (`level_gap` levels,
 /// `share_gap` percent; empty turns a rule off) and whether participants
 /// see evaluators' names. Errors: `Invalid(rubric|level_gap|share_gap)`.
@@ -60,7 +60,8 @@ pub async fn set_evaluation(
     class_id: i64,
     task: i64,
     rubric: String,
-    method: String,
+    // Not `method`: a field of that name would hide the form's own `method`.
+    combine: String,
     level_gap: String,
     share_gap: String,
     show_names: Option<String>,
@@ -87,7 +88,7 @@ pub async fn set_evaluation(
     };
     let input = SettingsInput {
         rubric_id,
-        method: Method::from_code(&method).unwrap_or_default(),
+        method: Method::from_code(&combine).unwrap_or_default(),
         level_gap: gap(&level_gap, "level_gap", 7)?,
         share_gap: gap(&share_gap, "share_gap", 100)?,
         show_names: show_names.is_some(),
@@ -183,7 +184,7 @@ pub async fn save_score(
     };
     store::save_score(&state.db, &t, subject, caller.user_id, LIVE, input).await?;
     if submit {
-        leptos_axum::redirect(&t.score_page(subject));
+        leptos_axum::redirect(&format!("{}?submitted=1", t.score_page(subject)));
     }
     Ok(())
 }

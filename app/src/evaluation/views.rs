@@ -209,7 +209,7 @@ fn settings_form(data: &EvalData) -> impl IntoView {
                 </select>
                 <p class="hint"><a href=format!("/classes/{}/rubrics", data.class.id)>{tr(P::RubricsTitle)}</a></p>
                 <label for="eval-method">{tr(P::EvalMethod)}</label>
-                <select id="eval-method" name="method">{methods}</select>
+                <select id="eval-method" name="combine">{methods}</select>
                 <label for="eval-levels">{tr(P::EvalLevelGap)}</label>
                 <input id="eval-levels" name="level_gap" value=levels inputmode="numeric" class="short" />
                 <label for="eval-share">{tr(P::EvalShareGap)}</label>
@@ -360,8 +360,13 @@ fn subject_result(data: &EvalData, rubric: &Rubric, r: &SubjectReport) -> impl I
 fn moderate_form(data: &EvalData, subject: i64) -> impl IntoView {
     let slot = format!("moderate-{subject}");
     let id = |f: &str| format!("{f}-{subject}");
+    // Open again after a plain post that failed, so the error shows beside the form.
+    let failed = slot_action::<ModerateScore>(&slot)
+        .value()
+        .get_untracked()
+        .is_some_and(|r| r.is_err());
     view! {
-        <details class="moderate">
+        <details class="moderate" open=failed>
             <summary>{tr(P::EvalModerate)}</summary>
             <form method="post" action=ModerateScore::PATH class="stack" data-error-slot=slot.clone()>
                 <CsrfField />

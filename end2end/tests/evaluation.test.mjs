@@ -1,0 +1,151 @@
+// Rubrics and multi-evaluator scoring in the browser, hydrated and with
+// JavaScript off: the facilitator builds a weighted rubric (and sees the
+// error when the weights total 95), sets a task to use it and assigns three
+// evaluators to one team; they score blind (the draft survives a reload),
+// one disagrees strongly and the team is flagged; the facilitator moderates
+// with a reason and releases; a member of the team sees the result with its
+// predicate.
+import assert from 'node:assert/strict';
+import { after } from 'node:test';
+import { bothModes, closeBrowser, login, logout, open, DEMO } from './support.mjs';
+
+after(closeBrowser);
+
+// The team member who checks the result, per mode.
+const MEMBER = { true: { nip: '196208141985031001', name: 'Hasan Basri' }, false: { nip: '200211022025031030', name: 'Farhan Akbar' } };
+
+/** Submits a form and waits for the page to show the result. */
+async function submit(page, js, button, settled) {
+  if (js) {
+    await button.click();
+    await settled();
+  } else {
+    await Promise.all([page.waitForEvent('load'), button.click()]);
+    await settled();
+  }
+}
+
+/** Makes sure the demo class has published teams; returns the number of `name`'s team. */
+async function publishedTeamOf(page, js, name) {
+  await open(page, js, '/classes/1/teams');
+  if (!(await page.getByText('Sudah diumumkan').count())) {
+    const form = page.getByRole('button', { name: /^(Bentuk tim|Bentuk ulang \(seed baru\))$/ });
+    await submit(page, js, form, () => page.locator('.team-card').first().waitFor());
+    await submit(page, js, page.getByRole('button', { name: 'Umumkan tim' }), () => page.getByText('Sudah diumumkan').waitFor());
+  }
+  const card = page.locator('.team-card', { has: page.locator('.member strong', { hasText: name }) });
+  return card.getAttribute('data-team');
+}
+
+/** Picks level `level` (0 = best) on every criterion of the scoring form. */
+async function pickAll(page, level) {
+  const criteria = await page.locator('fieldset.criterion').count();
+  for (let i = 0; i < criteria; i++) {
+    await page.locator(`input[name="c[${i}][level]"][value="${level}"]`).check();
+  }
+}
+
+async function scoreAs(page, js, who, taskPath, team, level, { blindCheck = false } = {}) {
+  await login(page, js, who);
+  await open(page, js, `${taskPath}/evaluation`);
+  await Promise.all([js ? page.waitForURL(/\/score\//) : page.waitForEvent('load'), page.getByRole('link', { name: `Tim ${team}` }).first().click()]);
+  await page.getByRole('heading', { level: 1, name: `Menilai Tim ${team}` }).waitFor();
+  if (js) await page.waitForSelector('body[data-hydrated="1"]');
+  if (blindCheck) assert.equal(await page.getByRole('heading', { name: 'Nilai penilai lain' }).count(), 0, 'blind before submitting');
+  await pickAll(page, level);
+  await page.getByLabel('Komentar umum').fill(`Catatan penilai (tingkat ${level + 1}).`);
+  if (js) {
+    // Drafts save themselves; the draft survives a reload.
+    await page.getByText('Tersimpan', { exact: true }).waitFor();
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.waitForSelector('body[data-hydrated="1"]');
+    assert.equal(await page.locator(`input[name="c[0][level]"][value="${level}"]`).isChecked(), true, 'draft kept');
+  } else {
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Simpan draf' }).click()]);
+    await page.reload();
+    assert.equal(await page.locator(`input[name="c[0][level]"][value="${level}"]`).isChecked(), true, 'draft kept');
+  }
+  await Promise.all([page.waitForURL(/submitted=1/), page.getByRole('button', { name: 'Kirim nilai' }).click()]);
+  await page.getByText('terkirim', { exact: true }).waitFor();
+  if (blindCheck) await page.getByRole('heading', { name: 'Nilai penilai lain' }).waitFor();
+  await logout(page);
+}
+
+bothModes('evaluators score blind, a flag is moderated and the team sees its result', async ({ page, js, suffix }) => {
+  const member = MEMBER[js];
+  await login(page, js, DEMO.facilitator);
+  const team = await publishedTeamOf(page, js, member.name);
+  assert.ok(team, 'the member is in a published team');
+
+  // A weighted rubric from a template; weights totalling 95 are refused.
+  await open(page, js, '/classes/1/rubrics');
+  await submit(page, js, page.getByRole('button', { name: 'Salin ke kelas ini' }), () => page.waitForURL(/\/rubrics\/\d+/));
+  await page.getByRole('heading', { name: 'Ubah rubrik' }).waitFor();
+  if (js) await page.waitForSelector('body[data-hydrated="1"]');
+  const rubricTitle = `Kolaborasi ${suffix}`;
+  await page.getByLabel('Judul rubrik').fill(rubricTitle);
+  await page.locator('#c0-weight').fill('25');
+  await page.getByRole('button', { name: 'Simpan rubrik' }).click();
+  const error = page.locator('#rubric-error:not([hidden])');
+  await error.waitFor();
+  assert.match(await error.innerText(), /95 %/);
+  await page.getByLabel('Judul rubrik').fill(rubricTitle);
+  await page.locator('#c0-weight').fill('30');
+  await submit(page, js, page.getByRole('button', { name: 'Simpan rubrik' }), () =>
+    page.waitForFunction(() => document.querySelector('#rubric-error')?.hidden !== false));
+  await open(page, js, '/classes/1/rubrics');
+  await page.getByRole('link', { name: rubricTitle }).waitFor();
+
+  // A task scored with it by three evaluators of the member's team.
+  await open(page, js, '/classes/1/tasks');
+  const title = `Rencana komunikasi ${suffix}`;
+  await page.getByLabel('Judul').fill(title);
+  await page.getByLabel('Arahan tugas').fill('Susun rencana komunikasi lintas generasi.');
+  await page.getByLabel('Tanggal tenggat (WIB)').fill('2026-12-30');
+  await Promise.all([js ? page.waitForURL(/\/tasks\/\d+$/) : page.waitForEvent('load'), page.getByRole('button', { name: 'Buat tugas' }).click()]);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  const taskPath = new URL(page.url()).pathname;
+  await open(page, js, `${taskPath}/evaluation`);
+  await page.getByLabel('Rubrik', { exact: true }).selectOption({ label: rubricTitle });
+  await submit(page, js, page.getByRole('button', { name: 'Simpan pengaturan' }), () =>
+    page.getByRole('heading', { name: 'Hasil per tim' }).waitFor());
+  for (const [name, role] of [['Ir. Sudirman Hakim', 'coach'], ['Ratna Dewi, S.Psi.', 'penguji'], ['Dra. Marlina Kusuma, M.Si.', 'peer']]) {
+    await page.getByLabel('Penilai', { exact: true }).selectOption({ label: name });
+    await page.getByLabel('Menilai', { exact: true }).selectOption({ label: `Tim ${team}` });
+    await page.getByLabel('Peran', { exact: true }).selectOption(role);
+    await submit(page, js, page.getByRole('button', { name: 'Tugaskan penilai' }), () =>
+      page.locator('table tbody tr', { hasText: name }).waitFor());
+  }
+  await logout(page);
+
+  // Two agree (best level); the third, the facilitator, scores the lowest.
+  await scoreAs(page, js, 'coach@sinergi.test', taskPath, team, 0);
+  await scoreAs(page, js, 'penguji@sinergi.test', taskPath, team, 0, { blindCheck: true });
+  await scoreAs(page, js, DEMO.facilitator, taskPath, team, 3);
+
+  // The flag appears; moderation needs a reason; then release.
+  await login(page, js, DEMO.facilitator);
+  await open(page, js, `${taskPath}/evaluation`);
+  const card = page.locator('.subject-result[data-flagged="true"]');
+  await card.waitFor();
+  await card.locator('summary', { hasText: 'Moderasi' }).click();
+  await card.getByLabel('Tetapkan nilai hasil moderasi').check();
+  await card.getByLabel('Nilai hasil moderasi (0–100)').fill('84');
+  await card.getByRole('button', { name: 'Simpan keputusan' }).click();
+  await page.locator('.field-error:not([hidden])', { hasText: 'alasan' }).first().waitFor();
+  const again = page.locator('.subject-result[data-flagged="true"]');
+  if (!(await again.locator('details[open]').count())) await again.locator('summary', { hasText: 'Moderasi' }).click();
+  await again.getByLabel('Tetapkan nilai hasil moderasi').check();
+  await again.getByLabel('Nilai hasil moderasi (0–100)').fill('84');
+  await again.getByLabel(/^Alasan/).fill('Dibahas bersama ketiga penilai.');
+  await submit(page, js, again.getByRole('button', { name: 'Simpan keputusan' }), () =>
+    page.getByText('Nilai akhir 84.0 — Memuaskan').waitFor());
+  await submit(page, js, page.getByRole('button', { name: 'Rilis hasil' }), () => page.getByText('Hasil sudah dirilis', { exact: false }).waitFor());
+  await logout(page);
+
+  await login(page, js, member.nip);
+  await open(page, js, taskPath);
+  await page.getByRole('heading', { name: 'Hasil penilaian' }).waitFor();
+  assert.match(await page.locator('.result .final').innerText(), /84\.0 — Memuaskan/);
+});
