@@ -28,6 +28,8 @@ const MEMBERS: &[Who] = &[Admin, FacOwn, EvalOwn, PartOwn];
 const ADMINS: &[Who] = &[Admin];
 /// The curriculum is shared by all classes: any facilitator or admin edits it.
 const AUTHORS: &[Who] = &[Admin, FacOwn, FacOther];
+/// The task's evaluation page: its managers and the class's evaluators.
+const EVALUATES: &[Who] = &[Admin, FacOwn, EvalOwn];
 /// Only participants of the class record reading, answers and reflections.
 const PARTICIPANTS: &[Who] = &[PartOwn];
 
@@ -838,7 +840,9 @@ both_backends!(page_matrix, async |app: &TestApp| {
     let rubrics = format!("/classes/{}/rubrics", w.class_a);
     let rubric = format!("{rubrics}/{}", w.rubric);
     let rubric_csv = format!("{rubric}/export.csv");
+    let evaluation = format!("{task}/evaluation");
     let pages: Vec<(&str, &[Who])> = vec![
+        (&evaluation, EVALUATES),
         (&rubrics, MANAGERS),
         (&rubric, MANAGERS),
         (&rubric_csv, MANAGERS),

@@ -149,6 +149,18 @@ pub fn agreement(rubric: &Rubric, reports: &[SubjectReport]) -> (Agreement, Vec<
             })
             .collect()
     };
+    // Agreement needs variation between subjects: with fewer than two
+    // subjects scored by two evaluators every coefficient is meaningless.
+    let enough = reports.iter().filter(|r| r.scored.len() >= 2).count() >= 2;
+    if !enough {
+        let none = Agreement {
+            alpha_interval: None,
+            alpha_ordinal: None,
+            icc: None,
+            percent: None,
+        };
+        return (none.clone(), vec![none; rubric.criteria.len()]);
+    }
     let totals = table(&|e| e.total);
     let overall = Agreement {
         alpha_interval: krippendorff_alpha(&totals, Metric::Interval),

@@ -433,6 +433,7 @@ fn agreement_section(data: &EvalData) -> Option<impl IntoView> {
         <section class="panel">
             <h2>{tr(P::AgreementTitle)}</h2>
             <p class="hint">{tr(P::AgreementHint)}</p>
+            {(overall.icc.is_none() && overall.alpha_interval.is_none()).then(|| view! { <p class="notice">{tr(P::AgreementTooFew)}</p> })}
             <div class="table-wrap">
                 <table class="table agreement">
                     <thead><tr>

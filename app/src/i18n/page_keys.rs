@@ -79,6 +79,7 @@ page_keys! {
     EvalModerateSubmit => "Simpan keputusan", "Save decision";
     AgreementTitle => "Kesepakatan antarpenilai", "Agreement between evaluators";
     AgreementHint => "Alfa Krippendorff: ≥ 0,800 baik, ≥ 0,667 cukup. ICC: ≥ 0,75 baik, ≥ 0,50 cukup. Kesepakatan: persis sama / selisih paling banyak satu tingkat.", "Krippendorff's alpha: ≥ 0.800 good, ≥ 0.667 acceptable. ICC: ≥ 0.75 good, ≥ 0.50 acceptable. Agreement: exactly the same / at most one level apart.";
+    AgreementTooFew => "Kesepakatan dihitung setelah sekurang-kurangnya dua tim dinilai oleh dua penilai atau lebih.", "Agreement is computed once at least two teams have been scored by two or more evaluators.";
     AgreementTotal => "Nilai akhir", "Final score";
     AlphaInterval => "α interval", "α interval";
     AlphaOrdinal => "α ordinal", "α ordinal";

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const [who, path, out, width] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await b.newContext({ viewport: { width: Number(width || 390), height: 900 }, locale: 'id-ID' });
+const page = await ctx.newPage();
+const BASE = 'http://127.0.0.1:3100';
+await page.goto(BASE + '/login');
+await page.getByLabel(/Email atau NIP/).fill(who);
+await page.getByLabel(/^Kata sandi$/).fill('sinergi-demo-2026');
+await page.getByRole('button', { name: /^Masuk$/ }).click();
+await page.getByRole('heading', { level: 1, name: /Selamat datang/ }).waitFor();
+await page.goto(BASE + path);
+await page.waitForSelector('body[data-hydrated="1"]');
+await page.screenshot({ path: out, fullPage: true });
+await b.close();
