@@ -4,6 +4,7 @@ pub mod config;
 pub mod curriculum;
 pub mod db;
 pub mod download;
+pub mod evaluation;
 pub mod middleware;
 pub mod rubrics;
 pub mod scenarios;
@@ -54,6 +55,7 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
         .route("/classes/{id}/scenarios/{assignment}/decisions.csv", get(scenarios::decisions_csv))
         .route("/classes/{id}/files/{file}", get(tasks::submission_file))
         .route("/classes/{id}/rubrics/{rubric}/{file}", get(rubrics::export))
+        .route("/classes/{id}/tasks/{task}/export/{file}", get(evaluation::export))
         .nest_service("/pkg", static_files(&options))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), {

@@ -122,6 +122,17 @@ async fn world(app: &TestApp) -> World {
     .await
     .expect("rubric")
     .expect("a sound template");
+    let settings = app::evaluation::store::SettingsInput {
+        rubric_id: Some(rubric),
+        method: app::rubrics::domain::aggregate::Method::Mean,
+        level_gap: Some(1),
+        share_gap: Some(15),
+        show_names: false,
+    };
+    let target = app::evaluation::target::Target::task(class_a, task);
+    app::evaluation::store::set_settings(&app.db, &target, settings)
+        .await
+        .expect("evaluation settings");
     World {
         class_a,
         assignment,
@@ -841,8 +852,10 @@ both_backends!(page_matrix, async |app: &TestApp| {
     let rubric = format!("{rubrics}/{}", w.rubric);
     let rubric_csv = format!("{rubric}/export.csv");
     let evaluation = format!("{task}/evaluation");
+    let scores_csv = format!("{task}/export/scores.csv");
     let pages: Vec<(&str, &[Who])> = vec![
         (&evaluation, EVALUATES),
+        (&scores_csv, MANAGERS),
         (&rubrics, MANAGERS),
         (&rubric, MANAGERS),
         (&rubric_csv, MANAGERS),

@@ -250,6 +250,26 @@ both_backends!(
             "names stay hidden unless the programme shows them"
         );
 
+        // Exports: the results with their predicate, as CSV and as a real workbook.
+        let export = format!("/classes/{class}/tasks/{task}/export");
+        let csv = app.get(&w.facilitator, &format!("{export}/scores.csv")).await;
+        assert_eq!(csv.status, axum::http::StatusCode::OK);
+        assert!(
+            csv.body.contains("# results") && csv.body.contains("82.50") && csv.body.contains("Memuaskan"),
+            "{}",
+            csv.body
+        );
+        assert!(
+            csv.body.contains("# agreement") && csv.body.contains("Penilai Penguji"),
+            "{}",
+            csv.body
+        );
+        let xlsx = app.get(&w.facilitator, &format!("{export}/scores.xlsx")).await;
+        assert_eq!(xlsx.status, axum::http::StatusCode::OK);
+        assert!(xlsx.body.starts_with("PK"), "an XLSX is a zip");
+        let r = app.get(&w.evaluators[0].1, &format!("{export}/scores.csv")).await;
+        assert_eq!(r.status, axum::http::StatusCode::FORBIDDEN);
+
         // Audit: three submits, three re-opened, one resubmit.
         assert_eq!(score_audit::Entity::find().count(&app.db).await.unwrap(), 7);
 

@@ -173,6 +173,11 @@ pub async fn save_score(
     if store::assignment_for(&assignments, subject, caller.user_id).is_none() {
         return Err(AppError::Forbidden);
     }
+    // A whole-task evaluator scores the class's published teams, nothing else.
+    let teams = crate::teams::store::newest(&state.db, class_id, true).await?;
+    if teams.is_none_or(|s| !s.teams.iter().any(|(t, _)| t.id == subject)) {
+        return Err(AppError::NotFound);
+    }
     let submit = lock.is_some();
     let input = ScoreInput {
         levels: c.iter().map(|p| p.level.trim().parse().ok()).collect(),

@@ -4,16 +4,14 @@
 use super::api::{
     AssignEvaluator, EvaluationFlags, ModerateScore, SaveScore, SetEvaluation, UnassignEvaluator,
 };
-use super::report::{self, agreement, Agreement, Entry, Inputs, SubjectReport};
+use super::gather::{gather, teams_of, Gathered};
+use super::report::{self, agreement, Agreement, Entry, SubjectReport};
 use super::store::{self, DRAFT, RESCORE, ROLES, SUBMITTED};
 use super::target::Target;
-use crate::entities::{
-    class, evaluation_setting, evaluator_assignment, programme_band, score, team, team_task,
-};
+use crate::entities::{class, evaluation_setting, evaluator_assignment, score, team, team_task};
 use crate::error::AppResult;
 use crate::i18n::{fill, P};
 use crate::rubrics::domain::agreement::{read_alpha, read_icc, Reading};
-use crate::rubrics::domain::bands::{self, Band};
 use crate::rubrics::domain::rubric::Rubric;
 use crate::rubrics::store::Loaded;
 use crate::scenarios::views::text::{paragraphs, tr};
@@ -22,26 +20,7 @@ use crate::teams::views::button_form;
 use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use sea_orm::EntityTrait;
 use std::collections::HashMap;
-
-/// The programme's predicate bands, or LAN's defaults.
-pub async fn bands_for(state: &AppState, class: &class::Model) -> AppResult<Vec<Band>> {
-    let stored = programme_band::Entity::find_by_id(class.programme_id)
-        .one(&state.db)
-        .await?;
-    Ok(stored
-        .and_then(|b| serde_json::from_str(&b.bands).ok())
-        .unwrap_or_else(bands::defaults))
-}
-
-/// Published teams of the class: (id, number).
-async fn teams_of(state: &AppState, class_id: i64) -> AppResult<Vec<team::Model>> {
-    Ok(crate::teams::store::newest(&state.db, class_id, true)
-        .await?
-        .map(|s| s.teams.into_iter().map(|(t, _)| t).collect())
-        .unwrap_or_default())
-}
 
 async fn names(state: &AppState, class_id: i64) -> AppResult<HashMap<i64, String>> {
     Ok(crate::classes::db::members(&state.db, class_id)
@@ -79,37 +58,19 @@ pub async fn load_evaluation(
 ) -> AppResult<EvalData> {
     let db = &state.db;
     let task = crate::tasks::store::task(db, class.id, target.id).await?;
-    let settings = store::settings(db, &target).await?;
-    let rubric = match settings.as_ref().and_then(|s| s.rubric_id) {
-        Some(id) => Some(crate::rubrics::store::load(db, class.id, id).await?),
-        None => None,
-    };
+    let Gathered {
+        settings,
+        rubric,
+        assignments,
+        scores,
+        teams,
+        reports,
+    } = gather(state, &class, &target).await?;
     let rubrics = crate::rubrics::store::list(db, class.id)
         .await?
         .into_iter()
         .map(|l| (l.rubric.id, l.rubric.title))
         .collect();
-    let assignments = store::assignments(db, &target).await?;
-    let scores = store::scores(db, &target).await?;
-    let moderations = store::moderations(db, &target).await?;
-    let teams = teams_of(state, class.id).await?;
-    let bands = bands_for(state, &class).await?;
-    let (method, threshold) = store::rules_of(settings.as_ref());
-    let reports: Vec<SubjectReport> = match &rubric {
-        Some(r) => {
-            let inputs = Inputs {
-                rubric: &r.body,
-                method,
-                threshold,
-                bands: &bands,
-                assignments: &assignments,
-                scores: &scores,
-                moderations: &moderations,
-            };
-            teams.iter().map(|t| report::subject(&inputs, t.id)).collect()
-        }
-        None => Vec::new(),
-    };
     let agreement = rubric.as_ref().map(|r| agreement(&r.body, &reports));
     let members = crate::classes::db::members(db, class.id).await?;
     let mut candidates: Vec<(i64, String)> = members
@@ -158,6 +119,7 @@ pub fn evaluation_body(data: EvalData) -> impl IntoView {
             {results(&data)}
             {agreement_section(&data)}
             {flags_section(&data)}
+            {exports(&data)}
         }
         .into_any()
     } else {
@@ -470,6 +432,20 @@ fn flags_section(data: &EvalData) -> Option<impl IntoView> {
     })
 }
 
+fn exports(data: &EvalData) -> Option<impl IntoView> {
+    data.rubric.as_ref()?;
+    let base = format!("/classes/{}/tasks/{}/export", data.class.id, data.task.id);
+    Some(view! {
+        <section class="panel">
+            <h2>{tr(P::ExportTitle)}</h2>
+            <p class="actions">
+                <a class="button" href=format!("{base}/scores.csv") download>{tr(P::ExportCsv)}</a>" "
+                <a class="button" href=format!("{base}/scores.xlsx") download>{tr(P::ExportXlsx)}</a>
+            </p>
+        </section>
+    })
+}
+
 /// An evaluator's own list: the teams they score, with where each stands.
 fn my_assignments(data: &EvalData) -> impl IntoView {
     let mine: Vec<i64> = data
@@ -698,30 +674,15 @@ pub async fn released(
     team: i64,
 ) -> AppResult<Option<Released>> {
     let target = Target::task(class.id, task.id);
-    let Some(settings) = store::settings(&state.db, &target).await? else {
+    let gathered = gather(state, class, &target).await?;
+    let (Some(settings), Some(rubric)) = (gathered.settings, gathered.rubric) else {
         return Ok(None);
     };
-    let (Some(_), Some(rubric_id)) = (settings.released_at, settings.rubric_id) else {
+    let report = gathered.reports.into_iter().find(|r| r.subject == team);
+    let Some(report) = report.filter(|_| settings.released_at.is_some()) else {
         return Ok(None);
     };
-    let rubric = crate::rubrics::store::load(&state.db, class.id, rubric_id)
-        .await?
-        .body;
-    let bands = bands_for(state, class).await?;
-    let (method, threshold) = store::rules_of(Some(&settings));
-    let assignments = store::assignments(&state.db, &target).await?;
-    let scores = store::scores(&state.db, &target).await?;
-    let moderations = store::moderations(&state.db, &target).await?;
-    let inputs = Inputs {
-        rubric: &rubric,
-        method,
-        threshold,
-        bands: &bands,
-        assignments: &assignments,
-        scores: &scores,
-        moderations: &moderations,
-    };
-    let report = report::subject(&inputs, team);
+    let rubric = rubric.body;
     if report.final_total.is_none() {
         return Ok(None);
     }

@@ -23,6 +23,22 @@ macro_rules! page_keys {
 
 page_keys! {
     // Evaluation (issue 6)
+    ExportTeam => "Tim", "Team";
+    ExportCriterion => "Kriteria", "Criterion";
+    ExportPoints => "Poin", "Points";
+    ExportEvaluatorTotal => "Nilai penilai", "Evaluator's total";
+    ExportEvaluatorCount => "Jumlah penilai", "Evaluators";
+    ExportAggregate => "Nilai gabungan", "Combined score";
+    ExportFinal => "Nilai akhir", "Final score";
+    ExportPredicate => "Predikat", "Predicate";
+    ExportFlagged => "Ditandai", "Flagged";
+    ExportRubricVersion => "Versi rubrik", "Rubric version";
+    ExportMeasure => "Ukuran", "Measure";
+    ExportExact => "Sepakat persis (%)", "Exact agreement (%)";
+    ExportAdjacent => "Sepakat berdekatan (%)", "Adjacent agreement (%)";
+    ExportCsv => "Unduh CSV", "Download CSV";
+    ExportXlsx => "Unduh XLSX", "Download XLSX";
+    ExportTitle => "Ekspor", "Export";
     ErrRubricInUse => "Rubrik tidak dapat diganti: sudah ada penilai yang menilai dengan rubrik ini.", "The rubric cannot change: evaluators have already scored with it.";
     ErrNoRubricYet => "Pilih rubrik untuk tugas ini terlebih dahulu.", "Choose a rubric for this task first.";
     ErrEvaluatorRole => "Pilih peran penilai.", "Choose the evaluator's role.";

@@ -1,0 +1,198 @@
+//! A task's evaluation as tables for CSV and XLSX: every evaluator's pick
+//! per criterion, each team's aggregate, final result and predicate, and the
+//! agreement between evaluators. Column names are in the reader's language.
+use super::report::{Agreement, SubjectReport};
+use crate::entities::team;
+use crate::i18n::{Locale, P};
+use crate::rubrics::domain::rubric::Rubric;
+use std::collections::HashMap;
+
+/// A sheet: its name, a header row and the rows.
+pub struct Table {
+    pub name: &'static str,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub struct Source<'a> {
+    pub rubric: &'a Rubric,
+    pub version: i32,
+    pub teams: &'a [team::Model],
+    pub reports: &'a [SubjectReport],
+    pub agreement: &'a (Agreement, Vec<Agreement>),
+    pub names: &'a HashMap<i64, String>,
+    pub locale: Locale,
+}
+
+fn num(v: f64) -> String {
+    format!("{v:.2}")
+}
+
+fn opt(v: Option<f64>) -> String {
+    v.map_or_else(String::new, |v| format!("{v:.3}"))
+}
+
+pub fn tables(s: &Source) -> Vec<Table> {
+    let t = |key: P| key.t(s.locale).to_string();
+    let team_of = |id: i64| s.teams.iter().find(|t| t.id == id).map_or(0, |t| t.number);
+    let mut scores = Vec::new();
+    let mut results = Vec::new();
+    for r in s.reports {
+        for e in &r.scored {
+            let who = s.names.get(&e.evaluator).cloned().unwrap_or_default();
+            for (i, c) in s.rubric.criteria.iter().enumerate() {
+                let Some(p) = e.picks.get(i) else { continue };
+                let level = c.levels.get(p.level).map(|l| l.label.clone()).unwrap_or_default();
+                scores.push(vec![
+                    team_of(r.subject).to_string(),
+                    who.clone(),
+                    e.role.clone(),
+                    num(e.weight),
+                    c.title.clone(),
+                    c.weight.to_string(),
+                    level,
+                    p.points.to_string(),
+                    e.comments.get(i).cloned().unwrap_or_default(),
+                    num(e.total),
+                ]);
+            }
+        }
+        let flagged: Vec<String> = r
+            .flagged
+            .iter()
+            .filter_map(|i| s.rubric.criteria.get(*i).map(|c| c.title.clone()))
+            .collect();
+        results.push(vec![
+            team_of(r.subject).to_string(),
+            r.scored.len().to_string(),
+            r.aggregate.as_ref().map_or_else(String::new, |a| num(a.total)),
+            r.decision
+                .as_ref()
+                .map_or_else(String::new, |d| d.decision.clone()),
+            r.decision.as_ref().map_or_else(String::new, |d| d.reason.clone()),
+            r.final_total.map_or_else(String::new, num),
+            r.predicate.clone().unwrap_or_default(),
+            flagged.join("; "),
+            s.version.to_string(),
+        ]);
+    }
+    let (overall, criteria) = s.agreement;
+    let agreement_row = |title: String, a: &Agreement| {
+        vec![
+            title,
+            opt(a.alpha_interval),
+            opt(a.alpha_ordinal),
+            opt(a.icc.map(|i| i.single)),
+            opt(a.icc.map(|i| i.average)),
+            a.percent
+                .map_or_else(String::new, |(e, _)| format!("{:.1}", e * 100.0)),
+            a.percent
+                .map_or_else(String::new, |(_, n)| format!("{:.1}", n * 100.0)),
+        ]
+    };
+    let mut agreement = vec![agreement_row(t(P::AgreementTotal), overall)];
+    agreement.extend(
+        s.rubric
+            .criteria
+            .iter()
+            .zip(criteria)
+            .map(|(c, a)| agreement_row(c.title.clone(), a)),
+    );
+    vec![
+        Table {
+            name: "scores",
+            header: [
+                P::ExportTeam,
+                P::EvalEvaluator,
+                P::EvalRole,
+                P::EvalWeight,
+                P::ExportCriterion,
+                P::CriterionWeight,
+                P::LevelLabel,
+                P::ExportPoints,
+                P::ScoreComment,
+                P::ExportEvaluatorTotal,
+            ]
+            .into_iter()
+            .map(t)
+            .collect(),
+            rows: scores,
+        },
+        Table {
+            name: "results",
+            header: [
+                P::ExportTeam,
+                P::ExportEvaluatorCount,
+                P::ExportAggregate,
+                P::EvalDecision,
+                P::EvalReason,
+                P::ExportFinal,
+                P::ExportPredicate,
+                P::ExportFlagged,
+                P::ExportRubricVersion,
+            ]
+            .into_iter()
+            .map(t)
+            .collect(),
+            rows: results,
+        },
+        Table {
+            name: "agreement",
+            header: vec![
+                t(P::ExportMeasure),
+                t(P::AlphaInterval),
+                t(P::AlphaOrdinal),
+                "ICC(2,1)".into(),
+                "ICC(2,k)".into(),
+                t(P::ExportExact),
+                t(P::ExportAdjacent),
+            ],
+            rows: agreement,
+        },
+    ]
+}
+
+/// All three tables in one CSV, each after a line with its name and a blank line between.
+pub fn to_csv(tables: &[Table]) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    for (n, table) in tables.iter().enumerate() {
+        if n > 0 {
+            let _ = out.write_record([""]);
+        }
+        let _ = out.write_record([format!("# {}", table.name)]);
+        let _ = out.write_record(&table.header);
+        for row in &table.rows {
+            let _ = out.write_record(row);
+        }
+    }
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The tables of a task's evaluation, for the class's managers (checked by the caller).
+pub async fn task_tables(
+    state: &crate::state::AppState,
+    class: &crate::entities::class::Model,
+    task_id: i64,
+    locale: Locale,
+) -> crate::error::AppResult<Vec<Table>> {
+    use super::gather::gather;
+    use super::target::Target;
+    crate::tasks::store::task(&state.db, class.id, task_id).await?;
+    let g = gather(state, class, &Target::task(class.id, task_id)).await?;
+    let rubric = g.rubric.ok_or(crate::error::AppError::NotFound)?;
+    let agreement = super::report::agreement(&rubric.body, &g.reports);
+    let names: HashMap<i64, String> = crate::classes::db::members(&state.db, class.id)
+        .await?
+        .into_iter()
+        .map(|(_, u)| (u.id, u.full_name))
+        .collect();
+    Ok(tables(&Source {
+        rubric: &rubric.body,
+        version: rubric.version.number,
+        teams: &g.teams,
+        reports: &g.reports,
+        agreement: &agreement,
+        names: &names,
+        locale,
+    }))
+}

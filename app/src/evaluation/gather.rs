@@ -1,0 +1,79 @@
+//! Everything a task's evaluation is computed from, read once: settings,
+//! rubric, evaluators, scores, decisions, the published teams, and each
+//! team's report. The evaluation page, the team's result and the exports
+//! all start here.
+use super::report::{self, Inputs, SubjectReport};
+use super::store;
+use super::target::Target;
+use crate::entities::{class, evaluation_setting, evaluator_assignment, programme_band, score, team};
+use crate::error::AppResult;
+use crate::rubrics::domain::bands::{self, Band};
+use crate::rubrics::store::Loaded;
+use crate::state::AppState;
+use sea_orm::EntityTrait;
+
+pub struct Gathered {
+    pub settings: Option<evaluation_setting::Model>,
+    pub rubric: Option<Loaded>,
+    pub assignments: Vec<evaluator_assignment::Model>,
+    pub scores: Vec<score::Model>,
+    pub teams: Vec<team::Model>,
+    /// One per published team, in team order (empty without a rubric).
+    pub reports: Vec<SubjectReport>,
+}
+
+/// The programme's predicate bands, or LAN's defaults.
+pub async fn bands_for(state: &AppState, class: &class::Model) -> AppResult<Vec<Band>> {
+    let stored = programme_band::Entity::find_by_id(class.programme_id)
+        .one(&state.db)
+        .await?;
+    Ok(stored
+        .and_then(|b| serde_json::from_str(&b.bands).ok())
+        .unwrap_or_else(bands::defaults))
+}
+
+/// The class's published teams, in number order.
+pub async fn teams_of(state: &AppState, class_id: i64) -> AppResult<Vec<team::Model>> {
+    Ok(crate::teams::store::newest(&state.db, class_id, true)
+        .await?
+        .map(|s| s.teams.into_iter().map(|(t, _)| t).collect())
+        .unwrap_or_default())
+}
+
+pub async fn gather(state: &AppState, class: &class::Model, target: &Target) -> AppResult<Gathered> {
+    let db = &state.db;
+    let settings = store::settings(db, target).await?;
+    let rubric = match settings.as_ref().and_then(|s| s.rubric_id) {
+        Some(id) => Some(crate::rubrics::store::load(db, class.id, id).await?),
+        None => None,
+    };
+    let assignments = store::assignments(db, target).await?;
+    let scores = store::scores(db, target).await?;
+    let moderations = store::moderations(db, target).await?;
+    let teams = teams_of(state, class.id).await?;
+    let bands = bands_for(state, class).await?;
+    let (method, threshold) = store::rules_of(settings.as_ref());
+    let reports = match &rubric {
+        Some(r) => {
+            let inputs = Inputs {
+                rubric: &r.body,
+                method,
+                threshold,
+                bands: &bands,
+                assignments: &assignments,
+                scores: &scores,
+                moderations: &moderations,
+            };
+            teams.iter().map(|t| report::subject(&inputs, t.id)).collect()
+        }
+        None => Vec::new(),
+    };
+    Ok(Gathered {
+        settings,
+        rubric,
+        assignments,
+        scores,
+        teams,
+        reports,
+    })
+}

@@ -1,0 +1,81 @@
+//! A task's evaluation as CSV or XLSX (scores per criterion and evaluator,
+//! results with predicates, agreement), for the class's facilitators and admins.
+use crate::download;
+use app::auth::{guard, policy::ClassAccess};
+use app::error::AppError;
+use app::evaluation::export::{task_tables, to_csv, Table};
+use app::state::{AppState, RequestAuth};
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use sea_orm::EntityTrait;
+
+pub async fn export(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    Path((class_id, task_id, file)): Path<(i64, i64, String)>,
+) -> Response {
+    let Some(caller) = download::caller(&auth) else {
+        return download::error(auth.locale, AppError::Unauthenticated);
+    };
+    let result = async {
+        let memberships = guard::memberships(&state.db, caller.user_id, class_id).await?;
+        guard::check_access(caller, &memberships, ClassAccess::Manage)?;
+        let class = app::entities::class::Entity::find_by_id(class_id)
+            .one(&state.db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        task_tables(&state, &class, task_id, auth.locale).await
+    }
+    .await;
+    let tables = match result {
+        Ok(t) => t,
+        Err(e) => return download::error(auth.locale, e),
+    };
+    let (bytes, mime) = match file.as_str() {
+        "scores.csv" => (to_csv(&tables).into_bytes(), "text/csv; charset=utf-8"),
+        "scores.xlsx" => match xlsx(&tables) {
+            Ok(b) => (
+                b,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            Err(e) => return download::error(auth.locale, AppError::internal(e)),
+        },
+        _ => return download::error(auth.locale, AppError::NotFound),
+    };
+    let name = format!("penilaian-tugas-{task_id}-{file}");
+    let headers = [
+        (header::CONTENT_TYPE, mime.to_string()),
+        (
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ),
+        (header::CACHE_CONTROL, "private, no-store".to_string()),
+    ];
+    (headers, bytes).into_response()
+}
+
+/// One worksheet per table; numbers are written as numbers so they sum in a spreadsheet.
+fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    for table in tables {
+        let sheet = book.add_worksheet();
+        sheet.set_name(table.name)?;
+        for (c, title) in table.header.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, title, &bold)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32 + 1, c as u16);
+                match cell.parse::<f64>() {
+                    Ok(n) if !cell.is_empty() => sheet.write_number(r, c, n)?,
+                    _ => sheet.write_string(r, c, cell)?,
+                };
+            }
+        }
+        sheet.autofit();
+    }
+    book.save_to_buffer()
+}
