@@ -105,6 +105,9 @@ echo "== scenario steps stored before the retries: $before, after: $after (must 
 echo "== teams (issue 5, pure optimiser): teams of 5, one core =="
 cargo bench -q -p app --bench teams
 
+echo "== scoring (issue 6): 500 evaluators at once, SQLite then PostgreSQL =="
+SINERGI_TEST_PG_URL=$(./scripts/pg.sh) cargo bench -q -p server --bench scores
+
 wasm=target/site/pkg/sinergi.wasm
 raw=$(stat -c %s "$wasm"); gz=$(gzip -9c "$wasm" | wc -c); br=$(brotli -c -q 11 "$wasm" | wc -c)
 js=target/site/pkg/sinergi.js; jsbr=$(brotli -c -q 11 "$js" | wc -c)
