@@ -467,6 +467,8 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
             PARTICIPANTS,
         ),
         ("GET", "/api/tasks_page", vec![("class_id", a.clone())], MEMBERS),
+        ("GET", "/api/bands_page", vec![], ADMINS),
+        ("POST", "/api/save_bands", vec![("programme", "0".into())], ADMINS),
         (
             "GET",
             "/api/rubrics_page",
@@ -873,6 +875,7 @@ both_backends!(page_matrix, async |app: &TestApp| {
         ("/admin/users", ADMINS),
         ("/admin/programmes", ADMINS),
         ("/admin/generations", ADMINS),
+        ("/admin/bands", ADMINS),
         (&class_page, MEMBERS),
         (&import_page, MANAGERS),
         (&units_page, MEMBERS),

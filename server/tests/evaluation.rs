@@ -280,3 +280,72 @@ both_backends!(
         assert_eq!(r.error(), Some(AppError::Forbidden));
     }
 );
+
+both_backends!(admins_set_predicate_bands_without_gaps, async |app: &TestApp| {
+    let class = app.class("Kelas Predikat").await;
+    let programme = app::entities::class::Entity::find_by_id(class)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .programme_id;
+    let admin = app
+        .session(app.user("Admin Predikat", &[Role::Admin]).await)
+        .await;
+    let band = |i: usize, name: &str, from: &str, min: &str| {
+        [
+            (format!("band[{i}][name]"), name.to_string()),
+            (format!("band[{i}][from]"), from.to_string()),
+            (format!("band[{i}][min]"), min.to_string()),
+        ]
+    };
+    let form = |rows: Vec<[(String, String); 3]>| {
+        let mut f = vec![("programme".to_string(), programme.to_string())];
+        f.extend(rows.into_iter().flatten());
+        f
+    };
+    // The last band starts at 10: scores below would have no predicate.
+    let gap = form(vec![
+        band(0, "Lulus", "at", "60"),
+        band(1, "Belum lulus", "at", "10"),
+    ]);
+    let r = post(app, &admin, "/api/save_bands", &gap).await;
+    let Some(AppError::Invalid(errors)) = r.error() else {
+        panic!("{r:?}")
+    };
+    assert_eq!(errors.keys().collect::<Vec<_>>(), vec!["bands:2"]);
+    assert_eq!(
+        app::entities::programme_band::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
+        0
+    );
+    let good = form(vec![
+        band(0, "Lulus", "at", "60"),
+        band(1, "Belum lulus", "at", "0"),
+        band(2, "", "at", ""),
+    ]);
+    ok(&post(app, &admin, "/api/save_bands", &good).await);
+    let class_row = app::entities::class::Entity::find_by_id(class)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let bands = app::evaluation::gather::bands_for(&app.state, &class_row)
+        .await
+        .unwrap();
+    assert_eq!(
+        app::rubrics::domain::bands::predicate(&bands, 59.9),
+        Some("Belum lulus")
+    );
+    assert_eq!(
+        app::rubrics::domain::bands::predicate(&bands, 60.0),
+        Some("Lulus")
+    );
+    // Only admins.
+    let f = app.user("Fasilitator Predikat", &[Role::Facilitator]).await;
+    app.enrol(f, class, Membership::Facilitator).await;
+    let r = post(app, &app.session(f).await, "/api/save_bands", &good).await;
+    assert_eq!(r.error(), Some(AppError::Forbidden));
+});

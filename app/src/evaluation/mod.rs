@@ -3,6 +3,8 @@
 //! aggregation with discrepancy flags, moderation, agreement statistics,
 //! release to participants, and an audit log of every change to a score.
 pub mod api;
+pub mod bands_api;
+mod bands_view;
 pub mod export;
 pub mod gather;
 pub mod report;

@@ -23,6 +23,21 @@ macro_rules! page_keys {
 
 page_keys! {
     // Evaluation (issue 6)
+    BandsTitle => "Predikat kelulusan", "Result predicates";
+    BandsIntro => "Nilai akhir 0–100 mendapat predikat menurut pita nilai program. Pita disusun dari yang tertinggi; nilai masuk ke pita pertama yang dicapainya, sehingga tidak ada celah atau tumpang tindih.", "A final score from 0 to 100 gets its predicate from the programme's bands. Bands go from the top down; a score belongs to the first band it reaches, so there are no gaps or overlaps.";
+    BandsHint => "Kosongkan nama untuk menghapus pita; isi baris kosong untuk menambah. Pita terakhir harus mulai dari 0.", "Empty a name to remove a band; fill in the empty row to add one. The last band must start at 0.";
+    BandsSave => "Simpan predikat", "Save predicates";
+    BandNameField => "Predikat", "Predicate";
+    BandFrom => "Mulai", "Starts";
+    BandAbove => "di atas", "above";
+    BandAt => "sejak", "at";
+    BandMin => "nilai", "score";
+    BandNumber => "Baris {0}: nilai batas harus angka.", "Row {0}: the threshold must be a number.";
+    BandTooFew => "Perlu sekurang-kurangnya dua predikat.", "At least two predicates are needed.";
+    BandName => "Baris {0}: nama predikat kosong atau sama dengan baris sebelumnya.", "Row {0}: the predicate's name is empty or repeats an earlier row.";
+    BandThreshold => "Baris {0}: batasnya harus di bawah baris sebelumnya dan di antara 0 dan 100.", "Row {0}: its threshold must be below the row before it and between 0 and 100.";
+    BandBottom => "Baris {0}: pita terakhir harus mulai sejak 0 agar semua nilai mendapat predikat.", "Row {0}: the last band must start at 0 so every score gets a predicate.";
+    NavBands => "Predikat", "Predicates";
     ExportTeam => "Tim", "Team";
     ExportCriterion => "Kriteria", "Criterion";
     ExportPoints => "Poin", "Points";

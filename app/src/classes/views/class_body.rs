@@ -9,6 +9,14 @@ use crate::i18n::{fill, fmt_date, Locale, K, P};
 use crate::ui::{t, use_locale};
 use leptos::prelude::*;
 
+/// Admins set the programme's predicate bands (a server-only page).
+fn is_admin() -> bool {
+    #[cfg(feature = "ssr")]
+    return crate::auth::guard::caller().is_ok_and(|c| c.has(crate::auth::model::Role::Admin));
+    #[cfg(not(feature = "ssr"))]
+    false
+}
+
 pub fn class_body(detail: ClassDetail, sort: RosterSort) -> impl IntoView {
     let l = use_locale().get_untracked();
     let s = &detail.summary;
@@ -33,6 +41,9 @@ pub fn class_body(detail: ClassDetail, sort: RosterSort) -> impl IntoView {
                 " "<a class="button" href=format!("/classes/{id}/teams")>{P::NavTeams.t(l)}</a>
                 " "<a class="button" href=format!("/classes/{id}/tasks")>{P::TasksTitle.t(l)}</a>
                 " "<a class="button" href=format!("/classes/{id}/mentoring")>{P::MentoringTitle.t(l)}</a>
+                {is_admin().then(|| view! {
+                    " "<a class="button" href="/admin/bands">{crate::ui::tp(P::NavBands)}</a>
+                })}
                 {manage.then(|| view! {
                     " "<a class="button" href=format!("/classes/{id}/rubrics")>{crate::ui::tp(P::RubricsTitle)}</a>
                     " "<a class="button" href=format!("/classes/{id}/import")>{crate::ui::tp(P::RosterImport)}</a>
