@@ -24,12 +24,15 @@ pub async fn page_html(path: String, query: String) -> Result<String, AppError> 
             .and_then(|p| p.parse::<i64>().ok())
             .ok_or(AppError::NotFound)
     };
-    let generation = query
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("generation="))
-        .filter(|g| !g.is_empty())
-        .map(str::to_string);
+    let param = |name: &str| {
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+            .filter(|g| !g.is_empty())
+            .map(str::to_string)
+    };
+    let generation = param("generation");
     match parts.as_slice() {
         ["classes", _, "learn"] => units_page_html(id(1)?).await,
         ["classes", _, "progress"] => progress_page_html(id(1)?, generation).await,
@@ -47,7 +50,7 @@ pub async fn page_html(path: String, query: String) -> Result<String, AppError> 
             crate::evaluation::api::evaluation_page(id(1)?, id(3)?).await
         }
         ["classes", _, "tasks", _, "score", _] => {
-            crate::evaluation::api::score_page(id(1)?, id(3)?, id(5)?).await
+            crate::evaluation::api::score_page(id(1)?, id(3)?, id(5)?, param("purpose")).await
         }
         ["admin", "bands"] => crate::evaluation::bands_api::bands_page().await,
         ["classes", _, "rubrics"] => crate::rubrics::api::rubrics_page(id(1)?).await,

@@ -7,7 +7,7 @@
 //! a team scores it (and sees the other evaluators' scores only once their
 //! own is submitted, or when the facilitator opens them); participants see
 //! their team's result once released (on the task page).
-use super::store::{self, ScoreInput, SettingsInput, LIVE};
+use super::store::{self, ScoreInput, SettingsInput, LIVE, PRACTICE, REFERENCE};
 use super::target::Target;
 use crate::auth::model::Role;
 use crate::auth::policy::{ClassAccess, Membership};
@@ -35,17 +35,24 @@ pub async fn evaluation_page(class_id: i64, task: i64) -> Result<String, AppErro
 }
 
 /// One team's submission beside the rubric, for an evaluator assigned to it
-/// (facilitators see it read-only with every score).
+/// (facilitators see it read-only with every score). `purpose` "reference":
+/// a facilitator's calibration score; "practice": an evaluator practising
+/// on a team that has one, compared with it once submitted.
 #[server(input = GetUrl, prefix = "/api", endpoint = "score_page")]
-pub async fn score_page(class_id: i64, task: i64, subject: i64) -> Result<String, AppError> {
+pub async fn score_page(
+    class_id: i64,
+    task: i64,
+    subject: i64,
+    purpose: Option<String>,
+) -> Result<String, AppError> {
     let (state, caller, class, access, _) = class_access(class_id).await?;
     let t = target(&state, class_id, task).await?;
-    let assignments = store::assignments(&state.db, &t).await?;
-    let assigned = store::assignment_for(&assignments, subject, caller.user_id).is_some();
-    if access != ClassAccess::Manage && !assigned {
+    let purpose = purpose_of(purpose.as_deref().unwrap_or(""));
+    let may = may_score(&state, &t, access, caller.user_id, subject, purpose).await?;
+    if access != ClassAccess::Manage && !may {
         return Err(AppError::Forbidden);
     }
-    let data = super::views::load_scoring(&state, &caller, class, t, subject, assigned).await?;
+    let data = super::views::load_scoring(&state, &caller, class, t, subject, purpose, may).await?;
     crate::ui::render_html(move || super::views::scoring_body(data))
 }
 
@@ -165,12 +172,13 @@ pub async fn save_score(
     #[server(default)] c: Vec<PickForm>,
     #[server(default)] overall: String,
     #[server(default)] lock: Option<String>,
+    #[server(default)] purpose: String,
 ) -> Result<(), AppError> {
     let _ = csrf;
-    let (state, caller, _, _, _) = class_access(class_id).await?;
+    let (state, caller, _, access, _) = class_access(class_id).await?;
     let t = target(&state, class_id, task).await?;
-    let assignments = store::assignments(&state.db, &t).await?;
-    if store::assignment_for(&assignments, subject, caller.user_id).is_none() {
+    let purpose = purpose_of(&purpose);
+    if !may_score(&state, &t, access, caller.user_id, subject, purpose).await? {
         return Err(AppError::Forbidden);
     }
     // A whole-task evaluator scores the class's published teams, nothing else.
@@ -187,9 +195,12 @@ pub async fn save_score(
         revision,
         submit,
     };
-    store::save_score(&state.db, &t, subject, caller.user_id, LIVE, input).await?;
+    store::save_score(&state.db, &t, subject, caller.user_id, purpose, input).await?;
     if submit {
-        leptos_axum::redirect(&format!("{}?submitted=1", t.score_page(subject)));
+        leptos_axum::redirect(&format!(
+            "{}?purpose={purpose}&submitted=1",
+            t.score_page(subject)
+        ));
     }
     Ok(())
 }
@@ -229,6 +240,38 @@ pub async fn evaluation_flags(
     let (state, t) = managed(class_id, task).await?;
     let flag = |v: Option<String>| v.map(|v| v == "true");
     store::set_flags(&state.db, &t, flag(release), flag(open)).await
+}
+
+fn purpose_of(text: &str) -> &'static str {
+    match text {
+        REFERENCE => REFERENCE,
+        PRACTICE => PRACTICE,
+        _ => LIVE,
+    }
+}
+
+/// Live scores: the evaluators assigned to the team. A reference score: the
+/// class's facilitators. Practice: assigned evaluators, once the team has a
+/// submitted reference score.
+async fn may_score(
+    state: &crate::state::AppState,
+    t: &Target,
+    access: ClassAccess,
+    user: i64,
+    subject: i64,
+    purpose: &str,
+) -> Result<bool, AppError> {
+    if purpose == REFERENCE {
+        return Ok(access == ClassAccess::Manage);
+    }
+    let assignments = store::assignments(&state.db, t).await?;
+    if store::assignment_for(&assignments, subject, user).is_none() {
+        return Ok(false);
+    }
+    if purpose == PRACTICE && store::reference(&store::scores(&state.db, t).await?, subject).is_none() {
+        return Err(AppError::Rule(said(P::ErrNoReference)));
+    }
+    Ok(true)
 }
 
 async fn target(state: &crate::state::AppState, class_id: i64, task: i64) -> Result<Target, AppError> {

@@ -209,6 +209,13 @@ pub fn assignment_for(
     mine(subject).or_else(|| mine(0))
 }
 
+/// The submitted reference (calibration) score of a subject, if any.
+pub fn reference(scores: &[score::Model], subject: i64) -> Option<&score::Model> {
+    scores
+        .iter()
+        .find(|s| s.subject_id == subject && s.purpose == REFERENCE && s.status == SUBMITTED)
+}
+
 pub async fn scores<C: ConnectionTrait>(db: &C, t: &Target) -> AppResult<Vec<score::Model>> {
     Ok(score::Entity::find()
         .filter(score::Column::Kind.eq(t.kind))

@@ -43,6 +43,8 @@ pub struct EvalData {
     /// Evaluators and facilitators of the class: (id, name).
     candidates: Vec<(i64, String)>,
     names: HashMap<i64, String>,
+    /// Every score of the target (for calibration references).
+    scores: Vec<score::Model>,
     teams: Vec<team::Model>,
     reports: Vec<SubjectReport>,
     agreement: Option<(Agreement, Vec<Agreement>)>,
@@ -83,9 +85,11 @@ pub async fn load_evaluation(
     Ok(EvalData {
         names: members.into_iter().map(|(_, u)| (u.id, u.full_name)).collect(),
         my_scores: scores
-            .into_iter()
+            .iter()
             .filter(|s| s.evaluator_id == caller.user_id)
+            .cloned()
             .collect(),
+        scores,
         me: caller.user_id,
         class,
         target,
@@ -118,6 +122,7 @@ pub fn evaluation_body(data: EvalData) -> impl IntoView {
             {assign_section(&data)}
             {results(&data)}
             {agreement_section(&data)}
+            {calibration(&data)}
             {flags_section(&data)}
             {exports(&data)}
         }
@@ -432,6 +437,32 @@ fn flags_section(data: &EvalData) -> Option<impl IntoView> {
     })
 }
 
+/// Reference scores for calibration: which teams have one, and the links to set them.
+fn calibration(data: &EvalData) -> Option<impl IntoView> {
+    data.rubric.as_ref()?;
+    let items = data
+        .teams
+        .iter()
+        .map(|t| {
+            let has = store::reference(&data.scores, t.id).is_some();
+            let href = format!("{}?purpose=reference", data.target.score_page(t.id));
+            view! {
+                <li>
+                    <a href=href>{fill(tr(P::CalibrationReference), &[t.number.to_string()])}</a>
+                    {has.then(|| view! { " "<span class="tag tag-ok">{tr(P::CalibrationHas)}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="panel">
+            <h2>{tr(P::CalibrationTitle)}</h2>
+            <p class="hint">{tr(P::CalibrationHint)}</p>
+            <ul>{items}</ul>
+        </section>
+    })
+}
+
 fn exports(data: &EvalData) -> Option<impl IntoView> {
     data.rubric.as_ref()?;
     let base = format!("/classes/{}/tasks/{}/export", data.class.id, data.task.id);
@@ -474,7 +505,24 @@ fn my_assignments(data: &EvalData) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <ul class="rubric-list">{items}</ul> }.into_any()
+    let practice = data
+        .teams
+        .iter()
+        .filter(|t| store::reference(&data.scores, t.id).is_some())
+        .map(|t| {
+            let href = format!("{}?purpose=practice", data.target.score_page(t.id));
+            view! { <li><a href=href>{fill(tr(P::CalibrationPractice), &[t.number.to_string()])}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <ul class="rubric-list">{items}</ul>
+        <section class="panel">
+            <h2>{tr(P::CalibrationTitle)}</h2>
+            <p class="hint">{tr(P::CalibrationHint)}</p>
+            <ul>{practice}</ul>
+        </section>
+    }
+    .into_any()
 }
 
 pub struct ScoreData {
@@ -482,9 +530,14 @@ pub struct ScoreData {
     target: Target,
     task: team_task::Model,
     team: team::Model,
-    assigned: bool,
+    /// "live", "reference" or "practice".
+    purpose: &'static str,
+    /// The caller may score here (else the page is read-only).
+    can_score: bool,
     rubric: Option<Rubric>,
     mine: Option<score::Model>,
+    /// Practice, once submitted: the reference score to compare with.
+    reference: Option<score::Model>,
     /// Others' submitted scores, when the caller may see them.
     others: Vec<(String, Entry)>,
     versions: crate::tasks::views::Versions,
@@ -496,7 +549,8 @@ pub async fn load_scoring(
     class: class::Model,
     target: Target,
     subject: i64,
-    assigned: bool,
+    purpose: &'static str,
+    can_score: bool,
 ) -> AppResult<ScoreData> {
     let db = &state.db;
     let task = crate::tasks::store::task(db, class.id, target.id).await?;
@@ -508,7 +562,7 @@ pub async fn load_scoring(
     let scores = store::scores(db, &target).await?;
     let mine = scores
         .iter()
-        .find(|s| s.subject_id == subject && s.evaluator_id == caller.user_id && s.purpose == store::LIVE)
+        .find(|s| s.subject_id == subject && s.evaluator_id == caller.user_id && s.purpose == purpose)
         .cloned();
     let settings = store::settings(db, &target).await?;
     let rubric = match store::version_for(db, &target, mine.as_ref()).await {
@@ -516,7 +570,11 @@ pub async fn load_scoring(
         Err(_) => None,
     };
     let own_done = mine.as_ref().is_some_and(|s| s.status == SUBMITTED);
-    let sees_others = !assigned || own_done || settings.as_ref().is_some_and(|s| s.scores_open);
+    let sees_others = purpose == store::LIVE
+        && (!can_score || own_done || settings.as_ref().is_some_and(|s| s.scores_open));
+    let reference = (purpose == store::PRACTICE && own_done)
+        .then(|| store::reference(&scores, subject).cloned())
+        .flatten();
     let assignments = store::assignments(db, &target).await?;
     let names = names(state, class.id).await?;
     let others = match (&rubric, sees_others) {
@@ -534,16 +592,23 @@ pub async fn load_scoring(
         target,
         task,
         team,
-        assigned,
+        purpose,
+        can_score,
         rubric,
         mine,
+        reference,
         others,
         versions,
     })
 }
 
 pub fn scoring_body(data: ScoreData) -> impl IntoView {
-    let title = fill(tr(P::TeamNumber), &[data.team.number.to_string()]);
+    let team = fill(tr(P::TeamNumber), &[data.team.number.to_string()]);
+    let heading = match data.purpose {
+        store::REFERENCE => P::ScoreTitleReference,
+        store::PRACTICE => P::ScoreTitlePractice,
+        _ => P::ScoreTitle,
+    };
     let submission = crate::tasks::views::counting_version(&data.class, &data.task, &data.versions);
     let form = match &data.rubric {
         Some(r) => score_form(&data, r).into_any(),
@@ -551,13 +616,16 @@ pub fn scoring_body(data: ScoreData) -> impl IntoView {
     };
     view! {
         <p class="muted"><a href=data.target.page()>{tr(P::EvalTitle)}</a>" · "{data.task.title.clone()}</p>
-        <header class="page-head"><h1>{fill(tr(P::ScoreTitle), &[title])}</h1></header>
+        <header class="page-head">
+            <h1>{fill(tr(heading), &[team])}</h1>
+            {(data.purpose != store::LIVE).then(|| view! { <p class="hint">{tr(P::CalibrationHint)}</p> })}
+        </header>
         <div class="score-layout">
             <section class="panel submission" aria-label=tr(P::ScoreSubmission)>
                 <h2>{tr(P::ScoreSubmission)}</h2>
                 {submission}
             </section>
-            <section class="panel rubric-side">{form}{others(&data)}</section>
+            <section class="panel rubric-side">{compare(&data)}{form}{others(&data)}</section>
         </div>
     }
 }
@@ -573,7 +641,7 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
         .as_ref()
         .and_then(|s| serde_json::from_str(&s.comments).ok())
         .unwrap_or_default();
-    let locked = data.mine.as_ref().is_some_and(|s| s.status == SUBMITTED) || !data.assigned;
+    let locked = data.mine.as_ref().is_some_and(|s| s.status == SUBMITTED) || !data.can_score;
     let total = data.mine.as_ref().and_then(|s| s.total);
     let criteria = rubric
         .criteria
@@ -629,6 +697,7 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
             <input type="hidden" name="class_id" value=data.class.id />
             <input type="hidden" name="task" value=data.task.id />
             <input type="hidden" name="subject" value=data.team.id />
+            <input type="hidden" name="purpose" value=data.purpose />
             <input type="hidden" name="revision" value=revision />
             {criteria}
             <label for="overall">{tr(P::ScoreOverall)}</label>
@@ -643,6 +712,57 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
             })}
         </form>
     }
+}
+
+/// Practice against the reference: per criterion, how many levels and
+/// points away the evaluator was.
+fn compare(data: &ScoreData) -> Option<impl IntoView> {
+    let (rubric, mine, reference) = (
+        data.rubric.as_ref()?,
+        data.mine.as_ref()?,
+        data.reference.as_ref()?,
+    );
+    type Picks = Vec<Option<crate::rubrics::domain::rubric::Pick>>;
+    let read = |s: &score::Model| serde_json::from_str::<Picks>(&s.picks).unwrap_or_default();
+    let (mine, reference) = (read(mine), read(reference));
+    let rows = rubric
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (m, r) = (
+                mine.get(i).copied().flatten(),
+                reference.get(i).copied().flatten(),
+            );
+            let label = |p: Option<crate::rubrics::domain::rubric::Pick>| {
+                p.and_then(|p| c.levels.get(p.level))
+                    .map_or_else(String::new, |l| l.label.clone())
+            };
+            let gap = match (m, r) {
+                (Some(m), Some(r)) => format!(
+                    "{} · {}",
+                    m.level.abs_diff(r.level),
+                    i64::from(m.points) - i64::from(r.points)
+                ),
+                _ => "—".into(),
+            };
+            let same = matches!((m, r), (Some(m), Some(r)) if m.level == r.level);
+            view! {
+                <tr class=if same { "same" } else { "differs" }>
+                    <th scope="row">{c.title.clone()}</th><td>{label(m)}</td><td>{label(r)}</td><td>{gap}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h2>{tr(P::CompareTitle)}</h2>
+        <div class="table-wrap">
+            <table class="table compare">
+                <thead><tr><th></th><th>{tr(P::CompareYours)}</th><th>{tr(P::CompareReference)}</th><th>{tr(P::CompareGap)}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    })
 }
 
 fn others(data: &ScoreData) -> Option<impl IntoView> {

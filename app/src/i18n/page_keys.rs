@@ -23,6 +23,18 @@ macro_rules! page_keys {
 
 page_keys! {
     // Evaluation (issue 6)
+    CalibrationTitle => "Kalibrasi", "Calibration";
+    CalibrationHint => "Fasilitator menilai satu hasil kerja sebagai skor acuan. Penilai dapat berlatih menilai hasil kerja yang sama dan melihat selisihnya per kriteria sebelum menilai sungguhan. Skor latihan dan acuan tidak dihitung dalam nilai tim.", "The facilitator scores one submission as the reference. Evaluators can practise on the same submission and see how far they are on each criterion before live scoring. Practice and reference scores never count towards a team's result.";
+    CalibrationReference => "Skor acuan untuk Tim {0}", "Reference score for Team {0}";
+    CalibrationHas => "ada", "set";
+    CalibrationPractice => "Latihan pada Tim {0}", "Practise on Team {0}";
+    ScoreTitleReference => "Skor acuan: {0}", "Reference score: {0}";
+    ScoreTitlePractice => "Latihan kalibrasi: {0}", "Calibration practice: {0}";
+    CompareTitle => "Dibandingkan dengan skor acuan", "Compared with the reference";
+    CompareYours => "Anda", "You";
+    CompareReference => "Acuan", "Reference";
+    CompareGap => "Selisih tingkat · poin", "Levels · points apart";
+    ErrNoReference => "Tim ini belum memiliki skor acuan untuk latihan.", "This team has no reference score to practise on yet.";
     BandsTitle => "Predikat kelulusan", "Result predicates";
     BandsIntro => "Nilai akhir 0–100 mendapat predikat menurut pita nilai program. Pita disusun dari yang tertinggi; nilai masuk ke pita pertama yang dicapainya, sehingga tidak ada celah atau tumpang tindih.", "A final score from 0 to 100 gets its predicate from the programme's bands. Bands go from the top down; a score belongs to the first band it reaches, so there are no gaps or overlaps.";
     BandsHint => "Kosongkan nama untuk menghapus pita; isi baris kosong untuk menambah. Pita terakhir harus mulai dari 0.", "Empty a name to remove a band; fill in the empty row to add one. The last band must start at 0.";
