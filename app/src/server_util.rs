@@ -59,3 +59,48 @@ pub async fn read_file_field(
     }
     Err(AppError::field("file", Msg::new(K::ImportNoFile)))
 }
+
+/// A transaction that will write, and (on SQLite) this process's turn to write.
+pub struct WriteTxn {
+    txn: sea_orm::DatabaseTransaction,
+    _turn: Option<tokio::sync::MutexGuard<'static, ()>>,
+}
+
+impl std::ops::Deref for WriteTxn {
+    type Target = sea_orm::DatabaseTransaction;
+    fn deref(&self) -> &Self::Target {
+        &self.txn
+    }
+}
+
+impl WriteTxn {
+    pub async fn commit(self) -> Result<(), sea_orm::DbErr> {
+        self.txn.commit().await
+    }
+}
+
+/// Begins a transaction that will write. SQLite has one writer at a time:
+/// waiting writers there poll with growing sleeps (tens of milliseconds each
+/// under load), and a transaction that reads first and writes later cannot
+/// wait at all (its snapshot is stale: "database is locked" at once). So on
+/// SQLite, writers through here queue in-process for their turn, and the
+/// first statement takes the write lock (it changes nothing). PostgreSQL
+/// needs neither.
+pub async fn begin_write(db: &sea_orm::DatabaseConnection) -> Result<WriteTxn, sea_orm::DbErr> {
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    if db.get_database_backend() != sea_orm::DatabaseBackend::Sqlite {
+        return Ok(WriteTxn {
+            txn: db.begin().await?,
+            _turn: None,
+        });
+    }
+    let turn = TURN.lock().await;
+    let txn = db.begin().await?;
+    txn.execute_unprepared("UPDATE scores SET revision = revision WHERE 0 = 1")
+        .await?;
+    Ok(WriteTxn {
+        txn,
+        _turn: Some(turn),
+    })
+}

@@ -350,59 +350,91 @@ both_backends!(admins_set_predicate_bands_without_gaps, async |app: &TestApp| {
     assert_eq!(r.error(), Some(AppError::Forbidden));
 });
 
-both_backends!(evaluators_practise_against_a_reference_score, async |app: &TestApp| {
-    let w = world(app).await;
-    let (class, task) = (w.class.to_string(), w.task.to_string());
-    let rubric = app::rubrics::store::create(
-        &app.db,
-        w.class,
-        1,
-        app::rubrics::templates::find("kolaborasi-tim").unwrap().rubric(Locale::Id),
-        None,
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    let settings = [
-        ("class_id", class.clone()),
-        ("task", task.clone()),
-        ("rubric", rubric.to_string()),
-        ("combine", "mean".to_string()),
-        ("level_gap", "1".to_string()),
-        ("share_gap", "".to_string()),
-    ];
-    ok(&app.call(&w.facilitator, "/api/set_evaluation", &settings).await);
-    let (id, evaluator) = &w.evaluators[0];
-    let assign = [
-        ("class_id", class.clone()),
-        ("task", task.clone()),
-        ("subject", "0".to_string()),
-        ("evaluator", id.to_string()),
-        ("role", "coach".to_string()),
-        ("weight", "1".to_string()),
-    ];
-    ok(&app.call(&w.facilitator, "/api/assign_evaluator", &assign).await);
-    let with = |mut f: Vec<(String, String)>, purpose: &str| {
-        f.push(("purpose".into(), purpose.into()));
-        f
-    };
-    // No reference yet: nothing to practise on; evaluators cannot set one.
-    let r = post(app, evaluator, "/api/save_score", &with(picks(&w, 1, 1, true), "practice")).await;
-    assert_eq!(r.error(), Some(AppError::Rule(said(P::ErrNoReference))));
-    let r = post(app, evaluator, "/api/save_score", &with(picks(&w, 1, 0, true), "reference")).await;
-    assert_eq!(r.error(), Some(AppError::Forbidden));
-    ok(&post(app, &w.facilitator, "/api/save_score", &with(picks(&w, 1, 0, true), "reference")).await);
-    ok(&post(app, evaluator, "/api/save_score", &with(picks(&w, 2, 1, true), "practice")).await);
-    let page = format!(
-        "/api/score_page?class_id={class}&task={task}&subject={}&purpose=practice",
-        w.team
-    );
-    let body = app.get_json(evaluator, &page).await.body;
-    assert!(body.contains(text(P::CompareTitle)), "{body}");
-    // Neither counts towards the team's result.
-    let overview = app
-        .get_json(&w.facilitator, &format!("/api/evaluation_page?class_id={class}&task={task}"))
+both_backends!(
+    evaluators_practise_against_a_reference_score,
+    async |app: &TestApp| {
+        let w = world(app).await;
+        let (class, task) = (w.class.to_string(), w.task.to_string());
+        let rubric = app::rubrics::store::create(
+            &app.db,
+            w.class,
+            1,
+            app::rubrics::templates::find("kolaborasi-tim")
+                .unwrap()
+                .rubric(Locale::Id),
+            None,
+        )
         .await
-        .body;
-    assert!(overview.contains(text(P::EvalNoScores)), "{overview}");
-});
+        .unwrap()
+        .unwrap();
+        let settings = [
+            ("class_id", class.clone()),
+            ("task", task.clone()),
+            ("rubric", rubric.to_string()),
+            ("combine", "mean".to_string()),
+            ("level_gap", "1".to_string()),
+            ("share_gap", "".to_string()),
+        ];
+        ok(&app.call(&w.facilitator, "/api/set_evaluation", &settings).await);
+        let (id, evaluator) = &w.evaluators[0];
+        let assign = [
+            ("class_id", class.clone()),
+            ("task", task.clone()),
+            ("subject", "0".to_string()),
+            ("evaluator", id.to_string()),
+            ("role", "coach".to_string()),
+            ("weight", "1".to_string()),
+        ];
+        ok(&app.call(&w.facilitator, "/api/assign_evaluator", &assign).await);
+        let with = |mut f: Vec<(String, String)>, purpose: &str| {
+            f.push(("purpose".into(), purpose.into()));
+            f
+        };
+        // No reference yet: nothing to practise on; evaluators cannot set one.
+        let r = post(
+            app,
+            evaluator,
+            "/api/save_score",
+            &with(picks(&w, 1, 1, true), "practice"),
+        )
+        .await;
+        assert_eq!(r.error(), Some(AppError::Rule(said(P::ErrNoReference))));
+        let r = post(
+            app,
+            evaluator,
+            "/api/save_score",
+            &with(picks(&w, 1, 0, true), "reference"),
+        )
+        .await;
+        assert_eq!(r.error(), Some(AppError::Forbidden));
+        ok(&post(
+            app,
+            &w.facilitator,
+            "/api/save_score",
+            &with(picks(&w, 1, 0, true), "reference"),
+        )
+        .await);
+        ok(&post(
+            app,
+            evaluator,
+            "/api/save_score",
+            &with(picks(&w, 2, 1, true), "practice"),
+        )
+        .await);
+        let page = format!(
+            "/api/score_page?class_id={class}&task={task}&subject={}&purpose=practice",
+            w.team
+        );
+        let body = app.get_json(evaluator, &page).await.body;
+        assert!(body.contains(text(P::CompareTitle)), "{body}");
+        // Neither counts towards the team's result.
+        let overview = app
+            .get_json(
+                &w.facilitator,
+                &format!("/api/evaluation_page?class_id={class}&task={task}"),
+            )
+            .await
+            .body;
+        assert!(overview.contains(text(P::EvalNoScores)), "{overview}");
+    }
+);

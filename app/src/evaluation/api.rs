@@ -182,8 +182,7 @@ pub async fn save_score(
         return Err(AppError::Forbidden);
     }
     // A whole-task evaluator scores the class's published teams, nothing else.
-    let teams = crate::teams::store::newest(&state.db, class_id, true).await?;
-    if teams.is_none_or(|s| !s.teams.iter().any(|(t, _)| t.id == subject)) {
+    if !store::is_published_team(&state.db, class_id, subject).await? {
         return Err(AppError::NotFound);
     }
     let submit = lock.is_some();

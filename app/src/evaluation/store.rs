@@ -209,6 +209,18 @@ pub fn assignment_for(
     mine(subject).or_else(|| mine(0))
 }
 
+/// `team` belongs to a published team set of the class.
+pub async fn is_published_team<C: ConnectionTrait>(db: &C, class_id: i64, team: i64) -> AppResult<bool> {
+    use crate::entities::{team, team_set};
+    let Some(t) = team::Entity::find_by_id(team).one(db).await? else {
+        return Ok(false);
+    };
+    Ok(team_set::Entity::find_by_id(t.set_id)
+        .one(db)
+        .await?
+        .is_some_and(|s| s.class_id == class_id && s.published_at.is_some()))
+}
+
 /// The submitted reference (calibration) score of a subject, if any.
 pub fn reference(scores: &[score::Model], subject: i64) -> Option<&score::Model> {
     scores
@@ -276,14 +288,14 @@ pub async fn save_score(
     purpose: &str,
     input: ScoreInput,
 ) -> AppResult<Saved> {
-    let txn = db.begin().await?;
+    let txn = crate::server_util::begin_write(db).await?;
     let existing = score::Entity::find()
         .filter(score::Column::Kind.eq(t.kind))
         .filter(score::Column::TargetId.eq(t.id))
         .filter(score::Column::SubjectId.eq(subject))
         .filter(score::Column::EvaluatorId.eq(evaluator))
         .filter(score::Column::Purpose.eq(purpose))
-        .one(&txn)
+        .one(&*txn)
         .await?;
     if let Some(e) = &existing {
         if input.revision <= e.revision {
@@ -293,7 +305,7 @@ pub async fn save_score(
             return Err(AppError::Rule(said(P::ErrScoreLocked)));
         }
     }
-    let (version, rubric) = version_for(&txn, t, existing.as_ref()).await?;
+    let (version, rubric) = version_for(&*txn, t, existing.as_ref()).await?;
     let picks = checked_picks(&rubric, &input)?;
     let status = if input.submit { SUBMITTED } else { DRAFT };
     let comments: Vec<String> = (0..rubric.criteria.len())
@@ -330,23 +342,25 @@ pub async fn save_score(
         Some(old) => {
             let mut row = row;
             row.id = Set(old.id);
-            let new = row.update(&txn).await?;
+            let new = row.update(&*txn).await?;
             // Drafts change as they are typed; what is audited is every
             // change to a score that was submitted (or asked to re-score).
             if input.submit || old.status == RESCORE {
-                audit(&txn, &old, &new, evaluator, status, "").await?;
+                audit(&*txn, &old, &new, evaluator, status, "").await?;
             }
             new
         }
         None => {
-            let new = row.insert(&txn).await?;
+            let new = row.insert(&*txn).await?;
             if input.submit {
-                audit_new(&txn, &new, evaluator).await?;
+                audit_new(&*txn, &new, evaluator).await?;
             }
             new
         }
     };
-    freeze(&txn, saved.version_id).await?;
+    if !version.frozen {
+        freeze(&*txn, saved.version_id).await?;
+    }
     txn.commit().await?;
     Ok(Saved::Stored)
 }
@@ -460,7 +474,7 @@ pub async fn moderate(
         "accepted" | "rescore" => None,
         _ => return Err(AppError::field("decision", said(P::ErrModerationDecision))),
     };
-    let txn = db.begin().await?;
+    let txn = crate::server_util::begin_write(db).await?;
     moderation::ActiveModel {
         kind: Set(t.kind.to_string()),
         target_id: Set(t.id),
@@ -472,18 +486,18 @@ pub async fn moderate(
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(&*txn)
     .await?;
     if decision == "rescore" {
-        let live = scores(&txn, t)
+        let live = scores(&*txn, t)
             .await?
             .into_iter()
             .filter(|s| s.subject_id == subject && s.purpose == LIVE && s.status == SUBMITTED);
         for old in live {
             let mut row: score::ActiveModel = old.clone().into();
             row.status = Set(RESCORE.into());
-            let new = row.update(&txn).await?;
-            audit(&txn, &old, &new, moderator, RESCORE, reason).await?;
+            let new = row.update(&*txn).await?;
+            audit(&*txn, &old, &new, moderator, RESCORE, reason).await?;
         }
     }
     txn.commit().await?;
