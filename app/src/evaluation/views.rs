@@ -505,22 +505,31 @@ fn my_assignments(data: &EvalData) -> impl IntoView {
             }
         })
         .collect_view();
-    let practice = data
+    // Practice links only where the facilitator has set a reference score.
+    let references: Vec<&team::Model> = data
         .teams
         .iter()
         .filter(|t| store::reference(&data.scores, t.id).is_some())
-        .map(|t| {
-            let href = format!("{}?purpose=practice", data.target.score_page(t.id));
-            view! { <li><a href=href>{fill(tr(P::CalibrationPractice), &[t.number.to_string()])}</a></li> }
-        })
-        .collect_view();
+        .collect();
+    let practice = (!references.is_empty()).then(|| {
+        let links = references
+            .iter()
+            .map(|t| {
+                let href = format!("{}?purpose=practice", data.target.score_page(t.id));
+                view! { <li><a href=href>{fill(tr(P::CalibrationPractice), &[t.number.to_string()])}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <section class="panel">
+                <h2>{tr(P::CalibrationTitle)}</h2>
+                <p class="hint">{tr(P::CalibrationHint)}</p>
+                <ul>{links}</ul>
+            </section>
+        }
+    });
     view! {
         <ul class="rubric-list">{items}</ul>
-        <section class="panel">
-            <h2>{tr(P::CalibrationTitle)}</h2>
-            <p class="hint">{tr(P::CalibrationHint)}</p>
-            <ul>{practice}</ul>
-        </section>
+        {practice}
     }
     .into_any()
 }
