@@ -3,6 +3,7 @@
 //! PostgreSQL. Each evaluator autosaves a draft about once a second for a
 //! while, as the scoring page does, then submits; afterwards every score
 //! must be in the database, submitted, with its audit row (nothing lost).
+//! Then the same on a second task with no pauses: the most it sustains.
 //! Requests are driven in-process (`oneshot`), so the figures leave out the
 //! TCP stack but include everything the server does.
 #[path = "../tests/common/mod.rs"]
@@ -27,8 +28,11 @@ const PAUSE: Duration = Duration::from_millis(1000);
 struct World {
     class: i64,
     task: i64,
+    facilitator: Client,
+    rubric: i64,
     teams: Vec<i64>,
     evaluators: Vec<Client>,
+    evaluator_ids: Vec<i64>,
     criteria: Vec<u32>,
 }
 
@@ -71,39 +75,15 @@ async fn world(app: &TestApp) -> World {
         .into_iter()
         .map(|t| t.id)
         .collect();
-    let task = app::tasks::store::create(
-        &app.db,
-        class,
-        app::tasks::store::NewTask {
-            title: "Tugas bench".into(),
-            brief: String::new(),
-            due_at: chrono::Utc::now(),
-            policy: app::teams::domain::submissions::LatePolicy::Accepted,
-            rubric_id: None,
-        },
-    )
-    .await
-    .unwrap();
     let template = app::rubrics::templates::find("kolaborasi-tim").unwrap();
     let body = template.rubric(Locale::Id).clone();
     let rubric = app::rubrics::store::create(&app.db, class, f, &body, None)
         .await
         .unwrap()
         .unwrap();
-    let settings = [
-        ("class_id", class.to_string()),
-        ("task", task.to_string()),
-        ("rubric", rubric.to_string()),
-        ("combine", "mean".into()),
-        ("level_gap", "1".into()),
-        ("share_gap", "15".into()),
-    ];
-    assert!(app
-        .call(&facilitator, "/api/set_evaluation", &settings)
-        .await
-        .status
-        .is_success());
+    let task = scored_task(app, class, &facilitator, rubric).await;
     let mut evaluators = Vec::with_capacity(EVALUATORS);
+    let mut evaluator_ids = Vec::with_capacity(EVALUATORS);
     for i in 0..EVALUATORS {
         let e = app.user(&format!("Penilai Bench {i}"), &[Role::Evaluator]).await;
         app.enrol(e, class, Membership::Evaluator).await;
@@ -121,20 +101,73 @@ async fn world(app: &TestApp) -> World {
             .status
             .is_success());
         evaluators.push(app.session(e).await);
+        evaluator_ids.push(e);
     }
     World {
         class,
         task,
+        facilitator,
+        rubric,
         teams,
         evaluators,
+        evaluator_ids,
         criteria: body.criteria.iter().map(|c| c.levels[1].max).collect(),
     }
 }
 
-fn fields(w: &World, team: i64, revision: i64, lock: bool) -> Vec<(String, String)> {
+/// A team task of the class, scored with `rubric` (no evaluators assigned yet).
+async fn scored_task(app: &TestApp, class: i64, facilitator: &Client, rubric: i64) -> i64 {
+    let task = app::tasks::store::create(
+        &app.db,
+        class,
+        app::tasks::store::NewTask {
+            title: "Tugas bench".into(),
+            brief: String::new(),
+            due_at: chrono::Utc::now(),
+            policy: app::teams::domain::submissions::LatePolicy::Accepted,
+            rubric_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    let settings = [
+        ("class_id", class.to_string()),
+        ("task", task.to_string()),
+        ("rubric", rubric.to_string()),
+        ("combine", "mean".into()),
+        ("level_gap", "1".into()),
+        ("share_gap", "15".into()),
+    ];
+    assert!(app
+        .call(facilitator, "/api/set_evaluation", &settings)
+        .await
+        .status
+        .is_success());
+    task
+}
+
+async fn assign_all(app: &TestApp, w: &World, task: i64) {
+    for id in &w.evaluator_ids {
+        let assign = [
+            ("class_id", w.class.to_string()),
+            ("task", task.to_string()),
+            ("subject", "0".into()),
+            ("evaluator", id.to_string()),
+            ("role", "coach".into()),
+            ("weight", "1".into()),
+        ];
+        assert!(app
+            .call(&w.facilitator, "/api/assign_evaluator", &assign)
+            .await
+            .status
+            .is_success());
+    }
+}
+
+fn fields(w: &World, task: i64, team: i64, revision: i64, lock: bool) -> Vec<(String, String)> {
     let mut f = vec![
         ("class_id".to_string(), w.class.to_string()),
-        ("task".into(), w.task.to_string()),
+        ("task".into(), task.to_string()),
         ("subject".into(), team.to_string()),
         ("revision".into(), revision.to_string()),
         ("overall".into(), "Tim bekerja dengan baik.".into()),
@@ -175,7 +208,12 @@ fn report(label: &str, mut latencies: Vec<Duration>, elapsed: Duration) {
 /// Every evaluator saves `DRAFTS` drafts `pause` apart (starting at a random
 /// moment within the first pause), then submits. Returns the latencies of
 /// every save and of the submits.
-async fn run(app: Arc<TestApp>, w: Arc<World>, pause: Duration) -> (Vec<Duration>, Vec<Duration>, Duration) {
+async fn run(
+    app: Arc<TestApp>,
+    w: Arc<World>,
+    task: i64,
+    pause: Duration,
+) -> (Vec<Duration>, Vec<Duration>, Duration) {
     let start = Instant::now();
     let mut handles = Vec::with_capacity(EVALUATORS);
     for (i, client) in w.evaluators.iter().cloned().enumerate() {
@@ -187,7 +225,7 @@ async fn run(app: Arc<TestApp>, w: Arc<World>, pause: Duration) -> (Vec<Duration
             let mut drafts = Vec::with_capacity(DRAFTS);
             for n in 0..=DRAFTS {
                 let lock = n == DRAFTS;
-                let body = fields(&w, team, n as i64 + 1, lock);
+                let body = fields(&w, task, team, n as i64 + 1, lock);
                 let borrowed: Vec<(&str, String)> =
                     body.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
                 let t = Instant::now();
@@ -228,7 +266,7 @@ async fn bench(backend: Backend) {
         "== {backend:?}: {EVALUATORS} evaluators, {} teams, {DRAFTS} autosaved drafts ~1 s apart then a submit ==",
         w.teams.len()
     );
-    let (saves, submits, elapsed) = run(app.clone(), w.clone(), PAUSE).await;
+    let (saves, submits, elapsed) = run(app.clone(), w.clone(), w.task, PAUSE).await;
     // Each evaluator's first save also opens their session (read from the
     // database, then cached): the later ones show the steady state.
     let later: Vec<Duration> = saves
@@ -262,6 +300,21 @@ async fn bench(backend: Backend) {
         (EVALUATORS, EVALUATORS),
         "scores lost"
     );
+    // Saturation: a second task, every evaluator saving back to back.
+    let task = scored_task(&app, w.class, &w.facilitator, w.rubric).await;
+    assign_all(&app, &w, task).await;
+    let (saves, _, elapsed) = run(app.clone(), w.clone(), task, Duration::ZERO).await;
+    report("  saturation (no pauses)", saves, elapsed);
+    let stored = score::Entity::find()
+        .filter(score::Column::Status.eq("submitted"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    println!(
+        "  rows after: {stored} submitted scores (expected {})",
+        2 * EVALUATORS
+    );
+    assert_eq!(stored as usize, 2 * EVALUATORS, "scores lost");
     match Arc::try_unwrap(app) {
         Ok(app) => app.finish().await,
         Err(_) => println!("  (database left in place)"),
