@@ -11,12 +11,25 @@ pub fn caller(auth: &RequestAuth) -> Option<&Caller> {
     auth.caller.as_ref()
 }
 
-/// A file to save, named `filename`.
+/// The caller manages the class (its facilitators and admins).
+pub async fn require_manager(
+    db: &sea_orm::DatabaseConnection,
+    caller: &Caller,
+    class_id: i64,
+) -> Result<(), AppError> {
+    let memberships = app::auth::guard::memberships(db, caller.user_id, class_id).await?;
+    app::auth::guard::check_access(caller, &memberships, app::auth::policy::ClassAccess::Manage)?;
+    Ok(())
+}
+
+/// A file to save, named `filename`. Every download here is someone's data:
+/// never kept by a shared cache.
 pub fn attachment(content_type: &'static str, filename: &str, body: impl Into<axum::body::Body>) -> Response {
     let disposition = format!("attachment; filename=\"{filename}\"");
     let headers = [
         (header::CONTENT_TYPE, content_type.to_string()),
         (header::CONTENT_DISPOSITION, disposition),
+        (header::CACHE_CONTROL, "private, no-store".to_string()),
     ];
     (headers, body.into()).into_response()
 }

@@ -1,13 +1,11 @@
 //! A task's evaluation as CSV or XLSX (scores per criterion and evaluator,
 //! results with predicates, agreement), for the class's facilitators and admins.
 use crate::download;
-use app::auth::{guard, policy::ClassAccess};
 use app::error::AppError;
 use app::evaluation::export::{task_tables, to_csv, Table};
 use app::state::{AppState, RequestAuth};
 use axum::extract::{Path, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Extension;
 use sea_orm::EntityTrait;
 
@@ -20,8 +18,7 @@ pub async fn export(
         return download::error(auth.locale, AppError::Unauthenticated);
     };
     let result = async {
-        let memberships = guard::memberships(&state.db, caller.user_id, class_id).await?;
-        guard::check_access(caller, &memberships, ClassAccess::Manage)?;
+        download::require_manager(&state.db, caller, class_id).await?;
         let class = app::entities::class::Entity::find_by_id(class_id)
             .one(&state.db)
             .await?
@@ -45,15 +42,7 @@ pub async fn export(
         _ => return download::error(auth.locale, AppError::NotFound),
     };
     let name = format!("penilaian-tugas-{task_id}-{file}");
-    let headers = [
-        (header::CONTENT_TYPE, mime.to_string()),
-        (
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ),
-        (header::CACHE_CONTROL, "private, no-store".to_string()),
-    ];
-    (headers, bytes).into_response()
+    download::attachment(mime, &name, bytes)
 }
 
 /// One worksheet per table; numbers are written as numbers so they sum in a spreadsheet.

@@ -1,13 +1,11 @@
 //! A class's rubric as a CSV or JSON download (the documented columns, see
 //! `app::rubrics::domain::io`), for the class's facilitators and admins.
 use crate::download;
-use app::auth::{guard, policy::ClassAccess};
 use app::error::AppError;
 use app::rubrics::domain::io;
 use app::state::{AppState, RequestAuth};
 use axum::extract::{Path, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Extension;
 
 pub async fn export(
@@ -19,8 +17,7 @@ pub async fn export(
         return download::error(auth.locale, AppError::Unauthenticated);
     };
     let result = async {
-        let memberships = guard::memberships(&state.db, caller.user_id, class_id).await?;
-        guard::check_access(caller, &memberships, ClassAccess::Manage)?;
+        download::require_manager(&state.db, caller, class_id).await?;
         app::rubrics::store::load(&state.db, class_id, rubric_id).await
     }
     .await;
@@ -34,13 +31,5 @@ pub async fn export(
         _ => return download::error(auth.locale, AppError::NotFound),
     };
     let name = format!("rubrik-{rubric_id}-v{}.{ext}", loaded.version.number);
-    let headers = [
-        (header::CONTENT_TYPE, mime.to_string()),
-        (
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ),
-        (header::CACHE_CONTROL, "private, no-store".to_string()),
-    ];
-    (headers, text).into_response()
+    download::attachment(mime, &name, text)
 }

@@ -113,6 +113,38 @@ async fn post(app: &TestApp, c: &Client, path: &str, fields: &[(String, String)]
     app.call(c, path, &borrowed).await
 }
 
+/// The world's task is scored with a copy of the collaboration template
+/// (mean; flags at more than one level, and at `share_gap` percent if set).
+async fn score_with_template(app: &TestApp, w: &World, share_gap: &str) {
+    let template = app::rubrics::templates::find("kolaborasi-tim").unwrap();
+    let rubric = app::rubrics::store::create(&app.db, w.class, 1, template.rubric(Locale::Id), None)
+        .await
+        .unwrap()
+        .unwrap();
+    let settings = [
+        ("class_id", w.class.to_string()),
+        ("task", w.task.to_string()),
+        ("rubric", rubric.to_string()),
+        ("combine", "mean".to_string()),
+        ("level_gap", "1".to_string()),
+        ("share_gap", share_gap.to_string()),
+    ];
+    ok(&app.call(&w.facilitator, "/api/set_evaluation", &settings).await);
+}
+
+/// `evaluator` scores every team of the world's task in `role`, weight 1.
+async fn assign(app: &TestApp, w: &World, evaluator: i64, role: &str) {
+    let fields = [
+        ("class_id", w.class.to_string()),
+        ("task", w.task.to_string()),
+        ("subject", "0".to_string()),
+        ("evaluator", evaluator.to_string()),
+        ("role", role.to_string()),
+        ("weight", "1".to_string()),
+    ];
+    ok(&app.call(&w.facilitator, "/api/assign_evaluator", &fields).await);
+}
+
 fn text(key: P) -> &'static str {
     key.t(Locale::Id)
 }
@@ -122,37 +154,9 @@ both_backends!(
     async |app: &TestApp| {
         let w = world(app).await;
         let (class, task) = (w.class.to_string(), w.task.to_string());
-        let rubric = app::rubrics::store::create(
-            &app.db,
-            w.class,
-            1,
-            app::rubrics::templates::find("kolaborasi-tim")
-                .unwrap()
-                .rubric(Locale::Id),
-            Some("kolaborasi-tim"),
-        )
-        .await
-        .unwrap()
-        .unwrap();
-        let settings = [
-            ("class_id", class.clone()),
-            ("task", task.clone()),
-            ("rubric", rubric.to_string()),
-            ("combine", "mean".to_string()),
-            ("level_gap", "1".to_string()),
-            ("share_gap", "15".to_string()),
-        ];
-        ok(&app.call(&w.facilitator, "/api/set_evaluation", &settings).await);
+        score_with_template(app, &w, "15").await;
         for ((id, _), role) in w.evaluators.iter().zip(["coach", "penguji", "peer"]) {
-            let assign = [
-                ("class_id", class.clone()),
-                ("task", task.clone()),
-                ("subject", "0".to_string()),
-                ("evaluator", id.to_string()),
-                ("role", role.to_string()),
-                ("weight", "1".to_string()),
-            ];
-            ok(&app.call(&w.facilitator, "/api/assign_evaluator", &assign).await);
+            assign(app, &w, *id, role).await;
         }
         let (a, b, c) = (&w.evaluators[0].1, &w.evaluators[1].1, &w.evaluators[2].1);
         let score_page = format!("/api/score_page?class_id={class}&task={task}&subject={}", w.team);
@@ -355,37 +359,9 @@ both_backends!(
     async |app: &TestApp| {
         let w = world(app).await;
         let (class, task) = (w.class.to_string(), w.task.to_string());
-        let rubric = app::rubrics::store::create(
-            &app.db,
-            w.class,
-            1,
-            app::rubrics::templates::find("kolaborasi-tim")
-                .unwrap()
-                .rubric(Locale::Id),
-            None,
-        )
-        .await
-        .unwrap()
-        .unwrap();
-        let settings = [
-            ("class_id", class.clone()),
-            ("task", task.clone()),
-            ("rubric", rubric.to_string()),
-            ("combine", "mean".to_string()),
-            ("level_gap", "1".to_string()),
-            ("share_gap", "".to_string()),
-        ];
-        ok(&app.call(&w.facilitator, "/api/set_evaluation", &settings).await);
+        score_with_template(app, &w, "").await;
         let (id, evaluator) = &w.evaluators[0];
-        let assign = [
-            ("class_id", class.clone()),
-            ("task", task.clone()),
-            ("subject", "0".to_string()),
-            ("evaluator", id.to_string()),
-            ("role", "coach".to_string()),
-            ("weight", "1".to_string()),
-        ];
-        ok(&app.call(&w.facilitator, "/api/assign_evaluator", &assign).await);
+        assign(app, &w, *id, "coach").await;
         let with = |mut f: Vec<(String, String)>, purpose: &str| {
             f.push(("purpose".into(), purpose.into()));
             f

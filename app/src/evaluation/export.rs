@@ -181,11 +181,7 @@ pub async fn task_tables(
     let g = gather(state, class, &Target::task(class.id, task_id)).await?;
     let rubric = g.rubric.ok_or(crate::error::AppError::NotFound)?;
     let agreement = super::report::agreement(&rubric.body, &g.reports);
-    let names: HashMap<i64, String> = crate::classes::db::members(&state.db, class.id)
-        .await?
-        .into_iter()
-        .map(|(_, u)| (u.id, u.full_name))
-        .collect();
+    let names = super::gather::names(state, class.id).await?;
     Ok(tables(&Source {
         rubric: &rubric.body,
         version: rubric.version.number,

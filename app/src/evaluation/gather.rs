@@ -32,6 +32,15 @@ pub async fn bands_for(state: &AppState, class: &class::Model) -> AppResult<Vec<
         .unwrap_or_else(bands::defaults))
 }
 
+/// Everyone in the class by id: their full name.
+pub async fn names(state: &AppState, class_id: i64) -> AppResult<std::collections::HashMap<i64, String>> {
+    Ok(crate::classes::db::members(&state.db, class_id)
+        .await?
+        .into_iter()
+        .map(|(_, u)| (u.id, u.full_name))
+        .collect())
+}
+
 /// The class's published teams, in number order.
 pub async fn teams_of(state: &AppState, class_id: i64) -> AppResult<Vec<team::Model>> {
     Ok(crate::teams::store::newest(&state.db, class_id, true)

@@ -4,7 +4,7 @@
 use super::api::{
     AssignEvaluator, EvaluationFlags, ModerateScore, SaveScore, SetEvaluation, UnassignEvaluator,
 };
-use super::gather::{gather, teams_of, Gathered};
+use super::gather::{gather, names, teams_of, Gathered};
 use super::report::{self, agreement, Agreement, Entry, SubjectReport};
 use super::store::{self, DRAFT, RESCORE, ROLES, SUBMITTED};
 use super::target::Target;
@@ -21,14 +21,6 @@ use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::HashMap;
-
-async fn names(state: &AppState, class_id: i64) -> AppResult<HashMap<i64, String>> {
-    Ok(crate::classes::db::members(&state.db, class_id)
-        .await?
-        .into_iter()
-        .map(|(_, u)| (u.id, u.full_name))
-        .collect())
-}
 
 pub struct EvalData {
     class: class::Model,
