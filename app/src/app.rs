@@ -100,8 +100,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/classes/:id/tasks") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/mentoring") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/tasks/:task") view=HtmlRoute ssr=SsrMode::Async />
-                    <Route path=path!("/classes/:id/tasks/:task/evaluation") view=HtmlRoute ssr=SsrMode::Async />
-                    <Route path=path!("/classes/:id/tasks/:task/score/:team") view=HtmlRoute ssr=SsrMode::Async />
+                    // A team task's or a scenario's reflections: `tasks` or `scenarios`.
+                    <Route path=path!("/classes/:id/:kind/:target/evaluation") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/:kind/:target/score/:subject") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/rubrics") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/rubrics/:rubric") view=HtmlRoute ssr=SsrMode::Async />
                 </Routes>

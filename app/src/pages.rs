@@ -33,6 +33,15 @@ pub async fn page_html(path: String, query: String) -> Result<String, AppError> 
             .map(str::to_string)
     };
     let generation = param("generation");
+    // The evaluation pages' path segment names what is scored.
+    let evaluated = |segment: &str| {
+        if segment == "scenarios" {
+            "reflection"
+        } else {
+            "task"
+        }
+        .to_string()
+    };
     match parts.as_slice() {
         ["classes", _, "learn"] => units_page_html(id(1)?).await,
         ["classes", _, "progress"] => progress_page_html(id(1)?, generation).await,
@@ -46,11 +55,12 @@ pub async fn page_html(path: String, query: String) -> Result<String, AppError> 
         ["classes", _, "mentoring"] => crate::mentoring::api::mentoring_page(id(1)?).await,
         ["classes", _, "tasks"] => crate::tasks::api::tasks_page(id(1)?).await,
         ["classes", _, "tasks", _] => crate::tasks::api::task_page(id(1)?, id(3)?).await,
-        ["classes", _, "tasks", _, "evaluation"] => {
-            crate::evaluation::api::evaluation_page(id(1)?, id(3)?).await
+        ["classes", _, kind @ ("tasks" | "scenarios"), _, "evaluation"] => {
+            crate::evaluation::api::evaluation_page(id(1)?, id(3)?, Some(evaluated(kind))).await
         }
-        ["classes", _, "tasks", _, "score", _] => {
-            crate::evaluation::api::score_page(id(1)?, id(3)?, id(5)?, param("purpose")).await
+        ["classes", _, kind @ ("tasks" | "scenarios"), _, "score", _] => {
+            let kind = Some(evaluated(kind));
+            crate::evaluation::api::score_page(id(1)?, id(3)?, id(5)?, param("purpose"), kind).await
         }
         ["admin", "bands"] => crate::evaluation::bands_api::bands_page().await,
         ["classes", _, "rubrics"] => crate::rubrics::api::rubrics_page(id(1)?).await,

@@ -1,19 +1,40 @@
-//! A task's evaluation as CSV or XLSX (scores per criterion and evaluator,
+//! A target's evaluation (a team task, or a scenario's reflections) as CSV or XLSX (scores per criterion and evaluator,
 //! results with predicates, agreement), for the class's facilitators and admins.
 use crate::download;
 use app::error::AppError;
-use app::evaluation::export::{task_tables, to_csv, Table};
+use app::evaluation::export::{target_tables, to_csv, Table};
+use app::evaluation::target::Target;
 use app::state::{AppState, RequestAuth};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Extension;
 use sea_orm::EntityTrait;
 
-pub async fn export(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
+/// `/classes/{id}/tasks/{task}/export/{file}`.
+pub async fn export_task(
+    state: State<AppState>,
+    auth: Extension<RequestAuth>,
     Path((class_id, task_id, file)): Path<(i64, i64, String)>,
 ) -> Response {
+    export(state, auth, Target::task(class_id, task_id), file).await
+}
+
+/// `/classes/{id}/scenarios/{assignment}/export/{file}`: the reflections' scores.
+pub async fn export_reflections(
+    state: State<AppState>,
+    auth: Extension<RequestAuth>,
+    Path((class_id, assignment, file)): Path<(i64, i64, String)>,
+) -> Response {
+    export(state, auth, Target::reflection(class_id, assignment), file).await
+}
+
+async fn export(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    target: Target,
+    file: String,
+) -> Response {
+    let class_id = target.class_id;
     let Some(caller) = download::caller(&auth) else {
         return download::error(auth.locale, AppError::Unauthenticated);
     };
@@ -23,7 +44,7 @@ pub async fn export(
             .one(&state.db)
             .await?
             .ok_or(AppError::NotFound)?;
-        task_tables(&state, &class, task_id, auth.locale).await
+        target_tables(&state, &class, target, auth.locale).await
     }
     .await;
     let tables = match result {
@@ -41,7 +62,12 @@ pub async fn export(
         },
         _ => return download::error(auth.locale, AppError::NotFound),
     };
-    let name = format!("penilaian-tugas-{task_id}-{file}");
+    let what = if target.kind == app::evaluation::target::REFLECTION {
+        "refleksi"
+    } else {
+        "tugas"
+    };
+    let name = format!("penilaian-{what}-{}-{file}", target.id);
     download::attachment(mime, &name, bytes)
 }
 

@@ -55,7 +55,8 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
         .route("/classes/{id}/scenarios/{assignment}/decisions.csv", get(scenarios::decisions_csv))
         .route("/classes/{id}/files/{file}", get(tasks::submission_file))
         .route("/classes/{id}/rubrics/{rubric}/{file}", get(rubrics::export))
-        .route("/classes/{id}/tasks/{task}/export/{file}", get(evaluation::export))
+        .route("/classes/{id}/tasks/{task}/export/{file}", get(evaluation::export_task))
+        .route("/classes/{id}/scenarios/{assignment}/export/{file}", get(evaluation::export_reflections))
         .nest_service("/pkg", static_files(&options))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), {

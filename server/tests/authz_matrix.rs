@@ -50,6 +50,9 @@ struct World {
     /// A rubric of class A (copied from a template).
     rubric: i64,
     someone: i64,
+    /// The own participant: wrote a reflection in the assignment, which the
+    /// own evaluator is assigned to score.
+    reflector: i64,
     clients: Vec<(Who, Client)>,
 }
 
@@ -81,7 +84,7 @@ async fn world(app: &TestApp) -> World {
             Some((class_b, Membership::Participant)),
         ),
     ];
-    let mut part_own = 0;
+    let (mut part_own, mut eval_own) = (0, 0);
     for (who, role, member) in people {
         let id = app.user(&format!("{who:?} Orang"), &[role]).await;
         if let Some((class, m)) = member {
@@ -89,6 +92,9 @@ async fn world(app: &TestApp) -> World {
         }
         if who == PartOwn {
             part_own = id;
+        }
+        if who == EvalOwn {
+            eval_own = id;
         }
         clients.push((who, app.session(id).await));
     }
@@ -133,6 +139,12 @@ async fn world(app: &TestApp) -> World {
     app::evaluation::store::set_settings(&app.db, &target, settings)
         .await
         .expect("evaluation settings");
+    let writer = &clients
+        .iter()
+        .find(|(who, _)| *who == PartOwn)
+        .expect("own participant")
+        .1;
+    reflections_to_score(app, class_a, assignment, rubric, writer, eval_own).await;
     World {
         class_a,
         assignment,
@@ -141,8 +153,36 @@ async fn world(app: &TestApp) -> World {
         goal,
         rubric,
         someone,
+        reflector: part_own,
         clients,
     }
+}
+
+/// The assignment's reflections are scored with `rubric`; `writer` (playing
+/// as `client`) wrote one and `evaluator` scores everyone's.
+async fn reflections_to_score(
+    app: &TestApp,
+    class: i64,
+    assignment: i64,
+    rubric: i64,
+    client: &Client,
+    evaluator: i64,
+) {
+    play_with_reflection(app, client, class, assignment, "Saya belajar mendengar.").await;
+    let target = app::evaluation::target::Target::reflection(class, assignment);
+    let settings = app::evaluation::store::SettingsInput {
+        rubric_id: Some(rubric),
+        method: app::rubrics::domain::aggregate::Method::Mean,
+        level_gap: Some(1),
+        share_gap: None,
+        show_names: false,
+    };
+    app::evaluation::store::set_settings(&app.db, &target, settings)
+        .await
+        .expect("reflection settings");
+    app::evaluation::store::assign(&app.db, &target, 0, evaluator, "coach", 1.0)
+        .await
+        .expect("assign");
 }
 
 async fn teamwork(app: &TestApp, class: i64, mentor: i64, mentee: i64) -> (i64, i64, i64) {
@@ -214,6 +254,24 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
             .map(|b| b.key.clone())
             .next()
             .unwrap()
+    };
+    let asg = w.assignment.to_string();
+    let programme = app::entities::class::Entity::find_by_id(w.class_a)
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("class")
+        .programme_id
+        .to_string();
+    // The reflection target's one subject, as each scoring form names it.
+    let reflection = |mut extra: Vec<(&'static str, String)>| {
+        extra.extend([
+            ("class_id", a.clone()),
+            ("task", asg.clone()),
+            ("kind", "reflection".to_string()),
+            ("subject", w.reflector.to_string()),
+        ]);
+        extra
     };
     let cases: Vec<Case> = vec![
         ("GET", "/api/class_units", vec![("class_id", a.clone())], MEMBERS),
@@ -585,6 +643,89 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
             ],
             PARTICIPANTS,
         ),
+        // Evaluation: a task's settings, and the reflections' scoring end to end.
+        (
+            "GET",
+            "/api/evaluation_page",
+            vec![("class_id", a.clone()), ("task", w.task.to_string())],
+            EVALUATES,
+        ),
+        (
+            "GET",
+            "/api/evaluation_page",
+            vec![
+                ("class_id", a.clone()),
+                ("task", asg.clone()),
+                ("kind", "reflection".into()),
+            ],
+            EVALUATES,
+        ),
+        (
+            "POST",
+            "/api/set_evaluation",
+            vec![
+                ("class_id", a.clone()),
+                ("task", w.task.to_string()),
+                ("rubric", w.rubric.to_string()),
+                ("combine", "median".into()),
+                ("level_gap", "1".into()),
+                ("share_gap", "".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/assign_evaluator",
+            vec![
+                ("class_id", a.clone()),
+                ("task", w.task.to_string()),
+                ("subject", "0".into()),
+                ("evaluator", w.someone.to_string()),
+                ("role", "coach".into()),
+                ("weight", "1".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/unassign_evaluator",
+            vec![
+                ("class_id", a.clone()),
+                ("task", w.task.to_string()),
+                ("assignment", "0".into()),
+            ],
+            MANAGERS,
+        ),
+        ("GET", "/api/score_page", reflection(vec![]), EVALUATES),
+        (
+            "POST",
+            "/api/save_score",
+            reflection(vec![("revision", "1".into()), ("overall", "Cukup jelas.".into())]),
+            &[EvalOwn],
+        ),
+        (
+            "POST",
+            "/api/moderate_score",
+            reflection(vec![("decision", "accepted".into())]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/evaluation_flags",
+            vec![
+                ("class_id", a.clone()),
+                ("task", asg.clone()),
+                ("kind", "reflection".into()),
+                ("open", "false".into()),
+            ],
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/api/save_bands",
+            vec![("programme", programme.clone()), ("band[0][name]", "".into())],
+            ADMINS,
+        ),
         ("GET", "/api/scenarios_page", vec![], AUTHORS),
         (
             "GET",
@@ -855,9 +996,15 @@ both_backends!(page_matrix, async |app: &TestApp| {
     let rubric_csv = format!("{rubric}/export.csv");
     let evaluation = format!("{task}/evaluation");
     let scores_csv = format!("{task}/export/scores.csv");
+    let reflections = format!("{play}/evaluation");
+    let score = format!("{play}/score/{}", w.reflector);
+    let reflections_xlsx = format!("{play}/export/scores.xlsx");
     let pages: Vec<(&str, &[Who])> = vec![
         (&evaluation, EVALUATES),
         (&scores_csv, MANAGERS),
+        (&reflections, EVALUATES),
+        (&score, EVALUATES),
+        (&reflections_xlsx, MANAGERS),
         (&rubrics, MANAGERS),
         (&rubric, MANAGERS),
         (&rubric_csv, MANAGERS),

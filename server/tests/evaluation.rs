@@ -88,15 +88,27 @@ fn ok(r: &Reply) {
 
 /// Every criterion at `level` (0 = best), at the level's top points.
 fn picks(w: &World, revision: i64, level: usize, lock: bool) -> Vec<(String, String)> {
-    let template = app::rubrics::templates::find("kolaborasi-tim").unwrap();
-    let rubric = template.rubric(Locale::Id);
-    let mut f = vec![
+    let base = vec![
         ("class_id".to_string(), w.class.to_string()),
         ("task".into(), w.task.to_string()),
         ("subject".into(), w.team.to_string()),
-        ("revision".into(), revision.to_string()),
-        ("overall".into(), "Kerja sama yang baik.".into()),
     ];
+    scored_with("kolaborasi-tim", base, revision, level, lock)
+}
+
+/// A scoring form for `base` (class, target, subject) with the `template`
+/// rubric's every criterion at `level`.
+fn scored_with(
+    template: &str,
+    mut f: Vec<(String, String)>,
+    revision: i64,
+    level: usize,
+    lock: bool,
+) -> Vec<(String, String)> {
+    let template = app::rubrics::templates::find(template).unwrap();
+    let rubric = template.rubric(Locale::Id);
+    f.push(("revision".into(), revision.to_string()));
+    f.push(("overall".into(), "Kerja sama yang baik.".into()));
     for (i, c) in rubric.criteria.iter().enumerate() {
         f.push((format!("c[{i}][level]"), level.to_string()));
         f.push((format!("c[{i}][points]"), c.levels[level].max.to_string()));
@@ -412,5 +424,176 @@ both_backends!(
             .await
             .body;
         assert!(overview.contains(text(P::EvalNoScores)), "{overview}");
+    }
+);
+
+both_backends!(
+    scenario_reflections_are_scored_with_a_rubric_and_released,
+    async |app: &TestApp| {
+        app::scenarios::store::load_shipped_if_empty(&app.db)
+            .await
+            .unwrap();
+        let class = app.class("Kelas Refleksi").await;
+        let f = app.user("Fasilitator Refleksi", &[Role::Facilitator]).await;
+        app.enrol(f, class, Membership::Facilitator).await;
+        let facilitator = app.session(f).await;
+        let writer = app.user("Peserta Penulis", &[Role::Participant]).await;
+        let silent = app.user("Peserta Diam", &[Role::Participant]).await;
+        for p in [writer, silent] {
+            app.enrol(p, class, Membership::Participant).await;
+        }
+        let mut evaluators = Vec::new();
+        for name in [
+            "Penilai Refleksi Satu",
+            "Penilai Refleksi Dua",
+            "Penilai Tak Ditugaskan",
+        ] {
+            let e = app.user(name, &[Role::Evaluator]).await;
+            app.enrol(e, class, Membership::Evaluator).await;
+            evaluators.push((e, app.session(e).await));
+        }
+        let window = app::scenarios::assign::Window::parse("2026-01-01", "", 0).unwrap();
+        app::scenarios::assign::assign(&app.db, class, "aplikasi-laporan", window)
+            .await
+            .unwrap();
+        let assignment = app::entities::scenario_assignment::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let member = app.session(writer).await;
+        let written = "Saya akan bertanya dulu bagaimana Pak Hasan biasa menyusun laporan.";
+        play_with_reflection(app, &member, class, assignment, written).await;
+
+        let template = app::rubrics::templates::find("refleksi-empati").unwrap();
+        let rubric = app::rubrics::store::create(&app.db, class, f, template.rubric(Locale::Id), None)
+            .await
+            .unwrap()
+            .unwrap();
+        let target = |mut v: Vec<(&'static str, String)>| {
+            v.push(("class_id", class.to_string()));
+            v.push(("task", assignment.to_string()));
+            v.push(("kind", "reflection".to_string()));
+            v
+        };
+        let settings = target(vec![
+            ("rubric", rubric.to_string()),
+            ("combine", "mean".into()),
+            ("level_gap", "1".into()),
+            ("share_gap", "".into()),
+        ]);
+        ok(&app.call(&facilitator, "/api/set_evaluation", &settings).await);
+        let assign_to = |evaluator: i64, subject: i64| {
+            target(vec![
+                ("subject", subject.to_string()),
+                ("evaluator", evaluator.to_string()),
+                ("role", "coach".into()),
+                ("weight", "1".into()),
+            ])
+        };
+        ok(&app
+            .call(
+                &facilitator,
+                "/api/assign_evaluator",
+                &assign_to(evaluators[0].0, 0),
+            )
+            .await);
+        ok(&app
+            .call(
+                &facilitator,
+                "/api/assign_evaluator",
+                &assign_to(evaluators[1].0, writer),
+            )
+            .await);
+        // Someone who wrote no reflection is not there to be scored.
+        let r = app
+            .call(
+                &facilitator,
+                "/api/assign_evaluator",
+                &assign_to(evaluators[1].0, silent),
+            )
+            .await;
+        assert_eq!(
+            r.error(),
+            Some(AppError::field("subject", said(P::ErrNotASubject)))
+        );
+
+        let overview_url = format!("/api/evaluation_page?class_id={class}&task={assignment}&kind=reflection");
+        let overview = app.get_json(&facilitator, &overview_url).await.body;
+        assert!(
+            overview.contains("Peserta Penulis") && !overview.contains("Peserta Diam"),
+            "{overview}"
+        );
+        let page = |subject: i64| {
+            format!("/api/score_page?class_id={class}&task={assignment}&subject={subject}&kind=reflection")
+        };
+        let shown = app.get_json(&evaluators[0].1, &page(writer)).await.body;
+        assert!(
+            shown.contains(written),
+            "the reflection beside the rubric: {shown}"
+        );
+        for outsider in [&evaluators[2].1, &member] {
+            assert_eq!(
+                app.get_json(outsider, &page(writer)).await.error(),
+                Some(AppError::Forbidden)
+            );
+        }
+
+        let form = |subject: i64, level: usize| {
+            let base = vec![
+                ("class_id".to_string(), class.to_string()),
+                ("task".into(), assignment.to_string()),
+                ("kind".into(), "reflection".into()),
+                ("subject".into(), subject.to_string()),
+            ];
+            scored_with("refleksi-empati", base, 7, level, true)
+        };
+        let r = post(app, &evaluators[0].1, "/api/save_score", &form(silent, 0)).await;
+        assert_eq!(r.error(), Some(AppError::NotFound));
+        ok(&post(app, &evaluators[0].1, "/api/save_score", &form(writer, 0)).await);
+        ok(&post(app, &evaluators[1].1, "/api/save_score", &form(writer, 1)).await);
+        let saved = score::Entity::find().all(&app.db).await.unwrap();
+        assert!(
+            saved.len() == 2
+                && saved
+                    .iter()
+                    .all(|s| s.kind == "reflection" && s.subject_id == writer),
+            "{saved:?}"
+        );
+
+        // Released: the participant sees the result on the scenario's page.
+        let play = format!("/api/scenario_play_page?class_id={class}&assignment={assignment}");
+        assert!(!app
+            .get_json(&member, &play)
+            .await
+            .body
+            .contains(text(P::ResultTitle)));
+        let release = target(vec![("release", "true".into())]);
+        ok(&app.call(&facilitator, "/api/evaluation_flags", &release).await);
+        let mine = app.get_json(&member, &play).await.body;
+        assert!(mine.contains(text(P::ResultTitle)), "{mine}");
+        let report = app::evaluation::gather::gather(
+            &app.state,
+            &app::entities::class::Entity::find_by_id(class)
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap(),
+            &app::evaluation::target::Target::reflection(class, assignment),
+        )
+        .await
+        .unwrap();
+        let total = report.reports[0].final_total.unwrap();
+        assert!(mine.contains(&format!("{total:.1}")), "{total} in {mine}");
+
+        let csv = app
+            .get(
+                &facilitator,
+                &format!("/classes/{class}/scenarios/{assignment}/export/scores.csv"),
+            )
+            .await;
+        assert_eq!(csv.status, axum::http::StatusCode::OK);
+        assert!(csv.body.contains("Peserta Penulis"), "{}", csv.body);
     }
 );

@@ -1,4 +1,6 @@
-//! Server fns for scoring team tasks. Server-only: the pages are
+//! Server fns for scoring team tasks and scenario reflections (`kind`
+//! "reflection": `task` is then the scenario assignment and each subject a
+//! participant). Server-only: the pages are
 //! server-rendered HTML whose forms post here (by fetch once hydrated,
 //! plain posts without JavaScript).
 //!
@@ -8,6 +10,7 @@
 //! own is submitted, or when the facilitator opens them); participants see
 //! their team's result once released (on the task page).
 use super::store::{self, ScoreInput, SettingsInput, LIVE, PRACTICE, REFERENCE};
+use super::subjects::{self, resolve};
 use super::target::Target;
 use crate::auth::model::Role;
 use crate::auth::policy::{ClassAccess, Membership};
@@ -23,9 +26,9 @@ use serde::{Deserialize, Serialize};
 /// The task's evaluation: settings, evaluators, results, agreement
 /// (facilitators); the teams to score (assigned evaluators).
 #[server(input = GetUrl, prefix = "/api", endpoint = "evaluation_page")]
-pub async fn evaluation_page(class_id: i64, task: i64) -> Result<String, AppError> {
+pub async fn evaluation_page(class_id: i64, task: i64, kind: Option<String>) -> Result<String, AppError> {
     let (state, caller, class, access, _) = class_access(class_id).await?;
-    let t = target(&state, class_id, task).await?;
+    let t = resolve(&state, class_id, kind.as_deref().unwrap_or_default(), task).await?;
     let manages = access == ClassAccess::Manage;
     if !manages && !evaluates_class(&state, &caller, class_id).await? {
         return Err(AppError::Forbidden);
@@ -44,11 +47,12 @@ pub async fn score_page(
     task: i64,
     subject: i64,
     purpose: Option<String>,
+    kind: Option<String>,
 ) -> Result<String, AppError> {
     let (state, caller, class, access, _) = class_access(class_id).await?;
-    let t = target(&state, class_id, task).await?;
+    let t = resolve(&state, class_id, kind.as_deref().unwrap_or_default(), task).await?;
     let purpose = purpose_of(purpose.as_deref().unwrap_or(""));
-    let may = may_score(&state, &t, access, caller.user_id, subject, purpose).await?;
+    let may = may_score(&state, &t.target, access, caller.user_id, subject, purpose).await?;
     if access != ClassAccess::Manage && !may {
         return Err(AppError::Forbidden);
     }
@@ -72,9 +76,10 @@ pub async fn set_evaluation(
     level_gap: String,
     share_gap: String,
     show_names: Option<String>,
+    #[server(default)] kind: String,
 ) -> Result<(), AppError> {
     let _ = csrf; // checked by the CSRF middleware before this runs
-    let (state, t) = managed(class_id, task).await?;
+    let (state, t) = managed(class_id, &kind, task).await?;
     let rubric_id = match rubric.trim() {
         "" => None,
         id => Some(
@@ -116,9 +121,10 @@ pub async fn assign_evaluator(
     evaluator: i64,
     role: String,
     weight: String,
+    #[server(default)] kind: String,
 ) -> Result<(), AppError> {
     let _ = csrf;
-    let (state, t) = managed(class_id, task).await?;
+    let (state, t) = managed(class_id, &kind, task).await?;
     let scores_here = crate::auth::guard::memberships(&state.db, evaluator, class_id)
         .await?
         .iter()
@@ -131,6 +137,9 @@ pub async fn assign_evaluator(
         .replace(',', ".")
         .parse()
         .map_err(|_| AppError::field("weight", said(P::ErrRoleWeight)))?;
+    if subject != 0 && !subjects::is_subject(&state, &t, subject).await? {
+        return Err(AppError::field("subject", said(P::ErrNotASubject)));
+    }
     store::assign(&state.db, &t, subject, evaluator, &role, weight).await
 }
 
@@ -140,9 +149,10 @@ pub async fn unassign_evaluator(
     class_id: i64,
     task: i64,
     assignment: i64,
+    #[server(default)] kind: String,
 ) -> Result<(), AppError> {
     let _ = csrf;
-    let (state, t) = managed(class_id, task).await?;
+    let (state, t) = managed(class_id, &kind, task).await?;
     store::unassign(&state.db, &t, assignment).await
 }
 
@@ -173,16 +183,17 @@ pub async fn save_score(
     #[server(default)] overall: String,
     #[server(default)] lock: Option<String>,
     #[server(default)] purpose: String,
+    #[server(default)] kind: String,
 ) -> Result<(), AppError> {
     let _ = csrf;
     let (state, caller, _, access, _) = class_access(class_id).await?;
-    let t = target(&state, class_id, task).await?;
+    let t = resolve(&state, class_id, &kind, task).await?.target;
     let purpose = purpose_of(&purpose);
     if !may_score(&state, &t, access, caller.user_id, subject, purpose).await? {
         return Err(AppError::Forbidden);
     }
-    // A whole-task evaluator scores the class's published teams, nothing else.
-    if !store::is_published_team(&state.db, class_id, subject).await? {
+    // A whole-target evaluator scores the target's subjects, nothing else.
+    if !subjects::is_subject(&state, &t, subject).await? {
         return Err(AppError::NotFound);
     }
     let submit = lock.is_some();
@@ -217,9 +228,10 @@ pub async fn moderate_score(
     decision: String,
     #[server(default)] total: String,
     #[server(default)] reason: String,
+    #[server(default)] kind: String,
 ) -> Result<(), AppError> {
     let _ = csrf;
-    let (state, t) = managed(class_id, task).await?;
+    let (state, t) = managed(class_id, &kind, task).await?;
     let caller = crate::auth::guard::caller()?;
     let total = total.trim().replace(',', ".").parse::<f64>().ok();
     store::moderate(&state.db, &t, subject, caller.user_id, &decision, total, &reason).await
@@ -234,9 +246,10 @@ pub async fn evaluation_flags(
     task: i64,
     #[server(default)] release: Option<String>,
     #[server(default)] open: Option<String>,
+    #[server(default)] kind: String,
 ) -> Result<(), AppError> {
     let _ = csrf;
-    let (state, t) = managed(class_id, task).await?;
+    let (state, t) = managed(class_id, &kind, task).await?;
     let flag = |v: Option<String>| v.map(|v| v == "true");
     store::set_flags(&state.db, &t, flag(release), flag(open)).await
 }
@@ -273,17 +286,12 @@ async fn may_score(
     Ok(true)
 }
 
-async fn target(state: &crate::state::AppState, class_id: i64, task: i64) -> Result<Target, AppError> {
-    crate::tasks::store::task(&state.db, class_id, task).await?;
-    Ok(Target::task(class_id, task))
-}
-
-async fn managed(class_id: i64, task: i64) -> Result<(crate::state::AppState, Target), AppError> {
+async fn managed(class_id: i64, kind: &str, task: i64) -> Result<(crate::state::AppState, Target), AppError> {
     let (state, _, _, access, _) = class_access(class_id).await?;
     if access != ClassAccess::Manage {
         return Err(AppError::Forbidden);
     }
-    let t = target(&state, class_id, task).await?;
+    let t = resolve(&state, class_id, kind, task).await?.target;
     Ok((state, t))
 }
 

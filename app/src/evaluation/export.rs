@@ -1,8 +1,7 @@
-//! A task's evaluation as tables for CSV and XLSX: every evaluator's pick
+//! A target's evaluation as tables for CSV and XLSX: every evaluator's pick
 //! per criterion, each team's aggregate, final result and predicate, and the
 //! agreement between evaluators. Column names are in the reader's language.
 use super::report::{Agreement, SubjectReport};
-use crate::entities::team;
 use crate::i18n::{Locale, P};
 use crate::rubrics::domain::rubric::Rubric;
 use std::collections::HashMap;
@@ -17,7 +16,7 @@ pub struct Table {
 pub struct Source<'a> {
     pub rubric: &'a Rubric,
     pub version: i32,
-    pub teams: &'a [team::Model],
+    pub subjects: &'a [super::subjects::Subject],
     pub reports: &'a [SubjectReport],
     pub agreement: &'a (Agreement, Vec<Agreement>),
     pub names: &'a HashMap<i64, String>,
@@ -34,7 +33,12 @@ fn opt(v: Option<f64>) -> String {
 
 pub fn tables(s: &Source) -> Vec<Table> {
     let t = |key: P| key.t(s.locale).to_string();
-    let team_of = |id: i64| s.teams.iter().find(|t| t.id == id).map_or(0, |t| t.number);
+    let label_of = |id: i64| {
+        s.subjects
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(String::new, |t| t.label(s.locale))
+    };
     let mut scores = Vec::new();
     let mut results = Vec::new();
     for r in s.reports {
@@ -44,7 +48,7 @@ pub fn tables(s: &Source) -> Vec<Table> {
                 let Some(p) = e.picks.get(i) else { continue };
                 let level = c.levels.get(p.level).map(|l| l.label.clone()).unwrap_or_default();
                 scores.push(vec![
-                    team_of(r.subject).to_string(),
+                    label_of(r.subject),
                     who.clone(),
                     e.role.clone(),
                     num(e.weight),
@@ -63,7 +67,7 @@ pub fn tables(s: &Source) -> Vec<Table> {
             .filter_map(|i| s.rubric.criteria.get(*i).map(|c| c.title.clone()))
             .collect();
         results.push(vec![
-            team_of(r.subject).to_string(),
+            label_of(r.subject),
             r.scored.len().to_string(),
             r.aggregate.as_ref().map_or_else(String::new, |a| num(a.total)),
             r.decision
@@ -102,7 +106,7 @@ pub fn tables(s: &Source) -> Vec<Table> {
         Table {
             name: "scores",
             header: [
-                P::ExportTeam,
+                P::ExportSubject,
                 P::EvalEvaluator,
                 P::EvalRole,
                 P::EvalWeight,
@@ -121,7 +125,7 @@ pub fn tables(s: &Source) -> Vec<Table> {
         Table {
             name: "results",
             header: [
-                P::ExportTeam,
+                P::ExportSubject,
                 P::ExportEvaluatorCount,
                 P::ExportAggregate,
                 P::EvalDecision,
@@ -168,24 +172,23 @@ pub fn to_csv(tables: &[Table]) -> String {
     String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// The tables of a task's evaluation, for the class's managers (checked by the caller).
-pub async fn task_tables(
+/// The tables of a target's evaluation, for the class's managers (checked by the caller).
+pub async fn target_tables(
     state: &crate::state::AppState,
     class: &crate::entities::class::Model,
-    task_id: i64,
+    target: super::target::Target,
     locale: Locale,
 ) -> crate::error::AppResult<Vec<Table>> {
     use super::gather::gather;
-    use super::target::Target;
-    crate::tasks::store::task(&state.db, class.id, task_id).await?;
-    let g = gather(state, class, &Target::task(class.id, task_id)).await?;
+    super::subjects::resolve(state, class.id, target.kind, target.id).await?;
+    let g = gather(state, class, &target).await?;
     let rubric = g.rubric.ok_or(crate::error::AppError::NotFound)?;
     let agreement = super::report::agreement(&rubric.body, &g.reports);
     let names = super::gather::names(state, class.id).await?;
     Ok(tables(&Source {
         rubric: &rubric.body,
         version: rubric.version.number,
-        teams: &g.teams,
+        subjects: &g.subjects,
         reports: &g.reports,
         agreement: &agreement,
         names: &names,

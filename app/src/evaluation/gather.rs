@@ -1,9 +1,10 @@
-//! Everything a task's evaluation is computed from, read once: settings,
-//! rubric, evaluators, scores, decisions, the published teams, and each
-//! team's report. The evaluation page, the team's result and the exports
-//! all start here.
+//! Everything a target's evaluation is computed from, read once: settings,
+//! rubric, evaluators, scores, decisions, the subjects (published teams or
+//! participants who reflected), and each subject's report. The evaluation
+//! page, the released result and the exports all start here.
 use super::report::{self, Inputs, SubjectReport};
 use super::store;
+use super::subjects::{subjects, Subject};
 use super::target::Target;
 use crate::entities::{class, evaluation_setting, evaluator_assignment, programme_band, score, team};
 use crate::error::AppResult;
@@ -17,8 +18,8 @@ pub struct Gathered {
     pub rubric: Option<Loaded>,
     pub assignments: Vec<evaluator_assignment::Model>,
     pub scores: Vec<score::Model>,
-    pub teams: Vec<team::Model>,
-    /// One per published team, in team order (empty without a rubric).
+    pub subjects: Vec<Subject>,
+    /// One per subject, in subject order (empty without a rubric).
     pub reports: Vec<SubjectReport>,
 }
 
@@ -59,7 +60,7 @@ pub async fn gather(state: &AppState, class: &class::Model, target: &Target) -> 
     let assignments = store::assignments(db, target).await?;
     let scores = store::scores(db, target).await?;
     let moderations = store::moderations(db, target).await?;
-    let teams = teams_of(state, class.id).await?;
+    let subjects = subjects(state, target).await?;
     let bands = bands_for(state, class).await?;
     let (method, threshold) = store::rules_of(settings.as_ref());
     let reports = match &rubric {
@@ -73,7 +74,7 @@ pub async fn gather(state: &AppState, class: &class::Model, target: &Target) -> 
                 scores: &scores,
                 moderations: &moderations,
             };
-            teams.iter().map(|t| report::subject(&inputs, t.id)).collect()
+            subjects.iter().map(|s| report::subject(&inputs, s.id)).collect()
         }
         None => Vec::new(),
     };
@@ -82,7 +83,7 @@ pub async fn gather(state: &AppState, class: &class::Model, target: &Target) -> 
         rubric,
         assignments,
         scores,
-        teams,
+        subjects,
         reports,
     })
 }

@@ -9,5 +9,6 @@ pub mod export;
 pub mod gather;
 pub mod report;
 pub mod store;
+pub mod subjects;
 pub mod target;
 pub mod views;

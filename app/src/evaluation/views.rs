@@ -1,20 +1,21 @@
-//! The evaluation pages, rendered on the server: a task's evaluation
+//! The evaluation pages, rendered on the server: a target's evaluation
 //! (settings, evaluators, results with flags and moderation, agreement,
 //! release) and the scoring page (the submission beside the rubric).
 use super::api::{
     AssignEvaluator, EvaluationFlags, ModerateScore, SaveScore, SetEvaluation, UnassignEvaluator,
 };
-use super::gather::{gather, names, teams_of, Gathered};
+use super::gather::{gather, names, Gathered};
 use super::report::{self, agreement, Agreement, Entry, SubjectReport};
 use super::store::{self, DRAFT, RESCORE, ROLES, SUBMITTED};
-use super::target::Target;
-use crate::entities::{class, evaluation_setting, evaluator_assignment, score, team, team_task};
+use super::subjects::{Resolved, Subject, Written};
+use super::target::{Target, REFLECTION};
+use crate::entities::{class, evaluation_setting, evaluator_assignment, score, team_task};
 use crate::error::AppResult;
 use crate::i18n::{fill, P};
 use crate::rubrics::domain::agreement::{read_alpha, read_icc, Reading};
 use crate::rubrics::domain::rubric::Rubric;
 use crate::rubrics::store::Loaded;
-use crate::scenarios::views::text::{paragraphs, tr};
+use crate::scenarios::views::text::{locale, paragraphs, tr, tx};
 use crate::state::{AppState, Caller};
 use crate::teams::views::button_form;
 use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
@@ -25,7 +26,7 @@ use std::collections::HashMap;
 pub struct EvalData {
     class: class::Model,
     target: Target,
-    task: team_task::Model,
+    title: crate::scenarios::model::Bilingual,
     manages: bool,
     me: i64,
     settings: Option<evaluation_setting::Model>,
@@ -37,7 +38,7 @@ pub struct EvalData {
     names: HashMap<i64, String>,
     /// Every score of the target (for calibration references).
     scores: Vec<score::Model>,
-    teams: Vec<team::Model>,
+    subjects: Vec<Subject>,
     reports: Vec<SubjectReport>,
     agreement: Option<(Agreement, Vec<Agreement>)>,
     my_scores: Vec<score::Model>,
@@ -47,17 +48,17 @@ pub async fn load_evaluation(
     state: &AppState,
     caller: &Caller,
     class: class::Model,
-    target: Target,
+    resolved: Resolved,
     manages: bool,
 ) -> AppResult<EvalData> {
     let db = &state.db;
-    let task = crate::tasks::store::task(db, class.id, target.id).await?;
+    let Resolved { target, title } = resolved;
     let Gathered {
         settings,
         rubric,
         assignments,
         scores,
-        teams,
+        subjects,
         reports,
     } = gather(state, &class, &target).await?;
     let rubrics = crate::rubrics::store::list(db, class.id)
@@ -85,29 +86,45 @@ pub async fn load_evaluation(
         me: caller.user_id,
         class,
         target,
-        task,
+        title,
         manages,
         settings,
         rubric,
         rubrics,
         assignments,
         candidates,
-        teams,
+        subjects,
         reports,
         agreement,
     })
 }
 
-fn team_label(teams: &[team::Model], id: i64) -> String {
-    teams.iter().find(|t| t.id == id).map_or_else(
-        || tr(P::EvalAllTeams).to_string(),
-        |t| fill(tr(P::TeamNumber), &[t.number.to_string()]),
-    )
+/// A subject's label; 0 is every subject of the target.
+fn subject_label(data: &EvalData, id: i64) -> String {
+    data.subjects
+        .iter()
+        .find(|s| s.id == id)
+        .map_or_else(|| all_subjects(&data.target).to_string(), |s| s.label(locale()))
+}
+
+fn all_subjects(t: &Target) -> &'static str {
+    tr(if t.kind == REFLECTION {
+        P::EvalAllParticipants
+    } else {
+        P::EvalAllTeams
+    })
+}
+
+/// The hidden fields naming the class and target, for a form.
+fn target_fields(t: &Target) -> impl IntoView {
+    view! {
+        <input type="hidden" name="class_id" value=t.class_id />
+        <input type="hidden" name="task" value=t.id />
+        <input type="hidden" name="kind" value=t.kind />
+    }
 }
 
 pub fn evaluation_body(data: EvalData) -> impl IntoView {
-    let class_id = data.class.id;
-    let task_href = format!("/classes/{class_id}/tasks/{}", data.task.id);
     let body = if data.manages {
         view! {
             {settings_form(&data)}
@@ -123,10 +140,10 @@ pub fn evaluation_body(data: EvalData) -> impl IntoView {
         my_assignments(&data).into_any()
     };
     view! {
-        <p class="muted"><a href=task_href>{data.task.title.clone()}</a></p>
+        <p class="muted"><a href=data.target.home()>{tx(&data.title).to_string()}</a></p>
         <header class="page-head">
             <h1>{tr(P::EvalTitle)}</h1>
-            <p>{tr(P::EvalIntro)}</p>
+            <p>{tr(if data.target.kind == REFLECTION { P::EvalIntroReflection } else { P::EvalIntro })}</p>
         </header>
         {body}
     }
@@ -159,8 +176,7 @@ fn settings_form(data: &EvalData) -> impl IntoView {
             <h2>{tr(P::EvalSettings)}</h2>
             <form method="post" action=SetEvaluation::PATH class="stack" data-error-slot="settings-error">
                 <CsrfField />
-                <input type="hidden" name="class_id" value=data.class.id />
-                <input type="hidden" name="task" value=data.task.id />
+                {target_fields(&data.target)}
                 <label for="eval-rubric">{tr(P::EvalRubric)}</label>
                 <select id="eval-rubric" name="rubric">
                     <option value="">{tr(P::EvalNoRubric)}</option>
@@ -195,13 +211,14 @@ fn assign_section(data: &EvalData) -> impl IntoView {
         .assignments
         .iter()
         .map(|a| {
-            let hidden = vec![("task", data.task.id.to_string()), ("assignment", a.id.to_string())];
+            let mut hidden = data.target.fields();
+            hidden.push(("assignment", a.id.to_string()));
             view! {
                 <tr>
                     <td>{data.names.get(&a.evaluator_id).cloned().unwrap_or_default()}</td>
                     <td>{role_label(&a.role)}</td>
                     <td>{format!("{:.1}", a.role_weight)}</td>
-                    <td>{team_label(&data.teams, a.subject_id)}</td>
+                    <td>{subject_label(data, a.subject_id)}</td>
                     <td>{button_form::<UnassignEvaluator>(data.class.id, format!("unassign-{}", a.id), hidden, P::EvalUnassign, false)}</td>
                 </tr>
             }
@@ -212,12 +229,8 @@ fn assign_section(data: &EvalData) -> impl IntoView {
         .iter()
         .map(|(id, name)| view! { <option value=*id>{name.clone()}</option> })
         .collect_view();
-    let scopes = std::iter::once((0, tr(P::EvalAllTeams).to_string()))
-        .chain(
-            data.teams
-                .iter()
-                .map(|t| (t.id, fill(tr(P::TeamNumber), &[t.number.to_string()]))),
-        )
+    let scopes = std::iter::once((0, all_subjects(&data.target).to_string()))
+        .chain(data.subjects.iter().map(|s| (s.id, s.label(locale()))))
         .map(|(id, label)| view! { <option value=id>{label}</option> })
         .collect_view();
     let roles = ROLES
@@ -235,8 +248,7 @@ fn assign_section(data: &EvalData) -> impl IntoView {
             </div>
             <form method="post" action=AssignEvaluator::PATH class="stack" data-error-slot="assign-error">
                 <CsrfField />
-                <input type="hidden" name="class_id" value=data.class.id />
-                <input type="hidden" name="task" value=data.task.id />
+                {target_fields(&data.target)}
                 <label for="assign-evaluator">{tr(P::EvalEvaluator)}</label>
                 <select id="assign-evaluator" name="evaluator">{people}</select>
                 <label for="assign-subject">{tr(P::EvalScope)}</label>
@@ -275,7 +287,7 @@ fn results(data: &EvalData) -> impl IntoView {
 }
 
 fn subject_result(data: &EvalData, rubric: &Rubric, r: &SubjectReport) -> impl IntoView {
-    let label = team_label(&data.teams, r.subject);
+    let label = subject_label(data, r.subject);
     let entries = r
         .scored
         .iter()
@@ -330,8 +342,7 @@ fn moderate_form(data: &EvalData, subject: i64) -> impl IntoView {
             <form method="post" action=ModerateScore::PATH class="stack" data-error-slot=slot.clone()>
                 <CsrfField />
                 <SlotField id=slot.clone() />
-                <input type="hidden" name="class_id" value=data.class.id />
-                <input type="hidden" name="task" value=data.task.id />
+                {target_fields(&data.target)}
                 <input type="hidden" name="subject" value=subject />
                 <fieldset>
                     <legend>{tr(P::EvalDecision)}</legend>
@@ -409,14 +420,10 @@ fn agreement_section(data: &EvalData) -> Option<impl IntoView> {
 fn flags_section(data: &EvalData) -> Option<impl IntoView> {
     let s = data.settings.as_ref()?;
     let released = s.released_at.is_some();
-    let release = vec![
-        ("task", data.task.id.to_string()),
-        ("release", (!released).to_string()),
-    ];
-    let open = vec![
-        ("task", data.task.id.to_string()),
-        ("open", (!s.scores_open).to_string()),
-    ];
+    let mut release = data.target.fields();
+    release.push(("release", (!released).to_string()));
+    let mut open = data.target.fields();
+    open.push(("open", (!s.scores_open).to_string()));
     Some(view! {
         <section class="panel">
             <h2>{tr(P::EvalRelease)}</h2>
@@ -433,14 +440,14 @@ fn flags_section(data: &EvalData) -> Option<impl IntoView> {
 fn calibration(data: &EvalData) -> Option<impl IntoView> {
     data.rubric.as_ref()?;
     let items = data
-        .teams
+        .subjects
         .iter()
         .map(|t| {
             let has = store::reference(&data.scores, t.id).is_some();
             let href = format!("{}?purpose=reference", data.target.score_page(t.id));
             view! {
                 <li>
-                    <a href=href>{fill(tr(P::CalibrationReference), &[t.number.to_string()])}</a>
+                    <a href=href>{fill(tr(P::CalibrationReference), &[t.label(locale())])}</a>
                     {has.then(|| view! { " "<span class="tag tag-ok">{tr(P::CalibrationHas)}</span> })}
                 </li>
             }
@@ -457,7 +464,7 @@ fn calibration(data: &EvalData) -> Option<impl IntoView> {
 
 fn exports(data: &EvalData) -> Option<impl IntoView> {
     data.rubric.as_ref()?;
-    let base = format!("/classes/{}/tasks/{}/export", data.class.id, data.task.id);
+    let base = data.target.export_base();
     Some(view! {
         <section class="panel">
             <h2>{tr(P::ExportTitle)}</h2>
@@ -472,7 +479,7 @@ fn exports(data: &EvalData) -> Option<impl IntoView> {
 /// An evaluator's own list: the teams they score, with where each stands.
 fn my_assignments(data: &EvalData) -> impl IntoView {
     let mine: Vec<i64> = data
-        .teams
+        .subjects
         .iter()
         .map(|t| t.id)
         .filter(|t| store::assignment_for(&data.assignments, *t, data.me).is_some())
@@ -492,14 +499,14 @@ fn my_assignments(data: &EvalData) -> impl IntoView {
             };
             view! {
                 <li class="card">
-                    <a href=data.target.score_page(t)>{team_label(&data.teams, t)}</a>" · "<span class="tag">{tr(key)}</span>
+                    <a href=data.target.score_page(t)>{subject_label(data, t)}</a>" · "<span class="tag">{tr(key)}</span>
                 </li>
             }
         })
         .collect_view();
     // Practice links only where the facilitator has set a reference score.
-    let references: Vec<&team::Model> = data
-        .teams
+    let references: Vec<&Subject> = data
+        .subjects
         .iter()
         .filter(|t| store::reference(&data.scores, t.id).is_some())
         .collect();
@@ -508,7 +515,7 @@ fn my_assignments(data: &EvalData) -> impl IntoView {
             .iter()
             .map(|t| {
                 let href = format!("{}?purpose=practice", data.target.score_page(t.id));
-                view! { <li><a href=href>{fill(tr(P::CalibrationPractice), &[t.number.to_string()])}</a></li> }
+                view! { <li><a href=href>{fill(tr(P::CalibrationPractice), &[t.label(locale())])}</a></li> }
             })
             .collect_view();
         view! {
@@ -526,11 +533,19 @@ fn my_assignments(data: &EvalData) -> impl IntoView {
     .into_any()
 }
 
+/// What a subject handed in: a team's versions of the task, or a
+/// participant's reflections attempt by attempt.
+enum HandedIn {
+    Task(Box<team_task::Model>, crate::tasks::views::Versions),
+    Reflections(Vec<Written>),
+}
+
 pub struct ScoreData {
     class: class::Model,
     target: Target,
-    task: team_task::Model,
-    team: team::Model,
+    title: crate::scenarios::model::Bilingual,
+    subject: Subject,
+    handed_in: HandedIn,
     /// "live", "reference" or "practice".
     purpose: &'static str,
     /// The caller may score here (else the page is read-only).
@@ -541,29 +556,44 @@ pub struct ScoreData {
     reference: Option<score::Model>,
     /// Others' submitted scores, when the caller may see them.
     others: Vec<(String, Entry)>,
-    versions: crate::tasks::views::Versions,
 }
 
 pub async fn load_scoring(
     state: &AppState,
     caller: &Caller,
     class: class::Model,
-    target: Target,
+    resolved: Resolved,
     subject: i64,
     purpose: &'static str,
     can_score: bool,
 ) -> AppResult<ScoreData> {
     let db = &state.db;
-    let task = crate::tasks::store::task(db, class.id, target.id).await?;
-    let team = teams_of(state, class.id)
+    let Resolved { target, title } = resolved;
+    let subject = super::subjects::subjects(state, &target)
         .await?
         .into_iter()
-        .find(|t| t.id == subject)
+        .find(|s| s.id == subject)
         .ok_or(crate::error::AppError::NotFound)?;
+    let handed_in = if target.kind == REFLECTION {
+        HandedIn::Reflections(
+            super::subjects::written(
+                state,
+                &target,
+                subject.id,
+                crate::auth::guard::request_auth()?.locale,
+            )
+            .await?,
+        )
+    } else {
+        let task = crate::tasks::store::task(db, class.id, target.id).await?;
+        let versions = crate::tasks::store::versions(db, task.id, Some(subject.id)).await?;
+        HandedIn::Task(Box::new(task), versions)
+    };
+    let subject_id = subject.id;
     let scores = store::scores(db, &target).await?;
     let mine = scores
         .iter()
-        .find(|s| s.subject_id == subject && s.evaluator_id == caller.user_id && s.purpose == purpose)
+        .find(|s| s.subject_id == subject_id && s.evaluator_id == caller.user_id && s.purpose == purpose)
         .cloned();
     let settings = store::settings(db, &target).await?;
     let rubric = match store::version_for(db, &target, mine.as_ref()).await {
@@ -574,51 +604,54 @@ pub async fn load_scoring(
     let sees_others = purpose == store::LIVE
         && (!can_score || own_done || settings.as_ref().is_some_and(|s| s.scores_open));
     let reference = (purpose == store::PRACTICE && own_done)
-        .then(|| store::reference(&scores, subject).cloned())
+        .then(|| store::reference(&scores, subject_id).cloned())
         .flatten();
     let assignments = store::assignments(db, &target).await?;
     let names = names(state, class.id).await?;
     let others = match (&rubric, sees_others) {
         (Some(r), true) => scores
             .iter()
-            .filter(|s| s.subject_id == subject && s.evaluator_id != caller.user_id)
+            .filter(|s| s.subject_id == subject_id && s.evaluator_id != caller.user_id)
             .filter_map(|s| report::entry(s, &assignments, r))
             .map(|e| (names.get(&e.evaluator).cloned().unwrap_or_default(), e))
             .collect(),
         _ => Vec::new(),
     };
-    let versions = crate::tasks::store::versions(db, task.id, Some(team.id)).await?;
     Ok(ScoreData {
         class,
         target,
-        task,
-        team,
+        title,
+        subject,
+        handed_in,
         purpose,
         can_score,
         rubric,
         mine,
         reference,
         others,
-        versions,
     })
 }
 
 pub fn scoring_body(data: ScoreData) -> impl IntoView {
-    let team = fill(tr(P::TeamNumber), &[data.team.number.to_string()]);
     let heading = match data.purpose {
         store::REFERENCE => P::ScoreTitleReference,
         store::PRACTICE => P::ScoreTitlePractice,
         _ => P::ScoreTitle,
     };
-    let submission = crate::tasks::views::counting_version(&data.class, &data.task, &data.versions);
+    let submission = match &data.handed_in {
+        HandedIn::Task(task, versions) => {
+            crate::tasks::views::counting_version(&data.class, task, versions).into_any()
+        }
+        HandedIn::Reflections(written) => reflections_view(written).into_any(),
+    };
     let form = match &data.rubric {
         Some(r) => score_form(&data, r).into_any(),
         None => view! { <p class="notice">{tr(P::EvalNeedsRubric)}</p> }.into_any(),
     };
     view! {
-        <p class="muted"><a href=data.target.page()>{tr(P::EvalTitle)}</a>" · "{data.task.title.clone()}</p>
+        <p class="muted"><a href=data.target.page()>{tr(P::EvalTitle)}</a>" · "{tx(&data.title).to_string()}</p>
         <header class="page-head">
-            <h1>{fill(tr(heading), &[team])}</h1>
+            <h1>{fill(tr(heading), &[data.subject.label(locale())])}</h1>
             {(data.purpose != store::LIVE).then(|| view! { <p class="hint">{tr(P::CalibrationHint)}</p> })}
         </header>
         <div class="score-layout">
@@ -695,9 +728,8 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
         <p class="score-total" aria-live="polite">{fill(tr(P::ScoreTotal), &[total.map_or_else(|| "—".to_string(), fmt)])}</p>
         <form method="post" action=SaveScore::PATH class="stack score-form" data-error-slot="score-error" data-keep data-retry data-autosave>
             <CsrfField />
-            <input type="hidden" name="class_id" value=data.class.id />
-            <input type="hidden" name="task" value=data.task.id />
-            <input type="hidden" name="subject" value=data.team.id />
+            {target_fields(&data.target)}
+            <input type="hidden" name="subject" value=data.subject.id />
             <input type="hidden" name="purpose" value=data.purpose />
             <input type="hidden" name="revision" value=revision />
             {criteria}
@@ -713,6 +745,26 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
             })}
         </form>
     }
+}
+
+/// A participant's reflections, newest attempt first, each under its prompt.
+fn reflections_view(written: &[Written]) -> impl IntoView {
+    written
+        .iter()
+        .rev()
+        .map(|w| {
+            let state = if w.finished { P::ReflectionFinished } else { P::ReflectionUnfinished };
+            let items = w
+                .items
+                .iter()
+                .map(|(prompt, text)| view! { <li><p><strong>{prompt.clone()}</strong></p>{paragraphs(text)}</li> })
+                .collect_view();
+            view! {
+                <h3>{fill(tr(P::ReflectionAttempt), &[w.attempt.to_string()])}" · "<span class="muted">{tr(state)}</span></h3>
+                <ol class="reflections">{items}</ol>
+            }
+        })
+        .collect_view()
 }
 
 /// Practice against the reference: per criterion, how many levels and
@@ -780,7 +832,8 @@ fn others(data: &ScoreData) -> Option<impl IntoView> {
     })
 }
 
-/// A team's released result, as its members see it on the task page.
+/// A subject's released result, as a team's members see it on the task
+/// page, or a participant on the scenario's page.
 pub struct Released {
     rubric: Rubric,
     report: SubjectReport,
@@ -791,15 +844,14 @@ pub struct Released {
 pub async fn released(
     state: &AppState,
     class: &class::Model,
-    task: &team_task::Model,
-    team: i64,
+    target: &Target,
+    subject: i64,
 ) -> AppResult<Option<Released>> {
-    let target = Target::task(class.id, task.id);
-    let gathered = gather(state, class, &target).await?;
+    let gathered = gather(state, class, target).await?;
     let (Some(settings), Some(rubric)) = (gathered.settings, gathered.rubric) else {
         return Ok(None);
     };
-    let report = gathered.reports.into_iter().find(|r| r.subject == team);
+    let report = gathered.reports.into_iter().find(|r| r.subject == subject);
     let Some(report) = report.filter(|_| settings.released_at.is_some()) else {
         return Ok(None);
     };

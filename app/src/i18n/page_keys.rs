@@ -25,9 +25,9 @@ page_keys! {
     // Evaluation (issue 6)
     CalibrationTitle => "Kalibrasi", "Calibration";
     CalibrationHint => "Fasilitator menilai satu hasil kerja sebagai skor acuan. Penilai dapat berlatih menilai hasil kerja yang sama dan melihat selisihnya per kriteria sebelum menilai sungguhan. Skor latihan dan acuan tidak dihitung dalam nilai tim.", "The facilitator scores one submission as the reference. Evaluators can practise on the same submission and see how far they are on each criterion before live scoring. Practice and reference scores never count towards a team's result.";
-    CalibrationReference => "Skor acuan untuk Tim {0}", "Reference score for Team {0}";
+    CalibrationReference => "Skor acuan untuk {0}", "Reference score for {0}";
     CalibrationHas => "ada", "set";
-    CalibrationPractice => "Latihan pada Tim {0}", "Practise on Team {0}";
+    CalibrationPractice => "Latihan pada {0}", "Practise on {0}";
     ScoreTitleReference => "Skor acuan: {0}", "Reference score: {0}";
     ScoreTitlePractice => "Latihan kalibrasi: {0}", "Calibration practice: {0}";
     CompareTitle => "Dibandingkan dengan skor acuan", "Compared with the reference";
@@ -50,7 +50,7 @@ page_keys! {
     BandThreshold => "Baris {0}: batasnya harus di bawah baris sebelumnya dan di antara 0 dan 100.", "Row {0}: its threshold must be below the row before it and between 0 and 100.";
     BandBottom => "Baris {0}: pita terakhir harus mulai sejak 0 agar semua nilai mendapat predikat.", "Row {0}: the last band must start at 0 so every score gets a predicate.";
     NavBands => "Predikat", "Predicates";
-    ExportTeam => "Tim", "Team";
+    ExportSubject => "Dinilai", "Scored";
     ExportCriterion => "Kriteria", "Criterion";
     ExportPoints => "Poin", "Points";
     ExportEvaluatorTotal => "Nilai penilai", "Evaluator's total";
@@ -82,6 +82,13 @@ page_keys! {
     EvalTitle => "Penilaian tugas", "Task evaluation";
     EvalIntro => "Penilai menilai setiap tim dengan rubrik tanpa melihat nilai penilai lain sampai nilainya sendiri terkirim. Perbedaan besar antarpenilai ditandai untuk dimoderasi fasilitator.", "Evaluators score each team with the rubric without seeing the others' scores until their own is submitted. Large differences between evaluators are flagged for the facilitator to moderate.";
     EvalAllTeams => "Semua tim", "Every team";
+    EvalAllParticipants => "Semua peserta yang menulis refleksi", "Everyone who wrote a reflection";
+    EvalIntroReflection => "Penilai menilai refleksi setiap peserta dengan rubrik tanpa melihat nilai penilai lain sampai nilainya sendiri terkirim. Perbedaan besar antarpenilai ditandai untuk dimoderasi fasilitator.", "Evaluators score each participant's reflections with the rubric without seeing the others' scores until their own is submitted. Large differences between evaluators are flagged for the facilitator to moderate.";
+    ErrNotASubject => "Pilih tim atau peserta dari daftar.", "Choose a team or participant from the list.";
+    ReflectionAttempt => "Percobaan ke-{0}", "Attempt {0}";
+    ReflectionFinished => "selesai", "finished";
+    ReflectionUnfinished => "belum selesai", "not finished";
+    EvalReflectionsLink => "Penilaian refleksi", "Score the reflections";
     EvalSettings => "Rubrik dan cara menghitung", "Rubric and how scores combine";
     EvalRubric => "Rubrik", "Rubric";
     EvalNoRubric => "(belum dipilih)", "(none yet)";
@@ -137,7 +144,7 @@ page_keys! {
     EvalUnrelease => "Tarik kembali", "Withdraw";
     EvalOpenScores => "Buka nilai antarpenilai", "Let evaluators see each other's scores";
     EvalCloseScores => "Tutup nilai antarpenilai", "Hide evaluators' scores from each other";
-    EvalNothingAssigned => "Anda belum ditugaskan menilai tim mana pun pada tugas ini.", "You have not been assigned to score any team on this task.";
+    EvalNothingAssigned => "Anda belum ditugaskan menilai apa pun di sini.", "You have not been assigned to score anything here.";
     ScoreNotStarted => "belum dinilai", "not started";
     ScoreDraft => "draf tersimpan", "draft saved";
     ScoreSubmitted => "terkirim", "submitted";

@@ -34,11 +34,12 @@ pub async fn class_scenarios_page(class_id: i64) -> Result<String, AppError> {
 /// introduction, the node the caller is at, or the summary of their last attempt.
 #[server(input = GetUrl, prefix = "/api", endpoint = "scenario_play_page")]
 pub async fn scenario_play_page(class_id: i64, assignment: i64) -> Result<String, AppError> {
-    let (state, caller, _, access, is_participant) = class_access(class_id).await?;
+    let (state, caller, class, access, is_participant) = class_access(class_id).await?;
     let (a, row) = db::assignment(&state.db, class_id, assignment).await?;
     let data = super::views::play_data(
         &state,
         &caller,
+        &class,
         a,
         row,
         is_participant,

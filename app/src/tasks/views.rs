@@ -154,7 +154,10 @@ pub async fn task_data(
         .map(|(_, u)| (u.id, u.full_name))
         .collect();
     let result = match (is_participant, team_rows.first()) {
-        (true, Some(team)) => crate::evaluation::views::released(state, &class, &task, team.id).await?,
+        (true, Some(team)) => {
+            let target = crate::evaluation::target::Target::task(class.id, task.id);
+            crate::evaluation::views::released(state, &class, &target, team.id).await?
+        }
         _ => None,
     };
     Ok(TaskData {

@@ -17,6 +17,9 @@ use sea_orm::{
 use std::sync::OnceLock;
 use tower::ServiceExt;
 
+mod play;
+pub use play::play_with_reflection;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,

@@ -13,6 +13,8 @@ pub struct ListData {
     pub class_id: i64,
     pub class_name: String,
     pub can_manage: bool,
+    /// Facilitators, evaluators and admins: links to score the reflections.
+    pub evaluates: bool,
     pub items: Vec<ListItem>,
     /// Published scenarios not yet assigned (for the assignment form).
     pub assignable: Vec<(String, Bilingual)>,
@@ -78,6 +80,7 @@ pub async fn list_data(
         class_id: class.id,
         class_name: class.name,
         can_manage,
+        evaluates: !is_participant,
         items,
         assignable,
     })
@@ -106,6 +109,8 @@ pub struct PlayData {
     pub mode: Mode,
     /// A fresh idempotency key for this page's one form.
     pub form_key: String,
+    /// The participant's reflections' released result.
+    pub result: Option<crate::evaluation::views::Released>,
 }
 
 pub enum Mode {
@@ -140,6 +145,7 @@ pub struct Summary {
 pub async fn play_data(
     state: &AppState,
     caller: &Caller,
+    class: &class::Model,
     a: scenario_assignment::Model,
     row: scenario::Model,
     is_participant: bool,
@@ -181,7 +187,14 @@ pub async fn play_data(
             }
         }
     };
+    let result = if is_participant {
+        let target = crate::evaluation::target::Target::reflection(class.id, a.id);
+        crate::evaluation::views::released(state, class, &target, caller.user_id).await?
+    } else {
+        None
+    };
     Ok(PlayData {
+        result,
         class_id: a.class_id,
         assignment_id: a.id,
         scenario,

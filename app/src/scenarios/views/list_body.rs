@@ -19,7 +19,7 @@ pub fn class_list_body(data: ListData) -> impl IntoView {
         </header>
         {empty.then(|| view! { <p class="notice">{tr(P::ScenariosNone)}</p> })}
         <ul class="card-list">
-            {data.items.into_iter().map(|item| card(class_id, data.can_manage, item)).collect_view()}
+            {data.items.into_iter().map(|item| card(class_id, data.can_manage, data.evaluates, item)).collect_view()}
         </ul>
         {data.can_manage.then(|| assign_form(class_id, data.assignable))}
     }
@@ -30,9 +30,10 @@ fn wib_date(t: DateTime<Utc>) -> String {
     fmt_date((t + Duration::hours(7)).date_naive(), super::text::locale())
 }
 
-fn card(class_id: i64, can_manage: bool, item: ListItem) -> impl IntoView {
+fn card(class_id: i64, can_manage: bool, evaluates: bool, item: ListItem) -> impl IntoView {
     let play = format!("/classes/{class_id}/scenarios/{}", item.assignment_id);
     let analytics = format!("{play}/analytics");
+    let evaluation = format!("{play}/evaluation");
     let attempts = match item.max_attempts {
         0 => tr(P::AttemptsUnlimited).to_string(),
         n => n.to_string(),
@@ -61,6 +62,7 @@ fn card(class_id: i64, can_manage: bool, item: ListItem) -> impl IntoView {
             <p class="actions">
                 <a class="button primary" href=play>{tr(action)}</a>
                 {can_manage.then(|| view! { <a class="button" href=analytics>{tr(P::Analytics)}</a> })}
+                {evaluates.then(|| view! { <a class="button" href=evaluation>{tr(P::EvalReflectionsLink)}</a> })}
             </p>
             {can_manage.then(|| schedule_form(class_id, item.assignment_id, item.opens_at, item.closes_at, item.max_attempts))}
         </li>

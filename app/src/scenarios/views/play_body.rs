@@ -16,6 +16,7 @@ pub fn play_body(data: PlayData) -> impl IntoView {
         scenario,
         mode,
         form_key,
+        result,
     } = data;
     let back = format!("/classes/{class_id}/scenarios");
     let hidden = Hidden {
@@ -36,6 +37,7 @@ pub fn play_body(data: PlayData) -> impl IntoView {
             <p class="muted"><a href=back>{tr(P::BackToScenarios)}</a></p>
             <h1>{tx(&scenario.title)}</h1>
             {body}
+            {result.map(crate::evaluation::views::released_view)}
         </article>
     }
 }
@@ -49,12 +51,18 @@ struct Hidden {
 
 fn intro(s: &Scenario, refusal: Option<P>, h: &Hidden, again: bool, can_manage: bool) -> impl IntoView {
     let start = refusal.is_none() && !can_manage;
-    let analytics = format!("/classes/{}/scenarios/{}/analytics", h.class_id, h.assignment_id);
+    let home = format!("/classes/{}/scenarios/{}", h.class_id, h.assignment_id);
+    let (analytics, evaluation) = (format!("{home}/analytics"), format!("{home}/evaluation"));
     view! {
         <p class="lead">{tx(&s.summary)}</p>
         <p class="muted">{fill(tr(P::Minutes), &[s.minutes.to_string()])}</p>
         {refusal.map(|k| view! { <p class="notice" role="status">{k.t(super::text::locale())}</p> })}
-        {can_manage.then(|| view! { <a class="button" href=analytics>{tr(P::Analytics)}</a> })}
+        {can_manage.then(|| view! {
+            <p class="actions">
+                <a class="button" href=analytics>{tr(P::Analytics)}</a>" "
+                <a class="button" href=evaluation>{tr(P::EvalReflectionsLink)}</a>
+            </p>
+        })}
         {start.then(|| start_form(h, if again { P::PlayAgain } else { P::Start }))}
     }
 }
