@@ -7,6 +7,7 @@ mod m20261130_000003_scenarios;
 mod m20261202_000004_teams;
 mod m20261202_000005_mentoring_scope;
 mod m20261202_000006_rubrics;
+mod m20261202_000007_programme_show_names;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000004_teams::Migration),
             Box::new(m20261202_000005_mentoring_scope::Migration),
             Box::new(m20261202_000006_rubrics::Migration),
+            Box::new(m20261202_000007_programme_show_names::Migration),
         ]
     }
 }

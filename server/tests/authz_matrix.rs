@@ -133,7 +133,6 @@ async fn world(app: &TestApp) -> World {
         method: app::rubrics::domain::aggregate::Method::Mean,
         level_gap: Some(1),
         share_gap: Some(15),
-        show_names: false,
     };
     let target = app::evaluation::target::Target::task(class_a, task);
     app::evaluation::store::set_settings(&app.db, &target, settings)
@@ -175,7 +174,6 @@ async fn reflections_to_score(
         method: app::rubrics::domain::aggregate::Method::Mean,
         level_gap: Some(1),
         share_gap: None,
-        show_names: false,
     };
     app::evaluation::store::set_settings(&app.db, &target, settings)
         .await

@@ -265,6 +265,30 @@ both_backends!(
             !mine.contains("Penilai Coach"),
             "names stay hidden unless the programme shows them"
         );
+        // The programme's admin shows them (keeping LAN's bands).
+        let programme = app::entities::class::Entity::find_by_id(w.class)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .programme_id;
+        let admin = app.session(app.user("Admin Program", &[Role::Admin]).await).await;
+        let mut names_on = vec![
+            ("programme".to_string(), programme.to_string()),
+            ("show_names".to_string(), "1".to_string()),
+        ];
+        for (i, b) in app::rubrics::domain::bands::defaults().iter().enumerate() {
+            names_on.push((format!("band[{i}][name]"), b.name.clone()));
+            names_on.push((format!("band[{i}][min]"), b.min.to_string()));
+            let from = if b.inclusive { "at" } else { "above" };
+            names_on.push((format!("band[{i}][from]"), from.to_string()));
+        }
+        ok(&post(app, &admin, "/api/save_bands", &names_on).await);
+        let named = app.get_json(&w.member, &task_page).await.body;
+        assert!(
+            named.contains("Penilai Coach") && named.contains("Memuaskan"),
+            "{named}"
+        );
 
         // Exports: the results with their predicate, as CSV and as a real workbook.
         let export = format!("/classes/{class}/tasks/{task}/export");

@@ -15,7 +15,6 @@ pub struct Model {
     pub level_gap: Option<i32>,
     /// Percent of the criterion's points.
     pub share_gap: Option<i32>,
-    pub show_names: bool,
     pub released_at: Option<DateTimeUtc>,
     pub scores_open: bool,
 }

@@ -7,6 +7,8 @@ pub struct Model {
     pub programme_id: i64,
     /// JSON: `rubrics::domain::bands::Band`s from the top down.
     pub bands: String,
+    /// Participants see their evaluators' names on released results.
+    pub show_names: bool,
     pub updated_at: DateTimeUtc,
 }
 

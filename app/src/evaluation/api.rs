@@ -62,8 +62,8 @@ pub async fn score_page(
 
 /// Facilitators. The rubric (`rubric` empty: none), `combine` ("mean",
 /// "median", "weighted"), the discrepancy rules (`level_gap` levels,
-/// `share_gap` percent; empty turns a rule off) and whether participants
-/// see evaluators' names. Errors: `Invalid(rubric|level_gap|share_gap)`.
+/// `share_gap` percent; empty turns a rule off). Whether participants see
+/// evaluators' names is the programme's setting (`save_bands`). Errors: `Invalid(rubric|level_gap|share_gap)`.
 #[server(prefix = "/api", endpoint = "set_evaluation")]
 #[allow(clippy::too_many_arguments)]
 pub async fn set_evaluation(
@@ -75,7 +75,6 @@ pub async fn set_evaluation(
     combine: String,
     level_gap: String,
     share_gap: String,
-    show_names: Option<String>,
     #[server(default)] kind: String,
 ) -> Result<(), AppError> {
     let _ = csrf; // checked by the CSRF middleware before this runs
@@ -103,7 +102,6 @@ pub async fn set_evaluation(
         method: Method::from_code(&combine).unwrap_or_default(),
         level_gap: gap(&level_gap, "level_gap", 7)?,
         share_gap: gap(&share_gap, "share_gap", 100)?,
-        show_names: show_names.is_some(),
     };
     store::set_settings(&state.db, &t, input).await
 }

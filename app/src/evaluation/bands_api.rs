@@ -1,6 +1,7 @@
-//! Predicate bands per programme, set by admins on `/admin/bands`: thresholds
-//! from the top band down, checked so there is no gap or overlap and the
-//! last band reaches 0. Until an admin sets them, LAN's defaults apply.
+//! Each programme's evaluation settings, set by admins on `/admin/bands`:
+//! its predicate bands (thresholds from the top band down, checked so there
+//! is no gap or overlap and the last band reaches 0; LAN's defaults until
+//! set) and whether participants see their evaluators' names.
 use crate::auth::model::Role;
 use crate::entities::{programme, programme_band};
 use crate::error::AppError;
@@ -24,15 +25,11 @@ pub async fn bands_page() -> Result<String, AppError> {
         .all(&state.db)
         .await?;
     let stored: Vec<programme_band::Model> = programme_band::Entity::find().all(&state.db).await?;
-    let list: Vec<(programme::Model, Vec<Band>)> = programmes
+    let list: Vec<(programme::Model, (Vec<Band>, bool))> = programmes
         .into_iter()
         .map(|p| {
-            let b = stored
-                .iter()
-                .find(|s| s.programme_id == p.id)
-                .and_then(|s| serde_json::from_str(&s.bands).ok())
-                .unwrap_or_else(bands::defaults);
-            (p, b)
+            let settings = super::gather::read_settings(stored.iter().find(|s| s.programme_id == p.id));
+            (p, settings)
         })
         .collect();
     crate::ui::render_html(move || super::bands_view::bands_body(list))
@@ -49,12 +46,14 @@ pub struct BandForm {
     pub from: String,
 }
 
-/// Admins. Rows with an empty name are left out. Errors: `Invalid(bands:{row})`.
+/// Admins. Rows with an empty name are left out; `show_names` set: the
+/// programme's participants see who scored them. Errors: `Invalid(bands:{row})`.
 #[server(prefix = "/api", endpoint = "save_bands")]
 pub async fn save_bands(
     csrf: String,
     programme: i64,
     #[server(default)] band: Vec<BandForm>,
+    #[server(default)] show_names: Option<String>,
 ) -> Result<(), AppError> {
     let _ = csrf; // checked by the CSRF middleware before this runs
     crate::auth::guard::require_any(&[Role::Admin])?;
@@ -67,11 +66,16 @@ pub async fn save_bands(
     programme_band::Entity::insert(programme_band::ActiveModel {
         programme_id: Set(programme),
         bands: Set(serde_json::to_string(&list).unwrap_or_default()),
+        show_names: Set(show_names.is_some()),
         updated_at: Set(Utc::now()),
     })
     .on_conflict(
         OnConflict::column(programme_band::Column::ProgrammeId)
-            .update_columns([programme_band::Column::Bands, programme_band::Column::UpdatedAt])
+            .update_columns([
+                programme_band::Column::Bands,
+                programme_band::Column::ShowNames,
+                programme_band::Column::UpdatedAt,
+            ])
             .to_owned(),
     )
     .exec(&state.db)

@@ -8,8 +8,11 @@ use crate::ui::{slot_action, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-pub fn bands_body(list: Vec<(programme::Model, Vec<Band>)>) -> impl IntoView {
-    let forms = list.iter().map(|(p, b)| programme_form(p, b)).collect_view();
+pub fn bands_body(list: Vec<(programme::Model, (Vec<Band>, bool))>) -> impl IntoView {
+    let forms = list
+        .iter()
+        .map(|(p, (b, names))| programme_form(p, b, *names))
+        .collect_view();
     view! {
         <header class="page-head">
             <h1>{tr(P::BandsTitle)}</h1>
@@ -19,7 +22,7 @@ pub fn bands_body(list: Vec<(programme::Model, Vec<Band>)>) -> impl IntoView {
     }
 }
 
-fn programme_form(p: &programme::Model, bands: &[Band]) -> impl IntoView {
+fn programme_form(p: &programme::Model, bands: &[Band], show_names: bool) -> impl IntoView {
     let slot = format!("bands-{}", p.id);
     // The bands, then one empty row for adding.
     let blank = Band {
@@ -65,6 +68,7 @@ fn programme_form(p: &programme::Model, bands: &[Band]) -> impl IntoView {
                 <input type="hidden" name="programme" value=p.id />
                 {rows}
                 <p class="hint">{tr(P::BandsHint)}</p>
+                <label class="check"><input type="checkbox" name="show_names" value="1" checked=show_names />" "{tr(P::EvalShowNames)}</label>
                 <button type="submit" class="button primary">{tr(P::BandsSave)}</button>
             </form>
             <ErrorSlot id=slot.clone() action={slot_action::<SaveBands>(&slot)} />

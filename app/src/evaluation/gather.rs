@@ -25,12 +25,24 @@ pub struct Gathered {
 
 /// The programme's predicate bands, or LAN's defaults.
 pub async fn bands_for(state: &AppState, class: &class::Model) -> AppResult<Vec<Band>> {
+    Ok(programme_settings(state, class).await?.0)
+}
+
+/// The programme's predicate bands (or LAN's defaults) and whether its
+/// participants see their evaluators' names (hidden until an admin says so).
+pub async fn programme_settings(state: &AppState, class: &class::Model) -> AppResult<(Vec<Band>, bool)> {
     let stored = programme_band::Entity::find_by_id(class.programme_id)
         .one(&state.db)
         .await?;
-    Ok(stored
+    Ok(read_settings(stored.as_ref()))
+}
+
+/// A stored programme row's bands and names setting, with the defaults for none.
+pub fn read_settings(stored: Option<&programme_band::Model>) -> (Vec<Band>, bool) {
+    let bands = stored
         .and_then(|b| serde_json::from_str(&b.bands).ok())
-        .unwrap_or_else(bands::defaults))
+        .unwrap_or_else(bands::defaults);
+    (bands, stored.is_some_and(|b| b.show_names))
 }
 
 /// Everyone in the class by id: their full name.

@@ -54,7 +54,6 @@ pub struct SettingsInput {
     pub method: Method,
     pub level_gap: Option<i32>,
     pub share_gap: Option<i32>,
-    pub show_names: bool,
 }
 
 /// Sets how the target is scored. The rubric cannot change once someone
@@ -79,7 +78,6 @@ pub async fn set_settings(db: &DatabaseConnection, t: &Target, input: SettingsIn
         method: Set(input.method.code().to_string()),
         level_gap: Set(input.level_gap),
         share_gap: Set(input.share_gap),
-        show_names: Set(input.show_names),
         released_at: Set(current.as_ref().and_then(|c| c.released_at)),
         scores_open: Set(current.as_ref().is_some_and(|c| c.scores_open)),
         ..Default::default()
@@ -95,7 +93,6 @@ pub async fn set_settings(db: &DatabaseConnection, t: &Target, input: SettingsIn
                 evaluation_setting::Column::Method,
                 evaluation_setting::Column::LevelGap,
                 evaluation_setting::Column::ShareGap,
-                evaluation_setting::Column::ShowNames,
             ])
             .to_owned(),
         )

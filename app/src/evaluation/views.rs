@@ -189,7 +189,6 @@ fn settings_form(data: &EvalData) -> impl IntoView {
                 <input id="eval-levels" name="level_gap" value=levels inputmode="numeric" class="short" />
                 <label for="eval-share">{tr(P::EvalShareGap)}</label>
                 <input id="eval-share" name="share_gap" value=share inputmode="numeric" class="short" />
-                <label class="check"><input type="checkbox" name="show_names" value="1" checked=s.is_some_and(|s| s.show_names) />" "{tr(P::EvalShowNames)}</label>
                 <button type="submit" class="button primary">{tr(P::EvalSave)}</button>
             </form>
             <ErrorSlot id="settings-error".into() action={form_action::<SetEvaluation>()} />
@@ -861,7 +860,7 @@ pub async fn released(
     }
     Ok(Some(Released {
         names: names(state, class.id).await?,
-        show_names: settings.show_names,
+        show_names: super::gather::programme_settings(state, class).await?.1,
         rubric,
         report,
     }))

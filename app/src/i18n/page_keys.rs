@@ -35,7 +35,7 @@ page_keys! {
     CompareReference => "Acuan", "Reference";
     CompareGap => "Selisih tingkat · poin", "Levels · points apart";
     ErrNoReference => "Tim ini belum memiliki skor acuan untuk latihan.", "This team has no reference score to practise on yet.";
-    BandsTitle => "Predikat kelulusan", "Result predicates";
+    BandsTitle => "Predikat dan hasil penilaian", "Predicates and released results";
     BandsIntro => "Nilai akhir 0–100 mendapat predikat menurut pita nilai program. Pita disusun dari yang tertinggi; nilai masuk ke pita pertama yang dicapainya, sehingga tidak ada celah atau tumpang tindih.", "A final score from 0 to 100 gets its predicate from the programme's bands. Bands go from the top down; a score belongs to the first band it reaches, so there are no gaps or overlaps.";
     BandsHint => "Kosongkan nama untuk menghapus pita; isi baris kosong untuk menambah. Pita terakhir harus mulai dari 0.", "Empty a name to remove a band; fill in the empty row to add one. The last band must start at 0.";
     BandsSave => "Simpan predikat", "Save predicates";
@@ -98,7 +98,7 @@ page_keys! {
     MethodWeighted => "Rata-rata berbobot peran", "Role-weighted mean";
     EvalLevelGap => "Tandai bila penilai berbeda lebih dari … tingkat (kosong: mati)", "Flag when evaluators differ by more than … levels (empty: off)";
     EvalShareGap => "Tandai bila poin berbeda lebih dari … % poin kriteria (kosong: mati)", "Flag when points differ by more than … % of the criterion's points (empty: off)";
-    EvalShowNames => "Peserta melihat nama penilai", "Participants see evaluators' names";
+    EvalShowNames => "Peserta program ini melihat nama penilainya pada hasil yang dirilis", "This programme's participants see their evaluators' names on released results";
     EvalSave => "Simpan pengaturan", "Save settings";
     RoleCoach => "Widyaiswara/coach", "Widyaiswara/coach";
     RoleMentor => "Mentor", "Mentor";
