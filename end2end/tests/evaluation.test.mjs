@@ -52,9 +52,13 @@ async function scoreAs(page, js, who, taskPath, team, level, { blindCheck = fals
   await page.getByRole('heading', { level: 1, name: `Menilai Tim ${team}` }).waitFor();
   if (js) await page.waitForSelector('body[data-hydrated="1"]');
   if (blindCheck) assert.equal(await page.getByRole('heading', { name: 'Nilai penilai lain' }).count(), 0, 'blind before submitting');
+  const total = () => page.locator('#score-total').innerText();
+  assert.match(await total(), /Nilai sementara: —/, 'nothing picked yet');
   await pickAll(page, level);
   await page.getByLabel('Komentar umum').fill(`Catatan penilai (tingkat ${level + 1}).`);
   if (js) {
+    // The weighted total follows the picks without a reload (the autosave answers it).
+    await page.waitForFunction(() => /^Nilai sementara: \d+\.\d$/.test(document.getElementById('score-total')?.textContent ?? ''));
     // Drafts save themselves; the draft survives a reload.
     await page.getByText('Tersimpan', { exact: true }).waitFor();
     await page.waitForTimeout(1500);
@@ -65,6 +69,7 @@ async function scoreAs(page, js, who, taskPath, team, level, { blindCheck = fals
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Simpan draf' }).click()]);
     await page.reload();
     assert.equal(await page.locator(`input[name="c[0][level]"][value="${level}"]`).isChecked(), true, 'draft kept');
+    assert.match(await total(), /^Nilai sementara: \d+\.\d$/, 'the saved draft total');
   }
   await Promise.all([page.waitForURL(/submitted=1/), page.getByRole('button', { name: 'Kirim nilai' }).click()]);
   await page.getByText('terkirim', { exact: true }).waitFor();

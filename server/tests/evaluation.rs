@@ -173,8 +173,28 @@ both_backends!(
         let (a, b, c) = (&w.evaluators[0].1, &w.evaluators[1].1, &w.evaluators[2].1);
         let score_page = format!("/api/score_page?class_id={class}&task={task}&subject={}", w.team);
 
-        // A drafts, a retried (older) save changes nothing, submitting needs every level.
-        ok(&post(app, a, "/api/save_score", &picks(&w, 10, 1, false)).await);
+        // A drafts (the answer is the running total the page shows), a
+        // retried (older) save changes nothing, submitting needs every level.
+        let mut first = picks(&w, 8, 1, false);
+        first.retain(|(k, _)| k != "c[0][level]");
+        let criteria = app::rubrics::templates::find("kolaborasi-tim")
+            .unwrap()
+            .rubric(Locale::Id)
+            .criteria
+            .len();
+        let running = post(app, a, "/api/save_score", &first).await;
+        ok(&running);
+        let expected = format!("({} dari {criteria} kriteria sudah dinilai)", criteria - 1);
+        assert!(running.body.contains(&expected), "{running:?}");
+        let draft = post(app, a, "/api/save_score", &picks(&w, 10, 1, false)).await;
+        ok(&draft);
+        let total: String = serde_json::from_str(&draft.body).unwrap();
+        assert!(
+            total.starts_with("Nilai sementara: ") && !total.contains("kriteria"),
+            "{total}"
+        );
+        let stale = post(app, a, "/api/save_score", &picks(&w, 9, 0, false)).await;
+        assert_eq!(stale.body, "\"\"", "an older save answers nothing to show");
         let mut partial = picks(&w, 20, 1, true);
         partial.retain(|(k, _)| k != "c[1][level]");
         let r = post(app, a, "/api/save_score", &partial).await;

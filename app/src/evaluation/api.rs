@@ -167,7 +167,9 @@ pub struct PickForm {
 
 /// The assigned evaluator saves a draft (autosaved as they go) or, with
 /// `lock` set, submits and locks their score. `revision` is the client's
-/// save counter: an older save never overwrites a newer one.
+/// save counter: an older save never overwrites a newer one. Answers the
+/// running weighted total as the page shows it (empty for an older save),
+/// which the hydrated page puts in the form's `data-result` element.
 /// Errors: `Invalid(c{n})`, `Rule` once submitted.
 #[server(prefix = "/api", endpoint = "save_score")]
 #[allow(clippy::too_many_arguments)]
@@ -182,7 +184,7 @@ pub async fn save_score(
     #[server(default)] lock: Option<String>,
     #[server(default)] purpose: String,
     #[server(default)] kind: String,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     let _ = csrf;
     let (state, caller, _, access, _) = class_access(class_id).await?;
     let t = resolve(&state, class_id, &kind, task).await?.target;
@@ -203,14 +205,18 @@ pub async fn save_score(
         revision,
         submit,
     };
-    store::save_score(&state.db, &t, subject, caller.user_id, purpose, input).await?;
+    let saved = store::save_score(&state.db, &t, subject, caller.user_id, purpose, input).await?;
     if submit {
         leptos_axum::redirect(&format!(
             "{}?purpose={purpose}&submitted=1",
             t.score_page(subject)
         ));
     }
-    Ok(())
+    let locale = crate::auth::guard::request_auth()?.locale;
+    Ok(match saved {
+        store::Saved::Stored(running) => super::views::running_total(running, locale),
+        store::Saved::Stale => String::new(),
+    })
 }
 
 /// Facilitators. `decision` "accepted", "rescore" (every evaluator of the

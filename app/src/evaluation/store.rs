@@ -269,11 +269,20 @@ pub struct ScoreInput {
     pub submit: bool,
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum Saved {
-    Stored,
+    Stored(Running),
     /// An older save arrived after a newer one: nothing changed.
     Stale,
+}
+
+/// The weighted total of the criteria picked so far, as the scoring page
+/// shows it while the evaluator works.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Running {
+    pub total: f64,
+    pub picked: usize,
+    pub criteria: usize,
 }
 
 /// Saves a draft or submits (which locks). Every problem names its criterion.
@@ -313,10 +322,12 @@ pub async fn save_score(
                 .map_or(String::new(), |c| c.trim().chars().take(2000).collect())
         })
         .collect();
-    let total = picks
-        .iter()
-        .all(Option::is_some)
-        .then(|| weighted_total(&rubric, &picks));
+    let running = Running {
+        total: weighted_total(&rubric, &picks),
+        picked: picks.iter().flatten().count(),
+        criteria: picks.len(),
+    };
+    let total = (running.picked == running.criteria).then_some(running.total);
     let now = Utc::now();
     let row = score::ActiveModel {
         kind: Set(t.kind.to_string()),
@@ -359,7 +370,7 @@ pub async fn save_score(
         freeze(&*txn, saved.version_id).await?;
     }
     txn.commit().await?;
-    Ok(Saved::Stored)
+    Ok(Saved::Stored(running))
 }
 
 /// The picks, each checked against its criterion; on submit, every

@@ -81,9 +81,16 @@ pub async fn subjects(state: &AppState, t: &Target) -> AppResult<Vec<Subject>> {
     Ok(people)
 }
 
-/// `subject` is one of the target's subjects.
+/// `subject` is one of the target's subjects (checked on every save, so
+/// with the fewest queries rather than by listing them all).
 pub async fn is_subject(state: &AppState, t: &Target, subject: i64) -> AppResult<bool> {
-    Ok(subjects(state, t).await?.iter().any(|s| s.id == subject))
+    if t.kind != REFLECTION {
+        return super::store::is_published_team(&state.db, t.class_id, subject).await;
+    }
+    let participant = crate::auth::guard::memberships(&state.db, subject, t.class_id)
+        .await?
+        .contains(&crate::auth::policy::Membership::Participant);
+    Ok(participant && !reflections(&state.db, t.id, Some(subject)).await?.is_empty())
 }
 
 /// The caller's own subject: their published team, or themselves once they

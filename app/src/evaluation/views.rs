@@ -675,7 +675,11 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
         .and_then(|s| serde_json::from_str(&s.comments).ok())
         .unwrap_or_default();
     let locked = data.mine.as_ref().is_some_and(|s| s.status == SUBMITTED) || !data.can_score;
-    let total = data.mine.as_ref().and_then(|s| s.total);
+    let running = store::Running {
+        total: crate::rubrics::domain::rubric::weighted_total(rubric, &picks),
+        picked: picks.iter().flatten().count(),
+        criteria: rubric.criteria.len(),
+    };
     let criteria = rubric
         .criteria
         .iter()
@@ -724,8 +728,8 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
     view! {
         <h2>{tr(P::ScoreRubric)}</h2>
         {status}
-        <p class="score-total" aria-live="polite">{fill(tr(P::ScoreTotal), &[total.map_or_else(|| "—".to_string(), fmt)])}</p>
-        <form method="post" action=SaveScore::PATH class="stack score-form" data-error-slot="score-error" data-keep data-retry data-autosave>
+        <p id="score-total" class="score-total" aria-live="polite">{running_total(running, locale())}</p>
+        <form method="post" action=SaveScore::PATH class="stack score-form" data-error-slot="score-error" data-result="score-total" data-keep data-retry data-autosave>
             <CsrfField />
             {target_fields(&data.target)}
             <input type="hidden" name="subject" value=data.subject.id />
@@ -743,6 +747,18 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
                 <p class="hint">{tr(P::ScoreSubmitHint)}</p>
             })}
         </form>
+    }
+}
+
+/// The running weighted total: every criterion picked, some, or none yet.
+pub fn running_total(r: store::Running, locale: crate::i18n::Locale) -> String {
+    match r.picked {
+        0 => fill(P::ScoreTotal.t(locale), &["—".to_string()]),
+        n if n == r.criteria => fill(P::ScoreTotal.t(locale), &[fmt(r.total)]),
+        n => fill(
+            P::ScoreTotalPartial.t(locale),
+            &[fmt(r.total), n.to_string(), r.criteria.to_string()],
+        ),
     }
 }
 

@@ -155,6 +155,7 @@ page_keys! {
     ScorePoints => "Poin dalam rentang tingkat", "Points within the level's range";
     ScoreComment => "Komentar untuk kriteria ini", "Comment on this criterion";
     ScoreTotal => "Nilai sementara: {0}", "Score so far: {0}";
+    ScoreTotalPartial => "Nilai sementara: {0} ({1} dari {2} kriteria sudah dinilai)", "Score so far: {0} ({1} of {2} criteria scored)";
     ScoreOverall => "Komentar umum", "Overall comment";
     ScoreSaveDraft => "Simpan draf", "Save draft";
     ScoreSubmit => "Kirim nilai", "Submit score";

@@ -124,11 +124,24 @@ pub(super) mod client {
         };
         // The form's own target: a `ServerForm` posts to `action.url`, a form in
         // server-rendered HTML (`ServerHtml`) to the server fn it names.
-        let url = form_url(&ev).unwrap_or_else(|| action.url.to_string());
+        let url = form_attr(&ev, "action").unwrap_or_else(|| action.url.to_string());
         let retry = retries(&ev);
+        let shown = Shown {
+            reload,
+            result_in: form_attr(&ev, "data-result"),
+        };
         ev.prevent_default();
         action.pending.set(true);
-        send(action, url, body, reload, retry, 1_000);
+        send(action, url, body, shown, retry, 1_000);
+    }
+
+    /// What a success changes on the page: `reload` its data, and the text a
+    /// server fn answers (a scoring form's running total) goes into the
+    /// element the form's `data-result` names.
+    #[derive(Clone)]
+    struct Shown {
+        reload: bool,
+        result_in: Option<String>,
     }
 
     /// Posts the form's body. A form marked `data-retry` (a scenario step) is
@@ -136,23 +149,26 @@ pub(super) mod client {
     /// half a minute), with the same body: its idempotency key makes a repeat
     /// harmless. (A timer rather than an async sleep: no extra future machinery
     /// in the WASM.)
-    fn send(action: FormAction, url: String, body: String, reload: bool, retry: bool, delay: u64) {
+    fn send(action: FormAction, url: String, body: String, shown: Shown, retry: bool, delay: u64) {
         leptos::task::spawn_local(async move {
             let result = post(&url, body.clone()).await;
             let again = retry && matches!(result, Err(AppError::Transport));
             // Only a success changes what the page shows; after an error the page
             // keeps what was typed (and where the error is shown) as it is.
             let saved = result.is_ok();
-            action.value.set(Some(result));
+            if let (Ok(text), Some(id)) = (&result, &shown.result_in) {
+                show_result(id, text);
+            }
+            action.value.set(Some(result.map(|_| ())));
             if again {
                 let next = (delay * 2).min(30_000);
                 set_timeout(
-                    move || send(action, url, body, reload, retry, next),
+                    move || send(action, url, body, shown, retry, next),
                     std::time::Duration::from_millis(delay),
                 );
                 return;
             }
-            if saved && reload {
+            if saved && shown.reload {
                 action.version.update(|v| *v += 1);
             }
             action.pending.set(false);
@@ -172,9 +188,18 @@ pub(super) mod client {
             .is_some_and(|f| f.method().eq_ignore_ascii_case("post") && !f.enctype().contains("multipart"))
     }
 
-    fn form_url(ev: &SubmitEvent) -> Option<String> {
+    fn form_attr(ev: &SubmitEvent, name: &str) -> Option<String> {
         let form: HtmlFormElement = ev.target()?.dyn_into().ok()?;
-        form.get_attribute("action")
+        form.get_attribute(name)
+    }
+
+    /// A server fn's answer (a JSON string) as the text of element `id`; an
+    /// empty answer (an older save) leaves it as it is.
+    fn show_result(id: &str, json: &str) {
+        let text: String = serde_json::from_str(json).unwrap_or_default();
+        if let (false, Some(el)) = (text.is_empty(), document().get_element_by_id(id)) {
+            el.set_text_content(Some(&text));
+        }
     }
 
     /// The fields as `application/x-www-form-urlencoded`, with the button that
@@ -194,7 +219,8 @@ pub(super) mod client {
         Some(params.to_string().into())
     }
 
-    async fn post(url: &str, body: String) -> Result<(), AppError> {
+    /// Posts and answers the response's text.
+    async fn post(url: &str, body: String) -> Result<String, AppError> {
         let req = <BrowserRequest as ClientReq<AppError>>::try_new_post(
             url,
             "application/x-www-form-urlencoded",
@@ -212,6 +238,6 @@ pub(super) mod client {
         if (300..=399).contains(&status) || redirect {
             leptos::server_fn::redirect::call_redirect_hook(&location);
         }
-        Ok(())
+        Ok(text)
     }
 }
