@@ -97,6 +97,11 @@ bothModes('evaluators score blind, a flag is moderated and the team sees its res
   assert.match(await error.innerText(), /95 %/);
   await page.getByLabel('Judul rubrik').fill(rubricTitle);
   await page.locator('#c0-weight').fill('30');
+  if (js) {
+    // Live while typing: the weights' total and the scores it gives; the error clears.
+    await page.locator('#rubric-live', { hasText: 'Jumlah bobot 100 %' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#rubric-error')?.hidden === true);
+  }
   await submit(page, js, page.getByRole('button', { name: 'Simpan rubrik' }), () =>
     page.waitForFunction(() => document.querySelector('#rubric-error')?.hidden !== false));
   await open(page, js, '/classes/1/rubrics');

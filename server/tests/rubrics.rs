@@ -41,7 +41,15 @@ fn form_of(class_id: i64, rubric_id: i64, r: &Rubric) -> Vec<(String, String)> {
     f
 }
 
+/// The editor's "Simpan rubrik" button.
 async fn save(app: &TestApp, client: &Client, fields: &[(String, String)]) -> Reply {
+    let mut saving = fields.to_vec();
+    saving.push(("save".into(), "1".into()));
+    preview(app, client, &saving).await
+}
+
+/// The hydrated editor posting itself as the facilitator types (no `save`).
+async fn preview(app: &TestApp, client: &Client, fields: &[(String, String)]) -> Reply {
     let borrowed: Vec<(&str, String)> = fields.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
     app.call(client, "/api/save_rubric", &borrowed).await
 }
@@ -77,9 +85,23 @@ both_backends!(
             (1, "Kolaborasi tim lintas generasi")
         );
 
-        // Weights that total 95: refused, with the total, and nothing stored.
+        // While typing: the live preview, nothing stored; at 95 the error already shows.
+        let live = preview(app, &facilitator, &form_of(class, rubric_id, &body)).await;
+        let line: String = serde_json::from_str(&live.body).unwrap();
+        assert!(
+            line.starts_with("Jumlah bobot 100 %") && line.contains("100.0"),
+            "{line}"
+        );
         let mut bad = body.clone();
         bad.criteria[0].weight -= 5;
+        let r = preview(app, &facilitator, &form_of(class, rubric_id, &bad)).await;
+        assert!(
+            matches!(r.error(), Some(AppError::Invalid(e)) if e.contains_key("weights")),
+            "{r:?}"
+        );
+        assert_eq!(newest(app, rubric_id).await.1, body);
+
+        // Saving weights that total 95: refused, with the total, and nothing stored.
         let r = save(app, &facilitator, &form_of(class, rubric_id, &bad)).await;
         let Some(AppError::Invalid(errors)) = r.error() else {
             panic!("{r:?}")

@@ -201,6 +201,7 @@ page_keys! {
     RubricSave => "Simpan rubrik", "Save rubric";
     RubricSaved => "Rubrik tersimpan.", "Rubric saved.";
     PreviewTitle => "Pratinjau nilai", "Score preview";
+    PreviewLive => "Jumlah bobot {0} % · nilai akhir bila semua kriteria di tingkat teratas: {1}, di tingkat terbawah: {2}", "Weights total {0} % · final score with every criterion at its top level: {1}, at its bottom level: {2}";
     PreviewWeights => "Jumlah bobot: {0} % (harus 100 %)", "Weights total: {0} % (must be 100 %)";
     PreviewFormula => "Nilai akhir (0–100) = jumlah dari bobot × poin ÷ poin tertinggi kriteria.", "Final score (0–100) = the sum of weight × points ÷ the criterion's top points.";
     PreviewByLevel => "Bila setiap kriteria di tingkat {0} (poin tertingginya): nilai akhir {1}.", "If every criterion is at level {0} (its top points): final score {1}.";

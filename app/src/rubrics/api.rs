@@ -44,9 +44,13 @@ pub async fn copy_rubric_template(csrf: String, class_id: i64, template: String)
     Ok(())
 }
 
-/// Saves the editor's form: in place, or as a new version once the rubric
-/// has scored. Errors: `Invalid(title|weights|c{n}|c{n}_l{m})`.
+/// With `save` (the editor's button): saves the form, in place or as a new
+/// version once the rubric has scored. Without it (the hydrated editor
+/// posting itself as the facilitator types): stores nothing and answers the
+/// live preview, the weights' total and the final score at the top and the
+/// bottom levels. Errors either way: `Invalid(title|weights|c{n}|c{n}_l{m})`.
 #[server(prefix = "/api", endpoint = "save_rubric")]
+#[allow(clippy::too_many_arguments)]
 pub async fn save_rubric(
     csrf: String,
     class_id: i64,
@@ -54,15 +58,24 @@ pub async fn save_rubric(
     title: String,
     #[server(default)] description: String,
     #[server(default)] criteria: Vec<CriterionForm>,
-) -> Result<(), AppError> {
+    #[server(default)] save: Option<String>,
+) -> Result<String, AppError> {
     let _ = csrf;
     let state = manager(class_id).await?;
     let body = rubric_from(&title, &description, &criteria)?;
+    if save.is_none() {
+        let problems = super::domain::rubric::check(&body);
+        if !problems.is_empty() {
+            return Err(problems_error(&problems));
+        }
+        let locale = crate::auth::guard::request_auth()?.locale;
+        return Ok(super::views::live_preview(&body, locale));
+    }
     store::save(&state.db, class_id, rubric, &body)
         .await?
         .map_err(|refused| problems_error(&refused.0))?;
     leptos_axum::redirect(&format!("/classes/{class_id}/rubrics/{rubric}?saved=1"));
-    Ok(())
+    Ok(String::new())
 }
 
 /// Imports a rubric file (multipart: `csrf`, `class_id`, `title`, `file`):

@@ -132,7 +132,9 @@ pub fn editor_body(class: class::Model, loaded: Loaded) -> impl IntoView {
     view! {
         {head(&class, P::RubricEditorTitle)}
         {preview(&loaded)}
-        <form method="post" action=SaveRubric::PATH class="stack rubric-editor" data-error-slot="rubric-error" data-keep>
+        // Once hydrated the form posts itself (without `save`) as the
+        // facilitator types: the answer is the live preview, or the error.
+        <form method="post" action=SaveRubric::PATH class="stack rubric-editor" data-error-slot="rubric-error" data-result="rubric-live" data-keep data-autosave>
             <CsrfField />
             <input type="hidden" name="class_id" value=class_id />
             <input type="hidden" name="rubric" value=loaded.rubric.id />
@@ -142,7 +144,8 @@ pub fn editor_body(class: class::Model, loaded: Loaded) -> impl IntoView {
             <textarea id="rubric-description" name="description" rows="2">{body.description.clone()}</textarea>
             {fieldsets}
             <ErrorSlot id="rubric-error".into() action={form_action::<SaveRubric>()} />
-            <button type="submit" class="button primary">{tr(P::RubricSave)}</button>
+            <p id="rubric-live" class="score-total" aria-live="polite">{live_preview(body, locale())}</p>
+            <button type="submit" name="save" value="1" class="button primary">{tr(P::RubricSave)}</button>
         </form>
     }
 }
@@ -254,6 +257,18 @@ fn preview(loaded: &Loaded) -> impl IntoView {
             <ul>{rows}</ul>
         </section>
     }
+}
+
+/// One line for the editor while typing: the weights' total and the final
+/// score with every criterion at its top and at its bottom level.
+pub fn live_preview(r: &Rubric, locale: crate::i18n::Locale) -> String {
+    let total: u32 = r.criteria.iter().map(|c| c.weight).sum();
+    let levels = r.criteria.iter().map(|c| c.levels.len()).max().unwrap_or(1);
+    let (top, bottom) = (at_level(r, 0), at_level(r, levels.saturating_sub(1)));
+    fill(
+        P::PreviewLive.t(locale),
+        &[total.to_string(), format!("{top:.1}"), format!("{bottom:.1}")],
+    )
 }
 
 /// The final score if every criterion sits at level `j` (its last level

@@ -24,10 +24,12 @@ pub fn ServerHtml(
     #[cfg(feature = "hydrate")]
     if let Some(action) = forms {
         let locale = super::use_locale();
-        Effect::new(move |_| {
-            if let (Some(Err(error)), Some(id)) = (action.value().get(), slot.get_untracked()) {
-                client::show_in_slot(&id, &error, locale.get_untracked());
-            }
+        // A success clears the form's earlier error (a page kept on screen,
+        // `data-keep`, is not rendered again to clear it).
+        Effect::new(move |_| match (action.value().get(), slot.get_untracked()) {
+            (Some(Err(error)), Some(id)) => client::show_in_slot(&id, Some(&error), locale.get_untracked()),
+            (Some(Ok(())), Some(id)) => client::show_in_slot(&id, None, locale.get_untracked()),
+            _ => {}
         });
     }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -162,12 +164,17 @@ mod client {
         form.get_attribute("data-error-slot")
     }
 
-    pub fn show_in_slot(id: &str, error: &AppError, locale: Locale) {
+    /// Shows `error` in the slot, or (`None`) empties and hides it.
+    pub fn show_in_slot(id: &str, error: Option<&AppError>, locale: Locale) {
         let Some(slot) = leptos::prelude::document().get_element_by_id(id) else {
             return;
         };
-        slot.set_text_content(Some(&error.located_messages(locale).join(" ")));
-        let _ = slot.remove_attribute("hidden");
+        let text = error.map(|e| e.located_messages(locale).join(" "));
+        slot.set_text_content(text.as_deref());
+        let _ = match text {
+            Some(_) => slot.remove_attribute("hidden"),
+            None => slot.set_attribute("hidden", ""),
+        };
     }
 }
 
