@@ -187,7 +187,7 @@ pub async fn save_score(
 ) -> Result<String, AppError> {
     let _ = csrf;
     let (state, caller, _, access, _) = class_access(class_id).await?;
-    let t = resolve(&state, class_id, &kind, task).await?.target;
+    let t = subjects::target(&state, class_id, &kind, task).await?;
     let purpose = purpose_of(&purpose);
     if !may_score(&state, &t, access, caller.user_id, subject, purpose).await? {
         return Err(AppError::Forbidden);
@@ -295,7 +295,7 @@ async fn managed(class_id: i64, kind: &str, task: i64) -> Result<(crate::state::
     if access != ClassAccess::Manage {
         return Err(AppError::Forbidden);
     }
-    let t = resolve(&state, class_id, kind, task).await?.target;
+    let t = subjects::target(&state, class_id, kind, task).await?;
     Ok((state, t))
 }
 

@@ -180,7 +180,7 @@ pub async fn target_tables(
     locale: Locale,
 ) -> crate::error::AppResult<Vec<Table>> {
     use super::gather::gather;
-    super::subjects::resolve(state, class.id, target.kind, target.id).await?;
+    super::subjects::target(state, class.id, target.kind, target.id).await?;
     let g = gather(state, class, &target).await?;
     let rubric = g.rubric.ok_or(crate::error::AppError::NotFound)?;
     let agreement = super::report::agreement(&rubric.body, &g.reports);

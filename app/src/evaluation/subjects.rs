@@ -37,7 +37,19 @@ pub struct Resolved {
     pub title: Bilingual,
 }
 
-/// The target named by `kind` and `id`, if it belongs to the class.
+/// The target named by `kind` and `id`, if it belongs to the class (one
+/// query: what every save checks, without reading the scenario itself).
+pub async fn target(state: &AppState, class_id: i64, kind: &str, id: i64) -> AppResult<Target> {
+    let target = Target::of(kind, class_id, id);
+    if target.kind == REFLECTION {
+        crate::scenarios::db::assignment_row(&state.db, class_id, id).await?;
+    } else {
+        crate::tasks::store::task(&state.db, class_id, id).await?;
+    }
+    Ok(target)
+}
+
+/// As `target`, with the target's title for its pages.
 pub async fn resolve(state: &AppState, class_id: i64, kind: &str, id: i64) -> AppResult<Resolved> {
     let target = Target::of(kind, class_id, id);
     let title = if target.kind == REFLECTION {

@@ -17,11 +17,7 @@ pub async fn assignment<C: ConnectionTrait>(
     class_id: i64,
     assignment_id: i64,
 ) -> AppResult<(scenario_assignment::Model, scenario::Model)> {
-    let found = scenario_assignment::Entity::find_by_id(assignment_id)
-        .one(db)
-        .await?
-        .filter(|a| a.class_id == class_id)
-        .ok_or(AppError::NotFound)?;
+    let found = assignment_row(db, class_id, assignment_id).await?;
     let row = scenario::Entity::find_by_id(found.scenario_id)
         .one(db)
         .await?
@@ -66,6 +62,19 @@ pub async fn steps_of<C: ConnectionTrait>(db: &C, attempt_id: i64) -> AppResult<
         .order_by_asc(scenario_step::Column::Seq)
         .all(db)
         .await?)
+}
+
+/// The class's assignment `assignment_id`, or `NotFound`.
+pub async fn assignment_row<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    assignment_id: i64,
+) -> AppResult<scenario_assignment::Model> {
+    scenario_assignment::Entity::find_by_id(assignment_id)
+        .one(db)
+        .await?
+        .filter(|a| a.class_id == class_id)
+        .ok_or(AppError::NotFound)
 }
 
 pub fn as_step(row: &scenario_step::Model) -> Step {
