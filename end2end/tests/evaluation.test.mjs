@@ -7,7 +7,7 @@
 // predicate.
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
-import { bothModes, closeBrowser, login, logout, open, DEMO } from './support.mjs';
+import { bothModes, closeBrowser, login, logout, open, playToEnd, stepLabel, DEMO } from './support.mjs';
 
 after(closeBrowser);
 
@@ -158,4 +158,73 @@ bothModes('evaluators score blind, a flag is moderated and the team sees its res
   await open(page, js, taskPath);
   await page.getByRole('heading', { name: 'Hasil penilaian' }).waitFor();
   assert.match(await page.locator('.result .final').innerText(), /84\.0 — Memuaskan/);
+});
+
+// A participant's scenario reflections, scored with the empathy-reflection
+// rubric by an evaluator and released: one scenario, one participant per mode.
+const REFLECTOR = {
+  true: { nip: '196208141985031001', name: 'Hasan Basri' },
+  false: { nip: '200211022025031030', name: 'Farhan Akbar' },
+};
+const REFLECTED_SCENARIO = 'Aplikasi laporan baru';
+const REFLECTION_RUBRIC = 'Refleksi empati';
+
+bothModes('a participant\'s reflections are scored with a rubric and the result shows on the scenario', async ({ page, js }) => {
+  const me = REFLECTOR[js];
+  await login(page, js, me.nip);
+  await open(page, js, '/classes/1/scenarios');
+  const card = page.locator('li.card').filter({ hasText: REFLECTED_SCENARIO });
+  await card.getByRole('link', { name: /Mainkan|Lanjutkan|Lihat ringkasan/ }).click();
+  const start = page.getByRole('button', { name: /^(Mulai|Main lagi)$/ });
+  await stepLabel(page).or(start).first().waitFor();
+  if (await start.count()) await start.click();
+  await playToEnd(page, js);
+  const scenarioPath = new URL(page.url()).pathname;
+  await logout(page);
+
+  // The facilitator scores the scenario's reflections with a copy of the template.
+  await login(page, js, DEMO.facilitator);
+  await open(page, js, '/classes/1/rubrics');
+  if (!(await page.getByRole('link', { name: REFLECTION_RUBRIC }).count())) {
+    const value = await page.locator('#template option', { hasText: REFLECTION_RUBRIC }).getAttribute('value');
+    await page.getByLabel('Templat').selectOption(value);
+    await submit(page, js, page.getByRole('button', { name: 'Salin ke kelas ini' }), () => page.waitForURL(/\/rubrics\/\d+/));
+  }
+  await open(page, js, `${scenarioPath}/evaluation`);
+  await page.getByRole('heading', { level: 1, name: 'Penilaian refleksi' }).waitFor();
+  if (!(await page.getByRole('heading', { name: 'Hasil per peserta' }).count())) {
+    await page.getByLabel('Rubrik', { exact: true }).selectOption({ label: REFLECTION_RUBRIC });
+    await submit(page, js, page.getByRole('button', { name: 'Simpan pengaturan' }), () =>
+      page.getByRole('heading', { name: 'Hasil per peserta' }).waitFor());
+    await page.getByLabel('Penilai', { exact: true }).selectOption({ label: 'Ir. Sudirman Hakim' });
+    await submit(page, js, page.getByRole('button', { name: 'Tugaskan penilai' }), () =>
+      page.locator('table tbody tr', { hasText: 'Ir. Sudirman Hakim' }).waitFor());
+  }
+  const person = me.name;
+  await page.locator('.subject-result h3 a', { hasText: person }).waitFor();
+  await logout(page);
+
+  // The evaluator reads the reflection beside the rubric and submits.
+  await login(page, js, DEMO.evaluator);
+  await open(page, js, `${scenarioPath}/evaluation`);
+  await Promise.all([js ? page.waitForURL(/\/score\//) : page.waitForEvent('load'), page.getByRole('link', { name: person }).click()]);
+  await page.getByRole('heading', { level: 1, name: `Menilai ${person}` }).waitFor();
+  await page.getByText('Saya belajar menanyakan dulu alasan').first().waitFor();
+  if (js) await page.waitForSelector('body[data-hydrated="1"]');
+  await pickAll(page, 1);
+  await Promise.all([page.waitForURL(/submitted=1/), page.getByRole('button', { name: 'Kirim nilai' }).click()]);
+  await page.getByText('terkirim', { exact: true }).waitFor();
+  await logout(page);
+
+  await login(page, js, DEMO.facilitator);
+  await open(page, js, `${scenarioPath}/evaluation`);
+  const release = page.getByRole('button', { name: 'Rilis hasil' });
+  if (await release.count()) await submit(page, js, release, () => page.getByText('Hasil sudah dirilis', { exact: false }).waitFor());
+  await logout(page);
+
+  // The participant sees the result under the scenario's summary.
+  await login(page, js, me.nip);
+  await open(page, js, scenarioPath);
+  await page.getByRole('heading', { name: 'Hasil penilaian' }).waitFor();
+  assert.match(await page.locator('.result .final').innerText(), /Nilai akhir \d+\.\d — \S/);
 });

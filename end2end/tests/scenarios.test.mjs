@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import { spawn } from 'node:child_process';
-import { bothModes, closeBrowser, login, logout, open, BASE } from './support.mjs';
+import { act, bothModes, closeBrowser, login, logout, open, playToEnd, stepLabel, takeStep, BASE } from './support.mjs';
 
 after(closeBrowser);
 
@@ -15,50 +15,6 @@ const PLAYER = {
   true: { nip: '197704252000031010', generation: 'Gen X' },
   false: { nip: '198209122005032013', generation: 'Gen Y' },
 };
-
-const stepLabel = (page) => page.locator('.scenario-progress span');
-
-/** Answers the step on screen: a reflection, the first option, or continue. */
-async function act(page) {
-  const reflection = page.locator('textarea[name=reflection]');
-  if (await reflection.count()) {
-    await reflection.fill('Saya belajar menanyakan dulu alasan di balik kebiasaan rekan senior.');
-    await page.getByRole('button', { name: 'Simpan dan lanjut' }).click();
-  } else if (await page.locator('button.choice').count()) {
-    await page.locator('button.choice').first().click();
-  } else {
-    await page.getByRole('button', { name: 'Lanjut', exact: true }).click();
-  }
-}
-
-/** Takes the step on screen and waits for the next: a new page without JS, new HTML with it. */
-async function takeStep(page, js) {
-  await stepLabel(page).waitFor(); // not the loading placeholder between two steps
-  if (!js) {
-    await Promise.all([page.waitForEvent('load'), act(page)]);
-    return;
-  }
-  const before = await stepLabel(page).innerText();
-  await act(page);
-  // The new HTML has arrived when there is a summary or a step label that differs.
-  await page.waitForFunction(
-    (b) => {
-      const label = document.querySelector('.scenario-progress span');
-      return document.querySelector('section.ending') || (label && label.innerText !== b);
-    },
-    before,
-  );
-}
-
-async function playToEnd(page, js) {
-  const summary = page.getByRole('heading', { name: /^Ringkasan: / });
-  for (let i = 0; i < 40 && !(await summary.count()); i++) {
-    await stepLabel(page).or(summary).first().waitFor();
-    if (await summary.count()) break;
-    await takeStep(page, js);
-  }
-  await summary.waitFor();
-}
 
 bothModes('a participant plays a scenario to the end through a reload and a dropped network', async ({ page, js }) => {
   const me = PLAYER[js];

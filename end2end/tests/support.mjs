@@ -74,3 +74,48 @@ export async function logout(page) {
   await page.getByRole('button', { name: /^(Keluar|Log out)$/ }).click();
   await page.getByRole('heading', { name: /Masuk ke Sinergi|Log in to Sinergi/ }).waitFor();
 }
+
+// The scenario player: answers and steps until the summary.
+export const stepLabel = (page) => page.locator('.scenario-progress span');
+
+/** Answers the step on screen: a reflection, the first option, or continue. */
+export async function act(page) {
+  const reflection = page.locator('textarea[name=reflection]');
+  if (await reflection.count()) {
+    await reflection.fill('Saya belajar menanyakan dulu alasan di balik kebiasaan rekan senior.');
+    await page.getByRole('button', { name: 'Simpan dan lanjut' }).click();
+  } else if (await page.locator('button.choice').count()) {
+    await page.locator('button.choice').first().click();
+  } else {
+    await page.getByRole('button', { name: 'Lanjut', exact: true }).click();
+  }
+}
+
+/** Takes the step on screen and waits for the next: a new page without JS, new HTML with it. */
+export async function takeStep(page, js) {
+  await stepLabel(page).waitFor(); // not the loading placeholder between two steps
+  if (!js) {
+    await Promise.all([page.waitForEvent('load'), act(page)]);
+    return;
+  }
+  const before = await stepLabel(page).innerText();
+  await act(page);
+  // The new HTML has arrived when there is a summary or a step label that differs.
+  await page.waitForFunction(
+    (b) => {
+      const label = document.querySelector('.scenario-progress span');
+      return document.querySelector('section.ending') || (label && label.innerText !== b);
+    },
+    before,
+  );
+}
+
+export async function playToEnd(page, js) {
+  const summary = page.getByRole('heading', { name: /^Ringkasan: / });
+  for (let i = 0; i < 40 && !(await summary.count()); i++) {
+    await stepLabel(page).or(summary).first().waitFor();
+    if (await summary.count()) break;
+    await takeStep(page, js);
+  }
+  await summary.waitFor();
+}

@@ -142,7 +142,7 @@ pub fn evaluation_body(data: EvalData) -> impl IntoView {
     view! {
         <p class="muted"><a href=data.target.home()>{tx(&data.title).to_string()}</a></p>
         <header class="page-head">
-            <h1>{tr(P::EvalTitle)}</h1>
+            <h1>{tr(if data.target.kind == REFLECTION { P::EvalReflectionsLink } else { P::EvalTitle })}</h1>
             <p>{tr(if data.target.kind == REFLECTION { P::EvalIntroReflection } else { P::EvalIntro })}</p>
         </header>
         {body}
@@ -278,7 +278,7 @@ fn results(data: &EvalData) -> impl IntoView {
         .collect_view();
     view! {
         <section class="panel">
-            <h2>{tr(P::EvalResults)}</h2>
+            <h2>{tr(if data.target.kind == REFLECTION { P::EvalResultsPeople } else { P::EvalResults })}</h2>
             <div class="results">{items}</div>
         </section>
     }

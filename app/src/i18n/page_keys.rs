@@ -113,6 +113,7 @@ page_keys! {
     EvalUnassign => "Lepas", "Remove";
     EvalNeedsRubric => "Tugas ini belum memakai rubrik.", "This task has no rubric yet.";
     EvalResults => "Hasil per tim", "Results by team";
+    EvalResultsPeople => "Hasil per peserta", "Results by participant";
     EvalFlagged => "Perbedaan besar pada: {0}", "Large difference on: {0}";
     EvalFinal => "Nilai akhir {0} — {1}", "Final score {0} — {1}";
     EvalNoScores => "Belum ada nilai terkirim.", "No score submitted yet.";
