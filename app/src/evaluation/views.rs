@@ -107,6 +107,15 @@ fn subject_label(data: &EvalData, id: i64) -> String {
         .map_or_else(|| all_subjects(&data.target).to_string(), |s| s.label(locale()))
 }
 
+/// "Penilaian tugas" or "Penilaian refleksi".
+fn evaluation_title(t: &Target) -> &'static str {
+    tr(if t.kind == REFLECTION {
+        P::EvalReflectionsLink
+    } else {
+        P::EvalTitle
+    })
+}
+
 fn all_subjects(t: &Target) -> &'static str {
     tr(if t.kind == REFLECTION {
         P::EvalAllParticipants
@@ -142,7 +151,7 @@ pub fn evaluation_body(data: EvalData) -> impl IntoView {
     view! {
         <p class="muted"><a href=data.target.home()>{tx(&data.title).to_string()}</a></p>
         <header class="page-head">
-            <h1>{tr(if data.target.kind == REFLECTION { P::EvalReflectionsLink } else { P::EvalTitle })}</h1>
+            <h1>{evaluation_title(&data.target)}</h1>
             <p>{tr(if data.target.kind == REFLECTION { P::EvalIntroReflection } else { P::EvalIntro })}</p>
         </header>
         {body}
@@ -648,7 +657,7 @@ pub fn scoring_body(data: ScoreData) -> impl IntoView {
         None => view! { <p class="notice">{tr(P::EvalNeedsRubric)}</p> }.into_any(),
     };
     view! {
-        <p class="muted"><a href=data.target.page()>{tr(P::EvalTitle)}</a>" · "{tx(&data.title).to_string()}</p>
+        <p class="muted"><a href=data.target.page()>{evaluation_title(&data.target)}</a>" · "{tx(&data.title).to_string()}</p>
         <header class="page-head">
             <h1>{fill(tr(heading), &[data.subject.label(locale())])}</h1>
             {(data.purpose != store::LIVE).then(|| view! { <p class="hint">{tr(P::CalibrationHint)}</p> })}
