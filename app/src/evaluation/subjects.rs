@@ -8,7 +8,7 @@ use crate::i18n::{fill, Locale, P};
 use crate::scenarios::model::{Bilingual, NodeKind};
 use crate::state::AppState;
 use sea_orm::{prelude::*, QueryOrder};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{hash_map::Entry, BTreeMap, HashMap};
 
 /// A team or a participant.
 #[derive(Debug, Clone)]
@@ -135,11 +135,12 @@ pub async fn written(state: &AppState, t: &Target, user: i64, locale: Locale) ->
     let mut versions = HashMap::new();
     let mut out = Vec::new();
     for (attempt, steps) in attempts.values() {
-        if !versions.contains_key(&attempt.version_id) {
-            let scenario = crate::scenarios::store::version(&state.db, attempt.version_id).await?;
-            versions.insert(attempt.version_id, scenario);
-        }
-        let scenario = &versions[&attempt.version_id];
+        let scenario = match versions.entry(attempt.version_id) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(new) => {
+                new.insert(crate::scenarios::store::version(&state.db, attempt.version_id).await?)
+            }
+        };
         let prompt_of = |node: &str| {
             scenario
                 .nodes

@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 use tower::ServiceExt;
 
 mod play;
+#[allow(unused_imports)] // only the tests that need a played scenario use it
 pub use play::play_with_reflection;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
