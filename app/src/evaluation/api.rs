@@ -280,7 +280,7 @@ async fn may_score(
     if purpose == REFERENCE {
         return Ok(access == ClassAccess::Manage);
     }
-    let assignments = store::assignments(&state.db, t).await?;
+    let assignments = store::assignments_of(&state.db, t, user).await?;
     if store::assignment_for(&assignments, subject, user).is_none() {
         return Ok(false);
     }

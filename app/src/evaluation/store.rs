@@ -143,6 +143,21 @@ pub async fn assignments<C: ConnectionTrait>(
         .await?)
 }
 
+/// One evaluator's assignments on the target (what each save checks: a
+/// task with hundreds of evaluators need not be read whole every time).
+pub async fn assignments_of<C: ConnectionTrait>(
+    db: &C,
+    t: &Target,
+    evaluator: i64,
+) -> AppResult<Vec<evaluator_assignment::Model>> {
+    Ok(evaluator_assignment::Entity::find()
+        .filter(evaluator_assignment::Column::Kind.eq(t.kind))
+        .filter(evaluator_assignment::Column::TargetId.eq(t.id))
+        .filter(evaluator_assignment::Column::EvaluatorId.eq(evaluator))
+        .all(db)
+        .await?)
+}
+
 /// Assigns (or re-weighs) an evaluator for one subject, or the whole target (`subject` 0).
 pub async fn assign(
     db: &DatabaseConnection,
