@@ -124,13 +124,13 @@ fn all_subjects(t: &Target) -> &'static str {
     })
 }
 
-/// The hidden fields naming the class and target, for a form.
+/// The hidden fields naming the class and target, for a form (the same
+/// fields `Target::fields` gives the one-button forms).
 fn target_fields(t: &Target) -> impl IntoView {
-    view! {
-        <input type="hidden" name="class_id" value=t.class_id />
-        <input type="hidden" name="task" value=t.id />
-        <input type="hidden" name="kind" value=t.kind />
-    }
+    std::iter::once(("class_id", t.class_id.to_string()))
+        .chain(t.fields())
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+        .collect_view()
 }
 
 pub fn evaluation_body(data: EvalData) -> impl IntoView {
