@@ -27,6 +27,7 @@ pub struct AppState {
     pub sessions: Arc<crate::auth::session_cache::SessionCache>,
     /// The largest team-task submission (all its files together), in bytes.
     pub max_upload_bytes: usize,
+    pub frozen_versions: Arc<crate::rubrics::store::FrozenVersions>,
 }
 
 /// 10 MB, unless the server is configured otherwise (`SINERGI_MAX_UPLOAD_MB`).
@@ -42,6 +43,7 @@ impl AppState {
             scheme_cache: Arc::default(),
             sessions: Arc::default(),
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
+            frozen_versions: Arc::default(),
         }
     }
 

@@ -20,7 +20,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(url.to_string());
     opts.sqlx_logging(false)
         .max_connections(pool_size())
-        .min_connections(1)
+        // PostgreSQL connections are slow to open (a handshake and a login):
+        // opening them all at start keeps the first burst of requests from
+        // waiting on them. A SQLite connection opens in microseconds.
+        .min_connections(if sqlite { 1 } else { pool_size() })
         .acquire_timeout(Duration::from_secs(10));
     opts.map_sqlx_sqlite_opts(|o| {
         use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};

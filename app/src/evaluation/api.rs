@@ -205,7 +205,16 @@ pub async fn save_score(
         revision,
         submit,
     };
-    let saved = store::save_score(&state.db, &t, subject, caller.user_id, purpose, input).await?;
+    let saved = store::save_score(
+        &state.db,
+        &state.frozen_versions,
+        &t,
+        subject,
+        caller.user_id,
+        purpose,
+        input,
+    )
+    .await?;
     if submit {
         leptos_axum::redirect(&format!(
             "{}?purpose={purpose}&submitted=1",

@@ -4,14 +4,12 @@
 //! the facilitator's moderation, and the audit log of every change to a
 //! submitted score.
 use super::target::Target;
-use crate::entities::{
-    evaluation_setting, evaluator_assignment, moderation, rubric_version, score, score_audit, team_task,
-};
+use crate::entities::{evaluation_setting, evaluator_assignment, moderation, score, score_audit, team_task};
 use crate::error::{AppError, AppResult};
 use crate::i18n::P;
 use crate::rubrics::domain::aggregate::{Method, Threshold};
 use crate::rubrics::domain::rubric::{pick, weighted_total, Pick, PickProblem, Rubric};
-use crate::rubrics::store::{body_of, freeze};
+use crate::rubrics::store::{freeze, FrozenVersions, Version};
 use crate::scenarios::{said, said_with};
 use chrono::Utc;
 use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, QueryOrder, TransactionTrait};
@@ -224,13 +222,19 @@ pub fn assignment_for(
 /// `team` belongs to a published team set of the class.
 pub async fn is_published_team<C: ConnectionTrait>(db: &C, class_id: i64, team: i64) -> AppResult<bool> {
     use crate::entities::{team, team_set};
-    let Some(t) = team::Entity::find_by_id(team).one(db).await? else {
-        return Ok(false);
-    };
-    Ok(team_set::Entity::find_by_id(t.set_id)
-        .one(db)
-        .await?
-        .is_some_and(|s| s.class_id == class_id && s.published_at.is_some()))
+    use sea_orm::sea_query::Query;
+    // One query: the team, in a published set of this class.
+    let published_sets = Query::select()
+        .column(team_set::Column::Id)
+        .from(team_set::Entity)
+        .and_where(team_set::Column::ClassId.eq(class_id))
+        .and_where(team_set::Column::PublishedAt.is_not_null())
+        .to_owned();
+    let found = team::Entity::find_by_id(team)
+        .filter(team::Column::SetId.in_subquery(published_sets))
+        .count(db)
+        .await?;
+    Ok(found > 0)
 }
 
 /// The submitted reference (calibration) score of a subject, if any.
@@ -253,23 +257,23 @@ pub async fn scores<C: ConnectionTrait>(db: &C, t: &Target) -> AppResult<Vec<sco
 /// target's rubric's newest.
 pub async fn version_for<C: ConnectionTrait>(
     db: &C,
+    frozen: &FrozenVersions,
     t: &Target,
     existing: Option<&score::Model>,
-) -> AppResult<(rubric_version::Model, Rubric)> {
+) -> AppResult<(Version, std::sync::Arc<Rubric>)> {
     if let Some(s) = existing {
-        let v = rubric_version::Entity::find_by_id(s.version_id)
-            .one(db)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let body = body_of(&v)?;
-        return Ok((v, body));
+        return crate::rubrics::store::version_body(db, frozen, s.version_id).await;
     }
     let rubric = settings(db, t)
         .await?
         .and_then(|s| s.rubric_id)
         .ok_or_else(|| AppError::Rule(said(P::ErrNoRubricYet)))?;
     let loaded = crate::rubrics::store::load(db, t.class_id, rubric).await?;
-    Ok((loaded.version, loaded.body))
+    let version = Version {
+        id: loaded.version.id,
+        frozen: loaded.version.frozen,
+    };
+    Ok((version, std::sync::Arc::new(loaded.body)))
 }
 
 /// What the scoring form posts: per criterion a level (from 0) and points
@@ -303,6 +307,7 @@ pub struct Running {
 /// Saves a draft or submits (which locks). Every problem names its criterion.
 pub async fn save_score(
     db: &DatabaseConnection,
+    frozen: &FrozenVersions,
     t: &Target,
     subject: i64,
     evaluator: i64,
@@ -326,7 +331,7 @@ pub async fn save_score(
             return Err(AppError::Rule(said(P::ErrScoreLocked)));
         }
     }
-    let (version, rubric) = version_for(&*txn, t, existing.as_ref()).await?;
+    let (version, rubric) = version_for(&*txn, frozen, t, existing.as_ref()).await?;
     let picks = checked_picks(&rubric, &input)?;
     let status = if input.submit { SUBMITTED } else { DRAFT };
     let comments: Vec<String> = (0..rubric.criteria.len())

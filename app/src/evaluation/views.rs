@@ -604,8 +604,8 @@ pub async fn load_scoring(
         .find(|s| s.subject_id == subject_id && s.evaluator_id == caller.user_id && s.purpose == purpose)
         .cloned();
     let settings = store::settings(db, &target).await?;
-    let rubric = match store::version_for(db, &target, mine.as_ref()).await {
-        Ok((_, body)) => Some(body),
+    let rubric = match store::version_for(db, &state.frozen_versions, &target, mine.as_ref()).await {
+        Ok((_, body)) => Some(Rubric::clone(&body)),
         Err(_) => None,
     };
     let own_done = mine.as_ref().is_some_and(|s| s.status == SUBMITTED);
