@@ -143,6 +143,44 @@ both_backends!(
         .unwrap();
         assert_eq!(kept, edited, "the frozen version is never edited");
 
+        // Scores read their version through a per-server cache of frozen
+        // versions: the frozen one is parsed once, the newest (unfrozen) one
+        // is read afresh, so an edit in place shows at once.
+        let cache = app::rubrics::store::FrozenVersions::default();
+        let (v, first) = app::rubrics::store::version_body(&app.db, &cache, v1.id)
+            .await
+            .unwrap();
+        assert!(v.frozen);
+        assert_eq!(*first, edited);
+        let (_, second) = app::rubrics::store::version_body(&app.db, &cache, v1.id)
+            .await
+            .unwrap();
+        assert!(
+            std::sync::Arc::ptr_eq(&first, &second),
+            "a frozen version is parsed once"
+        );
+        let v2 = rubric_version::Entity::find()
+            .filter(rubric_version::Column::Number.eq(2))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let (v, before) = app::rubrics::store::version_body(&app.db, &cache, v2.id)
+            .await
+            .unwrap();
+        assert!(!v.frozen);
+        let mut retitled = (*before).clone();
+        retitled.criteria[0].description = "Setiap anggota, muda atau senior, mendapat peran yang jelas.".into();
+        let r = save(app, &facilitator, &form_of(class, rubric_id, &retitled)).await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+        let (_, after) = app::rubrics::store::version_body(&app.db, &cache, v2.id)
+            .await
+            .unwrap();
+        assert_eq!(
+            *after, retitled,
+            "an unfrozen version is never served from the cache"
+        );
+
         // CSV import: a bad row is named by its line; a good file makes a rubric.
         let csv = "criterion,weight,level,min_points,max_points\nKomunikasi,100,Baik,3,\n,,Cukup,dua,\n";
         let fields = [
