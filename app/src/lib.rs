@@ -11,6 +11,8 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod evaluation;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod lti;
 pub mod mentoring;
 pub mod pages;
 pub mod rubrics;

@@ -28,6 +28,8 @@ pub struct AppState {
     /// The largest team-task submission (all its files together), in bytes.
     pub max_upload_bytes: usize,
     pub frozen_versions: Arc<crate::rubrics::store::FrozenVersions>,
+    /// Calls to LMS platforms (key sets, tokens, grades, rosters).
+    pub http: reqwest::Client,
 }
 
 /// 10 MB, unless the server is configured otherwise (`SINERGI_MAX_UPLOAD_MB`).
@@ -44,6 +46,11 @@ impl AppState {
             sessions: Arc::default(),
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             frozen_versions: Arc::default(),
+            http: reqwest::Client::builder()
+                .timeout(Duration::from_secs(10))
+                .user_agent("Sinergi-LTI/1.0")
+                .build()
+                .unwrap_or_default(),
         }
     }
 

@@ -8,6 +8,7 @@ mod m20261202_000004_teams;
 mod m20261202_000005_mentoring_scope;
 mod m20261202_000006_rubrics;
 mod m20261202_000007_programme_show_names;
+mod m20261203_000008_lti;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000005_mentoring_scope::Migration),
             Box::new(m20261202_000006_rubrics::Migration),
             Box::new(m20261202_000007_programme_show_names::Migration),
+            Box::new(m20261203_000008_lti::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ pub mod curriculum;
 pub mod db;
 pub mod download;
 pub mod evaluation;
+pub mod lti;
 pub mod middleware;
 pub mod rubrics;
 pub mod scenarios;
@@ -15,7 +16,7 @@ use app::state::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::http::{HeaderName, StatusCode};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
@@ -57,6 +58,13 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
         .route("/classes/{id}/rubrics/{rubric}/{file}", get(rubrics::export))
         .route("/classes/{id}/tasks/{task}/export/{file}", get(evaluation::export_task))
         .route("/classes/{id}/scenarios/{assignment}/export/{file}", get(evaluation::export_reflections))
+        .route(lti::LOGIN_PATH, get(lti::login_get).post(lti::login_post))
+        .route(lti::LAUNCH_PATH, post(lti::launch_post))
+        .route("/lti/launch.js", get(lti::launch_js))
+        .route("/lti/check", get(lti::check))
+        .route("/lti/enter", get(lti::enter))
+        .route("/lti/jwks", get(lti::jwks))
+        .route("/.well-known/jwks.json", get(lti::jwks))
         .nest_service("/pkg", static_files(&options))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), {

@@ -170,7 +170,8 @@ both_backends!(
             .unwrap();
         assert!(!v.frozen);
         let mut retitled = (*before).clone();
-        retitled.criteria[0].description = "Setiap anggota, muda atau senior, mendapat peran yang jelas.".into();
+        retitled.criteria[0].description =
+            "Setiap anggota, muda atau senior, mendapat peran yang jelas.".into();
         let r = save(app, &facilitator, &form_of(class, rubric_id, &retitled)).await;
         assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
         let (_, after) = app::rubrics::store::version_body(&app.db, &cache, v2.id)

@@ -1,0 +1,427 @@
+//! The id_token of a launch (LTI Core 1.3 §5, 1EdTech Security Framework
+//! 1.0 §5.1.3), and the checks made on its claims once its signature has
+//! been verified. Each failure names what failed, for the page and the log.
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+pub const VERSION: &str = "1.3.0";
+pub const RESOURCE_LINK_REQUEST: &str = "LtiResourceLinkRequest";
+pub const DEEP_LINKING_REQUEST: &str = "LtiDeepLinkingRequest";
+/// Seconds of clock difference tolerated on `exp` and `iat`.
+pub const LEEWAY_SECS: i64 = 60;
+/// An id_token issued longer ago than this is refused even if `exp` is later.
+pub const MAX_AGE_SECS: i64 = 600;
+
+const LTI: &str = "https://purl.imsglobal.org/spec/lti/claim/";
+
+/// `aud` is one client id or several.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Audience {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Audience {
+    fn contains(&self, id: &str) -> bool {
+        match self {
+            Audience::One(a) => a == id,
+            Audience::Many(all) => all.iter().any(|a| a == id),
+        }
+    }
+
+    fn is_many(&self) -> bool {
+        matches!(self, Audience::Many(all) if all.len() > 1)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+pub struct Context {
+    pub id: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+pub struct ResourceLink {
+    pub id: String,
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+pub struct DeepLinkingSettings {
+    pub deep_link_return_url: String,
+    #[serde(default)]
+    pub accept_types: Vec<String>,
+    #[serde(default)]
+    pub data: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+pub struct Endpoint {
+    #[serde(default)]
+    pub scope: Vec<String>,
+    #[serde(default)]
+    pub lineitems: Option<String>,
+    #[serde(default)]
+    pub lineitem: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+pub struct NamesRoles {
+    pub context_memberships_url: String,
+}
+
+/// The claims Sinergi reads. Unknown claims are ignored.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct IdToken {
+    pub iss: String,
+    pub aud: Audience,
+    #[serde(default)]
+    pub azp: Option<String>,
+    #[serde(default)]
+    pub sub: Option<String>,
+    pub exp: i64,
+    pub iat: i64,
+    #[serde(default)]
+    pub nonce: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/deployment_id", default)]
+    pub deployment_id: Option<String>,
+    #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/message_type", default)]
+    pub message_type: Option<String>,
+    #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/version", default)]
+    pub version: Option<String>,
+    #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/roles", default)]
+    pub roles: Vec<String>,
+    #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/context", default)]
+    pub context: Option<Context>,
+    #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/resource_link", default)]
+    pub resource_link: Option<ResourceLink>,
+    #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/target_link_uri", default)]
+    pub target_link_uri: Option<String>,
+    #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/custom", default)]
+    pub custom: Option<Map<String, Value>>,
+    #[serde(
+        rename = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
+        default
+    )]
+    pub deep_linking: Option<DeepLinkingSettings>,
+    #[serde(rename = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", default)]
+    pub ags: Option<Endpoint>,
+    #[serde(
+        rename = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+        default
+    )]
+    pub nrps: Option<NamesRoles>,
+}
+
+impl IdToken {
+    /// A custom parameter as text (platforms send strings; numbers are accepted).
+    pub fn custom(&self, key: &str) -> Option<String> {
+        match self.custom.as_ref()?.get(key)? {
+            Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// What the launch must match, known before the token is read.
+pub struct Expected<'a> {
+    pub issuer: &'a str,
+    pub client_id: &'a str,
+    pub nonce: &'a str,
+    pub deployments: &'a [String],
+    /// Seconds since the epoch.
+    pub now: i64,
+}
+
+/// Why a launch was refused. `code` names it in the log and the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The `state` form field is missing, or the browser's cookie does not hold it.
+    State,
+    /// The state was already used by an earlier launch.
+    StateUsed,
+    /// No platform is registered for this issuer (and client id).
+    UnknownPlatform,
+    /// The token is not a JWT that can be read.
+    Malformed,
+    /// `alg` is not RS256 (`none`, HS256 and every other are refused).
+    Algorithm(String),
+    /// The header names no `kid`, or one the platform's key set lacks even
+    /// after fetching it again.
+    UnknownKey,
+    /// The platform's key set could not be fetched or read.
+    KeySet,
+    Signature,
+    Issuer,
+    Audience,
+    AuthorizedParty,
+    Expired,
+    IssuedInFuture,
+    Nonce,
+    Deployment,
+    MessageType,
+    Version,
+    /// A claim the message needs is missing (its short name).
+    Missing(&'static str),
+}
+
+impl Failure {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Failure::State => "state",
+            Failure::StateUsed => "state_used",
+            Failure::UnknownPlatform => "unknown_platform",
+            Failure::Malformed => "malformed",
+            Failure::Algorithm(_) => "alg",
+            Failure::UnknownKey => "kid",
+            Failure::KeySet => "jwks",
+            Failure::Signature => "signature",
+            Failure::Issuer => "iss",
+            Failure::Audience => "aud",
+            Failure::AuthorizedParty => "azp",
+            Failure::Expired => "exp",
+            Failure::IssuedInFuture => "iat",
+            Failure::Nonce => "nonce",
+            Failure::Deployment => "deployment_id",
+            Failure::MessageType => "message_type",
+            Failure::Version => "version",
+            Failure::Missing(_) => "missing_claim",
+        }
+    }
+}
+
+/// Only RS256 is accepted (Security Framework §5.1.3 step 6 and LTI Core's
+/// required algorithm); the header's `alg` is checked before any key is chosen.
+pub fn check_algorithm(alg: &str) -> Result<(), Failure> {
+    if alg == "RS256" {
+        Ok(())
+    } else {
+        Err(Failure::Algorithm(alg.to_string()))
+    }
+}
+
+/// The checks on a verified token's claims, in the order the Security
+/// Framework lists them, then the LTI message's own required claims.
+pub fn check(t: &IdToken, e: &Expected) -> Result<(), Failure> {
+    if t.iss != e.issuer {
+        return Err(Failure::Issuer);
+    }
+    if !t.aud.contains(e.client_id) {
+        return Err(Failure::Audience);
+    }
+    match &t.azp {
+        Some(azp) if azp != e.client_id => return Err(Failure::AuthorizedParty),
+        None if t.aud.is_many() => return Err(Failure::AuthorizedParty),
+        _ => {}
+    }
+    if t.exp + LEEWAY_SECS < e.now {
+        return Err(Failure::Expired);
+    }
+    if t.iat - LEEWAY_SECS > e.now {
+        return Err(Failure::IssuedInFuture);
+    }
+    if t.iat + MAX_AGE_SECS < e.now {
+        return Err(Failure::Expired);
+    }
+    if t.nonce.as_deref() != Some(e.nonce) {
+        return Err(Failure::Nonce);
+    }
+    let deployment = t
+        .deployment_id
+        .as_deref()
+        .ok_or(Failure::Missing("deployment_id"))?;
+    if !e.deployments.iter().any(|d| d == deployment) {
+        return Err(Failure::Deployment);
+    }
+    if t.version.as_deref() != Some(VERSION) {
+        return Err(Failure::Version);
+    }
+    match t.message_type.as_deref() {
+        Some(RESOURCE_LINK_REQUEST) => {
+            if t.resource_link.as_ref().is_none_or(|r| r.id.is_empty()) {
+                return Err(Failure::Missing("resource_link"));
+            }
+        }
+        Some(DEEP_LINKING_REQUEST) => {
+            if t.deep_linking.is_none() {
+                return Err(Failure::Missing("deep_linking_settings"));
+            }
+        }
+        _ => return Err(Failure::MessageType),
+    }
+    if t.sub.as_deref().is_none_or(str::is_empty) {
+        return Err(Failure::Missing("sub"));
+    }
+    Ok(())
+}
+
+/// `claim` of the LTI namespace, for building messages (tests, deep linking).
+pub fn lti_claim(name: &str) -> String {
+    format!("{LTI}{name}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const NOW: i64 = 1_800_000_000;
+
+    fn claims() -> Value {
+        json!({
+            "iss": "https://lms.example", "aud": "tool-1", "sub": "u-1",
+            "exp": NOW + 300, "iat": NOW, "nonce": "n-1",
+            lti_claim("deployment_id"): "d-1",
+            lti_claim("message_type"): RESOURCE_LINK_REQUEST,
+            lti_claim("version"): VERSION,
+            lti_claim("resource_link"): {"id": "rl-1"},
+            lti_claim("roles"): ["http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"],
+        })
+    }
+
+    fn run(v: Value) -> Result<(), Failure> {
+        let t: IdToken = serde_json::from_value(v).expect("claims");
+        let deployments = ["d-1".to_string()];
+        check(
+            &t,
+            &Expected {
+                issuer: "https://lms.example",
+                client_id: "tool-1",
+                nonce: "n-1",
+                deployments: &deployments,
+                now: NOW,
+            },
+        )
+    }
+
+    fn with(key: &str, value: Value) -> Value {
+        let mut v = claims();
+        v[key] = value;
+        v
+    }
+
+    #[test]
+    fn a_good_launch_passes() {
+        assert_eq!(run(claims()), Ok(()));
+    }
+
+    #[test]
+    fn each_wrong_claim_is_named() {
+        assert_eq!(run(with("iss", json!("https://other"))), Err(Failure::Issuer));
+        assert_eq!(run(with("aud", json!("tool-2"))), Err(Failure::Audience));
+        assert_eq!(
+            run(with("exp", json!(NOW - LEEWAY_SECS - 1))),
+            Err(Failure::Expired)
+        );
+        assert_eq!(
+            run(with("iat", json!(NOW + LEEWAY_SECS + 1))),
+            Err(Failure::IssuedInFuture)
+        );
+        assert_eq!(
+            run(with("iat", json!(NOW - MAX_AGE_SECS - 1))),
+            Err(Failure::Expired)
+        );
+        assert_eq!(run(with("nonce", json!("n-2"))), Err(Failure::Nonce));
+        assert_eq!(
+            run(with(&lti_claim("deployment_id"), json!("d-9"))),
+            Err(Failure::Deployment)
+        );
+        assert_eq!(
+            run(with(&lti_claim("version"), json!("1.1"))),
+            Err(Failure::Version)
+        );
+        assert_eq!(
+            run(with(&lti_claim("message_type"), json!("Other"))),
+            Err(Failure::MessageType)
+        );
+        assert_eq!(
+            run(with(&lti_claim("resource_link"), json!({"id": ""}))),
+            Err(Failure::Missing("resource_link"))
+        );
+        assert_eq!(run(with("sub", json!(""))), Err(Failure::Missing("sub")));
+    }
+
+    #[test]
+    fn leeway_is_allowed_on_both_sides() {
+        assert_eq!(run(with("exp", json!(NOW - LEEWAY_SECS + 1))), Ok(()));
+        assert_eq!(run(with("iat", json!(NOW + LEEWAY_SECS - 1))), Ok(()));
+    }
+
+    #[test]
+    fn several_audiences_need_the_authorized_party() {
+        let many = with("aud", json!(["tool-1", "other"]));
+        assert_eq!(run(many.clone()), Err(Failure::AuthorizedParty));
+        let mut named = many;
+        named["azp"] = json!("tool-1");
+        assert_eq!(run(named.clone()), Ok(()));
+        named["azp"] = json!("other");
+        assert_eq!(run(named), Err(Failure::AuthorizedParty));
+    }
+
+    #[test]
+    fn deep_linking_needs_its_settings() {
+        let mut v = with(&lti_claim("message_type"), json!(DEEP_LINKING_REQUEST));
+        assert_eq!(run(v.clone()), Err(Failure::Missing("deep_linking_settings")));
+        v["https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"] =
+            json!({"deep_link_return_url": "https://lms.example/dl"});
+        assert_eq!(run(v), Ok(()));
+    }
+
+    #[test]
+    fn only_rs256_is_accepted() {
+        assert_eq!(check_algorithm("RS256"), Ok(()));
+        for alg in ["none", "HS256", "RS512", "ES256", ""] {
+            assert_eq!(check_algorithm(alg), Err(Failure::Algorithm(alg.into())));
+        }
+    }
+
+    #[test]
+    fn custom_parameters_read_as_text() {
+        let mut v = claims();
+        v[lti_claim("custom")] = json!({"nip": " 198209122005032013 ", "n": 7, "o": {}});
+        let t: IdToken = serde_json::from_value(v).unwrap();
+        assert_eq!(t.custom("nip").as_deref(), Some("198209122005032013"));
+        assert_eq!(t.custom("n").as_deref(), Some("7"));
+        assert_eq!(t.custom("o"), None);
+        assert_eq!(t.custom("missing"), None);
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Whatever the clock says, a token is accepted only inside its
+            /// window (with the leeway) and never older than the maximum age.
+            #[test]
+            fn time_window(exp_off in -2000i64..2000, iat_off in -2000i64..2000) {
+                let v = {
+                    let mut v = claims();
+                    v["exp"] = json!(NOW + exp_off);
+                    v["iat"] = json!(NOW + iat_off);
+                    v
+                };
+                let ok = exp_off >= -LEEWAY_SECS
+                    && iat_off <= LEEWAY_SECS
+                    && iat_off >= -MAX_AGE_SECS;
+                prop_assert_eq!(run(v).is_ok(), ok);
+            }
+
+            /// Any claim JSON at all is read or refused without a panic.
+            #[test]
+            fn any_json_is_read_without_panic(s in "\\PC{0,200}") {
+                let _ = serde_json::from_str::<IdToken>(&s);
+            }
+        }
+    }
+}

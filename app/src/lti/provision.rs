@@ -1,0 +1,187 @@
+//! A launch's context becomes a Sinergi class (created on first launch,
+//! linked afterwards) and its user an account (matched by the platform's
+//! user id, else by a custom `nip` claim, else created), with the
+//! memberships their LTI roles give in that class. One transaction.
+use super::domain::claims::IdToken;
+use super::domain::roles;
+use crate::classes::domain::nip::Nip;
+use crate::entities::{class, lti_account, lti_context, programme, user};
+use crate::error::{AppError, AppResult};
+use chrono::{Duration, Utc};
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait};
+
+/// Who launched, into which class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Provisioned {
+    pub user_id: i64,
+    pub class_id: i64,
+}
+
+pub async fn provision(db: &DatabaseConnection, platform: i64, t: &IdToken) -> AppResult<Provisioned> {
+    let t = t.clone();
+    db.transaction::<_, Provisioned, AppError>(|txn| {
+        Box::pin(async move {
+            let class_id = class_for(txn, platform, &t).await?;
+            let user_id = account_for(txn, platform, &t).await?;
+            for m in roles::memberships(&t.roles) {
+                crate::classes::import::grant(txn, user_id, class_id, m).await?;
+            }
+            Ok(Provisioned { user_id, class_id })
+        })
+    })
+    .await
+    .map_err(|e| match e {
+        sea_orm::TransactionError::Connection(e) => AppError::from(e),
+        sea_orm::TransactionError::Transaction(e) => e,
+    })
+}
+
+async fn class_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> AppResult<i64> {
+    let context = t.context.clone().unwrap_or_default();
+    // A launch without a context (allowed by LTI) is kept per resource link.
+    let key = if context.id.is_empty() {
+        format!(
+            "link:{}",
+            t.resource_link.as_ref().map(|r| r.id.as_str()).unwrap_or("-")
+        )
+    } else {
+        context.id.clone()
+    };
+    let linked = lti_context::Entity::find()
+        .filter(lti_context::Column::PlatformId.eq(platform))
+        .filter(lti_context::Column::ContextId.eq(&key))
+        .one(db)
+        .await?;
+    if let Some(l) = linked {
+        return Ok(l.class_id);
+    }
+    let name = context
+        .title
+        .or(context.label)
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| format!("LMS {key}"));
+    let today = Utc::now().date_naive();
+    let class = class::ActiveModel {
+        programme_id: Set(programme_for(db).await?),
+        name: Set(name.chars().take(200).collect()),
+        description: Set(String::new()),
+        starts_on: Set(today),
+        ends_on: Set(today + Duration::days(90)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    lti_context::ActiveModel {
+        platform_id: Set(platform),
+        context_id: Set(key),
+        class_id: Set(class.id),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(class.id)
+}
+
+/// Classes from an LMS join the oldest programme (the one the admin set up
+/// first); an empty installation gets one.
+async fn programme_for<C: ConnectionTrait>(db: &C) -> AppResult<i64> {
+    if let Some(p) = programme::Entity::find()
+        .order_by_asc(programme::Column::Id)
+        .one(db)
+        .await?
+    {
+        return Ok(p.id);
+    }
+    Ok(programme::ActiveModel {
+        name: Set("Pelatihan dari LMS".into()),
+        description: Set(String::new()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?
+    .id)
+}
+
+async fn account_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> AppResult<i64> {
+    let sub = t.sub.clone().unwrap_or_default();
+    let linked = lti_account::Entity::find()
+        .filter(lti_account::Column::PlatformId.eq(platform))
+        .filter(lti_account::Column::Sub.eq(&sub))
+        .one(db)
+        .await?;
+    if let Some(a) = linked {
+        return Ok(a.user_id);
+    }
+    let nip = t.custom("nip").and_then(|n| Nip::parse(&n).ok());
+    let by_nip = match &nip {
+        Some(n) => {
+            user::Entity::find()
+                .filter(user::Column::Nip.eq(n.as_str()))
+                .one(db)
+                .await?
+        }
+        None => None,
+    };
+    let user_id = match by_nip {
+        Some(u) => u.id,
+        None => create_user(db, t, nip).await?,
+    };
+    lti_account::ActiveModel {
+        platform_id: Set(platform),
+        sub: Set(sub),
+        user_id: Set(user_id),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(user_id)
+}
+
+async fn create_user<C: ConnectionTrait>(db: &C, t: &IdToken, nip: Option<Nip>) -> AppResult<i64> {
+    // An e-mail already used by another account is not taken over: accounts
+    // are matched only by the platform's id or the NIP.
+    let email = match t
+        .email
+        .as_deref()
+        .map(|e| e.trim().to_lowercase())
+        .filter(|e| e.contains('@'))
+    {
+        Some(e) => {
+            let taken = user::Entity::find()
+                .filter(user::Column::Email.eq(&e))
+                .one(db)
+                .await?
+                .is_some();
+            (!taken).then_some(e)
+        }
+        None => None,
+    };
+    let name = t
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or("Pengguna LMS");
+    Ok(user::ActiveModel {
+        email: Set(email),
+        nip: Set(nip.as_ref().map(|n| n.as_str().to_string())),
+        full_name: Set(name.chars().take(200).collect()),
+        password_hash: Set(None),
+        gender: Set(nip
+            .as_ref()
+            .and_then(|n| n.gender)
+            .map(|g| crate::classes::db::gender_to_db(g).to_string())),
+        birth_date: Set(nip.as_ref().map(|n| n.birth_date)),
+        unit_kerja: Set(String::new()),
+        jabatan: Set(String::new()),
+        golongan: Set(None),
+        active: Set(true),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?
+    .id)
+}

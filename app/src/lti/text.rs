@@ -1,0 +1,153 @@
+//! The LTI pages' text, Indonesian first. These pages are rendered by the
+//! server alone (the LMS posts to them), so their text stays out of the
+//! browser bundle's message table.
+use super::domain::claims::Failure;
+use crate::i18n::Locale;
+
+fn pick(locale: Locale, id: &'static str, en: &'static str) -> &'static str {
+    match locale {
+        Locale::Id => id,
+        Locale::En => en,
+    }
+}
+
+pub fn failure_title(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Peluncuran dari LMS gagal",
+        "The launch from the LMS failed",
+    )
+}
+
+pub fn failure_hint(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Kembali ke LMS dan buka aktivitas ini sekali lagi. Bila tetap gagal, sampaikan kode di bawah kepada admin Sinergi.",
+        "Go back to the LMS and open this activity again. If it still fails, give the code below to the Sinergi admin.",
+    )
+}
+
+/// What failed, in words a trainer can pass on.
+pub fn failure(f: &Failure, locale: Locale) -> String {
+    let text = match f {
+        Failure::State => pick(
+            locale,
+            "Status login tidak cocok dengan peramban ini (state hilang atau berbeda).",
+            "The login state does not match this browser (state missing or different).",
+        ),
+        Failure::StateUsed => pick(
+            locale,
+            "Tautan login ini sudah dipakai. Buka aktivitas dari LMS sekali lagi.",
+            "This login was already used. Open the activity from the LMS again.",
+        ),
+        Failure::UnknownPlatform => pick(
+            locale,
+            "LMS ini belum didaftarkan di Sinergi (issuer atau client id tidak dikenal).",
+            "This LMS is not registered in Sinergi (unknown issuer or client id).",
+        ),
+        Failure::Malformed => pick(
+            locale,
+            "Token peluncuran tidak terbaca.",
+            "The launch token cannot be read.",
+        ),
+        Failure::Algorithm(_) => pick(
+            locale,
+            "Token ditandatangani dengan algoritme yang tidak diterima (hanya RS256).",
+            "The token is signed with an algorithm that is not accepted (RS256 only).",
+        ),
+        Failure::UnknownKey => pick(
+            locale,
+            "Kunci penanda tangan token (kid) tidak ada di kumpulan kunci LMS.",
+            "The token's signing key (kid) is not in the LMS's key set.",
+        ),
+        Failure::KeySet => pick(
+            locale,
+            "Kumpulan kunci (JWKS) LMS tidak dapat diambil.",
+            "The LMS's key set (JWKS) cannot be fetched.",
+        ),
+        Failure::Signature => pick(
+            locale,
+            "Tanda tangan token tidak sah.",
+            "The token's signature is not valid.",
+        ),
+        Failure::Issuer => pick(
+            locale,
+            "Penerbit token (iss) bukan LMS yang terdaftar.",
+            "The token's issuer (iss) is not the registered LMS.",
+        ),
+        Failure::Audience => pick(
+            locale,
+            "Token bukan untuk Sinergi (aud berbeda).",
+            "The token is not meant for Sinergi (different aud).",
+        ),
+        Failure::AuthorizedParty => pick(
+            locale,
+            "Pihak yang diberi wewenang (azp) tidak cocok.",
+            "The authorised party (azp) does not match.",
+        ),
+        Failure::Expired => pick(locale, "Token sudah kedaluwarsa.", "The token has expired."),
+        Failure::IssuedInFuture => pick(
+            locale,
+            "Waktu terbit token (iat) ada di masa depan; periksa jam server LMS.",
+            "The token's issue time (iat) is in the future; check the LMS server's clock.",
+        ),
+        Failure::Nonce => pick(
+            locale,
+            "Nonce token tidak cocok atau sudah dipakai (kemungkinan pemutaran ulang).",
+            "The token's nonce does not match or was already used (possible replay).",
+        ),
+        Failure::Deployment => pick(
+            locale,
+            "Deployment ini belum didaftarkan untuk LMS tersebut.",
+            "This deployment is not registered for that LMS.",
+        ),
+        Failure::MessageType => pick(
+            locale,
+            "Jenis pesan LTI tidak didukung.",
+            "The LTI message type is not supported.",
+        ),
+        Failure::Version => pick(locale, "Versi LTI harus 1.3.0.", "The LTI version must be 1.3.0."),
+        Failure::Missing(_) => pick(
+            locale,
+            "Token tidak memuat klaim yang wajib ada.",
+            "The token lacks a required claim.",
+        ),
+    };
+    match f {
+        Failure::Missing(claim) => format!("{text} ({claim})"),
+        Failure::Algorithm(alg) => format!("{text} ({alg})"),
+        _ => text.to_string(),
+    }
+}
+
+pub fn code_label(locale: Locale) -> &'static str {
+    pick(locale, "Kode", "Code")
+}
+
+pub fn cookie_blocked(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Peramban Anda menolak cookie di dalam bingkai LMS. Buka Sinergi di tab baru untuk melanjutkan.",
+        "Your browser refuses cookies inside the LMS frame. Open Sinergi in a new tab to continue.",
+    )
+}
+
+pub fn open_new_tab(locale: Locale) -> &'static str {
+    pick(locale, "Buka Sinergi di tab baru", "Open Sinergi in a new tab")
+}
+
+pub fn continue_here(locale: Locale) -> &'static str {
+    pick(locale, "Lanjutkan di sini", "Continue here")
+}
+
+pub fn opening(locale: Locale) -> &'static str {
+    pick(locale, "Membuka Sinergi…", "Opening Sinergi…")
+}
+
+pub fn code_invalid(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Kode peluncuran ini sudah dipakai atau kedaluwarsa. Buka aktivitas dari LMS sekali lagi.",
+        "This launch code was already used or has expired. Open the activity from the LMS again.",
+    )
+}

@@ -1,0 +1,333 @@
+//! LTI 1.3 endpoints: the OIDC login initiation (GET and POST), the launch
+//! the platform posts the id_token to, the tool's public key set, and the
+//! one-time code that opens Sinergi in its own tab when the browser refuses
+//! cookies inside the LMS frame. The platform posts from its own site, so
+//! these posts carry no CSRF token: the one-time state (bound to this
+//! browser by a cookie), the nonce and the signature protect them instead.
+use app::auth::store::{create_session, hash_token, new_token, SESSION_COOKIE};
+use app::entities::lti_launch_code;
+use app::error::AppError;
+use app::i18n::Locale;
+use app::lti::launch::{self, LaunchError, LoginParams};
+use app::lti::{keys, text};
+use app::state::{AppState, RequestAuth};
+use axum::extract::{Form, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::{Extension, Json};
+use chrono::{Duration, Utc};
+use cookie::{Cookie, SameSite};
+use sea_orm::{prelude::*, ActiveValue::Set};
+use serde::Deserialize;
+
+pub const LOGIN_PATH: &str = "/lti/login";
+pub const LAUNCH_PATH: &str = "/lti/launch";
+const STATE_COOKIE_PREFIX: &str = "lti_state_";
+/// A launch code opens one session within this time.
+const CODE_VALID_FOR: Duration = Duration::minutes(2);
+
+/// The platform posts these (and the browser follows the login redirect)
+/// from the LMS's own site: exempt from the CSRF check, see the module note.
+pub fn is_platform_post(path: &str) -> bool {
+    path == LOGIN_PATH || path == LAUNCH_PATH
+}
+
+/// A cookie the browser sends back inside the LMS's frame: `SameSite=None`
+/// needs `Secure`; `Partitioned` (CHIPS) keeps it working where third-party
+/// cookies are otherwise blocked, keyed to the LMS's site.
+fn frame_cookie(name: &str, value: &str, max_age: Duration, path: &str) -> String {
+    let c = Cookie::build((name.to_string(), value.to_string()))
+        .path(path.to_string())
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::None)
+        .partitioned(true)
+        .max_age(cookie::time::Duration::seconds(max_age.num_seconds()));
+    c.build().to_string()
+}
+
+/// The tool's launch URL as the platform knows it: `SINERGI_PUBLIC_URL`
+/// when set (behind a proxy), else this request's host.
+fn launch_url(headers: &HeaderMap, secure: bool) -> String {
+    let base = std::env::var("SINERGI_PUBLIC_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("127.0.0.1:3000");
+            format!("{}://{host}", if secure { "https" } else { "http" })
+        });
+    format!("{}{LAUNCH_PATH}", base.trim_end_matches('/'))
+}
+
+pub async fn login_get(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    headers: HeaderMap,
+    Query(p): Query<LoginParams>,
+) -> Response {
+    login(&state, auth.locale, &headers, &p).await
+}
+
+pub async fn login_post(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    headers: HeaderMap,
+    Form(p): Form<LoginParams>,
+) -> Response {
+    login(&state, auth.locale, &headers, &p).await
+}
+
+async fn login(state: &AppState, locale: Locale, headers: &HeaderMap, p: &LoginParams) -> Response {
+    let redirect_uri = launch_url(headers, state.secure_cookies);
+    match launch::login(state, p, &redirect_uri).await {
+        Ok(to) => {
+            let cookie = frame_cookie(
+                &format!("{STATE_COOKIE_PREFIX}{}", to.state),
+                "1",
+                app::lti::store::LOGIN_VALID_FOR,
+                "/lti",
+            );
+            let mut res = Redirect::to(&to.url).into_response();
+            if let Ok(v) = HeaderValue::from_str(&cookie) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+            res
+        }
+        Err(e) => refused(locale, &p.iss, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LaunchForm {
+    #[serde(default)]
+    id_token: String,
+    #[serde(default)]
+    state: String,
+}
+
+pub async fn launch_post(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    headers: HeaderMap,
+    Form(form): Form<LaunchForm>,
+) -> Response {
+    let cookie_name = format!("{STATE_COOKIE_PREFIX}{}", form.state);
+    let in_cookie = !form.state.is_empty() && has_cookie(&headers, &cookie_name);
+    let launched = match launch::launch(&state, &form.id_token, &form.state, in_cookie).await {
+        Ok(l) => l,
+        Err(e) => return refused(auth.locale, "-", e),
+    };
+    let who = launched.who;
+    let target = format!("/classes/{}", who.class_id);
+    let opened = async {
+        let session = create_session(&state.db, who.user_id).await?;
+        let code = launch_code(&state, who.user_id, &target).await?;
+        Ok::<_, AppError>((session, code))
+    };
+    let (session, code) = match opened.await {
+        Ok(v) => v,
+        Err(e) => return refused(auth.locale, "-", LaunchError::Internal(e)),
+    };
+    tracing::info!(
+        platform = launched.platform_id,
+        user = who.user_id,
+        class = who.class_id,
+        deep_linking = launched.is_deep_linking(),
+        "lti: launch accepted"
+    );
+    let mut res = opening_page(auth.locale, &target, &code).into_response();
+    let cookies = [
+        frame_cookie(SESSION_COOKIE, &session, app::auth::store::IDLE_TIMEOUT, "/"),
+        frame_cookie(&cookie_name, "", Duration::zero(), "/lti"),
+    ];
+    for c in cookies {
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+fn has_cookie(headers: &HeaderMap, name: &str) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .any(|(k, v)| k == name && !v.is_empty())
+}
+
+async fn launch_code(state: &AppState, user_id: i64, target: &str) -> Result<String, AppError> {
+    let code = new_token();
+    lti_launch_code::ActiveModel {
+        code_hash: Set(hash_token(&code)),
+        user_id: Set(user_id),
+        target: Set(target.to_string()),
+        created_at: Set(Utc::now()),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await?;
+    Ok(code)
+}
+
+/// After a launch: a script (`/lti/launch.js`) asks whether the session
+/// cookie came back; if it did, it goes on to the class, else it offers
+/// the one-time link in a new tab. Without JavaScript both links show.
+fn opening_page(locale: Locale, target: &str, code: &str) -> Html<String> {
+    let enter = format!("/lti/enter?code={code}");
+    Html(page(
+        locale,
+        text::opening(locale),
+        &format!(
+            r#"<div id="lti-opening" data-target="{target}">
+<p id="lti-blocked" hidden>{blocked}</p>
+<p><a class="button" id="lti-continue" href="{target}">{cont}</a></p>
+<p><a id="lti-new-tab" href="{enter}" target="_blank" rel="noopener">{tab}</a></p>
+</div>
+<script src="/lti/launch.js" defer></script>"#,
+            blocked = text::cookie_blocked(locale),
+            cont = text::continue_here(locale),
+            tab = text::open_new_tab(locale),
+        ),
+    ))
+}
+
+pub async fn launch_js() -> Response {
+    const JS: &str = r#"(function () {
+  var box = document.getElementById('lti-opening');
+  if (!box) return;
+  fetch('/lti/check', { credentials: 'same-origin' })
+    .then(function (r) { return r.text(); })
+    .then(function (t) {
+      if (t === '1') { location.replace(box.getAttribute('data-target')); return; }
+      document.getElementById('lti-blocked').hidden = false;
+      document.getElementById('lti-continue').hidden = true;
+    });
+})();
+"#;
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], JS).into_response()
+}
+
+/// "1" when this request carried a session (the frame's cookie works).
+pub async fn check(Extension(auth): Extension<RequestAuth>) -> Response {
+    let signed_in = if auth.caller.is_some() { "1" } else { "0" };
+    ([(header::CACHE_CONTROL, "no-store")], signed_in).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct EnterQuery {
+    #[serde(default)]
+    code: String,
+}
+
+/// The one-time code, used once within `CODE_VALID_FOR`, for a session of
+/// this (first-party) tab.
+pub async fn enter(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    Query(q): Query<EnterQuery>,
+) -> Response {
+    let invalid = || {
+        let body = page(
+            auth.locale,
+            text::failure_title(auth.locale),
+            &format!("<p>{}</p>", text::code_invalid(auth.locale)),
+        );
+        (StatusCode::BAD_REQUEST, Html(body)).into_response()
+    };
+    let used = async {
+        let Some(row) = lti_launch_code::Entity::find()
+            .filter(lti_launch_code::Column::CodeHash.eq(hash_token(&q.code)))
+            .one(&state.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        if row.used_at.is_some() || row.created_at + CODE_VALID_FOR < Utc::now() {
+            return Ok(None);
+        }
+        let done = lti_launch_code::Entity::update_many()
+            .col_expr(lti_launch_code::Column::UsedAt, Expr::value(Utc::now()))
+            .filter(lti_launch_code::Column::Id.eq(row.id))
+            .filter(lti_launch_code::Column::UsedAt.is_null())
+            .exec(&state.db)
+            .await?;
+        if done.rows_affected != 1 {
+            return Ok(None);
+        }
+        let session = create_session(&state.db, row.user_id).await?;
+        Ok::<_, AppError>(Some((session, row.target)))
+    };
+    match used.await {
+        Ok(Some((session, target))) => {
+            let cookie = app::server_util::build_cookie(
+                SESSION_COOKIE,
+                &session,
+                Some(app::auth::store::IDLE_TIMEOUT),
+                state.secure_cookies,
+            );
+            let mut res = Redirect::to(&target).into_response();
+            if let Ok(v) = HeaderValue::from_str(&cookie) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+            res
+        }
+        Ok(None) => invalid(),
+        Err(e) => {
+            tracing::error!(error = %e, "lti: launch code");
+            invalid()
+        }
+    }
+}
+
+pub async fn jwks(State(state): State<AppState>) -> Response {
+    match keys::jwks(&state.db).await {
+        Ok(set) => ([(header::CACHE_CONTROL, "public, max-age=300")], Json(set)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "lti: jwks");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// The page for a refused launch: what failed, in words, and its code.
+/// Logged with the issuer and the code; server faults show no detail.
+fn refused(locale: Locale, issuer: &str, e: LaunchError) -> Response {
+    let (status, what, code) = match &e {
+        LaunchError::Refused(f) => (StatusCode::BAD_REQUEST, text::failure(f, locale), f.code()),
+        LaunchError::Internal(err) => {
+            tracing::error!(error = %err, "lti: launch failed inside the server");
+            let what = app::i18n::Msg::with(app::i18n::K::ErrInternal, ["lti".to_string()]).render(locale);
+            (StatusCode::INTERNAL_SERVER_ERROR, what, "internal")
+        }
+    };
+    if let LaunchError::Refused(f) = &e {
+        tracing::warn!(issuer, code, detail = ?f, "lti: launch refused");
+    }
+    let body = format!(
+        r#"<p class="error" role="alert" id="lti-failure" data-code="{code}">{what}</p>
+<p>{hint}</p>
+<p>{label}: <code>{code}</code></p>"#,
+        hint = text::failure_hint(locale),
+        label = text::code_label(locale),
+    );
+    (status, Html(page(locale, text::failure_title(locale), &body))).into_response()
+}
+
+fn page(locale: Locale, title: &str, body: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} · Sinergi</title><link rel="stylesheet" href="/pkg/sinergi.css"></head>
+<body><main class="page narrow"><h1>{title}</h1>
+{body}
+</main></body></html>"#,
+        lang = locale.code(),
+    )
+}

@@ -1,0 +1,431 @@
+//! LTI 1.3 launch against a platform simulator in this process: login →
+//! launch → class and account created (and linked on the next launch, by
+//! the platform's user id or by NIP); every refusal named; the launch code
+//! fallback; the tool's own key set and rotation.
+mod common;
+mod lti_sim;
+
+use app::entities::{class, class_member, lti_account, user};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::{Backend, Reply, TestApp};
+use lti_sim::{Platform, CLIENT_ID, INSTRUCTOR, LEARNER};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{json, Value};
+use std::sync::atomic::Ordering;
+
+struct Login {
+    state: String,
+    nonce: String,
+    cookie: String,
+}
+
+/// The platform's login initiation; returns what the tool sent the browser
+/// to the platform with, and the state cookie it set.
+async fn login(app: &TestApp, sim: &Platform) -> Login {
+    let query = serde_urlencoded::to_string([
+        ("iss", sim.base.as_str()),
+        ("login_hint", "user-hint"),
+        ("target_link_uri", "http://127.0.0.1:3000/lti/launch"),
+        ("client_id", CLIENT_ID),
+        ("lti_message_hint", "msg-hint"),
+    ])
+    .unwrap();
+    let req = Request::get(format!("/lti/login?{query}"))
+        .header(header::HOST, "127.0.0.1:3000")
+        .body(Body::empty())
+        .unwrap();
+    let r = app.send(req).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{r:?}");
+    let location = r
+        .headers
+        .get(header::LOCATION)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let (to, query) = location.split_once('?').unwrap();
+    assert_eq!(to, sim.url("/auth"));
+    let params: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap();
+    let get = |k: &str| {
+        params
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(get("scope"), "openid");
+    assert_eq!(get("response_type"), "id_token");
+    assert_eq!(get("response_mode"), "form_post");
+    assert_eq!(get("prompt"), "none");
+    assert_eq!(get("client_id"), CLIENT_ID);
+    assert_eq!(get("redirect_uri"), "http://127.0.0.1:3000/lti/launch");
+    assert_eq!(get("login_hint"), "user-hint");
+    assert_eq!(get("lti_message_hint"), "msg-hint");
+    let state = get("state");
+    let cookie = r.set_cookie(&format!("lti_state_{state}")).expect("state cookie");
+    for attribute in ["SameSite=None", "Secure", "Partitioned", "HttpOnly"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    Login {
+        nonce: get("nonce"),
+        cookie: format!("lti_state_{state}=1"),
+        state,
+    }
+}
+
+/// The platform's auto-submitted form, from the platform's own site.
+async fn launch(app: &TestApp, token: &str, state: &str, cookie: &str) -> Reply {
+    let body = serde_urlencoded::to_string([("id_token", token), ("state", state)]).unwrap();
+    let req = Request::post("/lti/launch")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://lms.example")
+        .header("sec-fetch-site", "cross-site")
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    app.send(req).await
+}
+
+fn refused_with(r: &Reply, code: &str) {
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{code}: {r:?}");
+    assert!(
+        r.body.contains(&format!("data-code=\"{code}\"")),
+        "{code}: {}",
+        r.body
+    );
+    assert!(
+        r.set_cookie(app::auth::store::SESSION_COOKIE).is_none(),
+        "{code}: no session"
+    );
+}
+
+async fn registered(app: &TestApp) -> Platform {
+    let sim = Platform::start().await;
+    app::lti::store::register(&app.db, sim.registration())
+        .await
+        .unwrap();
+    sim
+}
+
+both_backends!(
+    a_launch_creates_the_class_and_account_and_links_them_afterwards,
+    async |app: &TestApp| {
+        let sim = registered(app).await;
+        let l = login(app, &sim).await;
+        let claims = sim.claims(&l.nonce, "lms-user-1", "Hasan Basri", &[LEARNER]);
+        let r = launch(app, &sim.sign(&claims), &l.state, &l.cookie).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let session = r
+            .set_cookie(app::auth::store::SESSION_COOKIE)
+            .expect("session cookie");
+        for attribute in ["SameSite=None", "Secure", "Partitioned", "HttpOnly"] {
+            assert!(session.contains(attribute), "{session}");
+        }
+        let classes = class::Entity::find().all(&app.db).await.unwrap();
+        assert_eq!(classes.len(), 1);
+        assert_eq!(classes[0].name, "Latkepim II Angkatan 7");
+        let hasan = user::Entity::find()
+            .filter(user::Column::FullName.eq("Hasan Basri"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let member = class_member::Entity::find()
+            .filter(class_member::Column::UserId.eq(hasan.id))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(
+            member.iter().map(|m| m.role.as_str()).collect::<Vec<_>>(),
+            ["participant"]
+        );
+        let target = format!("/classes/{}", classes[0].id);
+        assert!(r.body.contains(&format!("href=\"{target}\"")), "{}", r.body);
+        // The session opens the class page.
+        let token = session.split(';').next().unwrap().to_string();
+        let page = app
+            .get(
+                &common::Client {
+                    cookie: token.clone(),
+                    csrf: String::new(),
+                },
+                &target,
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Latkepim II Angkatan 7"));
+        let check = app
+            .get(
+                &common::Client {
+                    cookie: token,
+                    csrf: String::new(),
+                },
+                "/lti/check",
+            )
+            .await;
+        assert_eq!(check.body, "1");
+
+        // The state is used once: the same post again is refused.
+        let again = launch(app, &sim.sign(&claims), &l.state, &l.cookie).await;
+        refused_with(&again, "state_used");
+
+        // The fallback: the one-time code opens a first-party session once.
+        let code = r
+            .body
+            .split("/lti/enter?code=")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        let enter = |code: String| {
+            let req = Request::get(format!("/lti/enter?code={code}"))
+                .body(Body::empty())
+                .unwrap();
+            app.send(req)
+        };
+        let first = enter(code.clone()).await;
+        assert_eq!(first.status, StatusCode::SEE_OTHER, "{first:?}");
+        assert_eq!(first.headers.get(header::LOCATION).unwrap(), target.as_str());
+        let tab = first
+            .set_cookie(app::auth::store::SESSION_COOKIE)
+            .expect("tab session");
+        assert!(tab.contains("SameSite=Lax"), "{tab}");
+        let second = enter(code).await;
+        assert_eq!(second.status, StatusCode::BAD_REQUEST);
+        assert!(second.set_cookie(app::auth::store::SESSION_COOKIE).is_none());
+
+        // The next launch in the same course: same class, same account; an
+        // instructor becomes the class's facilitator.
+        let l = login(app, &sim).await;
+        let r = launch(
+            app,
+            &sim.sign(&sim.claims(&l.nonce, "lms-user-1", "Hasan Basri", &[LEARNER])),
+            &l.state,
+            &l.cookie,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let l = login(app, &sim).await;
+        let r = launch(
+            app,
+            &sim.sign(&sim.claims(&l.nonce, "lms-teacher", "Dra. Marlina", &[INSTRUCTOR])),
+            &l.state,
+            &l.cookie,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(class::Entity::find().count(&app.db).await.unwrap(), 1);
+        assert_eq!(lti_account::Entity::find().count(&app.db).await.unwrap(), 2);
+        let marlina = user::Entity::find()
+            .filter(user::Column::FullName.eq("Dra. Marlina"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let roles: Vec<String> = class_member::Entity::find()
+            .filter(class_member::Column::UserId.eq(marlina.id))
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| m.role)
+            .collect();
+        assert_eq!(roles, ["facilitator"]);
+
+        // A custom `nip` claim links an existing Sinergi account.
+        let existing = app
+            .user("Farhan Akbar", &[app::auth::model::Role::Participant])
+            .await;
+        let mut row: user::ActiveModel = user::Entity::find_by_id(existing)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        row.nip = sea_orm::ActiveValue::Set(Some("200211022025031030".into()));
+        sea_orm::ActiveModelTrait::update(row, &app.db).await.unwrap();
+        let l = login(app, &sim).await;
+        let mut claims = sim.claims(&l.nonce, "lms-user-9", "F. Akbar", &[LEARNER]);
+        claims["https://purl.imsglobal.org/spec/lti/claim/custom"] = json!({"nip": "200211022025031030"});
+        let r = launch(app, &sim.sign(&claims), &l.state, &l.cookie).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let linked = lti_account::Entity::find()
+            .filter(lti_account::Column::Sub.eq("lms-user-9"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(linked.user_id, existing);
+    }
+);
+
+both_backends!(every_bad_launch_is_refused_and_named, async |app: &TestApp| {
+    let sim = registered(app).await;
+    let good = |nonce: &str| sim.claims(nonce, "lms-user-1", "Hasan Basri", &[LEARNER]);
+    let with = |nonce: &str, key: &str, value: Value| {
+        let mut c = good(nonce);
+        c[key] = value;
+        c
+    };
+    let kid = {
+        let l = login(app, &sim).await;
+        let token = sim.sign(&good(&l.nonce));
+        let (_, kid) = app::lti::jwks::header(&token).unwrap();
+        assert_eq!(
+            launch(app, &token, &l.state, &l.cookie).await.status,
+            StatusCode::OK
+        );
+        kid.unwrap()
+    };
+
+    let l = login(app, &sim).await;
+    refused_with(
+        &launch(app, &sim.forge(&good(&l.nonce)), &l.state, &l.cookie).await,
+        "signature",
+    );
+    let l = login(app, &sim).await;
+    refused_with(
+        &launch(app, &lti_sim::unsigned(&good(&l.nonce)), &l.state, &l.cookie).await,
+        "alg",
+    );
+    let l = login(app, &sim).await;
+    refused_with(
+        &launch(app, &lti_sim::hs256(&good(&l.nonce), &kid), &l.state, &l.cookie).await,
+        "alg",
+    );
+    let l = login(app, &sim).await;
+    let old = chrono::Utc::now().timestamp() - 3600;
+    let expired = {
+        let mut c = with(&l.nonce, "exp", json!(old));
+        c["iat"] = json!(old - 300);
+        c
+    };
+    refused_with(
+        &launch(app, &sim.sign(&expired), &l.state, &l.cookie).await,
+        "exp",
+    );
+    let l = login(app, &sim).await;
+    refused_with(
+        &launch(
+            app,
+            &sim.sign(&with(&l.nonce, "aud", json!("another-tool"))),
+            &l.state,
+            &l.cookie,
+        )
+        .await,
+        "aud",
+    );
+    let l = login(app, &sim).await;
+    refused_with(
+        &launch(
+            app,
+            &sim.sign(&with(&l.nonce, "iss", json!("https://evil.example"))),
+            &l.state,
+            &l.cookie,
+        )
+        .await,
+        "iss",
+    );
+    let l = login(app, &sim).await;
+    let deployment = with(
+        &l.nonce,
+        "https://purl.imsglobal.org/spec/lti/claim/deployment_id",
+        json!("deploy-9"),
+    );
+    refused_with(
+        &launch(app, &sim.sign(&deployment), &l.state, &l.cookie).await,
+        "deployment_id",
+    );
+
+    // A replayed token: its nonce belongs to an earlier login.
+    let first = login(app, &sim).await;
+    let token = sim.sign(&good(&first.nonce));
+    assert_eq!(
+        launch(app, &token, &first.state, &first.cookie).await.status,
+        StatusCode::OK
+    );
+    let l = login(app, &sim).await;
+    refused_with(&launch(app, &token, &l.state, &l.cookie).await, "nonce");
+
+    // State: missing, not this browser's, and the cookie of another login.
+    let l = login(app, &sim).await;
+    refused_with(
+        &launch(app, &sim.sign(&good(&l.nonce)), "", &l.cookie).await,
+        "state",
+    );
+    refused_with(
+        &launch(app, &sim.sign(&good(&l.nonce)), &l.state, "").await,
+        "state",
+    );
+    let other = login(app, &sim).await;
+    refused_with(
+        &launch(app, &sim.sign(&good(&l.nonce)), &l.state, &other.cookie).await,
+        "state",
+    );
+
+    // An unknown kid: the key set is fetched again, and still lacks it.
+    let before = sim.jwks_fetches.load(Ordering::SeqCst);
+    let l = login(app, &sim).await;
+    refused_with(
+        &launch(app, &sim.sign_unpublished(&good(&l.nonce)), &l.state, &l.cookie).await,
+        "kid",
+    );
+    assert_eq!(
+        sim.jwks_fetches.load(Ordering::SeqCst),
+        before + 1,
+        "refetched once"
+    );
+
+    // The platform rotates its key: the new kid is fetched and accepted; the
+    // cached set is used while the kid is known.
+    sim.rotate();
+    let l = login(app, &sim).await;
+    assert_eq!(
+        launch(app, &sim.sign(&good(&l.nonce)), &l.state, &l.cookie)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let fetched = sim.jwks_fetches.load(Ordering::SeqCst);
+    let l = login(app, &sim).await;
+    assert_eq!(
+        launch(app, &sim.sign(&good(&l.nonce)), &l.state, &l.cookie)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(sim.jwks_fetches.load(Ordering::SeqCst), fetched, "cached");
+
+    // An unregistered platform's login is refused with its own page.
+    let req = Request::get("/lti/login?iss=https%3A%2F%2Funknown.example&login_hint=x")
+        .body(Body::empty())
+        .unwrap();
+    refused_with(&app.send(req).await, "unknown_platform");
+});
+
+both_backends!(
+    the_tool_publishes_its_keys_and_rotates_them,
+    async |app: &TestApp| {
+        let claims = json!({"iss": CLIENT_ID, "aud": "https://lms.example", "exp": chrono::Utc::now().timestamp() + 300});
+        let before = app::lti::keys::sign(&app.db, &claims).await.unwrap();
+        app::lti::keys::rotate(&app.db).await.unwrap();
+        let after = app::lti::keys::sign(&app.db, &claims).await.unwrap();
+        let req = Request::get("/lti/jwks").body(Body::empty()).unwrap();
+        let r = app.send(req).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let set: jsonwebtoken::jwk::JwkSet = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(set.keys.len(), 2, "the retired key stays published");
+        for token in [before, after] {
+            let kid = jsonwebtoken::decode_header(&token).unwrap().kid.unwrap();
+            let jwk = set.find(&kid).expect("published kid");
+            let key = jsonwebtoken::DecodingKey::from_jwk(jwk).unwrap();
+            let mut v = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::RS256);
+            v.set_audience(&["https://lms.example"]);
+            jsonwebtoken::decode::<Value>(&token, &key, &v).expect("verifies with the published set");
+        }
+    }
+);

@@ -1,0 +1,146 @@
+//! An LTI 1.3 platform inside the test process: its own RSA keys, its key
+//! set served on a local port (counting fetches), and id_tokens signed as a
+//! platform signs them, plus the forgeries the tool must refuse.
+#![allow(dead_code)]
+use axum::routing::get;
+use axum::{Json, Router};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use serde_json::{json, Value};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+pub const CLIENT_ID: &str = "sinergi-tool";
+pub const DEPLOYMENT: &str = "deploy-1";
+pub const LEARNER: &str = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+pub const INSTRUCTOR: &str = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+
+pub struct Key {
+    pub kid: String,
+    pem: String,
+    jwk: Value,
+}
+
+impl Key {
+    pub fn new() -> Key {
+        let (kid, pem, jwk) = app::lti::keys::generate().expect("key");
+        Key { kid, pem, jwk }
+    }
+}
+
+pub struct Platform {
+    pub base: String,
+    signing: Mutex<Arc<Key>>,
+    published: Arc<Mutex<Vec<Value>>>,
+    pub jwks_fetches: Arc<AtomicUsize>,
+}
+
+impl Platform {
+    pub async fn start() -> Platform {
+        let key = Arc::new(Key::new());
+        let published = Arc::new(Mutex::new(vec![key.jwk.clone()]));
+        let fetches = Arc::new(AtomicUsize::new(0));
+        let (p, f) = (published.clone(), fetches.clone());
+        let router = Router::new().route(
+            "/jwks",
+            get(move || {
+                let (p, f) = (p.clone(), f.clone());
+                async move {
+                    f.fetch_add(1, Ordering::SeqCst);
+                    let keys = p.lock().expect("keys").clone();
+                    Json(json!({ "keys": keys }))
+                }
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            axum::serve(listener, router).await.ok();
+        });
+        Platform {
+            base: format!("http://{addr}"),
+            signing: Mutex::new(key),
+            published,
+            jwks_fetches: fetches,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn registration(&self) -> app::lti::store::NewPlatform {
+        app::lti::store::NewPlatform {
+            name: "Moodle simulasi".into(),
+            issuer: self.base.clone(),
+            client_id: CLIENT_ID.into(),
+            auth_login_url: self.url("/auth"),
+            token_url: self.url("/token"),
+            jwks_url: self.url("/jwks"),
+            deployments: vec![DEPLOYMENT.into()],
+        }
+    }
+
+    /// A resource-link launch for `sub` with `roles`, carrying `nonce`.
+    pub fn claims(&self, nonce: &str, sub: &str, name: &str, roles: &[&str]) -> Value {
+        let now = chrono::Utc::now().timestamp();
+        json!({
+            "iss": self.base, "aud": CLIENT_ID, "sub": sub, "name": name,
+            "exp": now + 300, "iat": now, "nonce": nonce,
+            "https://purl.imsglobal.org/spec/lti/claim/deployment_id": DEPLOYMENT,
+            "https://purl.imsglobal.org/spec/lti/claim/message_type": "LtiResourceLinkRequest",
+            "https://purl.imsglobal.org/spec/lti/claim/version": "1.3.0",
+            "https://purl.imsglobal.org/spec/lti/claim/roles": roles,
+            "https://purl.imsglobal.org/spec/lti/claim/context": {"id": "course-7", "title": "Latkepim II Angkatan 7"},
+            "https://purl.imsglobal.org/spec/lti/claim/resource_link": {"id": "link-1", "title": "Sinergi"},
+            "https://purl.imsglobal.org/spec/lti/claim/target_link_uri": "http://127.0.0.1:3000/lti/launch",
+        })
+    }
+
+    /// Signed with the platform's current (published) key.
+    pub fn sign(&self, claims: &Value) -> String {
+        let key = self.signing.lock().expect("key").clone();
+        sign_with(&key, &key.kid, claims)
+    }
+
+    /// Signed with another key under the published kid: a bad signature.
+    pub fn forge(&self, claims: &Value) -> String {
+        let kid = self.signing.lock().expect("key").kid.clone();
+        sign_with(&Key::new(), &kid, claims)
+    }
+
+    /// Signed with a key the platform never publishes.
+    pub fn sign_unpublished(&self, claims: &Value) -> String {
+        let key = Key::new();
+        sign_with(&key, &key.kid, claims)
+    }
+
+    /// The platform rotates: a new key signs and is published beside the old.
+    pub fn rotate(&self) {
+        let key = Arc::new(Key::new());
+        self.published.lock().expect("keys").push(key.jwk.clone());
+        *self.signing.lock().expect("key") = key;
+    }
+}
+
+fn sign_with(key: &Key, kid: &str, claims: &Value) -> String {
+    let mut header = Header::new(Algorithm::RS256);
+    header.kid = Some(kid.to_string());
+    let encoding = EncodingKey::from_rsa_pem(key.pem.as_bytes()).expect("pem");
+    jsonwebtoken::encode(&header, claims, &encoding).expect("sign")
+}
+
+/// `alg: none`, no signature.
+pub fn unsigned(claims: &Value) -> String {
+    let head = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
+    let body = URL_SAFE_NO_PAD.encode(claims.to_string());
+    format!("{head}.{body}.")
+}
+
+/// HS256 with a shared secret (the "key confusion" forgery).
+pub fn hs256(claims: &Value, kid: &str) -> String {
+    let mut header = Header::new(Algorithm::HS256);
+    header.kid = Some(kid.to_string());
+    jsonwebtoken::encode(&header, claims, &EncodingKey::from_secret(b"not-a-platform-key")).expect("sign")
+}
