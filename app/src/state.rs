@@ -28,6 +28,8 @@ pub struct AppState {
     /// The largest team-task submission (all its files together), in bytes.
     pub max_upload_bytes: usize,
     pub frozen_versions: Arc<crate::rubrics::store::FrozenVersions>,
+    /// The registered LMSs' origins, allowed to frame the pages (see `lti::framing`).
+    pub lti_origins: Arc<crate::lti::framing::Cached>,
     /// Calls to LMS platforms (key sets, tokens, grades, rosters).
     pub http: reqwest::Client,
 }
@@ -46,6 +48,7 @@ impl AppState {
             sessions: Arc::default(),
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             frozen_versions: Arc::default(),
+            lti_origins: Arc::default(),
             http: reqwest::Client::builder()
                 .timeout(Duration::from_secs(10))
                 .user_agent("Sinergi-LTI/1.0")

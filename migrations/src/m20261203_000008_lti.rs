@@ -18,7 +18,8 @@ impl MigrationTrait for Migration {
     }
 }
 
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 8] = [
+    "lti_invites",
     "lti_platforms",
     "lti_deployments",
     "lti_keys",
@@ -42,6 +43,17 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(text("jwks_cache").default(""))
             .col(timestamp_with_time_zone_null("jwks_fetched_at"))
             .col(timestamp_with_time_zone("created_at"))
+            .to_owned(),
+        // A registration URL an admin hands to an LMS for Dynamic Registration:
+        // used once, before it expires; it names the platform it made.
+        table("lti_invites")
+            .col(big_pk_auto("id"))
+            .col(string_len("token_hash", 64))
+            .col(big_integer("created_by"))
+            .col(timestamp_with_time_zone("created_at"))
+            .col(timestamp_with_time_zone("expires_at"))
+            .col(timestamp_with_time_zone_null("used_at"))
+            .col(big_integer_null("platform_id"))
             .to_owned(),
         table("lti_deployments")
             .col(big_pk_auto("id"))
@@ -118,6 +130,7 @@ fn indexes() -> Vec<IndexCreateStatement> {
             &["platform_id", "deployment_id"],
         ),
         unique("idx_lti_keys_kid", "lti_keys", &["kid"]),
+        unique("idx_lti_invites_token", "lti_invites", &["token_hash"]),
         unique("idx_lti_logins_state", "lti_logins", &["state_hash"]),
         unique(
             "idx_lti_contexts_one",

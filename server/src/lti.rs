@@ -46,9 +46,9 @@ fn frame_cookie(name: &str, value: &str, max_age: Duration, path: &str) -> Strin
     c.build().to_string()
 }
 
-/// The tool's launch URL as the platform knows it: `SINERGI_PUBLIC_URL`
-/// when set (behind a proxy), else this request's host.
-fn launch_url(headers: &HeaderMap, secure: bool) -> String {
+/// The tool's address as the platform knows it: `SINERGI_PUBLIC_URL` when
+/// set (behind a proxy), else this request's host.
+fn public_base(headers: &HeaderMap, secure: bool) -> String {
     let base = std::env::var("SINERGI_PUBLIC_URL")
         .ok()
         .filter(|u| !u.is_empty())
@@ -59,7 +59,11 @@ fn launch_url(headers: &HeaderMap, secure: bool) -> String {
                 .unwrap_or("127.0.0.1:3000");
             format!("{}://{host}", if secure { "https" } else { "http" })
         });
-    format!("{}{LAUNCH_PATH}", base.trim_end_matches('/'))
+    base.trim_end_matches('/').to_string()
+}
+
+fn launch_url(headers: &HeaderMap, secure: bool) -> String {
+    format!("{}{LAUNCH_PATH}", public_base(headers, secure))
 }
 
 pub async fn login_get(
@@ -284,6 +288,88 @@ pub async fn enter(
             invalid()
         }
     }
+}
+
+#[derive(Deserialize)]
+pub struct RegisterQuery {
+    #[serde(default)]
+    invite: String,
+    #[serde(default)]
+    openid_configuration: String,
+    #[serde(default)]
+    registration_token: Option<String>,
+}
+
+/// Dynamic Registration: the URL an admin gives the LMS (`?invite=…`),
+/// opened by the LMS with its configuration URL and registration token.
+pub async fn register(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    headers: HeaderMap,
+    Query(q): Query<RegisterQuery>,
+) -> Response {
+    use app::lti::registration::{self, RegError};
+    let locale = auth.locale;
+    let base = public_base(&headers, state.secure_cookies);
+    let request = registration::Request {
+        invite: &q.invite,
+        openid_configuration: &q.openid_configuration,
+        registration_token: q.registration_token.as_deref(),
+        tool_base: &base,
+    };
+    match registration::register(&state, &request).await {
+        Ok((platform, name)) => {
+            tracing::info!(platform, name, "lti: platform registered dynamically");
+            let body = format!(
+                r#"<p id="lti-registered">{done}</p><p><strong>{name}</strong></p>
+<p><button type="button" id="lti-close">{close}</button></p>
+<script src="/lti/register.js" defer></script>"#,
+                done = text::registered_body(locale),
+                name = escape(&name),
+                close = text::close(locale),
+            );
+            Html(page(locale, text::registered_title(locale), &body)).into_response()
+        }
+        Err(RegError::Failed(f)) => {
+            tracing::warn!(code = f.code(), detail = ?f, config = q.openid_configuration, "lti: registration failed");
+            let body = format!(
+                r#"<p class="error" role="alert" id="lti-failure" data-code="{code}">{what}</p>
+<p>{label}: <code>{code}</code></p>"#,
+                code = f.code(),
+                what = text::registration_failure(&f, locale),
+                label = text::code_label(locale),
+            );
+            (
+                StatusCode::BAD_REQUEST,
+                Html(page(locale, text::registration_failed_title(locale), &body)),
+            )
+                .into_response()
+        }
+        Err(RegError::Internal(e)) => refused(locale, "-", LaunchError::Internal(e)),
+    }
+}
+
+/// Tells the LMS window that opened the registration that it is done
+/// (Dynamic Registration §3.7), at once and again on "Tutup".
+pub async fn register_js() -> Response {
+    const JS: &str = r#"(function () {
+  function done() {
+    var to = window.opener || window.parent;
+    if (to && to !== window) to.postMessage({ subject: 'org.imsglobal.lti.close' }, '*');
+  }
+  var b = document.getElementById('lti-close');
+  if (b) b.addEventListener('click', done);
+  done();
+})();
+"#;
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], JS).into_response()
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 pub async fn jwks(State(state): State<AppState>) -> Response {

@@ -315,26 +315,37 @@ pub async fn server_timing(req: Request, next: Next) -> Response {
     res
 }
 
-/// Headers every response carries; the page CSP (with its nonce) is set by the shell.
-pub async fn security_headers(req: Request, next: Next) -> Response {
+/// Headers every response carries; the page CSP (with its nonce) is set by the
+/// shell. Framing is refused, except by the registered LMSs (`lti::framing`).
+pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let lti_page = req.uri().path().starts_with("/lti/");
     let mut res = next.run(req).await;
+    let origins = app::lti::framing::origins(&state).await;
     let h = res.headers_mut();
     h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
-    h.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    if origins.is_empty() {
+        h.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    }
     h.insert(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
     );
-    h.insert(
-        "cross-origin-opener-policy",
-        HeaderValue::from_static("same-origin"),
-    );
-    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+    // The LTI pages talk to the LMS window that opened them (dynamic
+    // registration's close message), which `same-origin` would cut off.
+    if !lti_page {
         h.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'; object-src 'none'"),
+            "cross-origin-opener-policy",
+            HeaderValue::from_static("same-origin"),
         );
+    }
+    let policy = h
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("default-src 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'")
+        .to_string();
+    if let Ok(v) = HeaderValue::from_str(&app::lti::framing::widen(&policy, &origins)) {
+        h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
     res
 }

@@ -429,3 +429,131 @@ both_backends!(
         }
     }
 );
+
+both_backends!(an_lms_registers_itself_with_an_invite, async |app: &TestApp| {
+    let sim = Platform::start().await;
+    let csp = |r: &Reply| {
+        r.headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string()
+    };
+    // Before any platform: nobody may frame the pages.
+    let before = app
+        .send(Request::get("/login").body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(before.headers.get("x-frame-options").unwrap(), "DENY");
+    assert!(
+        csp(&before).contains("frame-ancestors 'none'"),
+        "{}",
+        csp(&before)
+    );
+
+    let admin = app.user("Admin", &[app::auth::model::Role::Admin]).await;
+    let register = |invite: String, config: String, token: &'static str| {
+        let query = serde_urlencoded::to_string([
+            ("invite", invite.as_str()),
+            ("openid_configuration", config.as_str()),
+            ("registration_token", token),
+        ])
+        .unwrap();
+        let req = Request::get(format!("/lti/register?{query}"))
+            .header(header::HOST, "127.0.0.1:3000")
+            .body(Body::empty())
+            .unwrap();
+        app.send(req)
+    };
+    let config = sim.url("/.well-known/openid-configuration");
+
+    // A made-up invite, a refused token, an issuer on another origin.
+    refused_with(
+        &register("nope".into(), config.clone(), lti_sim::REGISTRATION_TOKEN).await,
+        "invite",
+    );
+    let invite = app::lti::registration::invite(&app.db, admin).await.unwrap();
+    refused_with(
+        &register(invite.clone(), config.clone(), "wrong-token").await,
+        "registration_refused",
+    );
+    let elsewhere = config.replace("127.0.0.1", "localhost");
+    refused_with(
+        &register(invite.clone(), elsewhere, lti_sim::REGISTRATION_TOKEN).await,
+        "issuer",
+    );
+    assert_eq!(
+        app::entities::lti_platform::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
+        0
+    );
+
+    let r = register(invite.clone(), config.clone(), lti_sim::REGISTRATION_TOKEN).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("id=\"lti-registered\""), "{}", r.body);
+    assert!(r.body.contains("/lti/register.js"));
+    assert!(
+        r.headers.get("cross-origin-opener-policy").is_none(),
+        "the LMS window stays reachable"
+    );
+    let platform = app::entities::lti_platform::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            platform.issuer.as_str(),
+            platform.client_id.as_str(),
+            platform.name.as_str()
+        ),
+        (sim.base.as_str(), lti_sim::DYNAMIC_CLIENT_ID, "moodle")
+    );
+    assert_eq!(
+        (platform.auth_login_url, platform.jwks_url),
+        (sim.url("/auth"), sim.url("/jwks"))
+    );
+    assert_eq!(
+        app::lti::store::deployments(&app.db, platform.id).await.unwrap(),
+        [lti_sim::DYNAMIC_DEPLOYMENT]
+    );
+    let (bearer, sent) = sim.registrations.lock().unwrap().last().cloned().unwrap();
+    assert_eq!(bearer.as_deref(), Some(lti_sim::REGISTRATION_TOKEN));
+    assert_eq!(sent["initiate_login_uri"], "http://127.0.0.1:3000/lti/login");
+    assert_eq!(sent["redirect_uris"], json!(["http://127.0.0.1:3000/lti/launch"]));
+    assert_eq!(sent["jwks_uri"], "http://127.0.0.1:3000/lti/jwks");
+    assert_eq!(sent["token_endpoint_auth_method"], "private_key_jwt");
+    assert!(sent["scope"].as_str().unwrap().contains("lti-ags/scope/score"));
+    let messages = &sent["https://purl.imsglobal.org/spec/lti-tool-configuration"]["messages"];
+    assert!(messages.to_string().contains("LtiDeepLinkingRequest"));
+
+    // The invite is used once.
+    refused_with(
+        &register(invite, config, lti_sim::REGISTRATION_TOKEN).await,
+        "invite",
+    );
+    assert_eq!(
+        app::entities::lti_platform::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
+        1
+    );
+
+    // Now the registered LMS may frame the pages.
+    let after = app
+        .send(Request::get("/login").body(Body::empty()).unwrap())
+        .await;
+    assert!(after.headers.get("x-frame-options").is_none());
+    let policy = csp(&after);
+    assert!(
+        policy.contains(&format!("frame-ancestors 'self' {}", sim.base)),
+        "{policy}"
+    );
+    assert!(
+        policy.contains(&format!("form-action 'self' {}", sim.base)),
+        "{policy}"
+    );
+});

@@ -15,6 +15,7 @@ pub mod login_attempt;
 pub mod lti_account;
 pub mod lti_context;
 pub mod lti_deployment;
+pub mod lti_invite;
 pub mod lti_key;
 pub mod lti_launch_code;
 pub mod lti_login;

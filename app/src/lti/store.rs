@@ -41,6 +41,16 @@ pub async fn register(db: &DatabaseConnection, p: NewPlatform) -> AppResult<i64>
     Ok(row.id)
 }
 
+/// Removes a platform and its deployments (one that nothing launched from yet).
+pub async fn remove(db: &DatabaseConnection, platform: i64) -> AppResult<()> {
+    lti_deployment::Entity::delete_many()
+        .filter(lti_deployment::Column::PlatformId.eq(platform))
+        .exec(db)
+        .await?;
+    lti_platform::Entity::delete_by_id(platform).exec(db).await?;
+    Ok(())
+}
+
 pub async fn add_deployment(db: &DatabaseConnection, platform: i64, deployment: &str) -> AppResult<()> {
     let exists = lti_deployment::Entity::find()
         .filter(lti_deployment::Column::PlatformId.eq(platform))

@@ -151,3 +151,43 @@ pub fn code_invalid(locale: Locale) -> &'static str {
         "This launch code was already used or has expired. Open the activity from the LMS again.",
     )
 }
+
+pub fn registration_failed_title(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Pendaftaran Sinergi di LMS gagal",
+        "Registering Sinergi in the LMS failed",
+    )
+}
+
+/// What stopped a dynamic registration.
+pub fn registration_failure(f: &super::registration::RegFailure, locale: Locale) -> String {
+    use super::registration::RegFailure as R;
+    let text = match f {
+        R::Invite => pick(locale, "Tautan pendaftaran ini tidak dikenal, sudah dipakai, atau kedaluwarsa. Minta admin Sinergi membuat tautan baru.", "This registration link is unknown, already used or expired. Ask the Sinergi admin for a new one."),
+        R::Configuration => pick(locale, "Konfigurasi OpenID LMS tidak dapat diambil atau dibaca.", "The LMS's OpenID configuration cannot be fetched or read."),
+        R::Issuer => pick(locale, "Issuer dalam konfigurasi LMS tidak berada di alamat yang sama dengan konfigurasinya.", "The issuer in the LMS's configuration is not at the same address as the configuration."),
+        R::Refused(_) => pick(locale, "LMS menolak pendaftaran klien Sinergi.", "The LMS refused Sinergi's client registration."),
+        R::Answer => pick(locale, "Jawaban pendaftaran dari LMS tidak memuat client id.", "The LMS's registration answer has no client id."),
+    };
+    match f {
+        R::Refused(status) if *status > 0 => format!("{text} (HTTP {status})"),
+        _ => text.to_string(),
+    }
+}
+
+pub fn registered_title(locale: Locale) -> &'static str {
+    pick(locale, "Sinergi sudah terdaftar", "Sinergi is registered")
+}
+
+pub fn registered_body(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Pendaftaran di LMS berikut selesai. Aktifkan alat Sinergi di LMS, lalu tambahkan aktivitas Sinergi ke kursus.",
+        "Registration with the following LMS is complete. Enable the Sinergi tool in the LMS, then add Sinergi activities to a course.",
+    )
+}
+
+pub fn close(locale: Locale) -> &'static str {
+    pick(locale, "Tutup", "Close")
+}

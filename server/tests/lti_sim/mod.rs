@@ -29,8 +29,16 @@ impl Key {
     }
 }
 
+pub const REGISTRATION_TOKEN: &str = "reg-token-1";
+pub const DYNAMIC_CLIENT_ID: &str = "dyn-client-1";
+pub const DYNAMIC_DEPLOYMENT: &str = "dyn-deploy-1";
+
+/// What the tool sent to the registration endpoint: its bearer token and body.
+pub type Registrations = Arc<Mutex<Vec<(Option<String>, Value)>>>;
+
 pub struct Platform {
     pub base: String,
+    pub registrations: Registrations,
     signing: Mutex<Arc<Key>>,
     published: Arc<Mutex<Vec<Value>>>,
     pub jwks_fetches: Arc<AtomicUsize>,
@@ -42,24 +50,72 @@ impl Platform {
         let published = Arc::new(Mutex::new(vec![key.jwk.clone()]));
         let fetches = Arc::new(AtomicUsize::new(0));
         let (p, f) = (published.clone(), fetches.clone());
-        let router = Router::new().route(
-            "/jwks",
-            get(move || {
-                let (p, f) = (p.clone(), f.clone());
-                async move {
-                    f.fetch_add(1, Ordering::SeqCst);
-                    let keys = p.lock().expect("keys").clone();
-                    Json(json!({ "keys": keys }))
-                }
-            }),
-        );
+        let registrations: Registrations = Arc::default();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
+        let base = format!("http://{addr}");
+        let config = json!({
+            "issuer": base,
+            "authorization_endpoint": format!("{base}/auth"),
+            "token_endpoint": format!("{base}/token"),
+            "jwks_uri": format!("{base}/jwks"),
+            "registration_endpoint": format!("{base}/register"),
+            "https://purl.imsglobal.org/spec/lti-platform-configuration": {
+                "product_family_code": "moodle", "version": "4.3",
+            },
+        });
+        let seen = registrations.clone();
+        let router = Router::new()
+            .route(
+                "/.well-known/openid-configuration",
+                get(move || {
+                    let config = config.clone();
+                    async move { Json(config) }
+                }),
+            )
+            .route(
+                "/register",
+                axum::routing::post(move |headers: axum::http::HeaderMap, Json(body): Json<Value>| {
+                    let seen = seen.clone();
+                    async move {
+                        let bearer = headers
+                            .get("authorization")
+                            .and_then(|v| v.to_str().ok())
+                            .and_then(|v| v.strip_prefix("Bearer "))
+                            .map(str::to_string);
+                        let ok = bearer.as_deref() == Some(REGISTRATION_TOKEN);
+                        seen.lock().expect("seen").push((bearer, body.clone()));
+                        if !ok {
+                            return (
+                                axum::http::StatusCode::UNAUTHORIZED,
+                                Json(json!({"error": "invalid_token"})),
+                            );
+                        }
+                        let mut answer = body;
+                        answer["client_id"] = json!(DYNAMIC_CLIENT_ID);
+                        answer["https://purl.imsglobal.org/spec/lti-tool-configuration"]["deployment_id"] =
+                            json!(DYNAMIC_DEPLOYMENT);
+                        (axum::http::StatusCode::OK, Json(answer))
+                    }
+                }),
+            )
+            .route(
+                "/jwks",
+                get(move || {
+                    let (p, f) = (p.clone(), f.clone());
+                    async move {
+                        f.fetch_add(1, Ordering::SeqCst);
+                        let keys = p.lock().expect("keys").clone();
+                        Json(json!({ "keys": keys }))
+                    }
+                }),
+            );
         tokio::spawn(async move {
             axum::serve(listener, router).await.ok();
         });
         Platform {
-            base: format!("http://{addr}"),
+            base,
+            registrations,
             signing: Mutex::new(key),
             published,
             jwks_fetches: fetches,
