@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/programmes") view=ProgrammesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/bands") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/admin/lti") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/admin/generations") view=GenerationsPage ssr=SsrMode::Async />
                     <Route path=path!("/curriculum") view=AuthoringPage ssr=SsrMode::Async />
                     <Route path=path!("/curriculum/lessons/:lesson") view=LessonEditorPage ssr=SsrMode::Async />

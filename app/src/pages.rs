@@ -63,6 +63,7 @@ pub async fn page_html(path: String, query: String) -> Result<String, AppError> 
             crate::evaluation::api::score_page(id(1)?, id(3)?, id(5)?, param("purpose"), kind).await
         }
         ["admin", "bands"] => crate::evaluation::bands_api::bands_page().await,
+        ["admin", "lti"] => crate::lti::admin::lti_admin_page(param("invite")).await,
         ["classes", _, "rubrics"] => crate::rubrics::api::rubrics_page(id(1)?).await,
         ["classes", _, "rubrics", _] => crate::rubrics::api::rubric_page(id(1)?, id(3)?).await,
         _ => Err(AppError::NotFound),

@@ -46,20 +46,8 @@ fn frame_cookie(name: &str, value: &str, max_age: Duration, path: &str) -> Strin
     c.build().to_string()
 }
 
-/// The tool's address as the platform knows it: `SINERGI_PUBLIC_URL` when
-/// set (behind a proxy), else this request's host.
 fn public_base(headers: &HeaderMap, secure: bool) -> String {
-    let base = std::env::var("SINERGI_PUBLIC_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| {
-            let host = headers
-                .get(header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .unwrap_or("127.0.0.1:3000");
-            format!("{}://{host}", if secure { "https" } else { "http" })
-        });
-    base.trim_end_matches('/').to_string()
+    app::lti::public_base(headers, secure)
 }
 
 fn launch_url(headers: &HeaderMap, secure: bool) -> String {

@@ -557,3 +557,101 @@ both_backends!(an_lms_registers_itself_with_an_invite, async |app: &TestApp| {
         "{policy}"
     );
 });
+
+both_backends!(
+    admins_register_platforms_and_make_links_on_the_lms_page,
+    async |app: &TestApp| {
+        let admin = app.user("Admin", &[app::auth::model::Role::Admin]).await;
+        let admin = app.session(admin).await;
+        let form = |issuer: &str, client: &str| {
+            vec![
+                ("name", "Moodle BPSDM Babel".to_string()),
+                ("issuer", issuer.to_string()),
+                ("client_id", client.to_string()),
+                (
+                    "auth_login_url",
+                    "https://lms.babelprov.go.id/mod/lti/auth.php".to_string(),
+                ),
+                (
+                    "token_url",
+                    "https://lms.babelprov.go.id/mod/lti/token.php".to_string(),
+                ),
+                (
+                    "jwks_url",
+                    "https://lms.babelprov.go.id/mod/lti/certs.php".to_string(),
+                ),
+                ("deployments", "1\n2, 3".to_string()),
+            ]
+        };
+        // Bad input is named by its field; nothing is stored.
+        let r = app
+            .call(&admin, "/api/register_lti_platform", &form("lms.babelprov", ""))
+            .await;
+        let Some(app::error::AppError::Invalid(errors)) = r.error() else {
+            panic!("{r:?}")
+        };
+        assert!(
+            errors.contains_key("issuer") && errors.contains_key("client_id"),
+            "{errors:?}"
+        );
+        assert_eq!(
+            app::entities::lti_platform::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            0
+        );
+        let good = form("https://lms.babelprov.go.id", "abc123");
+        let r = app.call(&admin, "/api/register_lti_platform", &good).await;
+        assert!(r.status.is_success(), "{r:?}");
+        let again = app.call(&admin, "/api/register_lti_platform", &good).await;
+        let Some(app::error::AppError::Invalid(errors)) = again.error() else {
+            panic!("{again:?}")
+        };
+        assert!(errors.contains_key("client_id"), "taken: {errors:?}");
+        let platform = app::entities::lti_platform::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            app::lti::store::deployments(&app.db, platform.id).await.unwrap(),
+            ["1", "2", "3"]
+        );
+
+        // The page shows the addresses to copy and the platform.
+        let page = app.get(&admin, "/admin/lti").await;
+        assert_eq!(page.status, StatusCode::OK);
+        for text in [
+            "/lti/login",
+            "/lti/launch",
+            "/lti/jwks",
+            "Moodle BPSDM Babel",
+            "abc123",
+        ] {
+            assert!(page.body.contains(text), "{text}");
+        }
+        // A registration link is shown once, right after it is made.
+        let r = app.call(&admin, "/api/make_lti_invite", &[]).await;
+        let location = r
+            .headers
+            .get(header::LOCATION)
+            .or_else(|| r.headers.get("serverfnredirect"))
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("{r:?}"));
+        assert!(location.starts_with("/admin/lti?invite="), "{location}");
+        let shown = app.get(&admin, &location).await;
+        let token = location.trim_start_matches("/admin/lti?invite=");
+        assert!(
+            shown.body.contains(&format!("/lti/register?invite={token}")),
+            "the link is shown"
+        );
+        assert_eq!(
+            app::entities::lti_invite::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            1
+        );
+    }
+);

@@ -53,6 +53,7 @@ keys! {
     NavUsers => "Akun", "Accounts";
     NavProgrammes => "Program", "Programmes";
     NavGenerations => "Skema generasi", "Generation scheme";
+    NavLms => "LMS (LTI 1.3)", "LMS (LTI 1.3)";
     NavPassword => "Ganti kata sandi", "Change password";
     NavLogout => "Keluar", "Log out";
     NavLogin => "Masuk", "Log in";

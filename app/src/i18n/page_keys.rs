@@ -663,6 +663,34 @@ page_keys! {
     SessionPractised => "Yang dipraktikkan", "What was practised";
     SessionLearned => "Yang dipelajari mentor dari pengalaman yang dibimbing", "What the mentor learned from the mentee's experience";
     SessionLog => "Simpan sesi", "Save session";
+    // LMS / LTI 1.3 (issue 7)
+    LtiTitle => "LMS (LTI 1.3)", "LMS (LTI 1.3)";
+    LtiIntro => "Sinergi dapat dipasang sebagai alat LTI 1.3 di Moodle, Canvas, atau LMS lain. Peserta dan widyaiswara membukanya dari kursus LMS tanpa login terpisah; kelas dan akun dibuat otomatis pada peluncuran pertama.", "Sinergi can be installed as an LTI 1.3 tool in Moodle, Canvas or another LMS. Participants and trainers open it from the LMS course without a separate login; the class and accounts are created on the first launch.";
+    LtiToolTitle => "Alamat Sinergi untuk LMS", "Sinergi's addresses for the LMS";
+    LtiToolHint => "Salin alamat ini ke formulir pendaftaran alat di LMS (pendaftaran manual).", "Copy these addresses into the LMS's tool registration form (manual registration).";
+    LtiLoginUrl => "URL inisiasi login (OIDC)", "Login initiation URL (OIDC)";
+    LtiLaunchUrl => "URL pengalihan / peluncuran", "Redirect / launch URL";
+    LtiJwksUrl => "URL kumpulan kunci publik (JWKS)", "Public keyset URL (JWKS)";
+    LtiRotate => "Ganti kunci penanda tangan", "Rotate the signing key";
+    LtiRotateHint => "Kunci lama tetap diterbitkan 7 hari agar peluncuran yang sedang berjalan tidak gagal.", "The old key stays published for 7 days so launches in flight do not fail.";
+    LtiDynamicTitle => "Pendaftaran dinamis", "Dynamic registration";
+    LtiDynamicHint => "Buat tautan pendaftaran, lalu tempelkan di LMS (Moodle: Alat eksternal → Kelola alat → URL alat). Tautan berlaku sekali, selama 7 hari.", "Make a registration link and paste it into the LMS (Moodle: External tool → Manage tools → Tool URL). The link works once, for 7 days.";
+    LtiInviteMake => "Buat tautan pendaftaran", "Make a registration link";
+    LtiInviteMade => "Tautan pendaftaran (hanya ditampilkan sekarang):", "Registration link (shown only now):";
+    LtiManualTitle => "Daftarkan LMS secara manual", "Register an LMS manually";
+    LtiName => "Nama", "Name";
+    LtiIssuer => "Issuer (ID platform)", "Issuer (platform ID)";
+    LtiClientId => "Client ID", "Client ID";
+    LtiAuthUrl => "URL otorisasi (OIDC auth)", "Authorisation URL (OIDC auth)";
+    LtiTokenUrl => "URL token akses", "Access token URL";
+    LtiPlatformJwks => "URL JWKS platform", "Platform keyset (JWKS) URL";
+    LtiDeployments => "ID deployment (satu per baris)", "Deployment IDs (one per line)";
+    LtiRegister => "Daftarkan", "Register";
+    LtiRegistered => "LMS terdaftar", "Registered LMSs";
+    LtiNone => "Belum ada LMS yang terdaftar.", "No LMS is registered yet.";
+    LtiErrUrl => "{0}: isi dengan alamat http:// atau https:// yang lengkap.", "{0}: enter a full http:// or https:// address.";
+    LtiErrRequired => "{0} wajib diisi.", "{0} is required.";
+    LtiErrTaken => "LMS dengan issuer dan client ID ini sudah terdaftar.", "An LMS with this issuer and client ID is already registered.";
 }
 
 #[cfg(test)]

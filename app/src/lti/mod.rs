@@ -1,6 +1,8 @@
 //! Sinergi as an LTI 1.3 tool: the platforms it is registered in, its own
 //! signing keys, and the OIDC login and launch. The rules live in `domain`
 //! (no framework); the rest reads and writes the database and calls the LMS.
+pub mod admin;
+mod admin_view;
 pub mod domain;
 pub mod framing;
 pub mod jwks;
@@ -10,3 +12,19 @@ pub mod provision;
 pub mod registration;
 pub mod store;
 pub mod text;
+
+/// The tool's address as the LMS knows it: `SINERGI_PUBLIC_URL` when set
+/// (behind a proxy), else the request's host.
+pub fn public_base(headers: &http::HeaderMap, secure: bool) -> String {
+    let base = std::env::var("SINERGI_PUBLIC_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| {
+            let host = headers
+                .get(http::header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("127.0.0.1:3000");
+            format!("{}://{host}", if secure { "https" } else { "http" })
+        });
+    base.trim_end_matches('/').to_string()
+}

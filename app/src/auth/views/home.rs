@@ -32,6 +32,7 @@ pub fn HomePage() -> impl IntoView {
                             <li><a class="tile" href="/admin/users">{t(K::NavUsers)}</a></li>
                             <li><a class="tile" href="/admin/programmes">{t(K::NavProgrammes)}</a></li>
                             <li><a class="tile" href="/admin/generations">{t(K::NavGenerations)}</a></li>
+                            <li><a class="tile" href="/admin/lti">{t(K::NavLms)}</a></li>
                         </ul>
                     </Show>
                     <h2>{t(K::HomeMyClasses)}</h2>

@@ -1,0 +1,164 @@
+//! `/admin/lti` (admins): Sinergi's addresses to copy into an LMS, the
+//! registered platforms, manual registration, registration links for
+//! Dynamic Registration, and rotating the tool's signing key.
+use super::{framing, keys, registration, store};
+use crate::auth::model::Role;
+use crate::entities::lti_platform;
+use crate::error::AppError;
+use crate::i18n::P;
+use crate::scenarios::said_with;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::BTreeMap;
+
+/// What the page shows.
+pub struct AdminData {
+    pub base: String,
+    pub platforms: Vec<(lti_platform::Model, Vec<String>)>,
+    /// A registration link just made (its token is never stored in the clear).
+    pub invite: Option<String>,
+}
+
+fn request_base() -> String {
+    let secure = crate::auth::guard::state()
+        .map(|s| s.secure_cookies)
+        .unwrap_or(false);
+    use_context::<http::request::Parts>()
+        .map(|p| super::public_base(&p.headers, secure))
+        .unwrap_or_else(|| super::public_base(&http::HeaderMap::new(), secure))
+}
+
+/// The page (through `page_html`); `invite` is the link made just now.
+#[server(input = GetUrl, prefix = "/api", endpoint = "lti_admin_page")]
+pub async fn lti_admin_page(invite: Option<String>) -> Result<String, AppError> {
+    crate::auth::guard::require_any(&[Role::Admin])?;
+    let state = crate::auth::guard::state()?;
+    let rows = lti_platform::Entity::find()
+        .order_by_asc(lti_platform::Column::Id)
+        .all(&state.db)
+        .await?;
+    let mut platforms = Vec::with_capacity(rows.len());
+    for p in rows {
+        let deployments = store::deployments(&state.db, p.id).await?;
+        platforms.push((p, deployments));
+    }
+    let base = request_base();
+    let invite = invite
+        .filter(|t| t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit()))
+        .map(|t| format!("{base}/lti/register?invite={t}"));
+    let data = AdminData {
+        base,
+        platforms,
+        invite,
+    };
+    crate::ui::render_html(move || super::admin_view::body(data))
+}
+
+/// Admins. Errors name the field: `Invalid(name|issuer|client_id|auth_login_url|token_url|jwks_url)`.
+#[server(prefix = "/api", endpoint = "register_lti_platform")]
+pub async fn register_lti_platform(
+    csrf: String,
+    name: String,
+    issuer: String,
+    client_id: String,
+    auth_login_url: String,
+    token_url: String,
+    jwks_url: String,
+    #[server(default)] deployments: String,
+) -> Result<(), AppError> {
+    let _ = csrf; // checked by the CSRF middleware before this runs
+    crate::auth::guard::require_any(&[Role::Admin])?;
+    let state = crate::auth::guard::state()?;
+    let mut errors: BTreeMap<String, Vec<crate::i18n::Msg>> = BTreeMap::new();
+    let mut required = |field: &str, value: &str, label: P| {
+        if value.trim().is_empty() {
+            errors
+                .entry(field.into())
+                .or_default()
+                .push(said_with(P::LtiErrRequired, &[label_text(label)]));
+        }
+    };
+    required("name", &name, P::LtiName);
+    required("client_id", &client_id, P::LtiClientId);
+    let urls = [
+        ("issuer", &issuer, P::LtiIssuer),
+        ("auth_login_url", &auth_login_url, P::LtiAuthUrl),
+        ("token_url", &token_url, P::LtiTokenUrl),
+        ("jwks_url", &jwks_url, P::LtiPlatformJwks),
+    ];
+    for (field, value, label) in urls {
+        if framing::origin_of(value.trim()).is_none() {
+            errors
+                .entry(field.into())
+                .or_default()
+                .push(said_with(P::LtiErrUrl, &[label_text(label)]));
+        }
+    }
+    let taken = lti_platform::Entity::find()
+        .filter(lti_platform::Column::Issuer.eq(issuer.trim()))
+        .filter(lti_platform::Column::ClientId.eq(client_id.trim()))
+        .one(&state.db)
+        .await?
+        .is_some();
+    if taken {
+        errors
+            .entry("client_id".into())
+            .or_default()
+            .push(crate::scenarios::said(P::LtiErrTaken));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let deployments = deployments
+        .lines()
+        .flat_map(|l| l.split(','))
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| d.chars().take(300).collect())
+        .collect();
+    store::register(
+        &state.db,
+        store::NewPlatform {
+            name: name.trim().chars().take(200).collect(),
+            issuer: issuer.trim().to_string(),
+            client_id: client_id.trim().to_string(),
+            auth_login_url: auth_login_url.trim().to_string(),
+            token_url: token_url.trim().to_string(),
+            jwks_url: jwks_url.trim().to_string(),
+            deployments,
+        },
+    )
+    .await?;
+    framing::forget(&state);
+    Ok(())
+}
+
+/// The label in the caller's language, for messages that name a field.
+fn label_text(label: P) -> String {
+    let locale = crate::auth::guard::request_auth()
+        .map(|a| a.locale)
+        .unwrap_or_default();
+    label.t(locale).to_string()
+}
+
+/// Admins: a new registration link; the page shows it once.
+#[server(prefix = "/api", endpoint = "make_lti_invite")]
+pub async fn make_lti_invite(csrf: String) -> Result<(), AppError> {
+    let _ = csrf;
+    let caller = crate::auth::guard::require_any(&[Role::Admin])?;
+    let state = crate::auth::guard::state()?;
+    let token = registration::invite(&state.db, caller.user_id).await?;
+    leptos_axum::redirect(&format!("/admin/lti?invite={token}"));
+    Ok(())
+}
+
+/// Admins: a new signing key; the old one stays published for a while.
+#[server(prefix = "/api", endpoint = "rotate_lti_key")]
+pub async fn rotate_lti_key(csrf: String) -> Result<(), AppError> {
+    let _ = csrf;
+    crate::auth::guard::require_any(&[Role::Admin])?;
+    let state = crate::auth::guard::state()?;
+    keys::rotate(&state.db).await?;
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! The `/admin/lti` page, rendered on the server.
+use super::admin::{AdminData, MakeLtiInvite, RegisterLtiPlatform, RotateLtiKey};
+use crate::entities::lti_platform;
+use crate::i18n::P;
+use crate::scenarios::views::text::tr;
+use crate::ui::{slot_action, CsrfField, ErrorSlot, SlotField};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+pub fn body(data: AdminData) -> impl IntoView {
+    let base = data.base.clone();
+    let addresses = [
+        (P::LtiLoginUrl, format!("{base}/lti/login")),
+        (P::LtiLaunchUrl, format!("{base}/lti/launch")),
+        (P::LtiJwksUrl, format!("{base}/lti/jwks")),
+    ]
+    .into_iter()
+    .map(|(label, url)| view! { <dt>{tr(label)}</dt><dd><code>{url}</code></dd> })
+    .collect_view();
+    view! {
+        <header class="page-head">
+            <h1>{tr(P::LtiTitle)}</h1>
+            <p>{tr(P::LtiIntro)}</p>
+        </header>
+        <section class="panel" id="lti-tool">
+            <h2>{tr(P::LtiToolTitle)}</h2>
+            <p class="hint">{tr(P::LtiToolHint)}</p>
+            <dl class="facts">{addresses}</dl>
+            {plain_form::<RotateLtiKey>("lti-rotate", P::LtiRotate, Some(P::LtiRotateHint))}
+        </section>
+        <section class="panel" id="lti-dynamic">
+            <h2>{tr(P::LtiDynamicTitle)}</h2>
+            <p class="hint">{tr(P::LtiDynamicHint)}</p>
+            {data.invite.map(|link| view! {
+                <p>{tr(P::LtiInviteMade)}</p>
+                <p><code id="lti-invite">{link}</code></p>
+            })}
+            {plain_form::<MakeLtiInvite>("lti-invite-form", P::LtiInviteMake, None)}
+        </section>
+        {platform_list(&data.platforms)}
+        {manual_form()}
+    }
+}
+
+/// A form with only a button (and the CSRF token).
+fn plain_form<S: ServerFn>(slot: &str, button: P, hint: Option<P>) -> impl IntoView {
+    let slot = slot.to_string();
+    view! {
+        <form method="post" action=S::PATH class="stack" data-error-slot=slot.clone()>
+            <CsrfField />
+            <SlotField id=slot.clone() />
+            {hint.map(|h| view! { <p class="hint">{tr(h)}</p> })}
+            <button type="submit" class="button">{tr(button)}</button>
+        </form>
+        <ErrorSlot id=slot.clone() action={slot_action::<S>(&slot)} />
+    }
+}
+
+fn platform_list(platforms: &[(lti_platform::Model, Vec<String>)]) -> impl IntoView {
+    let rows = platforms
+        .iter()
+        .map(|(p, deployments)| {
+            view! {
+                <tr>
+                    <td>{p.name.clone()}</td>
+                    <td><code>{p.issuer.clone()}</code></td>
+                    <td><code>{p.client_id.clone()}</code></td>
+                    <td>{deployments.join(", ")}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel" id="lti-platforms">
+            <h2>{tr(P::LtiRegistered)}</h2>
+            {if platforms.is_empty() {
+                view! { <p>{tr(P::LtiNone)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap"><table>
+                        <thead><tr>
+                            <th>{tr(P::LtiName)}</th><th>{tr(P::LtiIssuer)}</th>
+                            <th>{tr(P::LtiClientId)}</th><th>{tr(P::LtiDeployments)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table></div>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+fn manual_form() -> impl IntoView {
+    let slot = "lti-manual".to_string();
+    let field = |name: &'static str, label: P, kind: &'static str| {
+        let id = format!("lti-{name}");
+        view! {
+            <label for=id.clone()>{tr(label)}</label>
+            <input id=id name=name type=kind required=true maxlength="1000" />
+        }
+    };
+    view! {
+        <section class="panel" id="lti-manual-section">
+            <h2>{tr(P::LtiManualTitle)}</h2>
+            <form method="post" action=RegisterLtiPlatform::PATH class="stack" data-error-slot=slot.clone()>
+                <CsrfField />
+                <SlotField id=slot.clone() />
+                {field("name", P::LtiName, "text")}
+                {field("issuer", P::LtiIssuer, "url")}
+                {field("client_id", P::LtiClientId, "text")}
+                {field("auth_login_url", P::LtiAuthUrl, "url")}
+                {field("token_url", P::LtiTokenUrl, "url")}
+                {field("jwks_url", P::LtiPlatformJwks, "url")}
+                <label for="lti-deployments">{tr(P::LtiDeployments)}</label>
+                <textarea id="lti-deployments" name="deployments" rows="2"></textarea>
+                <button type="submit" class="button primary">{tr(P::LtiRegister)}</button>
+            </form>
+            <ErrorSlot id=slot.clone() action={slot_action::<RegisterLtiPlatform>(&slot)} />
+        </section>
+    }
+}
