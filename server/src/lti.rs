@@ -399,7 +399,7 @@ fn page(locale: Locale, title: &str, body: &str) -> String {
         r#"<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} · Sinergi</title><link rel="stylesheet" href="/pkg/sinergi.css"></head>
-<body><main class="page narrow"><h1>{title}</h1>
+<body><main class="content"><h1>{title}</h1>
 {body}
 </main></body></html>"#,
         lang = locale.code(),

@@ -15,7 +15,7 @@ pub fn body(data: AdminData) -> impl IntoView {
         (P::LtiJwksUrl, format!("{base}/lti/jwks")),
     ]
     .into_iter()
-    .map(|(label, url)| view! { <dt>{tr(label)}</dt><dd><code>{url}</code></dd> })
+    .map(|(label, url)| view! { <dt>{tr(label)}</dt><dd><code class="url">{url}</code></dd> })
     .collect_view();
     view! {
         <header class="page-head">
@@ -33,7 +33,7 @@ pub fn body(data: AdminData) -> impl IntoView {
             <p class="hint">{tr(P::LtiDynamicHint)}</p>
             {data.invite.map(|link| view! {
                 <p>{tr(P::LtiInviteMade)}</p>
-                <p><code id="lti-invite">{link}</code></p>
+                <p><code class="url" id="lti-invite">{link}</code></p>
             })}
             {plain_form::<MakeLtiInvite>("lti-invite-form", P::LtiInviteMake, None)}
         </section>
