@@ -18,7 +18,7 @@ impl MigrationTrait for Migration {
     }
 }
 
-const TABLES: [&str; 8] = [
+const TABLES: [&str; 9] = [
     "lti_invites",
     "lti_platforms",
     "lti_deployments",
@@ -27,6 +27,7 @@ const TABLES: [&str; 8] = [
     "lti_contexts",
     "lti_accounts",
     "lti_launch_codes",
+    "lti_deep_links",
 ];
 
 fn tables() -> Vec<TableCreateStatement> {
@@ -113,6 +114,23 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(timestamp_with_time_zone("created_at"))
             .col(timestamp_with_time_zone_null("used_at"))
             .foreign_key(&mut fk(("lti_launch_codes", "user_id"), ("users", "id")))
+            .to_owned(),
+        // A deep-linking request waiting for the facilitator's pick: where
+        // to post the answer, and the platform's opaque `data` to echo.
+        table("lti_deep_links")
+            .col(big_pk_auto("id"))
+            .col(big_integer("platform_id"))
+            .col(string_len("deployment_id", 300))
+            .col(big_integer("class_id"))
+            .col(big_integer("user_id"))
+            .col(string_len("return_url", 1000))
+            .col(text("data"))
+            .col(timestamp_with_time_zone("created_at"))
+            .col(timestamp_with_time_zone_null("used_at"))
+            .foreign_key(&mut fk(
+                ("lti_deep_links", "platform_id"),
+                ("lti_platforms", "id"),
+            ))
             .to_owned(),
     ]
 }

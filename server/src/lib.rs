@@ -3,6 +3,7 @@ pub mod cli;
 pub mod config;
 pub mod curriculum;
 pub mod db;
+pub mod deep_link;
 pub mod download;
 pub mod evaluation;
 pub mod lti;
@@ -65,6 +66,8 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
         .route("/lti/enter", get(lti::enter))
         .route("/lti/jwks", get(lti::jwks))
         .route("/lti/register", get(lti::register))
+        .route("/lti/deep-link/{id}", get(deep_link::picker).post(deep_link::answer))
+        .route("/lti/return.js", get(deep_link::return_js))
         .route("/lti/register.js", get(lti::register_js))
         .route("/.well-known/jwks.json", get(lti::jwks))
         .nest_service("/pkg", static_files(&options))

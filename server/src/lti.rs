@@ -46,7 +46,7 @@ fn frame_cookie(name: &str, value: &str, max_age: Duration, path: &str) -> Strin
     c.build().to_string()
 }
 
-fn public_base(headers: &HeaderMap, secure: bool) -> String {
+pub(crate) fn public_base(headers: &HeaderMap, secure: bool) -> String {
     app::lti::public_base(headers, secure)
 }
 
@@ -113,7 +113,7 @@ pub async fn launch_post(
         Err(e) => return refused(auth.locale, "-", e),
     };
     let who = launched.who;
-    let target = format!("/classes/{}", who.class_id);
+    let target = launched.target.clone();
     let opened = async {
         let session = create_session(&state.db, who.user_id).await?;
         let code = launch_code(&state, who.user_id, &target).await?;
@@ -353,7 +353,7 @@ pub async fn register_js() -> Response {
     ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], JS).into_response()
 }
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -394,7 +394,7 @@ fn refused(locale: Locale, issuer: &str, e: LaunchError) -> Response {
     (status, Html(page(locale, text::failure_title(locale), &body))).into_response()
 }
 
-fn page(locale: Locale, title: &str, body: &str) -> String {
+pub(crate) fn page(locale: Locale, title: &str, body: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

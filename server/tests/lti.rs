@@ -655,3 +655,193 @@ both_backends!(
         );
     }
 );
+
+/// The session a launch opened, as a browser holding its cookie.
+async fn launched_client(app: &TestApp, r: &Reply) -> common::Client {
+    let cookie = r.set_cookie(app::auth::store::SESSION_COOKIE).expect("session");
+    let pair = cookie.split(';').next().unwrap().to_string();
+    let token = pair.split_once('=').unwrap().1;
+    let row = app::entities::session::Entity::find_by_id(app::auth::store::hash_token(token))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    common::Client {
+        cookie: pair,
+        csrf: row.csrf_token,
+    }
+}
+
+both_backends!(
+    deep_linking_answers_a_signed_pick_and_links_open_their_page,
+    async |app: &TestApp| {
+        let sim = registered(app).await;
+        // The first launch makes the class; it gets a team task.
+        let l = login(app, &sim).await;
+        let r = launch(
+            app,
+            &sim.sign(&sim.claims(&l.nonce, "t-1", "Dra. Marlina", &[INSTRUCTOR])),
+            &l.state,
+            &l.cookie,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let class = class::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+        let task = app::tasks::store::create(
+            &app.db,
+            class,
+            app::tasks::store::NewTask {
+                title: "Rencana komunikasi lintas generasi".into(),
+                brief: String::new(),
+                due_at: chrono::Utc::now(),
+                policy: app::teams::domain::submissions::LatePolicy::Accepted,
+                rubric_id: None,
+            },
+        )
+        .await
+        .unwrap();
+        let deep_link = |nonce: &str, roles: &[&str]| {
+            let mut c = sim.claims(nonce, "t-1", "Dra. Marlina", roles);
+            c["https://purl.imsglobal.org/spec/lti/claim/message_type"] = json!("LtiDeepLinkingRequest");
+            c["https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"] = json!({
+                "deep_link_return_url": sim.url("/dl-return"),
+                "accept_types": ["ltiResourceLink"],
+                "data": "opaque-1",
+            });
+            c
+        };
+        // A learner cannot pick activities.
+        let l = login(app, &sim).await;
+        refused_with(
+            &launch(
+                app,
+                &sim.sign(&deep_link(&l.nonce, &[LEARNER])),
+                &l.state,
+                &l.cookie,
+            )
+            .await,
+            "role",
+        );
+
+        let l = login(app, &sim).await;
+        let r = launch(
+            app,
+            &sim.sign(&deep_link(&l.nonce, &[INSTRUCTOR])),
+            &l.state,
+            &l.cookie,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let path = r
+            .body
+            .split("href=\"/lti/deep-link/")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let path = format!("/lti/deep-link/{path}");
+        let facilitator = launched_client(app, &r).await;
+        let picker = app.get(&facilitator, &path).await;
+        assert_eq!(picker.status, StatusCode::OK);
+        assert!(
+            picker.body.contains(&format!("value=\"task:{task}\"")),
+            "{}",
+            picker.body
+        );
+        assert!(picker.body.contains("Rencana komunikasi lintas generasi"));
+        // Someone else's session cannot open it.
+        let other = app
+            .user("Orang lain", &[app::auth::model::Role::Facilitator])
+            .await;
+        let other = app.session(other).await;
+        assert_eq!(app.get(&other, &path).await.status, StatusCode::NOT_FOUND);
+
+        let picked = [
+            ("item", format!("task:{task}")),
+            ("item", "task:999999".to_string()),
+        ];
+        let fields: Vec<(&str, String)> = std::iter::once(("csrf", facilitator.csrf.clone()))
+            .chain(picked.iter().cloned())
+            .collect();
+        let answer = app.post_raw(&facilitator, &path, &fields, "text/html").await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        assert!(
+            answer
+                .body
+                .contains(&format!("action=\"{}\"", sim.url("/dl-return"))),
+            "{}",
+            answer.body
+        );
+        let jwt = answer
+            .body
+            .split("name=\"JWT\" value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+
+        // The platform verifies it with the tool's published keys.
+        let set: jsonwebtoken::jwk::JwkSet = serde_json::from_str(
+            &app.send(Request::get("/lti/jwks").body(Body::empty()).unwrap())
+                .await
+                .body,
+        )
+        .unwrap();
+        let kid = jsonwebtoken::decode_header(jwt).unwrap().kid.unwrap();
+        let key = jsonwebtoken::DecodingKey::from_jwk(set.find(&kid).unwrap()).unwrap();
+        let mut rules = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::RS256);
+        rules.set_audience(&[sim.base.as_str()]);
+        rules.set_issuer(&[CLIENT_ID]);
+        let claims = jsonwebtoken::decode::<Value>(jwt, &key, &rules).unwrap().claims;
+        assert_eq!(
+            claims["https://purl.imsglobal.org/spec/lti/claim/message_type"],
+            "LtiDeepLinkingResponse"
+        );
+        assert_eq!(
+            claims["https://purl.imsglobal.org/spec/lti/claim/version"],
+            "1.3.0"
+        );
+        assert_eq!(
+            claims["https://purl.imsglobal.org/spec/lti/claim/deployment_id"],
+            lti_sim::DEPLOYMENT
+        );
+        assert_eq!(
+            claims["https://purl.imsglobal.org/spec/lti-dl/claim/data"],
+            "opaque-1"
+        );
+        let items = claims["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"]
+            .as_array()
+            .unwrap();
+        assert_eq!(items.len(), 1, "only what the class offers");
+        assert_eq!(items[0]["type"], "ltiResourceLink");
+        assert_eq!(items[0]["url"], "http://127.0.0.1:3000/lti/launch");
+        assert_eq!(items[0]["custom"]["sinergi_target"], format!("task:{task}"));
+        assert_eq!(items[0]["lineItem"]["scoreMaximum"], 100);
+        assert_eq!(items[0]["title"], "Rencana komunikasi lintas generasi");
+        // The request answers once.
+        assert_eq!(
+            app.post_raw(&facilitator, &path, &fields, "text/html")
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+
+        // The link opens the task; a target outside the class opens the class.
+        for (target, expected) in [
+            (format!("task:{task}"), format!("/classes/{class}/tasks/{task}")),
+            ("task:999999".to_string(), format!("/classes/{class}")),
+        ] {
+            let l = login(app, &sim).await;
+            let mut c = sim.claims(&l.nonce, "s-1", "Hasan Basri", &[LEARNER]);
+            c["https://purl.imsglobal.org/spec/lti/claim/custom"] = json!({"sinergi_target": target});
+            let r = launch(app, &sim.sign(&c), &l.state, &l.cookie).await;
+            assert!(
+                r.body.contains(&format!("data-target=\"{expected}\"")),
+                "{target}: {}",
+                r.body
+            );
+        }
+    }
+);

@@ -14,6 +14,7 @@ pub mod lesson_completion;
 pub mod login_attempt;
 pub mod lti_account;
 pub mod lti_context;
+pub mod lti_deep_link;
 pub mod lti_deployment;
 pub mod lti_invite;
 pub mod lti_key;

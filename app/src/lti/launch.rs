@@ -4,8 +4,11 @@
 //! the platform posts back, then provisions the class and account and opens
 //! a session.
 use super::domain::claims::{self, Expected, Failure, IdToken};
+use super::domain::items::{Item, TARGET_PARAM};
+use super::domain::roles;
 use super::provision::{provision, Provisioned};
 use super::{jwks, store};
+use crate::auth::policy::Membership;
 use crate::error::AppError;
 use crate::state::AppState;
 use serde::Deserialize;
@@ -83,11 +86,12 @@ pub async fn login(
     })
 }
 
-/// A launch that passed every check.
+/// A launch that passed every check, and the page it opens.
 pub struct Launched {
     pub who: Provisioned,
     pub platform_id: i64,
     pub token: IdToken,
+    pub target: String,
 }
 
 impl Launched {
@@ -129,9 +133,37 @@ pub async fn launch(
         },
     )?;
     let who = provision(&state.db, platform.id, &token).await?;
+    let target = if token.message_type.as_deref() == Some(claims::DEEP_LINKING_REQUEST) {
+        if !roles::memberships(&token.roles).contains(&Membership::Facilitator) {
+            return Err(Failure::Role.into());
+        }
+        let id =
+            super::deep_linking::remember(&state.db, platform.id, who.class_id, who.user_id, &token).await?;
+        format!("/lti/deep-link/{id}")
+    } else {
+        linked_page(state, who.class_id, &token).await?
+    };
     Ok(Launched {
         who,
         platform_id: platform.id,
         token,
+        target,
     })
+}
+
+/// The page a resource link opens: its `sinergi_target` when that is an
+/// activity of this class, else the class's page.
+async fn linked_page(state: &AppState, class_id: i64, token: &IdToken) -> Result<String, AppError> {
+    let class_page = format!("/classes/{class_id}");
+    let Some(item) = token.custom(TARGET_PARAM).and_then(|c| Item::parse(&c)) else {
+        return Ok(class_page);
+    };
+    let ours = match &item {
+        Item::Scenario(id) => crate::scenarios::db::assignment_row(&state.db, class_id, *id)
+            .await
+            .is_ok(),
+        Item::Task(id) => crate::tasks::store::task(&state.db, class_id, *id).await.is_ok(),
+        Item::Unit(_) => true,
+    };
+    Ok(if ours { item.path(class_id) } else { class_page })
 }

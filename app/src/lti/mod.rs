@@ -3,6 +3,7 @@
 //! (no framework); the rest reads and writes the database and calls the LMS.
 pub mod admin;
 mod admin_view;
+pub mod deep_linking;
 pub mod domain;
 pub mod framing;
 pub mod jwks;

@@ -112,6 +112,11 @@ pub fn failure(f: &Failure, locale: Locale) -> String {
             "Token tidak memuat klaim yang wajib ada.",
             "The token lacks a required claim.",
         ),
+        Failure::Role => pick(
+            locale,
+            "Hanya pengajar kursus yang dapat memilih aktivitas Sinergi.",
+            "Only the course's instructors can pick Sinergi activities.",
+        ),
     };
     match f {
         Failure::Missing(claim) => format!("{text} ({claim})"),
@@ -190,4 +195,48 @@ pub fn registered_body(locale: Locale) -> &'static str {
 
 pub fn close(locale: Locale) -> &'static str {
     pick(locale, "Tutup", "Close")
+}
+
+pub fn pick_title(locale: Locale) -> &'static str {
+    pick(locale, "Pilih aktivitas Sinergi", "Pick Sinergi activities")
+}
+
+pub fn pick_hint(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Centang unit, skenario, atau tugas tim yang ingin ditambahkan ke kursus LMS. Setiap aktivitas mendapat kolom nilai di LMS (0–100).",
+        "Tick the units, scenarios or team tasks to add to the LMS course. Each activity gets a grade column in the LMS (0–100).",
+    )
+}
+
+pub fn pick_kind(code: &str, locale: Locale) -> &'static str {
+    match code.split(':').next() {
+        Some("unit") => pick(locale, "Unit", "Unit"),
+        Some("scenario") => pick(locale, "Skenario", "Scenario"),
+        _ => pick(locale, "Tugas tim", "Team task"),
+    }
+}
+
+pub fn pick_none(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Kelas ini belum memiliki aktivitas.",
+        "This class has no activities yet.",
+    )
+}
+
+pub fn pick_submit(locale: Locale) -> &'static str {
+    pick(locale, "Tambahkan ke LMS", "Add to the LMS")
+}
+
+pub fn returning(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Mengirim pilihan ke LMS…",
+        "Sending the choice to the LMS…",
+    )
+}
+
+pub fn return_button(locale: Locale) -> &'static str {
+    pick(locale, "Kembali ke LMS", "Back to the LMS")
 }

@@ -173,6 +173,8 @@ pub enum Failure {
     Version,
     /// A claim the message needs is missing (its short name).
     Missing(&'static str),
+    /// Only the course's instructors may pick activities (deep linking).
+    Role,
 }
 
 impl Failure {
@@ -196,6 +198,7 @@ impl Failure {
             Failure::MessageType => "message_type",
             Failure::Version => "version",
             Failure::Missing(_) => "missing_claim",
+            Failure::Role => "role",
         }
     }
 }
