@@ -18,7 +18,7 @@ impl MigrationTrait for Migration {
     }
 }
 
-const TABLES: [&str; 9] = [
+const TABLES: [&str; 10] = [
     "lti_invites",
     "lti_platforms",
     "lti_deployments",
@@ -28,6 +28,7 @@ const TABLES: [&str; 9] = [
     "lti_accounts",
     "lti_launch_codes",
     "lti_deep_links",
+    "lti_outbox",
 ];
 
 fn tables() -> Vec<TableCreateStatement> {
@@ -93,6 +94,10 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(big_integer("platform_id"))
             .col(string_len("context_id", 300))
             .col(big_integer("class_id"))
+            // The course's AGS line-items URL and NRPS memberships URL, from
+            // the newest launch that named them ("" until then).
+            .col(text("lineitems_url").default(""))
+            .col(text("memberships_url").default(""))
             .foreign_key(&mut fk(("lti_contexts", "platform_id"), ("lti_platforms", "id")))
             .foreign_key(&mut fk(("lti_contexts", "class_id"), ("classes", "id")))
             .to_owned(),
@@ -132,6 +137,25 @@ fn tables() -> Vec<TableCreateStatement> {
                 ("lti_platforms", "id"),
             ))
             .to_owned(),
+        // Calls to the LMS waiting to be made (grades now; xAPI later): a
+        // failed call is retried with backoff and never blocks anyone.
+        table("lti_outbox")
+            .col(big_pk_auto("id"))
+            .col(string_len("kind", 20))
+            .col(big_integer("platform_id"))
+            .col(big_integer("user_id"))
+            .col(big_integer("class_id"))
+            // The same grade queued twice is one row.
+            .col(string_len("dedupe_key", 300))
+            .col(text("payload"))
+            // "pending", "sent" or "failed" (gave up after the last attempt).
+            .col(string_len("status", 10))
+            .col(integer("attempts").default(0))
+            .col(timestamp_with_time_zone("next_at"))
+            .col(text("last_error").default(""))
+            .col(timestamp_with_time_zone("created_at"))
+            .col(timestamp_with_time_zone_null("sent_at"))
+            .to_owned(),
     ]
 }
 
@@ -149,6 +173,7 @@ fn indexes() -> Vec<IndexCreateStatement> {
         ),
         unique("idx_lti_keys_kid", "lti_keys", &["kid"]),
         unique("idx_lti_invites_token", "lti_invites", &["token_hash"]),
+        unique("idx_lti_outbox_dedupe", "lti_outbox", &["dedupe_key"]),
         unique("idx_lti_logins_state", "lti_logins", &["state_hash"]),
         unique(
             "idx_lti_contexts_one",

@@ -78,6 +78,8 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), St
     leptos.site_addr = config.addr;
     let mut state = AppState::new(db, leptos, config.secure_cookies);
     state.max_upload_bytes = config.max_upload_bytes;
+    // Grades for the LMS wait in the outbox; this delivers them in the background.
+    app::lti::outbox::spawn_worker(state.clone(), std::time::Duration::from_secs(15));
     let app = server::router(state, config.trust_proxy);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

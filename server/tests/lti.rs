@@ -845,3 +845,222 @@ both_backends!(
         }
     }
 );
+
+both_backends!(
+    a_released_result_reaches_the_lms_grade_book_through_the_outbox,
+    async |app: &TestApp| {
+        use app::auth::{model::Role, policy::Membership};
+        use app::entities::lti_outbox;
+        let sim = registered(app).await;
+        // Two learners and the instructor come from the LMS course.
+        let mut launched = Vec::new();
+        for (sub, name, role) in [
+            ("s-1", "Hasan Basri", LEARNER),
+            ("s-2", "Farhan Akbar", LEARNER),
+            ("t-1", "Dra. Marlina", INSTRUCTOR),
+        ] {
+            let l = login(app, &sim).await;
+            let r = launch(
+                app,
+                &sim.sign(&sim.claims_with_services(&l.nonce, sub, name, &[role])),
+                &l.state,
+                &l.cookie,
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+            launched.push(r);
+        }
+        let facilitator = launched_client(app, &launched[2]).await;
+        let class = class::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+        let ok = |r: Reply| assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+        // One team of both learners; a task scored with the collaboration rubric.
+        let teams = [
+            ("class_id", class.to_string()),
+            ("mode", "count".into()),
+            ("n", "1".into()),
+            ("w_mix", "1".into()),
+            ("w_isolation", "1".into()),
+            ("w_units", "1".into()),
+            ("w_level", "1".into()),
+            ("w_skill", "1".into()),
+        ];
+        ok(app.call(&facilitator, "/api/form_class_teams", &teams).await);
+        ok(app
+            .call(
+                &facilitator,
+                "/api/publish_teams",
+                &[("class_id", class.to_string())],
+            )
+            .await);
+        let team = app::entities::team::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let task = app::tasks::store::create(
+            &app.db,
+            class,
+            app::tasks::store::NewTask {
+                title: "Rencana komunikasi".into(),
+                brief: String::new(),
+                due_at: chrono::Utc::now(),
+                policy: app::teams::domain::submissions::LatePolicy::Accepted,
+                rubric_id: None,
+            },
+        )
+        .await
+        .unwrap();
+        let body = app::rubrics::templates::find("kolaborasi-tim")
+            .unwrap()
+            .rubric(app::i18n::Locale::Id)
+            .clone();
+        let rubric = app::rubrics::store::create(&app.db, class, 1, &body, None)
+            .await
+            .unwrap()
+            .unwrap();
+        let settings = [
+            ("class_id", class.to_string()),
+            ("task", task.to_string()),
+            ("rubric", rubric.to_string()),
+            ("combine", "mean".into()),
+            ("level_gap", "1".into()),
+            ("share_gap", "15".into()),
+        ];
+        ok(app.call(&facilitator, "/api/set_evaluation", &settings).await);
+        let e = app.user("Penilai Coach", &[Role::Evaluator]).await;
+        app.enrol(e, class, Membership::Evaluator).await;
+        let assign = [
+            ("class_id", class.to_string()),
+            ("task", task.to_string()),
+            ("subject", "0".into()),
+            ("evaluator", e.to_string()),
+            ("role", "coach".into()),
+            ("weight", "1".into()),
+        ];
+        ok(app.call(&facilitator, "/api/assign_evaluator", &assign).await);
+        let evaluator = app.session(e).await;
+        let mut score = vec![
+            ("class_id", class.to_string()),
+            ("task", task.to_string()),
+            ("subject", team.to_string()),
+            ("revision", "1".to_string()),
+            ("lock", "1".to_string()),
+        ];
+        let names: Vec<(String, String)> = body
+            .criteria
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| {
+                [
+                    (format!("c[{i}][level]"), "1".to_string()),
+                    (format!("c[{i}][points]"), c.levels[1].max.to_string()),
+                ]
+            })
+            .collect();
+        score.extend(names.iter().map(|(k, v)| (k.as_str(), v.clone())));
+        ok(app.call(&evaluator, "/api/save_score", &score).await);
+        let expected: f64 = body
+            .criteria
+            .iter()
+            .map(|c| f64::from(c.weight) * f64::from(c.levels[1].max) / f64::from(c.levels[0].max))
+            .sum();
+
+        // Releasing queues one grade per learner; nothing is sent inline.
+        let release = [
+            ("class_id", class.to_string()),
+            ("task", task.to_string()),
+            ("release", "true".to_string()),
+        ];
+        ok(app.call(&facilitator, "/api/evaluation_flags", &release).await);
+        assert_eq!(lti_outbox::Entity::find().count(&app.db).await.unwrap(), 2);
+        assert!(sim.grades.lock().unwrap().scores.is_empty());
+
+        // The LMS fails once: that grade waits with a backoff, the other is sent.
+        sim.grades.lock().unwrap().fail_scores = 1;
+        assert_eq!(app::lti::outbox::run_due(&app.state).await.unwrap(), 1);
+        let waiting = lti_outbox::Entity::find()
+            .filter(lti_outbox::Column::Status.eq("pending"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(waiting.attempts, 1);
+        assert!(waiting.last_error.contains("503"), "{}", waiting.last_error);
+        assert!(
+            waiting.next_at > chrono::Utc::now() + chrono::Duration::seconds(20),
+            "backoff"
+        );
+        assert_eq!(
+            app::lti::outbox::run_due(&app.state).await.unwrap(),
+            0,
+            "not due yet"
+        );
+        let mut due: lti_outbox::ActiveModel = waiting.into();
+        due.next_at = sea_orm::ActiveValue::Set(chrono::Utc::now());
+        sea_orm::ActiveModelTrait::update(due, &app.db).await.unwrap();
+        assert_eq!(app::lti::outbox::run_due(&app.state).await.unwrap(), 1);
+        assert_eq!(
+            lti_outbox::Entity::find()
+                .filter(lti_outbox::Column::Status.eq("sent"))
+                .count(&app.db)
+                .await
+                .unwrap(),
+            2
+        );
+
+        let (items, scores, assertion) = {
+            let book = sim.grades.lock().unwrap();
+            (
+                book.items.clone(),
+                book.scores.clone(),
+                book.assertions.last().cloned().unwrap(),
+            )
+        };
+        assert_eq!(items.len(), 1, "one line item, found again the second time");
+        assert_eq!(items[0]["resourceId"], format!("task:{task}"));
+        assert_eq!(items[0]["label"], "Rencana komunikasi");
+        assert_eq!(items[0]["scoreMaximum"], 100);
+        let mut users: Vec<&str> = scores
+            .iter()
+            .map(|(_, _, s)| s["userId"].as_str().unwrap())
+            .collect();
+        users.sort();
+        assert_eq!(users, ["s-1", "s-2"]);
+        for (item, _, s) in &scores {
+            assert_eq!(item, "1");
+            assert!(
+                (s["scoreGiven"].as_f64().unwrap() - expected).abs() < 0.01,
+                "{s} vs {expected}"
+            );
+            assert_eq!(s["scoreMaximum"], 100);
+            assert_eq!(s["gradingProgress"], "FullyGraded");
+            assert_eq!(s["activityProgress"], "Completed");
+            let comment = s["comment"].as_str().unwrap();
+            assert!(comment.starts_with("Nilai akhir"), "{comment}");
+            assert!(comment.contains(&body.criteria[0].levels[1].label), "{comment}");
+        }
+        // The token was asked for with an assertion signed by the tool's key.
+        let set: jsonwebtoken::jwk::JwkSet = serde_json::from_str(
+            &app.send(Request::get("/lti/jwks").body(Body::empty()).unwrap())
+                .await
+                .body,
+        )
+        .unwrap();
+        let kid = jsonwebtoken::decode_header(&assertion).unwrap().kid.unwrap();
+        let key = jsonwebtoken::DecodingKey::from_jwk(set.find(&kid).unwrap()).unwrap();
+        let mut rules = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::RS256);
+        rules.set_audience(&[sim.url("/token")]);
+        let claims = jsonwebtoken::decode::<Value>(&assertion, &key, &rules)
+            .unwrap()
+            .claims;
+        assert_eq!(
+            (claims["iss"].as_str(), claims["sub"].as_str()),
+            (Some(CLIENT_ID), Some(CLIENT_ID))
+        );
+
+        // Releasing again queues nothing new: the same grade is one row.
+        ok(app.call(&facilitator, "/api/evaluation_flags", &release).await);
+        assert_eq!(lti_outbox::Entity::find().count(&app.db).await.unwrap(), 2);
+    }
+);

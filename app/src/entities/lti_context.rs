@@ -8,6 +8,8 @@ pub struct Model {
     pub platform_id: i64,
     pub context_id: String,
     pub class_id: i64,
+    pub lineitems_url: String,
+    pub memberships_url: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

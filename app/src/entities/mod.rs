@@ -20,6 +20,7 @@ pub mod lti_invite;
 pub mod lti_key;
 pub mod lti_launch_code;
 pub mod lti_login;
+pub mod lti_outbox;
 pub mod lti_platform;
 pub mod mentoring_goal;
 pub mod mentoring_pair;

@@ -264,7 +264,17 @@ pub async fn evaluation_flags(
     let _ = csrf;
     let (state, t) = managed(class_id, &kind, task).await?;
     let flag = |v: Option<String>| v.map(|v| v == "true");
-    store::set_flags(&state.db, &t, flag(release), flag(open)).await
+    let release = flag(release);
+    store::set_flags(&state.db, &t, release, flag(open)).await?;
+    if release == Some(true) {
+        // Grades for the LMS go to the outbox; delivering them never holds
+        // up the release. A failure here is logged, and releasing again
+        // queues what is missing (the same grade is never queued twice).
+        if let Err(e) = crate::lti::grades::queue_released(&state, &t).await {
+            tracing::error!(error = %e, class = class_id, target = task, "lti: grades not queued");
+        }
+    }
+    Ok(())
 }
 
 fn purpose_of(text: &str) -> &'static str {

@@ -3,12 +3,15 @@
 //! (no framework); the rest reads and writes the database and calls the LMS.
 pub mod admin;
 mod admin_view;
+pub mod ags;
 pub mod deep_linking;
 pub mod domain;
 pub mod framing;
+pub mod grades;
 pub mod jwks;
 pub mod keys;
 pub mod launch;
+pub mod outbox;
 pub mod provision;
 pub mod registration;
 pub mod store;

@@ -53,6 +53,7 @@ async fn class_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> Ap
         .one(db)
         .await?;
     if let Some(l) = linked {
+        remember_services(db, &l, t).await?;
         return Ok(l.class_id);
     }
     let name = context
@@ -76,11 +77,49 @@ async fn class_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> Ap
         platform_id: Set(platform),
         context_id: Set(key),
         class_id: Set(class.id),
+        lineitems_url: Set(services(t).0),
+        memberships_url: Set(services(t).1),
         ..Default::default()
     }
     .insert(db)
     .await?;
     Ok(class.id)
+}
+
+/// The course's grade (AGS line items) and roster (NRPS) URLs, if sent.
+fn services(t: &IdToken) -> (String, String) {
+    (
+        t.ags
+            .as_ref()
+            .and_then(|a| a.lineitems.clone())
+            .unwrap_or_default(),
+        t.nrps
+            .as_ref()
+            .map(|n| n.context_memberships_url.clone())
+            .unwrap_or_default(),
+    )
+}
+
+/// Keeps the newest service URLs the platform sent for the course.
+async fn remember_services<C: ConnectionTrait>(
+    db: &C,
+    linked: &lti_context::Model,
+    t: &IdToken,
+) -> AppResult<()> {
+    let (lineitems, memberships) = services(t);
+    let changed = (!lineitems.is_empty() && lineitems != linked.lineitems_url)
+        || (!memberships.is_empty() && memberships != linked.memberships_url);
+    if changed {
+        let mut row: lti_context::ActiveModel = linked.clone().into();
+        if !lineitems.is_empty() {
+            row.lineitems_url = Set(lineitems);
+        }
+        if !memberships.is_empty() {
+            row.memberships_url = Set(memberships);
+        }
+        row.update(db).await?;
+    }
+    Ok(())
 }
 
 /// Classes from an LMS join the oldest programme (the one the admin set up

@@ -36,7 +36,18 @@ pub const DYNAMIC_DEPLOYMENT: &str = "dyn-deploy-1";
 /// What the tool sent to the registration endpoint: its bearer token and body.
 pub type Registrations = Arc<Mutex<Vec<(Option<String>, Value)>>>;
 
+/// The platform's grade book: line items, posted scores (line item, bearer,
+/// body), token requests' assertions, and how many score posts to fail next.
+#[derive(Default)]
+pub struct GradeBook {
+    pub items: Vec<Value>,
+    pub scores: Vec<(String, String, Value)>,
+    pub assertions: Vec<String>,
+    pub fail_scores: usize,
+}
+
 pub struct Platform {
+    pub grades: Arc<Mutex<GradeBook>>,
     pub base: String,
     pub registrations: Registrations,
     signing: Mutex<Arc<Key>>,
@@ -65,7 +76,8 @@ impl Platform {
             },
         });
         let seen = registrations.clone();
-        let router = Router::new()
+        let grades: Arc<Mutex<GradeBook>> = Arc::default();
+        let router = grade_routes(Router::new(), grades.clone(), base.clone())
             .route(
                 "/.well-known/openid-configuration",
                 get(move || {
@@ -114,6 +126,7 @@ impl Platform {
             axum::serve(listener, router).await.ok();
         });
         Platform {
+            grades,
             base,
             registrations,
             signing: Mutex::new(key),
@@ -136,6 +149,20 @@ impl Platform {
             jwks_url: self.url("/jwks"),
             deployments: vec![DEPLOYMENT.into()],
         }
+    }
+
+    /// A launch that also names the course's grade and roster services.
+    pub fn claims_with_services(&self, nonce: &str, sub: &str, name: &str, roles: &[&str]) -> Value {
+        let mut c = self.claims(nonce, sub, name, roles);
+        c["https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"] = json!({
+            "scope": ["https://purl.imsglobal.org/spec/lti-ags/scope/lineitem", "https://purl.imsglobal.org/spec/lti-ags/scope/score"],
+            "lineitems": self.url("/lineitems"),
+        });
+        c["https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"] = json!({
+            "context_memberships_url": self.url("/memberships"),
+            "service_versions": ["2.0"],
+        });
+        c
     }
 
     /// A resource-link launch for `sub` with `roles`, carrying `nonce`.
@@ -199,4 +226,87 @@ pub fn hs256(claims: &Value, kid: &str) -> String {
     let mut header = Header::new(Algorithm::HS256);
     header.kid = Some(kid.to_string());
     jsonwebtoken::encode(&header, claims, &EncodingKey::from_secret(b"not-a-platform-key")).expect("sign")
+}
+
+type Book = Arc<Mutex<GradeBook>>;
+
+/// AGS as a platform serves it: a token endpoint, line items (find by
+/// `resource_id`, create) and scores, all behind the bearer token.
+fn grade_routes(router: Router, book: Book, base: String) -> Router {
+    use axum::extract::{Path, Query};
+    use axum::http::{HeaderMap, StatusCode};
+    use axum::routing::post;
+    let bearer_ok =
+        |h: &HeaderMap| h.get("authorization").and_then(|v| v.to_str().ok()) == Some("Bearer at-1");
+    let (b1, b2, b3, b4) = (book.clone(), book.clone(), book.clone(), book);
+    router
+        .route(
+            "/token",
+            post(move |body: String| {
+                let book = b1.clone();
+                async move {
+                    let form: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
+                    let get = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+                    if get("grant_type") != "client_credentials" {
+                        return (StatusCode::BAD_REQUEST, Json(json!({"error": "unsupported_grant_type"})));
+                    }
+                    book.lock().unwrap().assertions.push(get("client_assertion"));
+                    (StatusCode::OK, Json(json!({"access_token": "at-1", "token_type": "Bearer", "expires_in": 3600, "scope": get("scope")})))
+                }
+            }),
+        )
+        .route(
+            "/lineitems",
+            get(move |headers: HeaderMap, Query(q): Query<Vec<(String, String)>>| {
+                let book = b2.clone();
+                async move {
+                    if !bearer_ok(&headers) {
+                        return (StatusCode::UNAUTHORIZED, Json(json!([])));
+                    }
+                    let wanted = q.iter().find(|(k, _)| k == "resource_id").map(|(_, v)| v.clone());
+                    let items: Vec<Value> = book
+                        .lock()
+                        .unwrap()
+                        .items
+                        .iter()
+                        .filter(|i| wanted.as_deref().is_none_or(|w| i["resourceId"] == w))
+                        .cloned()
+                        .collect();
+                    (StatusCode::OK, Json(json!(items)))
+                }
+            })
+            .post(move |headers: HeaderMap, body: String| {
+                let (book, base) = (b3.clone(), base.clone());
+                async move {
+                    if !bearer_ok(&headers) {
+                        return (StatusCode::UNAUTHORIZED, Json(json!({})));
+                    }
+                    let mut item: Value = serde_json::from_str(&body).unwrap_or_default();
+                    let mut book = book.lock().unwrap();
+                    item["id"] = json!(format!("{base}/lineitems/{}", book.items.len() + 1));
+                    book.items.push(item.clone());
+                    (StatusCode::CREATED, Json(item))
+                }
+            }),
+        )
+        .route(
+            "/lineitems/{n}/scores",
+            post(move |headers: HeaderMap, Path(n): Path<String>, body: String| {
+                let book = b4.clone();
+                async move {
+                    let mut book = book.lock().unwrap();
+                    if book.fail_scores > 0 {
+                        book.fail_scores -= 1;
+                        return StatusCode::SERVICE_UNAVAILABLE;
+                    }
+                    let content_type = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
+                    if !bearer_ok(&headers) || content_type != "application/vnd.ims.lis.v1.score+json" {
+                        return StatusCode::BAD_REQUEST;
+                    }
+                    let bearer = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+                    book.scores.push((n, bearer, serde_json::from_str(&body).unwrap_or_default()));
+                    StatusCode::OK
+                }
+            }),
+        )
 }

@@ -1,0 +1,151 @@
+//! Calls to the LMS kept in the database until they succeed: a grade is
+//! queued where it is released (never sent inline, so a slow or failing LMS
+//! never blocks the facilitator) and delivered by a worker, retried with
+//! backoff, given up after `MAX_ATTEMPTS` (the facilitator sees the status).
+use super::ags;
+use super::domain::grades::backoff_secs;
+use crate::entities::{lti_outbox, lti_platform};
+use crate::error::AppResult;
+use crate::state::AppState;
+use chrono::{Duration, Utc};
+use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, QueryOrder, QuerySelect};
+use serde::{Deserialize, Serialize};
+
+pub const SCORE: &str = "ags_score";
+pub const PENDING: &str = "pending";
+pub const SENT: &str = "sent";
+pub const FAILED: &str = "failed";
+pub const MAX_ATTEMPTS: i32 = 10;
+const BATCH: u64 = 50;
+
+/// A grade to post: where, which line item, and the score document.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ScoreCall {
+    pub lineitems_url: String,
+    pub resource_id: String,
+    pub label: String,
+    pub score: serde_json::Value,
+}
+
+/// Queues a call; the same `dedupe_key` again is ignored (a re-release of
+/// the same result). Returns whether a row was added.
+pub async fn enqueue<C: ConnectionTrait>(
+    db: &C,
+    platform: i64,
+    user: i64,
+    class: i64,
+    dedupe_key: &str,
+    call: &ScoreCall,
+) -> AppResult<bool> {
+    let now = Utc::now();
+    let row = lti_outbox::ActiveModel {
+        kind: Set(SCORE.into()),
+        platform_id: Set(platform),
+        user_id: Set(user),
+        class_id: Set(class),
+        dedupe_key: Set(dedupe_key.chars().take(300).collect()),
+        payload: Set(serde_json::to_string(call).unwrap_or_default()),
+        status: Set(PENDING.into()),
+        attempts: Set(0),
+        next_at: Set(now),
+        last_error: Set(String::new()),
+        created_at: Set(now),
+        sent_at: Set(None),
+        ..Default::default()
+    };
+    let added = lti_outbox::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(lti_outbox::Column::DedupeKey)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(added > 0)
+}
+
+/// Delivers what is due; returns how many calls succeeded.
+pub async fn run_due(state: &AppState) -> AppResult<usize> {
+    let due = lti_outbox::Entity::find()
+        .filter(lti_outbox::Column::Status.eq(PENDING))
+        .filter(lti_outbox::Column::NextAt.lte(Utc::now()))
+        .order_by_asc(lti_outbox::Column::Id)
+        .limit(BATCH)
+        .all(&state.db)
+        .await?;
+    let mut sent = 0;
+    for row in due {
+        let outcome = deliver(state, &row).await;
+        let mut update: lti_outbox::ActiveModel = row.clone().into();
+        update.attempts = Set(row.attempts + 1);
+        match outcome {
+            Ok(()) => {
+                update.status = Set(SENT.into());
+                update.sent_at = Set(Some(Utc::now()));
+                update.last_error = Set(String::new());
+                sent += 1;
+            }
+            Err(e) => {
+                tracing::warn!(outbox = row.id, attempt = row.attempts + 1, error = %e, "lti: grade not delivered");
+                let attempts = row.attempts + 1;
+                update.last_error = Set(e.chars().take(500).collect());
+                update.next_at = Set(Utc::now() + Duration::seconds(backoff_secs(attempts)));
+                if attempts >= MAX_ATTEMPTS {
+                    update.status = Set(FAILED.into());
+                }
+            }
+        }
+        update.update(&state.db).await?;
+    }
+    Ok(sent)
+}
+
+async fn deliver(state: &AppState, row: &lti_outbox::Model) -> Result<(), ags::CallError> {
+    let call: ScoreCall = serde_json::from_str(&row.payload).map_err(|e| format!("payload: {e}"))?;
+    let platform = lti_platform::Entity::find_by_id(row.platform_id)
+        .one(&state.db)
+        .await
+        .map_err(|e| format!("platform: {e}"))?
+        .ok_or_else(|| "platform: removed".to_string())?;
+    let token = ags::access_token(
+        &state.db,
+        &state.http,
+        &platform,
+        &[ags::SCOPE_LINEITEM, ags::SCOPE_SCORE],
+    )
+    .await?;
+    let item = ags::line_item(
+        &state.http,
+        &token,
+        &call.lineitems_url,
+        &call.resource_id,
+        &call.label,
+    )
+    .await?;
+    ags::post_score(&state.http, &token, &item, &call.score).await
+}
+
+/// Delivers due calls every `every` until the pool closes.
+pub fn spawn_worker(state: AppState, every: std::time::Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            if let Err(e) = run_due(&state).await {
+                if state.db.ping().await.is_err() {
+                    break;
+                }
+                tracing::warn!(error = %e, "lti: outbox run failed");
+            }
+        }
+    });
+}
+
+/// The class's grade calls, newest first per participant: (user, status, last error).
+pub async fn status_of_class(db: &DatabaseConnection, class_id: i64) -> AppResult<Vec<lti_outbox::Model>> {
+    Ok(lti_outbox::Entity::find()
+        .filter(lti_outbox::Column::ClassId.eq(class_id))
+        .order_by_desc(lti_outbox::Column::Id)
+        .all(db)
+        .await?)
+}
