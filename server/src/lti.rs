@@ -123,6 +123,7 @@ pub async fn launch_post(
         Ok(v) => v,
         Err(e) => return refused(auth.locale, "-", LaunchError::Internal(e)),
     };
+    app::lti::nrps::sync_in_background(state.clone(), launched.platform_id, who.class_id);
     tracing::info!(
         platform = launched.platform_id,
         user = who.user_id,

@@ -542,6 +542,12 @@ both_backends!(server_fn_matrix, async |app: &TestApp| {
         ("POST", "/api/make_lti_invite", vec![], ADMINS),
         ("POST", "/api/rotate_lti_key", vec![], ADMINS),
         (
+            "POST",
+            "/api/sync_lti_roster",
+            vec![("class_id", a.clone())],
+            MANAGERS,
+        ),
+        (
             "GET",
             "/api/rubrics_page",
             vec![("class_id", a.clone())],

@@ -1064,3 +1064,95 @@ both_backends!(
         assert_eq!(lti_outbox::Entity::find().count(&app.db).await.unwrap(), 2);
     }
 );
+
+fn member(sub: &str, name: &str, role: &str, status: &str) -> Value {
+    json!({"user_id": sub, "name": name, "roles": [role], "status": status})
+}
+
+both_backends!(
+    the_roster_syncs_page_by_page_adding_and_removing_members,
+    async |app: &TestApp| {
+        let sim = registered(app).await;
+        let l = login(app, &sim).await;
+        let r = launch(
+            app,
+            &sim.sign(&sim.claims_with_services(&l.nonce, "t-1", "Dra. Marlina", &[INSTRUCTOR])),
+            &l.state,
+            &l.cookie,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let facilitator = launched_client(app, &r).await;
+        let class = class::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+        let mentor = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor";
+        let roster = |status_of_farhan: &str| {
+            vec![
+                member("t-1", "Dra. Marlina", INSTRUCTOR, "Active"),
+                member("s-1", "Hasan Basri", LEARNER, "Active"),
+                member("s-2", "Farhan Akbar", LEARNER, status_of_farhan),
+                member("m-1", "Ratna Dewi", mentor, "Active"),
+                member("s-3", "Peserta Keluar", LEARNER, "Inactive"),
+            ]
+        };
+        let roles_in_class = || async {
+            let mut out: Vec<(String, String)> = Vec::new();
+            for m in class_member::Entity::find()
+                .filter(class_member::Column::ClassId.eq(class))
+                .all(&app.db)
+                .await
+                .unwrap()
+            {
+                let u = user::Entity::find_by_id(m.user_id)
+                    .one(&app.db)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                out.push((u.full_name, m.role));
+            }
+            out.sort();
+            out
+        };
+        let form = [("class_id", class.to_string())];
+        let sync = || app.call(&facilitator, "/api/sync_lti_roster", &form);
+
+        *sim.roster.lock().unwrap() = Some(roster("Active"));
+        let r = sync().await;
+        assert!(r.status.is_success(), "{r:?}");
+        let expected = |with_farhan: bool| {
+            let mut v = vec![
+                ("Dra. Marlina".to_string(), "facilitator".to_string()),
+                ("Hasan Basri".to_string(), "participant".to_string()),
+                ("Ratna Dewi".to_string(), "evaluator".to_string()),
+            ];
+            if with_farhan {
+                v.push(("Farhan Akbar".to_string(), "participant".to_string()));
+            }
+            v.sort();
+            v
+        };
+        assert_eq!(
+            roles_in_class().await,
+            expected(true),
+            "three pages read, the inactive member left out"
+        );
+
+        // Farhan leaves the course: his membership goes; his account stays.
+        *sim.roster.lock().unwrap() = Some(roster("Inactive"));
+        assert!(sync().await.status.is_success());
+        assert_eq!(roles_in_class().await, expected(false));
+        assert!(user::Entity::find()
+            .filter(user::Column::FullName.eq("Farhan Akbar"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .is_some());
+
+        // An empty roster removes nobody; a failing roster service is a clear error.
+        *sim.roster.lock().unwrap() = Some(Vec::new());
+        assert!(sync().await.status.is_success());
+        assert_eq!(roles_in_class().await, expected(false));
+        *sim.roster.lock().unwrap() = None;
+        let r = sync().await;
+        assert!(matches!(r.error(), Some(app::error::AppError::Rule(_))), "{r:?}");
+    }
+);

@@ -690,6 +690,10 @@ page_keys! {
     LtiNone => "Belum ada LMS yang terdaftar.", "No LMS is registered yet.";
     LtiErrUrl => "{0}: isi dengan alamat http:// atau https:// yang lengkap.", "{0}: enter a full http:// or https:// address.";
     LtiErrRequired => "{0} wajib diisi.", "{0} is required.";
+    LtiSyncFailed => "Daftar peserta dari LMS tidak dapat dibaca sekarang. Coba lagi nanti; admin dapat melihat rinciannya di log.", "The roster could not be read from the LMS now. Try again later; the admin can see the details in the log.";
+    LtiCourses => "Kursus LMS yang terhubung", "Linked LMS courses";
+    LtiCourseClass => "Kelas", "Class";
+    LtiSync => "Sinkronkan peserta", "Sync participants";
     LtiErrTaken => "LMS dengan issuer dan client ID ini sudah terdaftar.", "An LMS with this issuer and client ID is already registered.";
 }
 

@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 /// What the page shows.
 pub struct AdminData {
     pub base: String,
+    /// Linked courses: (class id, class name, platform name).
+    pub courses: Vec<(i64, String, String)>,
     pub platforms: Vec<(lti_platform::Model, Vec<String>)>,
     /// A registration link just made (its token is never stored in the clear).
     pub invite: Option<String>,
@@ -43,12 +45,29 @@ pub async fn lti_admin_page(invite: Option<String>) -> Result<String, AppError> 
         let deployments = store::deployments(&state.db, p.id).await?;
         platforms.push((p, deployments));
     }
+    let mut courses = Vec::new();
+    for c in crate::entities::lti_context::Entity::find()
+        .all(&state.db)
+        .await?
+    {
+        let class = crate::entities::class::Entity::find_by_id(c.class_id)
+            .one(&state.db)
+            .await?;
+        let platform = platforms
+            .iter()
+            .find(|(p, _)| p.id == c.platform_id)
+            .map(|(p, _)| p.name.clone());
+        if let (Some(class), Some(platform)) = (class, platform) {
+            courses.push((class.id, class.name, platform));
+        }
+    }
     let base = request_base();
     let invite = invite
         .filter(|t| t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit()))
         .map(|t| format!("{base}/lti/register?invite={t}"));
     let data = AdminData {
         base,
+        courses,
         platforms,
         invite,
     };
@@ -160,5 +179,32 @@ pub async fn rotate_lti_key(csrf: String) -> Result<(), AppError> {
     crate::auth::guard::require_any(&[Role::Admin])?;
     let state = crate::auth::guard::state()?;
     keys::rotate(&state.db).await?;
+    Ok(())
+}
+
+/// The class's facilitators and admins: reads the linked LMS courses'
+/// rosters now. Errors: `Rule` with the LMS's answer when it fails.
+#[server(prefix = "/api", endpoint = "sync_lti_roster")]
+pub async fn sync_lti_roster(csrf: String, class_id: i64) -> Result<(), AppError> {
+    let _ = csrf;
+    let state = crate::auth::guard::state()?;
+    let caller = crate::auth::guard::caller()?;
+    crate::auth::guard::require_class(
+        &state.db,
+        &caller,
+        class_id,
+        crate::auth::policy::ClassAccess::Manage,
+    )
+    .await?;
+    let contexts = crate::entities::lti_context::Entity::find()
+        .filter(crate::entities::lti_context::Column::ClassId.eq(class_id))
+        .all(&state.db)
+        .await?;
+    for context in contexts {
+        if let Err(e) = super::nrps::sync(&state, &context).await {
+            tracing::warn!(class = class_id, error = %e, "lti: roster sync failed");
+            return Err(AppError::Rule(crate::scenarios::said(P::LtiSyncFailed)));
+        }
+    }
     Ok(())
 }

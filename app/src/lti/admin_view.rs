@@ -1,5 +1,5 @@
 //! The `/admin/lti` page, rendered on the server.
-use super::admin::{AdminData, MakeLtiInvite, RegisterLtiPlatform, RotateLtiKey};
+use super::admin::{AdminData, MakeLtiInvite, RegisterLtiPlatform, RotateLtiKey, SyncLtiRoster};
 use crate::entities::lti_platform;
 use crate::i18n::P;
 use crate::scenarios::views::text::tr;
@@ -38,6 +38,7 @@ pub fn body(data: AdminData) -> impl IntoView {
             {plain_form::<MakeLtiInvite>("lti-invite-form", P::LtiInviteMake, None)}
         </section>
         {platform_list(&data.platforms)}
+        {course_list(&data.courses)}
         {manual_form()}
     }
 }
@@ -119,4 +120,33 @@ fn manual_form() -> impl IntoView {
             <ErrorSlot id=slot.clone() action={slot_action::<RegisterLtiPlatform>(&slot)} />
         </section>
     }
+}
+
+fn course_list(courses: &[(i64, String, String)]) -> impl IntoView {
+    (!courses.is_empty()).then(|| {
+        let rows = courses
+            .iter()
+            .map(|(class, name, platform)| {
+                let slot = format!("lti-sync-{class}");
+                view! {
+                    <li>
+                        <a href=format!("/classes/{class}")>{name.clone()}</a>" · "{platform.clone()}
+                        <form method="post" action=SyncLtiRoster::PATH class="inline" data-error-slot=slot.clone()>
+                            <CsrfField />
+                            <SlotField id=slot.clone() />
+                            <input type="hidden" name="class_id" value=*class />
+                            <button type="submit" class="button">{tr(P::LtiSync)}</button>
+                        </form>
+                        <ErrorSlot id=slot.clone() action={slot_action::<SyncLtiRoster>(&slot)} />
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="panel" id="lti-courses">
+                <h2>{tr(P::LtiCourses)}</h2>
+                <ul class="plain-list">{rows}</ul>
+            </section>
+        }
+    })
 }

@@ -11,6 +11,7 @@ pub mod grades;
 pub mod jwks;
 pub mod keys;
 pub mod launch;
+pub mod nrps;
 pub mod outbox;
 pub mod provision;
 pub mod registration;

@@ -22,7 +22,7 @@ pub async fn provision(db: &DatabaseConnection, platform: i64, t: &IdToken) -> A
     db.transaction::<_, Provisioned, AppError>(|txn| {
         Box::pin(async move {
             let class_id = class_for(txn, platform, &t).await?;
-            let user_id = account_for(txn, platform, &t).await?;
+            let user_id = account_for(txn, platform, &Person::of(&t)).await?;
             for m in roles::memberships(&t.roles) {
                 crate::classes::import::grant(txn, user_id, class_id, m).await?;
             }
@@ -143,8 +143,30 @@ async fn programme_for<C: ConnectionTrait>(db: &C) -> AppResult<i64> {
     .id)
 }
 
-async fn account_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> AppResult<i64> {
-    let sub = t.sub.clone().unwrap_or_default();
+/// Who the platform says someone is (from a launch or the roster).
+#[derive(Debug, Clone, Default)]
+pub struct Person {
+    pub sub: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    /// The custom `nip` parameter, as sent.
+    pub nip: Option<String>,
+}
+
+impl Person {
+    pub fn of(t: &IdToken) -> Person {
+        Person {
+            sub: t.sub.clone().unwrap_or_default(),
+            name: t.name.clone(),
+            email: t.email.clone(),
+            nip: t.custom("nip"),
+        }
+    }
+}
+
+/// The account for the platform's user: linked before, else matched by NIP, else made.
+pub async fn account_for<C: ConnectionTrait>(db: &C, platform: i64, t: &Person) -> AppResult<i64> {
+    let sub = t.sub.clone();
     let linked = lti_account::Entity::find()
         .filter(lti_account::Column::PlatformId.eq(platform))
         .filter(lti_account::Column::Sub.eq(&sub))
@@ -153,7 +175,7 @@ async fn account_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> 
     if let Some(a) = linked {
         return Ok(a.user_id);
     }
-    let nip = t.custom("nip").and_then(|n| Nip::parse(&n).ok());
+    let nip = t.nip.as_deref().and_then(|n| Nip::parse(n).ok());
     let by_nip = match &nip {
         Some(n) => {
             user::Entity::find()
@@ -178,7 +200,7 @@ async fn account_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> 
     Ok(user_id)
 }
 
-async fn create_user<C: ConnectionTrait>(db: &C, t: &IdToken, nip: Option<Nip>) -> AppResult<i64> {
+async fn create_user<C: ConnectionTrait>(db: &C, t: &Person, nip: Option<Nip>) -> AppResult<i64> {
     // An e-mail already used by another account is not taken over: accounts
     // are matched only by the platform's id or the NIP.
     let email = match t

@@ -47,6 +47,8 @@ pub struct GradeBook {
 }
 
 pub struct Platform {
+    /// The course roster NRPS serves (None: no roster service, 404).
+    pub roster: Arc<Mutex<Option<Vec<Value>>>>,
     pub grades: Arc<Mutex<GradeBook>>,
     pub base: String,
     pub registrations: Registrations,
@@ -77,7 +79,9 @@ impl Platform {
         });
         let seen = registrations.clone();
         let grades: Arc<Mutex<GradeBook>> = Arc::default();
-        let router = grade_routes(Router::new(), grades.clone(), base.clone())
+        let roster: Arc<Mutex<Option<Vec<Value>>>> = Arc::default();
+        let router = grade_routes(Router::new(), grades.clone(), base.clone());
+        let router = roster_routes(router, roster.clone(), base.clone())
             .route(
                 "/.well-known/openid-configuration",
                 get(move || {
@@ -126,6 +130,7 @@ impl Platform {
             axum::serve(listener, router).await.ok();
         });
         Platform {
+            roster,
             grades,
             base,
             registrations,
@@ -309,4 +314,41 @@ fn grade_routes(router: Router, book: Book, base: String) -> Router {
                 }
             }),
         )
+}
+
+/// NRPS: the roster two members a page, with `Link: <…>; rel="next"`.
+fn roster_routes(router: Router, roster: Arc<Mutex<Option<Vec<Value>>>>, base: String) -> Router {
+    use axum::extract::Query;
+    use axum::http::{HeaderMap, HeaderValue, StatusCode};
+    use axum::response::IntoResponse;
+    router.route(
+        "/memberships",
+        get(
+            move |headers: HeaderMap, Query(q): Query<Vec<(String, String)>>| {
+                let (roster, base) = (roster.clone(), base.clone());
+                async move {
+                    if headers.get("authorization").and_then(|v| v.to_str().ok()) != Some("Bearer at-1") {
+                        return StatusCode::UNAUTHORIZED.into_response();
+                    }
+                    let Some(all) = roster.lock().unwrap().clone() else {
+                        return StatusCode::NOT_FOUND.into_response();
+                    };
+                    let page: usize = q
+                        .iter()
+                        .find(|(k, _)| k == "page")
+                        .and_then(|(_, v)| v.parse().ok())
+                        .unwrap_or(1);
+                    let members: Vec<Value> = all.iter().skip((page - 1) * 2).take(2).cloned().collect();
+                    let mut res = Json(json!({"id": format!("{base}/memberships"), "members": members}))
+                        .into_response();
+                    if page * 2 < all.len() {
+                        let link = format!("<{base}/memberships?page={}>; rel=\"next\"", page + 1);
+                        res.headers_mut()
+                            .insert("link", HeaderValue::from_str(&link).unwrap());
+                    }
+                    res
+                }
+            },
+        ),
+    )
 }
