@@ -996,6 +996,17 @@ both_backends!(
             0,
             "not due yet"
         );
+        // The facilitator sees each learner's grade status on the evaluation page.
+        let page = app
+            .get(&facilitator, &format!("/classes/{class}/tasks/{task}/evaluation"))
+            .await;
+        assert!(page.body.contains("Nilai di LMS"), "{}", page.body);
+        assert!(page.body.contains(": terkirim"), "one sent");
+        assert!(
+            page.body
+                .contains(": menunggu, dicoba lagi otomatis (percobaan 2)"),
+            "one waiting"
+        );
         let mut due: lti_outbox::ActiveModel = waiting.into();
         due.next_at = sea_orm::ActiveValue::Set(chrono::Utc::now());
         sea_orm::ActiveModelTrait::update(due, &app.db).await.unwrap();

@@ -42,6 +42,8 @@ pub struct EvalData {
     reports: Vec<SubjectReport>,
     agreement: Option<(Agreement, Vec<Agreement>)>,
     my_scores: Vec<score::Model>,
+    /// Facilitators: each LMS learner's grade for this target (name, status).
+    lms: Vec<(String, String)>,
 }
 
 pub async fn load_evaluation(
@@ -75,8 +77,15 @@ pub async fn load_evaluation(
         .collect();
     candidates.sort();
     candidates.dedup();
+    let names: HashMap<i64, String> = members.into_iter().map(|(_, u)| (u.id, u.full_name)).collect();
+    let lms = if manages {
+        lms_status(state, &target, &names).await?
+    } else {
+        Vec::new()
+    };
     Ok(EvalData {
-        names: members.into_iter().map(|(_, u)| (u.id, u.full_name)).collect(),
+        lms,
+        names,
         my_scores: scores
             .iter()
             .filter(|s| s.evaluator_id == caller.user_id)
@@ -97,6 +106,38 @@ pub async fn load_evaluation(
         reports,
         agreement,
     })
+}
+
+/// Each LMS learner's grade for the target, as the facilitator reads it.
+async fn lms_status(
+    state: &AppState,
+    t: &Target,
+    names: &HashMap<i64, String>,
+) -> AppResult<Vec<(String, String)>> {
+    use crate::lti::domain::items::Item;
+    use crate::lti::outbox::{FAILED, SENT};
+    let item = if t.kind == REFLECTION {
+        Item::Scenario(t.id)
+    } else {
+        Item::Task(t.id)
+    };
+    let rows = crate::lti::outbox::status_of(&state.db, t.class_id, &item.code()).await?;
+    let locale = crate::auth::guard::request_auth()?.locale;
+    let mut out: Vec<(String, String)> =
+        rows.into_iter()
+            .map(|r| {
+                let status = match r.status.as_str() {
+                    SENT => P::LtiGradeSent.t(locale).to_string(),
+                    FAILED => crate::scenarios::said_with(P::LtiGradeFailed, &[r.attempts.to_string()])
+                        .render(locale),
+                    _ => crate::scenarios::said_with(P::LtiGradePending, &[(r.attempts + 1).to_string()])
+                        .render(locale),
+                };
+                (names.get(&r.user_id).cloned().unwrap_or_default(), status)
+            })
+            .collect();
+    out.sort();
+    Ok(out)
 }
 
 /// A subject's label; 0 is every subject of the target.
@@ -440,6 +481,12 @@ fn flags_section(data: &EvalData) -> Option<impl IntoView> {
                 {button_form::<EvaluationFlags>(data.class.id, "release".into(), release, if released { P::EvalUnrelease } else { P::EvalReleaseSubmit }, !released)}
                 {button_form::<EvaluationFlags>(data.class.id, "open".into(), open, if s.scores_open { P::EvalCloseScores } else { P::EvalOpenScores }, false)}
             </div>
+            {(!data.lms.is_empty()).then(|| view! {
+                <h3>{tr(P::LtiGradesTitle)}</h3>
+                <ul class="plain-list" id="lms-grades">
+                    {data.lms.iter().map(|(name, status)| view! { <li>{format!("{name}: {status}")}</li> }).collect_view()}
+                </ul>
+            })}
         </section>
     })
 }

@@ -694,6 +694,10 @@ page_keys! {
     LtiCourses => "Kursus LMS yang terhubung", "Linked LMS courses";
     LtiCourseClass => "Kelas", "Class";
     LtiSync => "Sinkronkan peserta", "Sync participants";
+    LtiGradesTitle => "Nilai di LMS", "Grades in the LMS";
+    LtiGradeSent => "terkirim", "sent";
+    LtiGradePending => "menunggu, dicoba lagi otomatis (percobaan {0})", "waiting, retried automatically (attempt {0})";
+    LtiGradeFailed => "gagal setelah {0} percobaan; rilis ulang untuk mencoba lagi", "failed after {0} attempts; release again to retry";
     LtiErrTaken => "LMS dengan issuer dan client ID ini sudah terdaftar.", "An LMS with this issuer and client ID is already registered.";
 }
 

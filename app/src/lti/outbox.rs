@@ -141,11 +141,19 @@ pub fn spawn_worker(state: AppState, every: std::time::Duration) {
     });
 }
 
-/// The class's grade calls, newest first per participant: (user, status, last error).
-pub async fn status_of_class(db: &DatabaseConnection, class_id: i64) -> AppResult<Vec<lti_outbox::Model>> {
-    Ok(lti_outbox::Entity::find()
+/// The newest grade call per participant for one activity (`resource`,
+/// e.g. `task:3`) of the class, for the facilitator's sync status.
+pub async fn status_of(
+    db: &DatabaseConnection,
+    class_id: i64,
+    resource: &str,
+) -> AppResult<Vec<lti_outbox::Model>> {
+    let rows = lti_outbox::Entity::find()
         .filter(lti_outbox::Column::ClassId.eq(class_id))
+        .filter(lti_outbox::Column::DedupeKey.contains(format!(":{resource}:")))
         .order_by_desc(lti_outbox::Column::Id)
         .all(db)
-        .await?)
+        .await?;
+    let mut seen = std::collections::HashSet::new();
+    Ok(rows.into_iter().filter(|r| seen.insert(r.user_id)).collect())
 }
