@@ -180,7 +180,7 @@ fn opening_page(locale: Locale, target: &str, code: &str) -> Html<String> {
         &format!(
             r#"<div id="lti-opening" data-target="{target}">
 <p id="lti-blocked" hidden>{blocked}</p>
-<p><a class="button" id="lti-continue" href="{target}">{cont}</a></p>
+<p id="lti-continue-row"><a class="button" id="lti-continue" href="{target}">{cont}</a></p>
 <p><a id="lti-new-tab" href="{enter}" target="_blank" rel="noopener">{tab}</a></p>
 </div>
 <script src="/lti/launch.js" defer></script>"#,
@@ -200,7 +200,7 @@ pub async fn launch_js() -> Response {
     .then(function (t) {
       if (t === '1') { location.replace(box.getAttribute('data-target')); return; }
       document.getElementById('lti-blocked').hidden = false;
-      document.getElementById('lti-continue').hidden = true;
+      document.getElementById('lti-continue-row').hidden = true;
     });
 })();
 "#;
