@@ -30,6 +30,8 @@ pub struct AppState {
     pub frozen_versions: Arc<crate::rubrics::store::FrozenVersions>,
     /// The registered LMSs' origins, allowed to frame the pages (see `lti::framing`).
     pub lti_origins: Arc<crate::lti::framing::Cached>,
+    /// When each class's LMS roster was last read at a launch (see `lti::nrps`).
+    pub lti_roster_read: Arc<std::sync::Mutex<std::collections::HashMap<i64, Instant>>>,
     /// Calls to LMS platforms (key sets, tokens, grades, rosters).
     pub http: reqwest::Client,
 }
@@ -49,6 +51,7 @@ impl AppState {
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             frozen_versions: Arc::default(),
             lti_origins: Arc::default(),
+            lti_roster_read: Arc::default(),
             http: reqwest::Client::builder()
                 .timeout(Duration::from_secs(10))
                 .user_agent("Sinergi-LTI/1.0")

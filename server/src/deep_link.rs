@@ -1,7 +1,7 @@
 //! The deep-linking picker inside the LMS frame: the facilitator ticks the
 //! class's activities; the answer page posts the signed response back to
 //! the LMS (by itself once scripts run, by a button without them).
-use crate::lti::{escape, page, public_base};
+use crate::lti::{escape, page};
 use app::error::AppError;
 use app::i18n::Locale;
 use app::lti::{deep_linking, text};
@@ -94,7 +94,7 @@ pub async fn answer(
         .filter(|(k, _)| k == "item")
         .map(|(_, v)| v)
         .collect();
-    let base = public_base(&headers, state.secure_cookies);
+    let base = app::lti::public_base(&headers, state.secure_cookies);
     let answered = async {
         let req = deep_linking::request(&state.db, id, caller.user_id).await?;
         deep_linking::respond(&state.db, &req, &chosen, locale, &base).await

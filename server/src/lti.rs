@@ -46,12 +46,8 @@ fn frame_cookie(name: &str, value: &str, max_age: Duration, path: &str) -> Strin
     c.build().to_string()
 }
 
-pub(crate) fn public_base(headers: &HeaderMap, secure: bool) -> String {
-    app::lti::public_base(headers, secure)
-}
-
 fn launch_url(headers: &HeaderMap, secure: bool) -> String {
-    format!("{}{LAUNCH_PATH}", public_base(headers, secure))
+    format!("{}{LAUNCH_PATH}", app::lti::public_base(headers, secure))
 }
 
 pub async fn login_get(
@@ -299,7 +295,7 @@ pub async fn register(
 ) -> Response {
     use app::lti::registration::{self, RegError};
     let locale = auth.locale;
-    let base = public_base(&headers, state.secure_cookies);
+    let base = app::lti::public_base(&headers, state.secure_cookies);
     let request = registration::Request {
         invite: &q.invite,
         openid_configuration: &q.openid_configuration,

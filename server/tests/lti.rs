@@ -282,64 +282,40 @@ both_backends!(every_bad_launch_is_refused_and_named, async |app: &TestApp| {
         kid.unwrap()
     };
 
-    let l = login(app, &sim).await;
-    refused_with(
-        &launch(app, &sim.forge(&good(&l.nonce)), &l.state, &l.cookie).await,
-        "signature",
-    );
-    let l = login(app, &sim).await;
-    refused_with(
-        &launch(app, &lti_sim::unsigned(&good(&l.nonce)), &l.state, &l.cookie).await,
-        "alg",
-    );
-    let l = login(app, &sim).await;
-    refused_with(
-        &launch(app, &lti_sim::hs256(&good(&l.nonce), &kid), &l.state, &l.cookie).await,
-        "alg",
-    );
-    let l = login(app, &sim).await;
+    // Each forgery after a fresh login: the token made for its nonce, and
+    // the code the refusal must name.
+    type Forge<'a> = Box<dyn Fn(&str) -> String + 'a>;
     let old = chrono::Utc::now().timestamp() - 3600;
-    let expired = {
-        let mut c = with(&l.nonce, "exp", json!(old));
-        c["iat"] = json!(old - 300);
-        c
-    };
-    refused_with(
-        &launch(app, &sim.sign(&expired), &l.state, &l.cookie).await,
-        "exp",
-    );
-    let l = login(app, &sim).await;
-    refused_with(
-        &launch(
-            app,
-            &sim.sign(&with(&l.nonce, "aud", json!("another-tool"))),
-            &l.state,
-            &l.cookie,
-        )
-        .await,
-        "aud",
-    );
-    let l = login(app, &sim).await;
-    refused_with(
-        &launch(
-            app,
-            &sim.sign(&with(&l.nonce, "iss", json!("https://evil.example"))),
-            &l.state,
-            &l.cookie,
-        )
-        .await,
-        "iss",
-    );
-    let l = login(app, &sim).await;
-    let deployment = with(
-        &l.nonce,
-        "https://purl.imsglobal.org/spec/lti/claim/deployment_id",
-        json!("deploy-9"),
-    );
-    refused_with(
-        &launch(app, &sim.sign(&deployment), &l.state, &l.cookie).await,
-        "deployment_id",
-    );
+    let deployment = "https://purl.imsglobal.org/spec/lti/claim/deployment_id";
+    let forgeries: Vec<(&str, Forge)> = vec![
+        ("signature", Box::new(|n| sim.forge(&good(n)))),
+        ("alg", Box::new(|n| lti_sim::unsigned(&good(n)))),
+        ("alg", Box::new(|n| lti_sim::hs256(&good(n), &kid))),
+        (
+            "exp",
+            Box::new(|n| {
+                let mut c = with(n, "exp", json!(old));
+                c["iat"] = json!(old - 300);
+                sim.sign(&c)
+            }),
+        ),
+        (
+            "aud",
+            Box::new(|n| sim.sign(&with(n, "aud", json!("another-tool")))),
+        ),
+        (
+            "iss",
+            Box::new(|n| sim.sign(&with(n, "iss", json!("https://evil.example")))),
+        ),
+        (
+            "deployment_id",
+            Box::new(|n| sim.sign(&with(n, deployment, json!("deploy-9")))),
+        ),
+    ];
+    for (code, token) in &forgeries {
+        let l = login(app, &sim).await;
+        refused_with(&launch(app, &token(&l.nonce), &l.state, &l.cookie).await, code);
+    }
 
     // A replayed token: its nonce belongs to an earlier login.
     let first = login(app, &sim).await;
@@ -1028,6 +1004,15 @@ both_backends!(
                 book.assertions.last().cloned().unwrap(),
             )
         };
+        let grade_tokens = sim
+            .grades
+            .lock()
+            .unwrap()
+            .scopes
+            .iter()
+            .filter(|s| s.contains("lti-ags/scope/score"))
+            .count();
+        assert_eq!(grade_tokens, 2, "one token per delivery run, not per grade");
         assert_eq!(items.len(), 1, "one line item, found again the second time");
         assert_eq!(items[0]["resourceId"], format!("task:{task}"));
         assert_eq!(items[0]["label"], "Rencana komunikasi");

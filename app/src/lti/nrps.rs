@@ -145,8 +145,30 @@ async fn apply(
     Ok(synced)
 }
 
+/// A course's roster is read at launch at most this often per server: a
+/// class opening a session launches forty times within minutes.
+pub const AT_LAUNCH_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Whether the roster of `class_id` may be read at launch now (and marks it read).
+fn due_at_launch(state: &AppState, class_id: i64) -> bool {
+    let Ok(mut last) = state.lti_roster_read.lock() else {
+        return false;
+    };
+    let now = std::time::Instant::now();
+    match last.get(&class_id) {
+        Some(at) if now.duration_since(*at) < AT_LAUNCH_EVERY => false,
+        _ => {
+            last.insert(class_id, now);
+            true
+        }
+    }
+}
+
 /// Syncs the course's roster after a launch without holding the launch up.
 pub fn sync_in_background(state: AppState, platform: i64, class_id: i64) {
+    if !due_at_launch(&state, class_id) {
+        return;
+    }
     tokio::spawn(async move {
         let found = lti_context::Entity::find()
             .filter(lti_context::Column::PlatformId.eq(platform))

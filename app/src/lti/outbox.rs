@@ -74,8 +74,11 @@ pub async fn run_due(state: &AppState) -> AppResult<usize> {
         .all(&state.db)
         .await?;
     let mut sent = 0;
+    // One access token per platform for the whole batch: a release of a
+    // class queues dozens of grades for the same LMS.
+    let mut tokens: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
     for row in due {
-        let outcome = deliver(state, &row).await;
+        let outcome = deliver(state, &row, &mut tokens).await;
         let mut update: lti_outbox::ActiveModel = row.clone().into();
         update.attempts = Set(row.attempts + 1);
         match outcome {
@@ -100,20 +103,26 @@ pub async fn run_due(state: &AppState) -> AppResult<usize> {
     Ok(sent)
 }
 
-async fn deliver(state: &AppState, row: &lti_outbox::Model) -> Result<(), ags::CallError> {
+async fn deliver(
+    state: &AppState,
+    row: &lti_outbox::Model,
+    tokens: &mut std::collections::HashMap<i64, String>,
+) -> Result<(), ags::CallError> {
     let call: ScoreCall = serde_json::from_str(&row.payload).map_err(|e| format!("payload: {e}"))?;
     let platform = lti_platform::Entity::find_by_id(row.platform_id)
         .one(&state.db)
         .await
         .map_err(|e| format!("platform: {e}"))?
         .ok_or_else(|| "platform: removed".to_string())?;
-    let token = ags::access_token(
-        &state.db,
-        &state.http,
-        &platform,
-        &[ags::SCOPE_LINEITEM, ags::SCOPE_SCORE],
-    )
-    .await?;
+    let token = match tokens.get(&platform.id) {
+        Some(t) => t.clone(),
+        None => {
+            let scopes = [ags::SCOPE_LINEITEM, ags::SCOPE_SCORE];
+            let t = ags::access_token(&state.db, &state.http, &platform, &scopes).await?;
+            tokens.insert(platform.id, t.clone());
+            t
+        }
+    };
     let item = ags::line_item(
         &state.http,
         &token,

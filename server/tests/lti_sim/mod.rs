@@ -43,6 +43,8 @@ pub struct GradeBook {
     pub items: Vec<Value>,
     pub scores: Vec<(String, String, Value)>,
     pub assertions: Vec<String>,
+    /// The scope each token was asked for.
+    pub scopes: Vec<String>,
     pub fail_scores: usize,
 }
 
@@ -255,7 +257,10 @@ fn grade_routes(router: Router, book: Book, base: String) -> Router {
                     if get("grant_type") != "client_credentials" {
                         return (StatusCode::BAD_REQUEST, Json(json!({"error": "unsupported_grant_type"})));
                     }
-                    book.lock().unwrap().assertions.push(get("client_assertion"));
+                    let mut b = book.lock().unwrap();
+                    b.assertions.push(get("client_assertion"));
+                    b.scopes.push(get("scope"));
+                    drop(b);
                     (StatusCode::OK, Json(json!({"access_token": "at-1", "token_type": "Bearer", "expires_in": 3600, "scope": get("scope")})))
                 }
             }),
