@@ -4,13 +4,15 @@
 // /admin/lti; a learner opens the course page; inside the frame Sinergi's
 // login and launch run and the class opens — through the frame's own
 // cookie, or, where the browser refuses it, through the one-time link in a
-// new tab (the fallback).
+// new tab (the fallback). Then the course's instructor assigns a scenario
+// inside the frame, a learner plays it there through a resource link, and
+// the grade the learner sees arrives at the platform's grade book (AGS).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { chromium } from 'playwright-core';
-import { BASE, DEMO_PASSWORD } from './support.mjs';
+import { BASE, DEMO_PASSWORD, playToEnd } from './support.mjs';
 
 const CLIENT = 'lms-frame-client';
 const DEPLOYMENT = 'frame-deploy';
@@ -27,6 +29,47 @@ let lms;
 let origin;
 const suffix = Date.now().toString(36);
 
+/** The platform's grade book: line items, scores and token assertions received. */
+const book = { items: [], scores: [], assertions: [] };
+const AGS = 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint';
+
+function json(res, status, body) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+async function bodyOf(req) {
+  let text = '';
+  for await (const chunk of req) text += chunk;
+  return text;
+}
+
+/** Line items, scores and the token endpoint (AGS 2.0, client credentials). */
+async function gradeService(req, res, url) {
+  if (url.pathname === '/token' && req.method === 'POST') {
+    const form = new URLSearchParams(await bodyOf(req));
+    book.assertions.push(form.get('client_assertion'));
+    return json(res, 200, { access_token: `tok-${book.assertions.length}`, token_type: 'Bearer', expires_in: 3600 });
+  }
+  if (!/^Bearer tok-\d+$/.test(req.headers.authorization ?? '')) return json(res, 401, {});
+  if (url.pathname === '/lineitems' && req.method === 'GET') {
+    const wanted = url.searchParams.get('resource_id');
+    return json(res, 200, book.items.filter((i) => !wanted || i.resourceId === wanted));
+  }
+  if (url.pathname === '/lineitems' && req.method === 'POST') {
+    const item = { ...JSON.parse(await bodyOf(req)), id: `${origin}/lineitems/${book.items.length + 1}` };
+    book.items.push(item);
+    return json(res, 201, item);
+  }
+  const scores = url.pathname.match(/^\/lineitems\/(\d+)\/scores$/);
+  if (scores && req.method === 'POST') {
+    book.scores.push({ item: book.items[Number(scores[1]) - 1], score: JSON.parse(await bodyOf(req)) });
+    res.writeHead(204);
+    return res.end();
+  }
+  return json(res, 404, {});
+}
+
 function page(res, html) {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(`<!DOCTYPE html><html><body>${html}</body></html>`);
@@ -39,19 +82,33 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ keys: [jwk] }));
     }
+    if (url.pathname === '/token' || url.pathname.startsWith('/lineitems')) return gradeService(req, res, url);
     if (url.pathname === '/course') {
-      const login = new URLSearchParams({ iss: origin, login_hint: 'frame-learner', target_link_uri: `${BASE}/lti/launch`, client_id: CLIENT });
+      // Who opens it (learner or teacher), and the resource link's target.
+      const login = new URLSearchParams({
+        iss: origin, login_hint: url.searchParams.get('who') ?? 'learner', target_link_uri: `${BASE}/lti/launch`, client_id: CLIENT,
+        lti_message_hint: url.searchParams.get('target') ?? '',
+      });
       return page(res, `<h1>Kursus LMS</h1><iframe id="tool" title="Sinergi" style="width:380px;height:700px" src="${BASE}/lti/login?${login}"></iframe>`);
     }
     if (url.pathname === '/auth') {
       const q = url.searchParams;
       const now = Math.floor(Date.now() / 1000);
+      const teacher = q.get('login_hint') === 'teacher';
+      const role = teacher ? 'Instructor' : 'Learner';
+      const target = q.get('lti_message_hint');
       const token = sign({
-        iss: origin, aud: CLIENT, sub: `frame-learner-${suffix}`, name: 'Peserta Bingkai', exp: now + 300, iat: now, nonce: q.get('nonce'),
+        iss: origin, aud: CLIENT, sub: `frame-${teacher ? 'teacher' : 'learner'}-${suffix}`, name: teacher ? 'Pengajar Bingkai' : 'Peserta Bingkai',
+        exp: now + 300, iat: now, nonce: q.get('nonce'),
         'https://purl.imsglobal.org/spec/lti/claim/deployment_id': DEPLOYMENT,
         'https://purl.imsglobal.org/spec/lti/claim/message_type': 'LtiResourceLinkRequest',
         'https://purl.imsglobal.org/spec/lti/claim/version': '1.3.0',
-        'https://purl.imsglobal.org/spec/lti/claim/roles': ['http://purl.imsglobal.org/vocab/lis/v2/membership#Learner'],
+        'https://purl.imsglobal.org/spec/lti/claim/roles': [`http://purl.imsglobal.org/vocab/lis/v2/membership#${role}`],
+        'https://purl.imsglobal.org/spec/lti/claim/custom': target ? { sinergi_target: target } : {},
+        [AGS]: {
+          scope: ['https://purl.imsglobal.org/spec/lti-ags/scope/lineitem', 'https://purl.imsglobal.org/spec/lti-ags/scope/score'],
+          lineitems: `${origin}/lineitems`,
+        },
         'https://purl.imsglobal.org/spec/lti/claim/context': { id: `frame-course-${suffix}`, title: `Kursus Bingkai ${suffix}` },
         'https://purl.imsglobal.org/spec/lti/claim/resource_link': { id: 'frame-link' },
       });
@@ -97,7 +154,7 @@ async function register(browser) {
 }
 
 /** A learner with no Sinergi session opens the course page of the LMS. */
-async function openCourse(browser, refuseFrameCookie) {
+async function openCourse(browser, refuseFrameCookie, query = '') {
   await register(browser);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   if (refuseFrameCookie) {
@@ -110,7 +167,7 @@ async function openCourse(browser, refuseFrameCookie) {
     });
   }
   const learner = await context.newPage();
-  await learner.goto(`${origin}/course`);
+  await learner.goto(`${origin}/course${query}`);
   return { context, learner, frame: learner.frameLocator('#tool') };
 }
 
@@ -136,6 +193,75 @@ test('where the frame cookie is refused, the one-time link opens the class in a 
     assert.equal(await frame.locator('#lti-continue').isVisible(), false);
     const [tab] = await Promise.all([context.waitForEvent('page'), frame.locator('#lti-new-tab').click()]);
     await tab.getByRole('heading', { name: course() }).waitFor();
+  } finally {
+    await browser.close();
+  }
+});
+
+/** The frame once Sinergi's page at `path` (a RegExp) is in it. */
+async function toolFrame(page, path) {
+  for (let i = 0; i < 100; i++) {
+    const f = page.frames().find((fr) => fr.url().startsWith(BASE) && path.test(new URL(fr.url()).pathname));
+    if (f) return f;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no Sinergi frame at ${path}: ${page.frames().map((f) => f.url())}`);
+}
+
+/** Whether `token` was signed by one of Sinergi's published keys. */
+async function signedBySinergi(token) {
+  const { keys } = await (await fetch(`${BASE}/lti/jwks`)).json();
+  const [head, claims, signature] = token.split('.');
+  const { kid } = JSON.parse(Buffer.from(head, 'base64url'));
+  const key = keys.find((k) => k.kid === kid);
+  const ok = key && crypto.verify('RSA-SHA256', Buffer.from(`${head}.${claims}`), crypto.createPublicKey({ key, format: 'jwk' }), Buffer.from(signature, 'base64url'));
+  return ok ? JSON.parse(Buffer.from(claims, 'base64url')) : null;
+}
+
+test('a scenario completed inside the frame sends its grade to the LMS grade book', async () => {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  try {
+    // The course's instructor opens Sinergi in the frame and assigns a scenario there.
+    const teacher = await openCourse(browser, false, '?who=teacher');
+    await teacher.frame.getByRole('heading', { name: course() }).waitFor({ timeout: 30000 });
+    const classFrame = await toolFrame(teacher.learner, /^\/classes\/\d+$/);
+    const classPath = new URL(classFrame.url()).pathname;
+    await classFrame.goto(`${BASE}${classPath}/scenarios`);
+    await classFrame.waitForSelector('body[data-hydrated="1"]');
+    await classFrame.locator('#assign-scenario').selectOption('rapat-hibrida');
+    await classFrame.getByRole('button', { name: 'Tugaskan', exact: true }).click();
+    const card = classFrame.locator('li.card').filter({ hasText: 'Satu rapat, dua dunia' });
+    await card.waitFor();
+    const href = await card.locator(`a[href^="${classPath}/scenarios/"]`).first().getAttribute('href');
+    const assignment = href.match(/scenarios\/(\d+)/)[1];
+    await teacher.context.close();
+
+    // A learner follows the resource link: the scenario opens in the frame and is played to its end.
+    const learner = await openCourse(browser, false, `?who=learner&target=scenario:${assignment}`);
+    await learner.frame.getByRole('button', { name: 'Mulai' }).waitFor({ timeout: 30000 });
+    const play = await toolFrame(learner.learner, new RegExp(`/scenarios/${assignment}$`));
+    await play.waitForSelector('body[data-hydrated="1"]');
+    await play.getByRole('button', { name: 'Mulai' }).click();
+    await play.locator('.scenario-progress span').waitFor();
+    await playToEnd(play, true);
+    const shown = Number((await play.locator('.decision-grade strong').innerText()).match(/(\d+) dari 100/)[1]);
+
+    // The outbox delivers it: a line item for the scenario, the score the learner saw.
+    for (let i = 0; i < 100 && !book.scores.length; i++) await new Promise((r) => setTimeout(r, 200));
+    assert.equal(book.scores.length, 1, 'one grade reached the LMS');
+    const { item, score } = book.scores[0];
+    assert.equal(item.resourceId, `scenario:${assignment}`);
+    assert.equal(item.label, 'Satu rapat, dua dunia');
+    assert.equal(score.userId, `frame-learner-${suffix}`);
+    assert.ok(Math.abs(score.scoreGiven - shown) <= 0.5, `${score.scoreGiven} vs ${shown} shown`);
+    assert.equal(score.scoreMaximum, 100);
+    assert.equal(score.gradingProgress, 'FullyGraded');
+    assert.equal(score.activityProgress, 'Completed');
+    assert.match(score.comment, /^Skor keputusan \d+ dari 100/);
+    const claims = await signedBySinergi(book.assertions.at(-1));
+    assert.ok(claims, 'the token request was signed with a key Sinergi publishes');
+    assert.equal(claims.iss, CLIENT);
+    assert.equal(claims.aud, `${origin}/token`);
   } finally {
     await browser.close();
   }

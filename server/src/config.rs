@@ -13,6 +13,8 @@ pub struct Config {
     pub demo_password: String,
     /// The largest team-task submission, in bytes (`SINERGI_MAX_UPLOAD_MB`, 10 by default).
     pub max_upload_bytes: usize,
+    /// How often grades waiting for an LMS are sent (`SINERGI_LMS_SYNC_SECS`, 15 by default).
+    pub lms_sync_every: std::time::Duration,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/sinergi.db?mode=rwc";
@@ -40,6 +42,7 @@ impl Config {
             demo_password: std::env::var("SINERGI_DEMO_PASSWORD")
                 .unwrap_or_else(|_| DEFAULT_DEMO_PASSWORD.into()),
             max_upload_bytes: upload_limit()?,
+            lms_sync_every: lms_sync_every()?,
         })
     }
 }
@@ -52,6 +55,19 @@ fn upload_limit() -> Result<usize, String> {
             Ok(mb) if (1..=100).contains(&mb) => Ok(mb * 1024 * 1024),
             _ => Err(format!(
                 "SINERGI_MAX_UPLOAD_MB must be 1 to 100 (megabytes), not {v}"
+            )),
+        },
+    }
+}
+
+/// `SINERGI_LMS_SYNC_SECS`: whole seconds, 1 to 3600.
+fn lms_sync_every() -> Result<std::time::Duration, String> {
+    match std::env::var("SINERGI_LMS_SYNC_SECS") {
+        Err(_) => Ok(std::time::Duration::from_secs(15)),
+        Ok(v) => match v.trim().parse::<u64>() {
+            Ok(s) if (1..=3600).contains(&s) => Ok(std::time::Duration::from_secs(s)),
+            _ => Err(format!(
+                "SINERGI_LMS_SYNC_SECS must be 1 to 3600 (seconds), not {v}"
             )),
         },
     }

@@ -79,7 +79,7 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), St
     let mut state = AppState::new(db, leptos, config.secure_cookies);
     state.max_upload_bytes = config.max_upload_bytes;
     // Grades for the LMS wait in the outbox; this delivers them in the background.
-    app::lti::outbox::spawn_worker(state.clone(), std::time::Duration::from_secs(15));
+    app::lti::outbox::spawn_worker(state.clone(), config.lms_sync_every);
     let app = server::router(state, config.trust_proxy);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

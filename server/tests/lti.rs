@@ -1152,3 +1152,250 @@ both_backends!(
         assert!(matches!(r.error(), Some(app::error::AppError::Rule(_))), "{r:?}");
     }
 );
+
+/// Plays an attempt to its ending through the router, always taking option
+/// `pick` (modulo the options offered); returns the steps taken.
+async fn play_attempt(
+    app: &TestApp,
+    c: &common::Client,
+    class: i64,
+    assignment: i64,
+    s: &app::scenarios::model::Scenario,
+    pick: usize,
+) -> Vec<app::scenarios::domain::engine::Step> {
+    use app::scenarios::domain::engine::{self, Answer, Step};
+    use app::scenarios::model::NodeKind;
+    let key = format!("mulai-{assignment}-{pick}-{}", uuid_ish());
+    let start = [
+        ("class_id", class.to_string()),
+        ("assignment", assignment.to_string()),
+        ("key", key),
+    ];
+    let r = app.call(c, "/api/start_scenario", &start).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+    let attempt = app::entities::scenario_attempt::Entity::find()
+        .filter(app::entities::scenario_attempt::Column::FinishedAt.is_null())
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("attempt started")
+        .id;
+    let mut state = engine::start(s).unwrap();
+    let mut steps = Vec::new();
+    while !state.finished {
+        let mut fields = vec![
+            ("class_id", class.to_string()),
+            ("attempt", attempt.to_string()),
+            ("seq", steps.len().to_string()),
+            ("node", state.at.clone()),
+            ("key", format!("langkah-{attempt}-{}", steps.len())),
+        ];
+        let answer = match &s.node(&state.at).unwrap().kind {
+            NodeKind::Choice { options, .. } => {
+                let key = options[pick % options.len()].key.clone();
+                fields.push(("choice", key.clone()));
+                Answer::Choose(key)
+            }
+            NodeKind::Reflection { .. } => {
+                let text = "Saya perlu mendengar dulu.".to_string();
+                fields.push(("reflection", text.clone()));
+                Answer::Reflect(text)
+            }
+            _ => Answer::Continue,
+        };
+        let r = app.call(c, "/api/scenario_step", &fields).await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+        let step = Step {
+            node: state.at.clone(),
+            answer,
+        };
+        state = engine::apply(s, &state, &step).unwrap();
+        steps.push(step);
+    }
+    steps
+}
+
+/// A fresh client key per attempt started.
+fn uuid_ish() -> String {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+    format!("k{:08}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The steps `pick` takes through `s`, played offline.
+fn offline_play(
+    s: &app::scenarios::model::Scenario,
+    pick: usize,
+) -> Vec<app::scenarios::domain::engine::Step> {
+    use app::scenarios::domain::engine::{self, Answer, Step};
+    use app::scenarios::model::NodeKind;
+    let mut state = engine::start(s).unwrap();
+    let mut steps = Vec::new();
+    while !state.finished {
+        let answer = match &s.node(&state.at).unwrap().kind {
+            NodeKind::Choice { options, .. } => Answer::Choose(options[pick % options.len()].key.clone()),
+            NodeKind::Reflection { .. } => Answer::Reflect("Saya perlu mendengar dulu.".into()),
+            _ => Answer::Continue,
+        };
+        let step = Step {
+            node: state.at.clone(),
+            answer,
+        };
+        state = engine::apply(s, &state, &step).unwrap();
+        steps.push(step);
+    }
+    steps
+}
+
+both_backends!(
+    a_played_scenario_and_lessons_read_reach_the_lms_grade_book,
+    async |app: &TestApp| {
+        use app::entities::lti_outbox;
+        use app::scenarios::domain::grade::decision_percent;
+        let sim = registered(app).await;
+        app::scenarios::store::load_shipped_if_empty(&app.db)
+            .await
+            .unwrap();
+        app::curriculum::store::load_shipped_if_empty(&app.db)
+            .await
+            .unwrap();
+        let mut launched = Vec::new();
+        for (sub, name, role) in [
+            ("s-1", "Hasan Basri", LEARNER),
+            ("t-1", "Dra. Marlina", INSTRUCTOR),
+        ] {
+            let l = login(app, &sim).await;
+            let claims = sim.claims_with_services(&l.nonce, sub, name, &[role]);
+            let r = launch(app, &sim.sign(&claims), &l.state, &l.cookie).await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+            launched.push(r);
+        }
+        let learner = launched_client(app, &launched[0]).await;
+        let facilitator = launched_client(app, &launched[1]).await;
+        let class = class::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+        let ok = |r: Reply| assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+        let key = "aplikasi-laporan";
+        let assign = [
+            ("class_id", class.to_string()),
+            ("scenario", key.to_string()),
+            ("opens_on", "2026-01-01".to_string()),
+            ("closes_on", String::new()),
+            ("max_attempts", "0".to_string()),
+        ];
+        ok(app.call(&facilitator, "/api/assign_scenario", &assign).await);
+        let assignment = app::entities::scenario_assignment::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let s = app::scenarios::store::by_key(&app.db, key).await.unwrap().1;
+        // The weakest and the strongest of four ways through, graded offline.
+        let mut ways: Vec<(f64, usize)> = (0..4)
+            .map(|pick| (decision_percent(&s, &offline_play(&s, pick)).unwrap(), pick))
+            .collect();
+        ways.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let ((low, low_pick), (high, high_pick)) = (ways[0], ways[3]);
+        assert!(low < high, "the scenario's ways differ: {ways:?}");
+        let outbox = || async {
+            lti_outbox::Entity::find()
+                .filter(lti_outbox::Column::DedupeKey.contains(format!(":scenario:{assignment}:")))
+                .all(&app.db)
+                .await
+                .unwrap()
+        };
+
+        // A weak first attempt: queued with the attempt, then delivered.
+        play_attempt(app, &learner, class, assignment, &s, low_pick).await;
+        assert_eq!(outbox().await.len(), 1, "queued when the attempt finished");
+        let page = app
+            .get(&learner, &format!("/classes/{class}/scenarios/{assignment}"))
+            .await;
+        assert!(
+            page.body.contains(&format!("Nilai keputusan: {low:.0} dari 100")),
+            "the participant sees the grade the LMS gets"
+        );
+        assert_eq!(app::lti::outbox::run_due(&app.state).await.unwrap(), 1);
+        // A stronger retry replaces it; a weaker one after it sends nothing.
+        play_attempt(app, &learner, class, assignment, &s, high_pick).await;
+        play_attempt(app, &learner, class, assignment, &s, low_pick).await;
+        assert_eq!(outbox().await.len(), 2, "only a better best is sent");
+        assert_eq!(app::lti::outbox::run_due(&app.state).await.unwrap(), 1);
+        let (items, scores) = {
+            let book = sim.grades.lock().unwrap();
+            (book.items.clone(), book.scores.clone())
+        };
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0]["resourceId"], format!("scenario:{assignment}"));
+        assert_eq!(items[0]["label"], s.title.id);
+        let given: Vec<f64> = scores
+            .iter()
+            .map(|(_, _, v)| v["scoreGiven"].as_f64().unwrap())
+            .collect();
+        assert_eq!(given.len(), 2);
+        assert!(
+            (given[0] - low).abs() < 0.01 && (given[1] - high).abs() < 0.01,
+            "{given:?} vs {low}, {high}"
+        );
+        let last = &scores[1].2;
+        assert_eq!(last["userId"], "s-1");
+        assert_eq!(last["gradingProgress"], "FullyGraded");
+        let comment = last["comment"].as_str().unwrap();
+        assert!(
+            comment.starts_with(&format!(
+                "Skor keputusan {high:.0} dari 100, percobaan terbaik dari 2."
+            )),
+            "{comment}"
+        );
+
+        // Lessons read: the unit's share, in progress, then fully graded.
+        let curriculum = app::curriculum::store::shipped().unwrap();
+        let unit = &curriculum.units[0];
+        let unit_item = format!("unit:{}", unit.key);
+        for (n, lesson) in unit.lessons.iter().enumerate() {
+            let done = [("class_id", class.to_string()), ("lesson", lesson.key.clone())];
+            ok(app.call(&learner, "/api/complete_lesson", &done).await);
+            ok(app.call(&learner, "/api/complete_lesson", &done).await); // once is enough
+            let queued = lti_outbox::Entity::find()
+                .filter(lti_outbox::Column::DedupeKey.contains(format!(":{unit_item}:")))
+                .count(&app.db)
+                .await
+                .unwrap();
+            assert_eq!(
+                queued as usize,
+                n + 1,
+                "one grade per lesson read, none for a repeat"
+            );
+        }
+        app::lti::outbox::run_due(&app.state).await.unwrap();
+        let book = sim.grades.lock().unwrap();
+        let unit_line = book
+            .items
+            .iter()
+            .find(|i| i["resourceId"] == unit_item.as_str())
+            .expect("the unit's line item")["id"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_string();
+        let unit_scores: Vec<&Value> = book
+            .scores
+            .iter()
+            .filter(|(item, _, _)| *item == unit_line)
+            .map(|(_, _, v)| v)
+            .collect();
+        assert_eq!(unit_scores.len(), unit.lessons.len());
+        let first = unit_scores[0];
+        if unit.lessons.len() > 1 {
+            assert_eq!(first["activityProgress"], "InProgress");
+            assert_eq!(first["gradingProgress"], "Pending");
+        }
+        let done = unit_scores.last().unwrap();
+        assert_eq!(done["scoreGiven"], 100.0);
+        assert_eq!(done["activityProgress"], "Completed");
+        assert_eq!(done["gradingProgress"], "FullyGraded");
+        let n = unit.lessons.len();
+        assert_eq!(done["comment"], format!("{n} dari {n} pelajaran selesai."));
+    }
+);

@@ -114,13 +114,8 @@ async fn lms_status(
     t: &Target,
     names: &HashMap<i64, String>,
 ) -> AppResult<Vec<(String, String)>> {
-    use crate::lti::domain::items::Item;
     use crate::lti::outbox::{FAILED, SENT};
-    let item = if t.kind == REFLECTION {
-        Item::Scenario(t.id)
-    } else {
-        Item::Task(t.id)
-    };
+    let item = crate::lti::grades::item_of(t);
     let rows = crate::lti::outbox::status_of(&state.db, t.class_id, &item.code()).await?;
     let locale = crate::auth::guard::request_auth()?.locale;
     let mut out: Vec<(String, String)> =

@@ -280,6 +280,8 @@ page_keys! {
     YourPath => "Jalur yang Anda tempuh", "The path you took";
     YourScores => "Skor empati Anda", "Your empathy scores";
     TotalScore => "Total: {0}", "Total: {0}";
+    DecisionGrade => "Nilai keputusan: {0} dari 100", "Decision grade: {0} out of 100";
+    DecisionGradeHelp => "Rata-rata seberapa dekat tiap pilihan Anda dengan tanggapan terkuat yang tersedia di langkah itu (tanggapan terlemah 0, terkuat 100).", "On average, how close each of your choices was to the strongest response offered at that step (weakest 0, strongest 100).";
     YourReflections => "Refleksi Anda", "Your reflections";
     Band => "Capaian", "Outcome";
     BandStrong => "Empati kuat", "Strong empathy";

@@ -159,9 +159,11 @@ async fn linked_page(state: &AppState, class_id: i64, token: &IdToken) -> Result
         return Ok(class_page);
     };
     let ours = match &item {
-        Item::Scenario(id) => crate::scenarios::db::assignment_row(&state.db, class_id, *id)
-            .await
-            .is_ok(),
+        Item::Scenario(id) | Item::Reflection(id) => {
+            crate::scenarios::db::assignment_row(&state.db, class_id, *id)
+                .await
+                .is_ok()
+        }
         Item::Task(id) => crate::tasks::store::task(&state.db, class_id, *id).await.is_ok(),
         Item::Unit(_) => true,
     };

@@ -207,7 +207,10 @@ pub async fn take_step(db: &DatabaseConnection, user_id: i64, input: StepInput) 
         return same_request_again(db, user_id, &input, e).await;
     }
     if next.finished {
-        finish(&txn, attempt, &next).await?;
+        let finished = finish(&txn, attempt, &next).await?;
+        // With the attempt, in its transaction: the LMS grade is never lost
+        // and never queued for an attempt that did not finish.
+        crate::lti::grades::queue_attempt(&txn, &finished).await?;
     }
     txn.commit().await?;
     Ok(next)
@@ -217,15 +220,14 @@ async fn finish<C: ConnectionTrait>(
     db: &C,
     attempt: scenario_attempt::Model,
     state: &PlayState,
-) -> AppResult<()> {
+) -> AppResult<scenario_attempt::Model> {
     let mut active: scenario_attempt::ActiveModel = attempt.into();
     active.finished_at = Set(Some(Utc::now()));
     active.ending = Set(Some(state.at.clone()));
     active.scores = Set(Some(
         serde_json::to_string(&state.scores).map_err(AppError::internal)?,
     ));
-    active.update(db).await?;
-    Ok(())
+    Ok(active.update(db).await?)
 }
 
 pub fn scores_of(attempt: &scenario_attempt::Model) -> Option<Scores> {

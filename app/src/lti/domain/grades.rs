@@ -1,6 +1,8 @@
-//! A released rubric result as an AGS score (Assignment and Grade Services
-//! 2.0, score publish service): out of 100, fully graded, with a plain-text
-//! comment naming the predicate and each criterion's level.
+//! Sinergi's results as AGS scores (Assignment and Grade Services 2.0, score
+//! publish service), out of 100 with a plain-text comment: a released rubric
+//! result (the predicate and each criterion's level), a played scenario (the
+//! best attempt's decision grade and its ending) and a unit's lessons read
+//! (in progress until all are read, then fully graded).
 use crate::rubrics::domain::rubric::Pick;
 use serde_json::{json, Value};
 
@@ -28,16 +30,33 @@ pub fn comment(total: f64, predicate: &str, levels: &[(String, String)]) -> Stri
     text
 }
 
-/// The score document posted to a line item's `/scores`.
-pub fn score(user: &str, given: f64, maximum: u32, comment: &str, timestamp: &str) -> Value {
+/// "Skor keputusan 75 dari 100, percobaan terbaik dari 2. Akhir cerita: …"
+pub fn scenario_comment(best: f64, attempts: usize, ending: &str) -> String {
+    format!("Skor keputusan {best:.0} dari 100, percobaan terbaik dari {attempts}. Akhir cerita: {ending}.")
+}
+
+/// "3 dari 4 pelajaran selesai."
+pub fn unit_comment(done: usize, total: usize) -> String {
+    format!("{done} dari {total} pelajaran selesai.")
+}
+
+/// The score document posted to a line item's `/scores`. An activity not
+/// `completed` yet is InProgress and Pending: the LMS shows progress but
+/// takes no final grade from it.
+pub fn score(user: &str, given: f64, maximum: u32, comment: &str, timestamp: &str, completed: bool) -> Value {
+    let (activity, grading) = if completed {
+        ("Completed", "FullyGraded")
+    } else {
+        ("InProgress", "Pending")
+    };
     json!({
         "userId": user,
         "scoreGiven": (given * 100.0).round() / 100.0,
         "scoreMaximum": maximum,
         "comment": comment,
         "timestamp": timestamp,
-        "activityProgress": "Completed",
-        "gradingProgress": "FullyGraded",
+        "activityProgress": activity,
+        "gradingProgress": grading,
     })
 }
 
@@ -84,10 +103,22 @@ mod tests {
 
     #[test]
     fn the_score_is_fully_graded() {
-        let s = score("u-1", 84.456, 100, "ok", "2026-12-02T10:00:00Z");
+        let s = score("u-1", 84.456, 100, "ok", "2026-12-02T10:00:00Z", true);
         assert_eq!(s["scoreGiven"], 84.46);
         assert_eq!(s["gradingProgress"], "FullyGraded");
         assert_eq!(s["activityProgress"], "Completed");
+        let partial = score("u-1", 50.0, 100, "ok", "2026-12-02T10:00:00Z", false);
+        assert_eq!(partial["activityProgress"], "InProgress");
+        assert_eq!(partial["gradingProgress"], "Pending");
+    }
+
+    #[test]
+    fn scenario_and_unit_comments_read_plainly() {
+        assert_eq!(
+            scenario_comment(74.6, 2, "Rapat yang saling mendengar"),
+            "Skor keputusan 75 dari 100, percobaan terbaik dari 2. Akhir cerita: Rapat yang saling mendengar."
+        );
+        assert_eq!(unit_comment(3, 4), "3 dari 4 pelajaran selesai.");
     }
 
     #[test]

@@ -11,7 +11,11 @@ pub const SCORE_MAXIMUM: u32 = 100;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
     Unit(String),
+    /// A scenario assignment: its line item holds the played attempt's grade.
     Scenario(i64),
+    /// The rubric result of a scenario assignment's reflections (a line item
+    /// of its own, so it never overwrites the played grade).
+    Reflection(i64),
     Task(i64),
 }
 
@@ -20,6 +24,7 @@ impl Item {
         match self {
             Item::Unit(key) => format!("unit:{key}"),
             Item::Scenario(id) => format!("scenario:{id}"),
+            Item::Reflection(id) => format!("reflection:{id}"),
             Item::Task(id) => format!("task:{id}"),
         }
     }
@@ -36,6 +41,7 @@ impl Item {
                 Some(Item::Unit(rest.to_string()))
             }
             "scenario" => rest.parse().ok().filter(|n| *n > 0).map(Item::Scenario),
+            "reflection" => rest.parse().ok().filter(|n| *n > 0).map(Item::Reflection),
             "task" => rest.parse().ok().filter(|n| *n > 0).map(Item::Task),
             _ => None,
         }
@@ -45,7 +51,7 @@ impl Item {
     pub fn path(&self, class: i64) -> String {
         match self {
             Item::Unit(_) => format!("/classes/{class}/learn"),
-            Item::Scenario(id) => format!("/classes/{class}/scenarios/{id}"),
+            Item::Scenario(id) | Item::Reflection(id) => format!("/classes/{class}/scenarios/{id}"),
             Item::Task(id) => format!("/classes/{class}/tasks/{id}"),
         }
     }
@@ -76,6 +82,7 @@ mod tests {
         for item in [
             Item::Unit("komunikasi-lintas-generasi".into()),
             Item::Scenario(12),
+            Item::Reflection(12),
             Item::Task(3),
         ] {
             assert_eq!(Item::parse(&item.code()), Some(item));
@@ -98,6 +105,7 @@ mod tests {
     fn paths_open_the_page_in_the_class() {
         assert_eq!(Item::Scenario(12).path(4), "/classes/4/scenarios/12");
         assert_eq!(Item::Task(3).path(4), "/classes/4/tasks/3");
+        assert_eq!(Item::Reflection(12).path(4), "/classes/4/scenarios/12");
         assert_eq!(Item::Unit("u".into()).path(4), "/classes/4/learn");
     }
 

@@ -8,5 +8,6 @@ pub mod export;
 mod fixture;
 #[cfg(feature = "ssr")]
 pub mod format;
+pub mod grade;
 pub mod graph;
 pub mod rules;

@@ -138,6 +138,9 @@ pub struct Summary {
     pub attempt: scenario_attempt::Model,
     pub steps: Vec<scenario_step::Model>,
     pub scores: Scores,
+    /// The decision grade out of 100 (the one an LMS receives); None when
+    /// the attempt had no choice between options of different worth.
+    pub grade: Option<f64>,
     /// Why another attempt cannot start, if it cannot.
     pub refusal: Option<P>,
 }
@@ -178,7 +181,9 @@ pub async fn play_data(
                     percent,
                 })
             } else {
+                let taken: Vec<_> = steps.iter().map(db::as_step).collect();
                 Mode::Summary(Summary {
+                    grade: crate::scenarios::domain::grade::decision_percent(&scenario, &taken),
                     attempt,
                     steps,
                     scores: play.scores,

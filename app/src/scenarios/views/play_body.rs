@@ -190,6 +190,12 @@ fn summary_screen(s: &Scenario, sum: Summary, h: &Hidden) -> impl IntoView {
             {paragraphs(&text)}
         </section>
         {super::text::scores_table(&sum.scores)}
+        {sum.grade.map(|g| view! {
+            <section class="decision-grade">
+                <p><strong>{fill(tr(P::DecisionGrade), &[format!("{g:.0}")])}</strong></p>
+                <p class="muted">{tr(P::DecisionGradeHelp)}</p>
+            </section>
+        })}
         <section>
             <h2>{tr(P::YourPath)}</h2>
             {super::text::path_list(s, &sum.steps)}
