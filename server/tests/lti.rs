@@ -1319,7 +1319,17 @@ both_backends!(
         play_attempt(app, &learner, class, assignment, &s, high_pick).await;
         play_attempt(app, &learner, class, assignment, &s, low_pick).await;
         assert_eq!(outbox().await.len(), 2, "only a better best is sent");
+        let analytics = format!("/classes/{class}/scenarios/{assignment}/analytics");
+        let page = app.get(&facilitator, &analytics).await;
+        assert!(page.body.contains("Nilai di LMS"), "{}", page.body);
+        assert!(
+            page.body
+                .contains("Hasan Basri: menunggu, dicoba lagi otomatis (percobaan 1)"),
+            "the better grade waits"
+        );
         assert_eq!(app::lti::outbox::run_due(&app.state).await.unwrap(), 1);
+        let page = app.get(&facilitator, &analytics).await;
+        assert!(page.body.contains("Hasan Basri: terkirim"), "then it is sent");
         let (items, scores) = {
             let book = sim.grades.lock().unwrap();
             (book.items.clone(), book.scores.clone())

@@ -79,7 +79,9 @@ pub async fn load_evaluation(
     candidates.dedup();
     let names: HashMap<i64, String> = members.into_iter().map(|(_, u)| (u.id, u.full_name)).collect();
     let lms = if manages {
-        lms_status(state, &target, &names).await?
+        let locale = crate::auth::guard::request_auth()?.locale;
+        let item = crate::lti::grades::item_of(&target);
+        crate::lti::status::grade_status(&state.db, target.class_id, &item, locale).await?
     } else {
         Vec::new()
     };
@@ -106,33 +108,6 @@ pub async fn load_evaluation(
         reports,
         agreement,
     })
-}
-
-/// Each LMS learner's grade for the target, as the facilitator reads it.
-async fn lms_status(
-    state: &AppState,
-    t: &Target,
-    names: &HashMap<i64, String>,
-) -> AppResult<Vec<(String, String)>> {
-    use crate::lti::outbox::{FAILED, SENT};
-    let item = crate::lti::grades::item_of(t);
-    let rows = crate::lti::outbox::status_of(&state.db, t.class_id, &item.code()).await?;
-    let locale = crate::auth::guard::request_auth()?.locale;
-    let mut out: Vec<(String, String)> =
-        rows.into_iter()
-            .map(|r| {
-                let status = match r.status.as_str() {
-                    SENT => P::LtiGradeSent.t(locale).to_string(),
-                    FAILED => crate::scenarios::said_with(P::LtiGradeFailed, &[r.attempts.to_string()])
-                        .render(locale),
-                    _ => crate::scenarios::said_with(P::LtiGradePending, &[(r.attempts + 1).to_string()])
-                        .render(locale),
-                };
-                (names.get(&r.user_id).cloned().unwrap_or_default(), status)
-            })
-            .collect();
-    out.sort();
-    Ok(out)
 }
 
 /// A subject's label; 0 is every subject of the target.
@@ -476,12 +451,7 @@ fn flags_section(data: &EvalData) -> Option<impl IntoView> {
                 {button_form::<EvaluationFlags>(data.class.id, "release".into(), release, if released { P::EvalUnrelease } else { P::EvalReleaseSubmit }, !released)}
                 {button_form::<EvaluationFlags>(data.class.id, "open".into(), open, if s.scores_open { P::EvalCloseScores } else { P::EvalOpenScores }, false)}
             </div>
-            {(!data.lms.is_empty()).then(|| view! {
-                <h3>{tr(P::LtiGradesTitle)}</h3>
-                <ul class="plain-list" id="lms-grades">
-                    {data.lms.iter().map(|(name, status)| view! { <li>{format!("{name}: {status}")}</li> }).collect_view()}
-                </ul>
-            })}
+            {crate::lti::status::grade_status_list(&data.lms, locale())}
         </section>
     })
 }

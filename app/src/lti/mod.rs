@@ -15,6 +15,7 @@ pub mod nrps;
 pub mod outbox;
 pub mod provision;
 pub mod registration;
+pub mod status;
 pub mod store;
 pub mod text;
 

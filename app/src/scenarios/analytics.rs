@@ -21,6 +21,8 @@ pub struct AnalyticsData {
     pub summary: Summary,
     /// (participant, generation code, reflection prompt node, text)
     pub reflections: Vec<(String, String, String, String)>,
+    /// Each LMS learner's grade status for this assignment (name, status).
+    pub lms: Vec<(String, String)>,
 }
 
 struct Loaded {
@@ -120,6 +122,7 @@ pub async fn load(state: &AppState, class_id: i64, assignment_id: i64) -> AppRes
         generations,
         summary,
         reflections,
+        lms: Vec::new(),
     })
 }
 

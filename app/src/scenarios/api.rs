@@ -143,7 +143,10 @@ pub async fn update_assignment(
 #[server(input = GetUrl, prefix = "/api", endpoint = "scenario_analytics_page")]
 pub async fn scenario_analytics_page(class_id: i64, assignment: i64) -> Result<String, AppError> {
     let state = manager(class_id).await?;
-    let data = super::analytics::load(&state, class_id, assignment).await?;
+    let mut data = super::analytics::load(&state, class_id, assignment).await?;
+    let locale = crate::auth::guard::request_auth()?.locale;
+    let item = crate::lti::domain::items::Item::Scenario(assignment);
+    data.lms = crate::lti::status::grade_status(&state.db, class_id, &item, locale).await?;
     crate::ui::render_html(move || super::views::analytics_body(data))
 }
 
