@@ -70,6 +70,20 @@ async function gradeService(req, res, url) {
   return json(res, 404, {});
 }
 
+/** The platform's side of LTI Platform Storage: lti.put_data / lti.get_data
+ *  answered for the frame, kept per origin (runs in the course page). */
+const platformStorage = `
+  window.ltiStore = {};
+  window.addEventListener('message', function (e) {
+    var d = e.data || {}, key = e.origin + '|' + d.key;
+    if (d.subject === 'lti.put_data') {
+      window.ltiStore[key] = d.value;
+      e.source.postMessage({ subject: 'lti.put_data.response', message_id: d.message_id, key: d.key, value: d.value }, e.origin);
+    } else if (d.subject === 'lti.get_data') {
+      e.source.postMessage({ subject: 'lti.get_data.response', message_id: d.message_id, key: d.key, value: window.ltiStore[key] }, e.origin);
+    }
+  });`;
+
 function page(res, html) {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(`<!DOCTYPE html><html><body>${html}</body></html>`);
@@ -84,17 +98,22 @@ before(async () => {
     }
     if (url.pathname === '/token' || url.pathname.startsWith('/lineitems')) return gradeService(req, res, url);
     if (url.pathname === '/course') {
-      // Who opens it (learner or teacher), and the resource link's target.
+      // Who opens it (learner or teacher), the resource link's target, and
+      // whether the platform offers its storage to the frame.
+      const storage = url.searchParams.has('storage');
       const login = new URLSearchParams({
-        iss: origin, login_hint: url.searchParams.get('who') ?? 'learner', target_link_uri: `${BASE}/lti/launch`, client_id: CLIENT,
+        iss: origin, login_hint: `${url.searchParams.get('who') ?? 'learner'}${storage ? ':storage' : ''}`, target_link_uri: `${BASE}/lti/launch`, client_id: CLIENT,
         lti_message_hint: url.searchParams.get('target') ?? '',
+        ...(storage ? { lti_storage_target: '_parent' } : {}),
       });
-      return page(res, `<h1>Kursus LMS</h1><iframe id="tool" title="Sinergi" style="width:380px;height:700px" src="${BASE}/lti/login?${login}"></iframe>`);
+      return page(res, `<h1>Kursus LMS</h1><iframe id="tool" title="Sinergi" style="width:380px;height:700px" src="${BASE}/lti/login?${login}"></iframe>
+        ${storage ? `<script>${platformStorage}</script>` : ''}`);
     }
     if (url.pathname === '/auth') {
       const q = url.searchParams;
       const now = Math.floor(Date.now() / 1000);
-      const teacher = q.get('login_hint') === 'teacher';
+      const [who, storage] = (q.get('login_hint') ?? '').split(':');
+      const teacher = who === 'teacher';
       const role = teacher ? 'Instructor' : 'Learner';
       const target = q.get('lti_message_hint');
       const token = sign({
@@ -113,7 +132,8 @@ before(async () => {
         'https://purl.imsglobal.org/spec/lti/claim/resource_link': { id: 'frame-link' },
       });
       return page(res, `<form id="f" method="post" action="${q.get('redirect_uri')}">
-        <input type="hidden" name="id_token" value="${token}"><input type="hidden" name="state" value="${q.get('state')}"></form>
+        <input type="hidden" name="id_token" value="${token}"><input type="hidden" name="state" value="${q.get('state')}">
+        ${storage ? '<input type="hidden" name="lti_storage_target" value="_parent">' : ''}</form>
         <script>document.getElementById('f').submit()</script>`);
     }
     res.writeHead(404);
@@ -217,6 +237,51 @@ async function signedBySinergi(token) {
   const ok = key && crypto.verify('RSA-SHA256', Buffer.from(`${head}.${claims}`), crypto.createPublicKey({ key, format: 'jwk' }), Buffer.from(signature, 'base64url'));
   return ok ? JSON.parse(Buffer.from(claims, 'base64url')) : null;
 }
+
+test('where the frame keeps no cookie at all, the platform storage carries the state and the one-time link opens the class', async () => {
+  // Pages the test fulfils count as public to Chromium, which then blocks
+  // their step to the platform on localhost (local network access checks);
+  // a real LMS is not on the learner's loopback, so the check is off here.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-features=LocalNetworkAccessChecks'],
+  });
+  try {
+    await register(browser);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    // As a browser that keeps no cookie in a third-party frame, partitioned or
+    // not: no response to the frame may set one. (Sent on by the test with the
+    // browser's own headers, Sec-Fetch-Site included.)
+    await context.route((u) => u.href.startsWith(BASE), async (route) => {
+      const req = route.request();
+      // A new tab's first request has no frame yet: it is a top-level page.
+      const inFrame = (() => { try { return Boolean(req.frame().parentFrame()); } catch { return false; } })();
+      if (!inFrame) return route.continue();
+      const res = await route.fetch({ headers: await req.allHeaders(), maxRedirects: 0 });
+      await context.clearCookies(); // the fetch's own jar would keep them
+      // (The body arrives decoded: its encoding and length headers go too.)
+      const drop = ['set-cookie', 'content-encoding', 'content-length'];
+      const headers = Object.fromEntries(Object.entries(res.headers()).filter(([k]) => !drop.includes(k)));
+      await route.fulfill({ response: res, headers });
+    });
+    const learner = await context.newPage();
+    await learner.goto(`${origin}/course?storage=1`);
+    const frame = learner.frameLocator('#tool');
+    await frame.locator('#lti-blocked:not([hidden])').waitFor({ timeout: 30000 });
+    const stored = await learner.evaluate(() => Object.keys(window.ltiStore));
+    assert.equal(stored.length, 1, 'the login put its state in the platform storage');
+    assert.ok(stored[0].startsWith(`${BASE}|state_`), stored[0]);
+    const [tab] = await Promise.all([context.waitForEvent('page'), frame.locator('#lti-new-tab').click()]);
+    await tab.getByRole('heading', { name: course() }).waitFor();
+
+    // Without the storage (and without cookies) the launch is refused, and says why.
+    const bare = await context.newPage();
+    await bare.goto(`${origin}/course`);
+    await bare.frameLocator('#tool').locator('#lti-failure[data-code="state"]').waitFor({ timeout: 30000 });
+  } finally {
+    await browser.close();
+  }
+});
 
 test('a scenario completed inside the frame sends its grade to the LMS grade book', async () => {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });

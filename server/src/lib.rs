@@ -7,6 +7,7 @@ pub mod deep_link;
 pub mod download;
 pub mod evaluation;
 pub mod lti;
+pub mod lti_storage;
 pub mod middleware;
 pub mod rubrics;
 pub mod scenarios;
@@ -62,6 +63,7 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
         .route(lti::LOGIN_PATH, get(lti::login_get).post(lti::login_post))
         .route(lti::LAUNCH_PATH, post(lti::launch_post))
         .route("/lti/launch.js", get(lti::launch_js))
+        .route("/lti/storage.js", get(lti_storage::storage_js))
         .route("/lti/check", get(lti::check))
         .route("/lti/enter", get(lti::enter))
         .route("/lti/jwks", get(lti::jwks))

@@ -78,7 +78,12 @@ async fn login(state: &AppState, locale: Locale, headers: &HeaderMap, p: &LoginP
                 app::lti::store::LOGIN_VALID_FOR,
                 "/lti",
             );
-            let mut res = Redirect::to(&to.url).into_response();
+            // The cookie is set either way: where the browser keeps it, it
+            // binds the state; the platform's storage is for where it does not.
+            let mut res = match p.lti_storage_target.as_deref().filter(|t| !t.is_empty()) {
+                Some(target) => crate::lti_storage::login_page(locale, &to.url, &to.state, target),
+                None => Redirect::to(&to.url).into_response(),
+            };
             if let Ok(v) = HeaderValue::from_str(&cookie) {
                 res.headers_mut().append(header::SET_COOKIE, v);
             }
@@ -94,6 +99,12 @@ pub struct LaunchForm {
     id_token: String,
     #[serde(default)]
     state: String,
+    /// The platform offers its storage (see `lti_storage`).
+    #[serde(default)]
+    lti_storage_target: String,
+    /// Set by our storage check page on its second post.
+    #[serde(default)]
+    storage: String,
 }
 
 pub async fn launch_post(
@@ -104,7 +115,17 @@ pub async fn launch_post(
 ) -> Response {
     let cookie_name = format!("{STATE_COOKIE_PREFIX}{}", form.state);
     let in_cookie = !form.state.is_empty() && has_cookie(&headers, &cookie_name);
-    let launched = match launch::launch(&state, &form.id_token, &form.state, in_cookie).await {
+    let own_origin = app::lti::public_base(&headers, state.secure_cookies);
+    let in_storage = crate::lti_storage::checked_in_storage(&headers, &form.storage, &own_origin);
+    // The check page once: a post that says it was checked but cannot show
+    // it came from our page is refused below, never sent round again.
+    if !in_cookie && form.storage.is_empty() && !form.lti_storage_target.is_empty() {
+        if let Some(page) = storage_check(&state, auth.locale, &form).await {
+            return page;
+        }
+    }
+    let bound = in_cookie || in_storage;
+    let launched = match launch::launch(&state, &form.id_token, &form.state, bound).await {
         Ok(l) => l,
         Err(e) => return refused(auth.locale, "-", e),
     };
@@ -138,6 +159,24 @@ pub async fn launch_post(
         }
     }
     res
+}
+
+/// No state cookie, but the platform offers storage: the page that reads
+/// the state back there. None when the state is not a pending login (the
+/// launch then refuses it as usual).
+async fn storage_check(state: &AppState, locale: Locale, form: &LaunchForm) -> Option<Response> {
+    let platform = match app::lti::store::platform_of_login(&state.db, &form.state).await {
+        Ok(p) => p?,
+        Err(e) => return Some(refused(locale, "-", LaunchError::Internal(e))),
+    };
+    let origin = app::lti::platform_origin(&platform.auth_login_url)?;
+    Some(crate::lti_storage::check_page(
+        locale,
+        &form.id_token,
+        &form.state,
+        &form.lti_storage_target,
+        &origin,
+    ))
 }
 
 fn has_cookie(headers: &HeaderMap, name: &str) -> bool {

@@ -1409,3 +1409,106 @@ both_backends!(
         assert_eq!(done["comment"], format!("{n} dari {n} pelajaran selesai."));
     }
 );
+
+/// A launch post with extra form fields and the browser's fetch metadata.
+async fn launch_with(app: &TestApp, fields: &[(&str, &str)], fetch_site: &str, cookie: &str) -> Reply {
+    let body = serde_urlencoded::to_string(fields).unwrap();
+    let mut req = Request::post("/lti/launch")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header("sec-fetch-site", fetch_site)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if !cookie.is_empty() {
+        req = req.header(header::COOKIE, cookie);
+    }
+    app.send(req.body(Body::from(body)).unwrap()).await
+}
+
+both_backends!(
+    without_cookies_the_platforms_storage_binds_the_state,
+    async |app: &TestApp| {
+        let sim = registered(app).await;
+        // The platform offers its storage: the login page puts the state there first.
+        let query = serde_urlencoded::to_string([
+            ("iss", sim.base.as_str()),
+            ("login_hint", "user-hint"),
+            ("target_link_uri", "http://127.0.0.1:3000/lti/launch"),
+            ("client_id", CLIENT_ID),
+            ("lti_storage_target", "_parent"),
+        ])
+        .unwrap();
+        let r = app
+            .send(
+                Request::get(format!("/lti/login?{query}"))
+                    .header(header::HOST, "127.0.0.1:3000")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "a page, not a redirect: {r:?}");
+        assert!(r.body.contains(r#"data-mode="put""#), "{}", r.body);
+        assert!(
+            r.body.contains(&format!(r#"data-origin="{}""#, sim.base)),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains(r#"data-target="_parent""#));
+        assert!(r.body.contains("/lti/storage.js"));
+        let state = r
+            .body
+            .split(r#"data-state=""#)
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(
+            r.set_cookie(&format!("lti_state_{state}")).is_some(),
+            "the cookie is set too"
+        );
+        let nonce = app::entities::lti_login::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .nonce;
+        let token = sim.sign(&sim.claims(&nonce, "s-9", "Peserta Tanpa Cookie", &[LEARNER]));
+        let first = [
+            ("id_token", token.as_str()),
+            ("state", state.as_str()),
+            ("lti_storage_target", "_parent"),
+        ];
+
+        // No cookie came back: a page that reads the state back from the platform.
+        let r = launch_with(app, &first, "cross-site", "").await;
+        assert_eq!(r.status, StatusCode::OK, "{r:?}");
+        assert!(r.body.contains(r#"data-mode="get""#), "{}", r.body);
+        assert!(r.body.contains(&format!(r#"name="id_token" value="{token}""#)));
+        assert!(r.body.contains(r#"name="storage" value="1""#));
+        assert!(
+            r.set_cookie(app::auth::store::SESSION_COOKIE).is_none(),
+            "nobody signed in yet"
+        );
+
+        // Someone else's site posting "checked" is not our page: refused,
+        // nobody signed in, and the login is still there for the real check.
+        let mut checked = first.to_vec();
+        checked.push(("storage", "1"));
+        refused_with(&launch_with(app, &checked, "cross-site", "").await, "state");
+        refused_with(&launch_with(app, &checked, "same-site", "").await, "state");
+
+        // Our page's second post, after the storage held the state: the launch goes through once.
+        let r = launch_with(app, &checked, "same-origin", "").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.set_cookie(app::auth::store::SESSION_COOKIE).is_some());
+        assert!(
+            r.body.contains("/lti/enter?code="),
+            "the one-time link for a new tab"
+        );
+        refused_with(&launch_with(app, &checked, "same-origin", "").await, "state_used");
+        // A state that is no pending login gets no check page.
+        let mut unknown = first.to_vec();
+        unknown[1] = ("state", "not-a-login");
+        refused_with(&launch_with(app, &unknown, "cross-site", "").await, "state");
+    }
+);

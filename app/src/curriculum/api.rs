@@ -104,9 +104,9 @@ pub async fn complete_lesson(csrf: String, class_id: i64, lesson: String) -> Res
     let state = guard::state()?;
     let (row, unit) = db::lesson_by_key(&state.db, &lesson).await?;
     let (state, caller) = participant_in_released(class_id, unit.id).await?;
-    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
-    db::complete(&txn, caller.user_id, class_id, row.id).await?;
-    crate::lti::grades::queue_unit(&txn, class_id, caller.user_id, &unit).await?;
+    let txn = crate::server_util::begin_write(&state.db).await?;
+    db::complete(&*txn, caller.user_id, class_id, row.id).await?;
+    crate::lti::grades::queue_unit(&*txn, class_id, caller.user_id, &unit).await?;
     txn.commit().await?;
     let target = match db::next_lesson_key(&state.db, &row).await? {
         Some(next) => format!("/classes/{class_id}/learn/{next}"),

@@ -45,6 +45,10 @@ pub struct LoginParams {
     pub client_id: Option<String>,
     #[serde(default)]
     pub lti_deployment_id: Option<String>,
+    /// The platform offers its storage (LTI Platform Storage): the window
+    /// to post `lti.put_data` to, `_parent` or a frame's name.
+    #[serde(default)]
+    pub lti_storage_target: Option<String>,
 }
 
 /// Where to send the browser, and the state its cookie must hold.

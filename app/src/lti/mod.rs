@@ -34,3 +34,21 @@ pub fn public_base(headers: &http::HeaderMap, secure: bool) -> String {
         });
     base.trim_end_matches('/').to_string()
 }
+
+/// The origin of a platform's page (for postMessage): its login URL's.
+pub fn platform_origin(url: &str) -> Option<String> {
+    let origin = reqwest::Url::parse(url).ok()?.origin();
+    origin.is_tuple().then(|| origin.ascii_serialization())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_platform_origin_is_its_login_page_origin() {
+        assert_eq!(
+            super::platform_origin("https://lms.example.ac.id:8443/mod/lti/auth.php?x=1").as_deref(),
+            Some("https://lms.example.ac.id:8443")
+        );
+        assert_eq!(super::platform_origin("not a url"), None);
+    }
+}

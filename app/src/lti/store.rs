@@ -150,3 +150,23 @@ pub async fn use_login(db: &DatabaseConnection, state: &str) -> AppResult<Login>
         Login::Used
     })
 }
+
+/// The platform a login state belongs to, while it is unused and fresh
+/// (nothing is marked: the launch uses it).
+pub async fn platform_of_login(
+    db: &DatabaseConnection,
+    state: &str,
+) -> AppResult<Option<lti_platform::Model>> {
+    let hash = crate::auth::store::hash_token(state);
+    let Some(row) = lti_login::Entity::find()
+        .filter(lti_login::Column::StateHash.eq(&hash))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if row.used_at.is_some() || row.created_at + LOGIN_VALID_FOR < Utc::now() {
+        return Ok(None);
+    }
+    platform_by_id(db, row.platform_id).await
+}

@@ -240,3 +240,19 @@ pub fn returning(locale: Locale) -> &'static str {
 pub fn return_button(locale: Locale) -> &'static str {
     pick(locale, "Kembali ke LMS", "Back to the LMS")
 }
+
+pub fn to_platform(locale: Locale) -> &'static str {
+    pick(locale, "Lanjutkan ke LMS", "Continue to the LMS")
+}
+
+pub fn checking_launch(locale: Locale) -> &'static str {
+    pick(locale, "Memeriksa peluncuran…", "Checking the launch…")
+}
+
+pub fn storage_needs_js(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Peramban ini tidak menyimpan cookie di dalam bingkai LMS, dan pemeriksaan lewat LMS memerlukan JavaScript. Aktifkan JavaScript atau buka aktivitas ini dari LMS di tab baru.",
+        "This browser keeps no cookies inside the LMS frame, and checking through the LMS needs JavaScript. Turn JavaScript on or open this activity from the LMS in a new tab.",
+    )
+}

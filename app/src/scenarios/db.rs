@@ -169,14 +169,15 @@ pub struct StepInput {
 /// Saves a step and, at an ending, closes the attempt. A key seen before is
 /// the same request again: nothing changes and it succeeds.
 pub async fn take_step(db: &DatabaseConnection, user_id: i64, input: StepInput) -> AppResult<PlayState> {
-    let txn = db.begin().await?;
+    // A write follows the reads: on SQLite take the writer's turn first.
+    let txn = crate::server_util::begin_write(db).await?;
     let attempt = scenario_attempt::Entity::find_by_id(input.attempt_id)
-        .one(&txn)
+        .one(&*txn)
         .await?
         .filter(|a| a.user_id == user_id)
         .ok_or(AppError::NotFound)?;
-    let scenario = store::version(&txn, attempt.version_id).await?;
-    let steps = steps_of(&txn, attempt.id).await?;
+    let scenario = store::version(&*txn, attempt.version_id).await?;
+    let steps = steps_of(&*txn, attempt.id).await?;
     let state = state_of(&scenario, &steps)?;
     if steps.iter().any(|s| s.client_key == input.client_key) {
         return Ok(state);
@@ -200,17 +201,17 @@ pub async fn take_step(db: &DatabaseConnection, user_id: i64, input: StepInput) 
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(&*txn)
     .await;
     if let Err(e) = inserted {
         drop(txn);
         return same_request_again(db, user_id, &input, e).await;
     }
     if next.finished {
-        let finished = finish(&txn, attempt, &next).await?;
+        let finished = finish(&*txn, attempt, &next).await?;
         // With the attempt, in its transaction: the LMS grade is never lost
         // and never queued for an attempt that did not finish.
-        crate::lti::grades::queue_attempt(&txn, &finished).await?;
+        crate::lti::grades::queue_attempt(&*txn, &finished).await?;
     }
     txn.commit().await?;
     Ok(next)
