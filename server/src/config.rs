@@ -15,6 +15,9 @@ pub struct Config {
     pub max_upload_bytes: usize,
     /// How often grades waiting for an LMS are sent (`SINERGI_LMS_SYNC_SECS`, 15 by default).
     pub lms_sync_every: std::time::Duration,
+    /// The Learning Record Store for xAPI statements (`SINERGI_LRS_URL`,
+    /// `SINERGI_LRS_KEY`, `SINERGI_LRS_SECRET`); none unless configured.
+    pub lrs: Option<app::lti::domain::xapi::Lrs>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/sinergi.db?mode=rwc";
@@ -43,6 +46,7 @@ impl Config {
                 .unwrap_or_else(|_| DEFAULT_DEMO_PASSWORD.into()),
             max_upload_bytes: upload_limit()?,
             lms_sync_every: lms_sync_every()?,
+            lrs: lrs()?,
         })
     }
 }
@@ -71,4 +75,21 @@ fn lms_sync_every() -> Result<std::time::Duration, String> {
             )),
         },
     }
+}
+
+/// `SINERGI_LRS_URL` with its key and secret, and `SINERGI_PUBLIC_URL` (the
+/// activity ids); unset or empty means no LRS.
+fn lrs() -> Result<Option<app::lti::domain::xapi::Lrs>, String> {
+    let var = |name: &str| std::env::var(name).unwrap_or_default().trim().to_string();
+    let endpoint = var("SINERGI_LRS_URL");
+    if endpoint.is_empty() {
+        return Ok(None);
+    }
+    app::lti::domain::xapi::lrs(
+        &endpoint,
+        &var("SINERGI_LRS_KEY"),
+        &var("SINERGI_LRS_SECRET"),
+        &var("SINERGI_PUBLIC_URL"),
+    )
+    .map(Some)
 }

@@ -78,7 +78,13 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), St
     leptos.site_addr = config.addr;
     let mut state = AppState::new(db, leptos, config.secure_cookies);
     state.max_upload_bytes = config.max_upload_bytes;
-    // Grades for the LMS wait in the outbox; this delivers them in the background.
+    // Statements for an LRS, when one is configured, are queued with grades.
+    if let Some(lrs) = &config.lrs {
+        println!("xAPI statements go to the LRS at {}", lrs.endpoint);
+    }
+    app::lti::xapi::configure(config.lrs.clone());
+    // Grades for the LMS (and xAPI statements) wait in the outbox; this
+    // delivers them in the background.
     app::lti::outbox::spawn_worker(state.clone(), config.lms_sync_every);
     let app = server::router(state, config.trust_proxy);
     let listener = tokio::net::TcpListener::bind(config.addr)

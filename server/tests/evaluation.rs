@@ -96,30 +96,6 @@ fn picks(w: &World, revision: i64, level: usize, lock: bool) -> Vec<(String, Str
     scored_with("kolaborasi-tim", base, revision, level, lock)
 }
 
-/// A scoring form for `base` (class, target, subject) with the `template`
-/// rubric's every criterion at `level`.
-fn scored_with(
-    template: &str,
-    mut f: Vec<(String, String)>,
-    revision: i64,
-    level: usize,
-    lock: bool,
-) -> Vec<(String, String)> {
-    let template = app::rubrics::templates::find(template).unwrap();
-    let rubric = template.rubric(Locale::Id);
-    f.push(("revision".into(), revision.to_string()));
-    f.push(("overall".into(), "Kerja sama yang baik.".into()));
-    for (i, c) in rubric.criteria.iter().enumerate() {
-        f.push((format!("c[{i}][level]"), level.to_string()));
-        f.push((format!("c[{i}][points]"), c.levels[level].max.to_string()));
-        f.push((format!("c[{i}][comment]"), format!("Komentar {i}")));
-    }
-    if lock {
-        f.push(("lock".into(), "1".into()));
-    }
-    f
-}
-
 async fn post(app: &TestApp, c: &Client, path: &str, fields: &[(String, String)]) -> Reply {
     let borrowed: Vec<(&str, String)> = fields.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
     app.call(c, path, &borrowed).await

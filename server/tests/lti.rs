@@ -1163,55 +1163,10 @@ async fn play_attempt(
     s: &app::scenarios::model::Scenario,
     pick: usize,
 ) -> Vec<app::scenarios::domain::engine::Step> {
-    use app::scenarios::domain::engine::{self, Answer, Step};
-    use app::scenarios::model::NodeKind;
     let key = format!("mulai-{assignment}-{pick}-{}", uuid_ish());
-    let start = [
-        ("class_id", class.to_string()),
-        ("assignment", assignment.to_string()),
-        ("key", key),
-    ];
-    let r = app.call(c, "/api/start_scenario", &start).await;
-    assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
-    let attempt = app::entities::scenario_attempt::Entity::find()
-        .filter(app::entities::scenario_attempt::Column::FinishedAt.is_null())
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("attempt started")
-        .id;
-    let mut state = engine::start(s).unwrap();
-    let mut steps = Vec::new();
-    while !state.finished {
-        let mut fields = vec![
-            ("class_id", class.to_string()),
-            ("attempt", attempt.to_string()),
-            ("seq", steps.len().to_string()),
-            ("node", state.at.clone()),
-            ("key", format!("langkah-{attempt}-{}", steps.len())),
-        ];
-        let answer = match &s.node(&state.at).unwrap().kind {
-            NodeKind::Choice { options, .. } => {
-                let key = options[pick % options.len()].key.clone();
-                fields.push(("choice", key.clone()));
-                Answer::Choose(key)
-            }
-            NodeKind::Reflection { .. } => {
-                let text = "Saya perlu mendengar dulu.".to_string();
-                fields.push(("reflection", text.clone()));
-                Answer::Reflect(text)
-            }
-            _ => Answer::Continue,
-        };
-        let r = app.call(c, "/api/scenario_step", &fields).await;
-        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
-        let step = Step {
-            node: state.at.clone(),
-            answer,
-        };
-        state = engine::apply(s, &state, &step).unwrap();
-        steps.push(step);
-    }
+    let attempt = common::play::start(app, c, class, assignment, &key).await;
+    let steps = offline_play(s, pick);
+    common::play::take_steps(app, c, class, attempt.id, &steps).await;
     steps
 }
 
@@ -1226,24 +1181,7 @@ fn offline_play(
     s: &app::scenarios::model::Scenario,
     pick: usize,
 ) -> Vec<app::scenarios::domain::engine::Step> {
-    use app::scenarios::domain::engine::{self, Answer, Step};
-    use app::scenarios::model::NodeKind;
-    let mut state = engine::start(s).unwrap();
-    let mut steps = Vec::new();
-    while !state.finished {
-        let answer = match &s.node(&state.at).unwrap().kind {
-            NodeKind::Choice { options, .. } => Answer::Choose(options[pick % options.len()].key.clone()),
-            NodeKind::Reflection { .. } => Answer::Reflect("Saya perlu mendengar dulu.".into()),
-            _ => Answer::Continue,
-        };
-        let step = Step {
-            node: state.at.clone(),
-            answer,
-        };
-        state = engine::apply(s, &state, &step).unwrap();
-        steps.push(step);
-    }
-    steps
+    common::play::plan(s, pick, "Saya perlu mendengar dulu.")
 }
 
 both_backends!(

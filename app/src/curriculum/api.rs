@@ -107,6 +107,7 @@ pub async fn complete_lesson(csrf: String, class_id: i64, lesson: String) -> Res
     let txn = crate::server_util::begin_write(&state.db).await?;
     db::complete(&*txn, caller.user_id, class_id, row.id).await?;
     crate::lti::grades::queue_unit(&*txn, class_id, caller.user_id, &unit).await?;
+    crate::lti::xapi::lesson_read(&*txn, class_id, caller.user_id, &row, &unit).await?;
     txn.commit().await?;
     let target = match db::next_lesson_key(&state.db, &row).await? {
         Some(next) => format!("/classes/{class_id}/learn/{next}"),

@@ -20,6 +20,10 @@ pub struct AdminData {
     pub platforms: Vec<(lti_platform::Model, Vec<String>)>,
     /// A registration link just made (its token is never stored in the clear).
     pub invite: Option<String>,
+    /// The LRS's address and its statements (sent, waiting, given up), when
+    /// one is configured.
+    pub lrs: Option<(String, [u64; 3])>,
+    pub locale: crate::i18n::Locale,
 }
 
 fn request_base() -> String {
@@ -65,11 +69,20 @@ pub async fn lti_admin_page(invite: Option<String>) -> Result<String, AppError> 
     let invite = invite
         .filter(|t| t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit()))
         .map(|t| format!("{base}/lti/register?invite={t}"));
+    let lrs = match super::xapi::lrs() {
+        Some(l) => Some((
+            l.endpoint.clone(),
+            super::outbox::counts(&state.db, super::outbox::XAPI).await?,
+        )),
+        None => None,
+    };
     let data = AdminData {
         base,
         courses,
         platforms,
         invite,
+        lrs,
+        locale: crate::auth::guard::request_auth()?.locale,
     };
     crate::ui::render_html(move || super::admin_view::body(data))
 }

@@ -1,6 +1,8 @@
 //! The `/admin/lti` page, rendered on the server.
 use super::admin::{AdminData, MakeLtiInvite, RegisterLtiPlatform, RotateLtiKey, SyncLtiRoster};
+use super::text;
 use crate::entities::lti_platform;
+use crate::i18n::Locale;
 use crate::i18n::P;
 use crate::scenarios::views::text::tr;
 use crate::ui::{slot_action, CsrfField, ErrorSlot, SlotField};
@@ -40,6 +42,25 @@ pub fn body(data: AdminData) -> impl IntoView {
         {platform_list(&data.platforms)}
         {course_list(&data.courses)}
         {manual_form()}
+        {lrs_panel(data.lrs, data.locale)}
+    }
+}
+
+/// Whether xAPI statements go to an LRS, and how many were sent.
+fn lrs_panel(lrs: Option<(String, [u64; 3])>, locale: Locale) -> impl IntoView {
+    let body = match lrs {
+        Some((endpoint, [sent, waiting, failed])) => view! {
+            <p>{text::lrs_on(locale, &endpoint)}</p>
+            <p id="lrs-counts">{text::lrs_counts(locale, sent, waiting, failed)}</p>
+        }
+        .into_any(),
+        None => view! { <p class="hint">{text::lrs_off(locale)}</p> }.into_any(),
+    };
+    view! {
+        <section class="panel" id="lti-lrs">
+            <h2>{text::lrs_title(locale)}</h2>
+            {body}
+        </section>
     }
 }
 

@@ -6,6 +6,7 @@
 use super::domain::grades::{comment, median_levels, scenario_comment, score, unit_comment};
 use super::domain::items::{Item, SCORE_MAXIMUM};
 use super::outbox::{self, ScoreCall};
+use super::xapi::Scored;
 use crate::entities::{
     class, cur_lesson, cur_unit, lesson_completion, lti_account, lti_context, scenario_assignment,
     scenario_attempt, team_member,
@@ -102,7 +103,7 @@ pub async fn queue_for<C: ConnectionTrait>(
 /// Queues the released results of `t`; returns how many calls were added.
 pub async fn queue_released(state: &AppState, t: &Target) -> AppResult<usize> {
     let contexts = graded_contexts(&state.db, t.class_id).await?;
-    if contexts.is_empty() {
+    if contexts.is_empty() && super::xapi::lrs().is_none() {
         return Ok(0);
     }
     let class = class::Entity::find_by_id(t.class_id)
@@ -130,15 +131,28 @@ pub async fn queue_released(state: &AppState, t: &Target) -> AppResult<usize> {
             .zip(&rubric.criteria)
             .filter_map(|(l, c)| Some((c.title.clone(), c.levels.get(l?)?.label.clone())))
             .collect();
+        let predicate = report.predicate.as_deref().unwrap_or("-");
         let grade = Grade {
             item: item_of(t),
             label: label.clone(),
             given: total,
-            comment: comment(total, report.predicate.as_deref().unwrap_or("-"), &levels),
+            comment: comment(total, predicate, &levels),
             completed: true,
+        };
+        let scored = Scored {
+            class_id: t.class_id,
+            path: if t.kind == TASK {
+                format!("tasks/{}", t.id)
+            } else {
+                format!("scenarios/{}/reflection", t.id)
+            },
+            label: &label,
+            total,
+            predicate,
         };
         for user in participants(state, t, report.subject).await? {
             added += queue_for(&state.db, &contexts, t.class_id, user, &grade).await?;
+            super::xapi::result_released(&state.db, user, &scored).await?;
         }
     }
     Ok(added)

@@ -18,6 +18,7 @@ pub mod registration;
 pub mod status;
 pub mod store;
 pub mod text;
+pub mod xapi;
 
 /// The tool's address as the LMS knows it: `SINERGI_PUBLIC_URL` when set
 /// (behind a proxy), else the request's host.

@@ -1,4 +1,5 @@
-//! Calls to the LMS kept in the database until they succeed: a grade is
+//! Calls to the LMS (and xAPI statements to an LRS, see `xapi`) kept in the
+//! database until they succeed: a grade is
 //! queued where it is released (never sent inline, so a slow or failing LMS
 //! never blocks the facilitator) and delivered by a worker, retried with
 //! backoff, given up after `MAX_ATTEMPTS` (the facilitator sees the status).
@@ -8,10 +9,13 @@ use crate::entities::{lti_outbox, lti_platform};
 use crate::error::AppResult;
 use crate::state::AppState;
 use chrono::{Duration, Utc};
-use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, QueryOrder, QuerySelect};
+use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, PaginatorTrait, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 
 pub const SCORE: &str = "ags_score";
+/// An xAPI statement for the LRS (see `xapi`): it belongs to no platform.
+pub const XAPI: &str = "xapi";
+pub const NO_PLATFORM: i64 = 0;
 pub const PENDING: &str = "pending";
 pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
@@ -27,7 +31,7 @@ pub struct ScoreCall {
     pub score: serde_json::Value,
 }
 
-/// Queues a call; the same `dedupe_key` again is ignored (a re-release of
+/// Queues a grade; the same `dedupe_key` again is ignored (a re-release of
 /// the same result). Returns whether a row was added.
 pub async fn enqueue<C: ConnectionTrait>(
     db: &C,
@@ -37,14 +41,36 @@ pub async fn enqueue<C: ConnectionTrait>(
     dedupe_key: &str,
     call: &ScoreCall,
 ) -> AppResult<bool> {
+    let raw = Raw {
+        kind: SCORE,
+        platform,
+        user,
+        class,
+        dedupe_key,
+        payload: serde_json::to_string(call).unwrap_or_default(),
+    };
+    enqueue_raw(db, raw).await
+}
+
+/// A call of any kind, its payload ready to send.
+pub struct Raw<'a> {
+    pub kind: &'static str,
+    pub platform: i64,
+    pub user: i64,
+    pub class: i64,
+    pub dedupe_key: &'a str,
+    pub payload: String,
+}
+
+pub async fn enqueue_raw<C: ConnectionTrait>(db: &C, call: Raw<'_>) -> AppResult<bool> {
     let now = Utc::now();
     let row = lti_outbox::ActiveModel {
-        kind: Set(SCORE.into()),
-        platform_id: Set(platform),
-        user_id: Set(user),
-        class_id: Set(class),
-        dedupe_key: Set(dedupe_key.chars().take(300).collect()),
-        payload: Set(serde_json::to_string(call).unwrap_or_default()),
+        kind: Set(call.kind.into()),
+        platform_id: Set(call.platform),
+        user_id: Set(call.user),
+        class_id: Set(call.class),
+        dedupe_key: Set(call.dedupe_key.chars().take(300).collect()),
+        payload: Set(call.payload),
         status: Set(PENDING.into()),
         attempts: Set(0),
         next_at: Set(now),
@@ -78,7 +104,11 @@ pub async fn run_due(state: &AppState) -> AppResult<usize> {
     // class queues dozens of grades for the same LMS.
     let mut tokens: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
     for row in due {
-        let outcome = deliver(state, &row, &mut tokens).await;
+        let outcome = if row.kind == XAPI {
+            super::xapi::send(&state.http, &row).await
+        } else {
+            deliver(state, &row, &mut tokens).await
+        };
         let mut update: lti_outbox::ActiveModel = row.clone().into();
         update.attempts = Set(row.attempts + 1);
         match outcome {
@@ -89,7 +119,7 @@ pub async fn run_due(state: &AppState) -> AppResult<usize> {
                 sent += 1;
             }
             Err(e) => {
-                tracing::warn!(outbox = row.id, attempt = row.attempts + 1, error = %e, "lti: grade not delivered");
+                tracing::warn!(outbox = row.id, kind = %row.kind, attempt = row.attempts + 1, error = %e, "lti: call not delivered");
                 let attempts = row.attempts + 1;
                 update.last_error = Set(e.chars().take(500).collect());
                 update.next_at = Set(Utc::now() + Duration::seconds(backoff_secs(attempts)));
@@ -159,10 +189,24 @@ pub async fn status_of(
 ) -> AppResult<Vec<lti_outbox::Model>> {
     let rows = lti_outbox::Entity::find()
         .filter(lti_outbox::Column::ClassId.eq(class_id))
+        .filter(lti_outbox::Column::Kind.eq(SCORE))
         .filter(lti_outbox::Column::DedupeKey.contains(format!(":{resource}:")))
         .order_by_desc(lti_outbox::Column::Id)
         .all(db)
         .await?;
     let mut seen = std::collections::HashSet::new();
     Ok(rows.into_iter().filter(|r| seen.insert(r.user_id)).collect())
+}
+
+/// How many calls of `kind` were sent, wait, and were given up.
+pub async fn counts(db: &DatabaseConnection, kind: &str) -> AppResult<[u64; 3]> {
+    let mut out = [0; 3];
+    for (slot, status) in out.iter_mut().zip([SENT, PENDING, FAILED]) {
+        *slot = lti_outbox::Entity::find()
+            .filter(lti_outbox::Column::Kind.eq(kind))
+            .filter(lti_outbox::Column::Status.eq(status))
+            .count(db)
+            .await?;
+    }
+    Ok(out)
 }

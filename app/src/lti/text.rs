@@ -256,3 +256,34 @@ pub fn storage_needs_js(locale: Locale) -> &'static str {
         "This browser keeps no cookies inside the LMS frame, and checking through the LMS needs JavaScript. Turn JavaScript on or open this activity from the LMS in a new tab.",
     )
 }
+
+pub fn lrs_title(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Catatan belajar xAPI (LRS)",
+        "xAPI learning records (LRS)",
+    )
+}
+
+pub fn lrs_off(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Belum ada LRS. Agar setiap keputusan skenario, pelajaran yang selesai dan nilai rubrik yang dirilis dikirim sebagai pernyataan xAPI, atur SINERGI_LRS_URL, SINERGI_LRS_KEY dan SINERGI_LRS_SECRET (lihat README), lalu jalankan ulang server.",
+        "No LRS yet. To send every scenario decision, lesson read and released rubric result as an xAPI statement, set SINERGI_LRS_URL, SINERGI_LRS_KEY and SINERGI_LRS_SECRET (see the README), then restart the server.",
+    )
+}
+
+pub fn lrs_on(locale: Locale, endpoint: &str) -> String {
+    match locale {
+        Locale::Id => format!("Pernyataan xAPI dikirim ke {endpoint}."),
+        Locale::En => format!("xAPI statements go to {endpoint}."),
+    }
+}
+
+/// "Terkirim 120 · menunggu 3 · gagal 0".
+pub fn lrs_counts(locale: Locale, sent: u64, waiting: u64, failed: u64) -> String {
+    match locale {
+        Locale::Id => format!("Terkirim {sent} · menunggu {waiting} · gagal (berhenti dicoba) {failed}"),
+        Locale::En => format!("Sent {sent} · waiting {waiting} · given up {failed}"),
+    }
+}

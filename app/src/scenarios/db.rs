@@ -207,12 +207,16 @@ pub async fn take_step(db: &DatabaseConnection, user_id: i64, input: StepInput) 
         drop(txn);
         return same_request_again(db, user_id, &input, e).await;
     }
-    if next.finished {
+    let attempt = if next.finished {
         let finished = finish(&*txn, attempt, &next).await?;
         // With the attempt, in its transaction: the LMS grade is never lost
         // and never queued for an attempt that did not finish.
         crate::lti::grades::queue_attempt(&*txn, &finished).await?;
-    }
+        finished
+    } else {
+        attempt
+    };
+    crate::lti::xapi::step_taken(&*txn, &attempt, &scenario, &steps, &input.step).await?;
     txn.commit().await?;
     Ok(next)
 }

@@ -17,9 +17,12 @@ use sea_orm::{
 use std::sync::OnceLock;
 use tower::ServiceExt;
 
-mod play;
+pub mod play;
+mod scoring;
 #[allow(unused_imports)] // only the tests that need a played scenario use it
 pub use play::play_with_reflection;
+#[allow(unused_imports)] // only the tests that score through the router use it
+pub use scoring::scored_with;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {

@@ -4,3 +4,4 @@ pub mod claims;
 pub mod grades;
 pub mod items;
 pub mod roles;
+pub mod xapi;
