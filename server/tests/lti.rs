@@ -1153,6 +1153,57 @@ both_backends!(
     }
 );
 
+both_backends!(
+    two_roster_reads_at_once_link_each_person_once,
+    async |app: &TestApp| {
+        use app::entities::lti_context;
+        let sim = registered(app).await;
+        let l = login(app, &sim).await;
+        let claims = sim.claims_with_services(&l.nonce, "t-1", "Dra. Marlina", &[INSTRUCTOR]);
+        let r = launch(app, &sim.sign(&claims), &l.state, &l.cookie).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let people: Vec<Value> = (1..=12)
+            .map(|i| member(&format!("s-{i}"), &format!("Peserta {i}"), LEARNER, "Active"))
+            .collect();
+        *sim.roster.lock().unwrap() = Some(people);
+        let course = lti_context::Entity::find().one(&app.db).await.unwrap().unwrap();
+        // A launch's own roster read and "Sinkronkan peserta" at the same moment.
+        let (a, b) = tokio::join!(
+            app::lti::nrps::sync(&app.state, &course),
+            app::lti::nrps::sync(&app.state, &course)
+        );
+        assert_eq!((a.unwrap().active, b.unwrap().active), (12, 12));
+        assert_eq!(lti_account::Entity::find().count(&app.db).await.unwrap(), 13);
+        let learners = user::Entity::find()
+            .filter(user::Column::FullName.starts_with("Peserta "))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(learners, 12, "one account each");
+    }
+);
+
+both_backends!(
+    two_first_launches_at_once_make_one_class,
+    async |app: &TestApp| {
+        let sim = registered(app).await;
+        let (a, b) = (login(app, &sim).await, login(app, &sim).await);
+        let ta = sim.sign(&sim.claims_with_services(&a.nonce, "s-1", "Hasan Basri", &[LEARNER]));
+        let tb = sim.sign(&sim.claims_with_services(&b.nonce, "t-1", "Dra. Marlina", &[INSTRUCTOR]));
+        let (ra, rb) = tokio::join!(
+            launch(app, &ta, &a.state, &a.cookie),
+            launch(app, &tb, &b.state, &b.cookie)
+        );
+        assert_eq!(
+            (ra.status, rb.status),
+            (StatusCode::OK, StatusCode::OK),
+            "{ra:?} {rb:?}"
+        );
+        assert_eq!(class::Entity::find().count(&app.db).await.unwrap(), 1);
+        assert_eq!(class_member::Entity::find().count(&app.db).await.unwrap(), 2);
+    }
+);
+
 /// Plays an attempt to its ending through the router, always taking option
 /// `pick` (modulo the options offered); returns the steps taken.
 async fn play_attempt(

@@ -5,7 +5,7 @@
 //! people who came from this platform: the class's own members stay).
 use super::ags::{access_token, CallError};
 use super::domain::roles;
-use super::provision::{account_for, Person};
+use super::provision::{account_alone, Person};
 use crate::entities::{class_member, lti_account, lti_context, lti_platform};
 use crate::state::AppState;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -113,7 +113,8 @@ async fn apply(
             email: m.email.clone(),
             nip: None,
         };
-        let user = account_for(db, context.platform_id, &person).await?;
+        // A launch (and its own roster read) may be linking the same people now.
+        let user = account_alone(db, context.platform_id, &person).await?;
         for membership in roles::memberships(&m.roles) {
             crate::classes::import::grant(db, user, context.class_id, membership).await?;
         }

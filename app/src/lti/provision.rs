@@ -8,7 +8,7 @@ use crate::classes::domain::nip::Nip;
 use crate::entities::{class, lti_account, lti_context, programme, user};
 use crate::error::{AppError, AppResult};
 use chrono::{Duration, Utc};
-use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait};
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
 
 /// Who launched, into which class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,22 +18,34 @@ pub struct Provisioned {
 }
 
 pub async fn provision(db: &DatabaseConnection, platform: i64, t: &IdToken) -> AppResult<Provisioned> {
-    let t = t.clone();
-    db.transaction::<_, Provisioned, AppError>(|txn| {
-        Box::pin(async move {
-            let class_id = class_for(txn, platform, &t).await?;
-            let user_id = account_for(txn, platform, &Person::of(&t)).await?;
-            for m in roles::memberships(&t.roles) {
-                crate::classes::import::grant(txn, user_id, class_id, m).await?;
-            }
-            Ok(Provisioned { user_id, class_id })
-        })
-    })
-    .await
-    .map_err(|e| match e {
-        sea_orm::TransactionError::Connection(e) => AppError::from(e),
-        sea_orm::TransactionError::Transaction(e) => e,
-    })
+    match provision_once(db, platform, t).await {
+        // Someone else's launch or roster sync made the same class or
+        // account a moment earlier; now it is there to be found.
+        Err(AppError::Conflict(_)) => provision_once(db, platform, t).await,
+        other => other,
+    }
+}
+
+/// A unique index refused an insert: a concurrent launch or roster sync
+/// created the same course link, account or e-mail first.
+fn raced(e: DbErr) -> AppError {
+    if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+        AppError::Conflict(crate::scenarios::said(crate::i18n::P::ErrStale))
+    } else {
+        e.into()
+    }
+}
+
+async fn provision_once(db: &DatabaseConnection, platform: i64, t: &IdToken) -> AppResult<Provisioned> {
+    // Reads, then writes: on SQLite take the writer's turn first.
+    let txn = crate::server_util::begin_write(db).await?;
+    let class_id = class_for(&*txn, platform, t).await?;
+    let user_id = account_for(&*txn, platform, &Person::of(t)).await?;
+    for m in roles::memberships(&t.roles) {
+        crate::classes::import::grant(&*txn, user_id, class_id, m).await?;
+    }
+    txn.commit().await?;
+    Ok(Provisioned { user_id, class_id })
 }
 
 async fn class_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> AppResult<i64> {
@@ -82,7 +94,8 @@ async fn class_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> Ap
         ..Default::default()
     }
     .insert(db)
-    .await?;
+    .await
+    .map_err(raced)?;
     Ok(class.id)
 }
 
@@ -139,7 +152,8 @@ async fn programme_for<C: ConnectionTrait>(db: &C) -> AppResult<i64> {
         ..Default::default()
     }
     .insert(db)
-    .await?
+    .await
+    .map_err(raced)?
     .id)
 }
 
@@ -196,8 +210,24 @@ pub async fn account_for<C: ConnectionTrait>(db: &C, platform: i64, t: &Person) 
         ..Default::default()
     }
     .insert(db)
-    .await?;
+    .await
+    .map_err(raced)?;
     Ok(user_id)
+}
+
+/// `account_for` in a transaction of its own (a roster sync), tried once
+/// more when a launch or another sync linked the same person first.
+pub async fn account_alone(db: &DatabaseConnection, platform: i64, p: &Person) -> AppResult<i64> {
+    let once = || async {
+        let txn = crate::server_util::begin_write(db).await?;
+        let user = account_for(&*txn, platform, p).await?;
+        txn.commit().await?;
+        Ok(user)
+    };
+    match once().await {
+        Err(AppError::Conflict(_)) => once().await,
+        other => other,
+    }
 }
 
 async fn create_user<C: ConnectionTrait>(db: &C, t: &Person, nip: Option<Nip>) -> AppResult<i64> {
@@ -243,6 +273,7 @@ async fn create_user<C: ConnectionTrait>(db: &C, t: &Person, nip: Option<Nip>) -
         ..Default::default()
     }
     .insert(db)
-    .await?
+    .await
+    .map_err(raced)?
     .id)
 }
