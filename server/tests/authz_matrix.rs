@@ -101,22 +101,11 @@ async fn world(app: &TestApp) -> World {
     let someone = app.user("Seseorang Lain", &[Role::Participant]).await;
     app.enrol(someone, class_a, Membership::Participant).await;
     let (task, pair, goal) = teamwork(app, class_a, someone, part_own).await;
-    app::curriculum::store::load_shipped_if_empty(&app.db)
-        .await
-        .expect("curriculum");
-    app::scenarios::store::load_shipped_if_empty(&app.db)
-        .await
-        .expect("scenarios");
+    app.load_shipped().await;
     let window = app::scenarios::assign::Window::parse("2026-01-01", "", 0).expect("window");
-    app::scenarios::assign::assign(&app.db, class_a, "aplikasi-laporan", window)
+    let assignment = app::scenarios::assign::assign(&app.db, class_a, "aplikasi-laporan", window)
         .await
         .expect("assign");
-    let assignment = app::entities::scenario_assignment::Entity::find()
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("assignment")
-        .id;
     let template = app::rubrics::templates::find("refleksi-empati").expect("template");
     let rubric = app::rubrics::store::create(
         &app.db,

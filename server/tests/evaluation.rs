@@ -473,15 +473,9 @@ both_backends!(
             evaluators.push((e, app.session(e).await));
         }
         let window = app::scenarios::assign::Window::parse("2026-01-01", "", 0).unwrap();
-        app::scenarios::assign::assign(&app.db, class, "aplikasi-laporan", window)
+        let assignment = app::scenarios::assign::assign(&app.db, class, "aplikasi-laporan", window)
             .await
             .unwrap();
-        let assignment = app::entities::scenario_assignment::Entity::find()
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
         let member = app.session(writer).await;
         let written = "Saya akan bertanya dulu bagaimana Pak Hasan biasa menyusun laporan.";
         play_with_reflection(app, &member, class, assignment, written).await;
@@ -593,17 +587,7 @@ both_backends!(
         ok(&app.call(&facilitator, "/api/evaluation_flags", &release).await);
         let mine = app.get_json(&member, &play).await.body;
         assert!(mine.contains(text(P::ResultTitle)), "{mine}");
-        let report = app::evaluation::gather::gather(
-            &app.state,
-            &app::entities::class::Entity::find_by_id(class)
-                .one(&app.db)
-                .await
-                .unwrap()
-                .unwrap(),
-            &app::evaluation::target::Target::reflection(class, assignment),
-        )
-        .await
-        .unwrap();
+        let report = reflection_results(app, class, assignment).await;
         let total = report.reports[0].final_total.unwrap();
         assert!(mine.contains(&format!("{total:.1}")), "{total} in {mine}");
 

@@ -1241,12 +1241,7 @@ both_backends!(
         use app::entities::lti_outbox;
         use app::scenarios::domain::grade::decision_percent;
         let sim = registered(app).await;
-        app::scenarios::store::load_shipped_if_empty(&app.db)
-            .await
-            .unwrap();
-        app::curriculum::store::load_shipped_if_empty(&app.db)
-            .await
-            .unwrap();
+        app.load_shipped().await;
         let mut launched = Vec::new();
         for (sub, name, role) in [
             ("s-1", "Hasan Basri", LEARNER),

@@ -40,13 +40,7 @@ async fn setup(app: &TestApp, closes_on: &str, attempts: i32) -> (i64, i64, i64,
     row.update(&app.db).await.unwrap();
     app.enrol(p, class, Membership::Participant).await;
     let window = assign::Window::parse("2026-01-01", closes_on, attempts).unwrap();
-    assign::assign(&app.db, class, KEY, window).await.unwrap();
-    let assignment = app::entities::scenario_assignment::Entity::find()
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let assignment = assign::assign(&app.db, class, KEY, window).await.unwrap();
     (class, assignment, p, app.session(p).await)
 }
 

@@ -102,12 +102,7 @@ both_backends!(
     decisions_lessons_and_results_reach_the_lrs_through_the_outbox,
     async |app: &TestApp| {
         let _turn = ONE_AT_A_TIME.lock().await;
-        app::scenarios::store::load_shipped_if_empty(&app.db)
-            .await
-            .unwrap();
-        app::curriculum::store::load_shipped_if_empty(&app.db)
-            .await
-            .unwrap();
+        app.load_shipped().await;
         let class = app.class("Kelas xAPI").await;
         let f = app.user("Fasilitator xAPI", &[Role::Facilitator]).await;
         app.enrol(f, class, Membership::Facilitator).await;
@@ -138,15 +133,9 @@ both_backends!(
         // A scenario played to its ending: one statement per decision, then
         // the finished attempt with its decision grade, in the step's transaction.
         let window = app::scenarios::assign::Window::parse("2026-01-01", "", 0).unwrap();
-        app::scenarios::assign::assign(&app.db, class, "aplikasi-laporan", window)
+        let assignment = app::scenarios::assign::assign(&app.db, class, "aplikasi-laporan", window)
             .await
             .unwrap();
-        let assignment = app::entities::scenario_assignment::Entity::find()
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
         play_with_reflection(app, &participant, class, assignment, "Saya akan mendengar dulu.").await;
         let attempt = app::entities::scenario_attempt::Entity::find()
             .one(&app.db)
@@ -320,17 +309,7 @@ both_backends!(
         );
         let scored = by_verb("scored");
         assert_eq!(scored.len(), 1);
-        let report = app::evaluation::gather::gather(
-            &app.state,
-            &app::entities::class::Entity::find_by_id(class)
-                .one(&app.db)
-                .await
-                .unwrap()
-                .unwrap(),
-            &app::evaluation::target::Target::reflection(class, assignment),
-        )
-        .await
-        .unwrap();
+        let report = reflection_results(app, class, assignment).await;
         let result = &report.reports[0];
         assert_eq!(
             scored[0]["object"]["id"],

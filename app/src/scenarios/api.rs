@@ -117,7 +117,8 @@ pub async fn assign_scenario(
     let _ = csrf;
     let state = manager(class_id).await?;
     let window = super::assign::Window::parse(&opens_on, &closes_on, max_attempts)?;
-    super::assign::assign(&state.db, class_id, &scenario, window).await
+    super::assign::assign(&state.db, class_id, &scenario, window).await?;
+    Ok(())
 }
 
 /// Facilitators of the class and admins. Changes an assignment's window and

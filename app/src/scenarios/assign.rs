@@ -63,7 +63,7 @@ impl Window {
 }
 
 /// Assigns the published scenario `key` to the class.
-pub async fn assign(db: &DatabaseConnection, class_id: i64, key: &str, window: Window) -> AppResult<()> {
+pub async fn assign(db: &DatabaseConnection, class_id: i64, key: &str, window: Window) -> AppResult<i64> {
     let (row, _) = super::store::by_key(db, key).await?;
     if row.published == 0 || row.retired {
         return Err(AppError::field("scenario", said(P::ErrNotPublishable)));
@@ -76,7 +76,7 @@ pub async fn assign(db: &DatabaseConnection, class_id: i64, key: &str, window: W
     if existing.is_some() {
         return Err(AppError::Conflict(said(P::ErrAlreadyAssigned)));
     }
-    scenario_assignment::ActiveModel {
+    Ok(scenario_assignment::ActiveModel {
         class_id: Set(class_id),
         scenario_id: Set(row.id),
         opens_at: Set(window.opens_at),
@@ -86,8 +86,8 @@ pub async fn assign(db: &DatabaseConnection, class_id: i64, key: &str, window: W
         ..Default::default()
     }
     .insert(db)
-    .await?;
-    Ok(())
+    .await?
+    .id)
 }
 
 /// Changes the window and policy of one of the class's assignments.

@@ -22,7 +22,7 @@ mod scoring;
 #[allow(unused_imports)] // only the tests that need a played scenario use it
 pub use play::play_with_reflection;
 #[allow(unused_imports)] // only the tests that score through the router use it
-pub use scoring::scored_with;
+pub use scoring::{reflection_results, scored_with};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -157,6 +157,16 @@ impl TestApp {
         .await
         .expect("class")
         .id
+    }
+
+    /// The shipped curriculum and scenarios (published), as `make run` loads them.
+    pub async fn load_shipped(&self) {
+        app::curriculum::store::load_shipped_if_empty(&self.db)
+            .await
+            .expect("curriculum");
+        app::scenarios::store::load_shipped_if_empty(&self.db)
+            .await
+            .expect("scenarios");
     }
 
     pub async fn enrol(&self, user_id: i64, class_id: i64, m: Membership) {

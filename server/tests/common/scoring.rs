@@ -1,5 +1,6 @@
 //! A rubric scoring form, for tests that score a task or a reflection
 //! through the router.
+use super::TestApp;
 use app::i18n::Locale;
 
 /// A scoring form for `f` (class, target, subject and kind, as the caller
@@ -25,4 +26,22 @@ pub fn scored_with(
         f.push(("lock".into(), "1".into()));
     }
     f
+}
+
+/// The results of a scenario's reflections, as the evaluation page gathers them.
+pub async fn reflection_results(
+    app: &TestApp,
+    class: i64,
+    assignment: i64,
+) -> app::evaluation::gather::Gathered {
+    use sea_orm::EntityTrait;
+    let row = app::entities::class::Entity::find_by_id(class)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let target = app::evaluation::target::Target::reflection(class, assignment);
+    app::evaluation::gather::gather(&app.state, &row, &target)
+        .await
+        .unwrap()
 }
