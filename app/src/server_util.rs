@@ -104,3 +104,27 @@ pub async fn begin_write(db: &sea_orm::DatabaseConnection) -> Result<WriteTxn, s
         _turn: Some(turn),
     })
 }
+
+/// A unique index refused an insert: someone else's request wrote the same
+/// row a moment earlier. `Conflict` (shown as "changed meanwhile"); any other
+/// database error stays internal.
+pub fn conflict_on_race(e: sea_orm::DbErr) -> crate::error::AppError {
+    use crate::error::AppError;
+    if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+        AppError::Conflict(crate::scenarios::said(crate::i18n::P::ErrStale))
+    } else {
+        e.into()
+    }
+}
+
+/// Runs `work` once more when it lost such a race: the second run finds
+/// what the other request made.
+pub async fn once_more_on_race<T, Fut>(work: impl Fn() -> Fut) -> crate::error::AppResult<T>
+where
+    Fut: std::future::Future<Output = crate::error::AppResult<T>>,
+{
+    match work().await {
+        Err(crate::error::AppError::Conflict(_)) => work().await,
+        other => other,
+    }
+}

@@ -141,6 +141,7 @@ pub async fn queue_released(state: &AppState, t: &Target) -> AppResult<usize> {
         };
         let scored = Scored {
             class_id: t.class_id,
+            class_name: &class.name,
             path: if t.kind == TASK {
                 format!("tasks/{}", t.id)
             } else {

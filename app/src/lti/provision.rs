@@ -6,7 +6,8 @@ use super::domain::claims::IdToken;
 use super::domain::roles;
 use crate::classes::domain::nip::Nip;
 use crate::entities::{class, lti_account, lti_context, programme, user};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::server_util::{conflict_on_race, once_more_on_race};
 use chrono::{Duration, Utc};
 use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
 
@@ -18,22 +19,9 @@ pub struct Provisioned {
 }
 
 pub async fn provision(db: &DatabaseConnection, platform: i64, t: &IdToken) -> AppResult<Provisioned> {
-    match provision_once(db, platform, t).await {
-        // Someone else's launch or roster sync made the same class or
-        // account a moment earlier; now it is there to be found.
-        Err(AppError::Conflict(_)) => provision_once(db, platform, t).await,
-        other => other,
-    }
-}
-
-/// A unique index refused an insert: a concurrent launch or roster sync
-/// created the same course link, account or e-mail first.
-fn raced(e: DbErr) -> AppError {
-    if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
-        AppError::Conflict(crate::scenarios::said(crate::i18n::P::ErrStale))
-    } else {
-        e.into()
-    }
+    // Someone else's launch or roster sync may make the same class or
+    // account at the same moment; then the second run finds theirs.
+    once_more_on_race(|| provision_once(db, platform, t)).await
 }
 
 async fn provision_once(db: &DatabaseConnection, platform: i64, t: &IdToken) -> AppResult<Provisioned> {
@@ -95,7 +83,7 @@ async fn class_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> Ap
     }
     .insert(db)
     .await
-    .map_err(raced)?;
+    .map_err(conflict_on_race)?;
     Ok(class.id)
 }
 
@@ -153,7 +141,7 @@ async fn programme_for<C: ConnectionTrait>(db: &C) -> AppResult<i64> {
     }
     .insert(db)
     .await
-    .map_err(raced)?
+    .map_err(conflict_on_race)?
     .id)
 }
 
@@ -211,23 +199,20 @@ pub async fn account_for<C: ConnectionTrait>(db: &C, platform: i64, t: &Person) 
     }
     .insert(db)
     .await
-    .map_err(raced)?;
+    .map_err(conflict_on_race)?;
     Ok(user_id)
 }
 
 /// `account_for` in a transaction of its own (a roster sync), tried once
 /// more when a launch or another sync linked the same person first.
 pub async fn account_alone(db: &DatabaseConnection, platform: i64, p: &Person) -> AppResult<i64> {
-    let once = || async {
+    once_more_on_race(|| async {
         let txn = crate::server_util::begin_write(db).await?;
         let user = account_for(&*txn, platform, p).await?;
         txn.commit().await?;
         Ok(user)
-    };
-    match once().await {
-        Err(AppError::Conflict(_)) => once().await,
-        other => other,
-    }
+    })
+    .await
 }
 
 async fn create_user<C: ConnectionTrait>(db: &C, t: &Person, nip: Option<Nip>) -> AppResult<i64> {
@@ -274,6 +259,6 @@ async fn create_user<C: ConnectionTrait>(db: &C, t: &Person, nip: Option<Nip>) -
     }
     .insert(db)
     .await
-    .map_err(raced)?
+    .map_err(conflict_on_race)?
     .id)
 }

@@ -40,11 +40,22 @@ struct Who {
 }
 
 async fn who<C: ConnectionTrait>(db: &C, lrs: &Lrs, user_id: i64, class_id: i64) -> AppResult<Who> {
-    let person = user::Entity::find_by_id(user_id)
+    let class = class::Entity::find_by_id(class_id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let class = class::Entity::find_by_id(class_id)
+    who_in(db, lrs, user_id, class_id, &class.name).await
+}
+
+/// `who` when the class's name is known already.
+async fn who_in<C: ConnectionTrait>(
+    db: &C,
+    lrs: &Lrs,
+    user_id: i64,
+    class_id: i64,
+    class_name: &str,
+) -> AppResult<Who> {
+    let person = user::Entity::find_by_id(user_id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -53,7 +64,7 @@ async fn who<C: ConnectionTrait>(db: &C, lrs: &Lrs, user_id: i64, class_id: i64)
         class_id,
         class: Activity {
             id: lrs.page(&format!("/classes/{class_id}")),
-            name: class.name,
+            name: class_name.to_string(),
             kind: x::COURSE,
         },
     })
@@ -207,6 +218,7 @@ pub async fn lesson_read<C: ConnectionTrait>(
 /// weighted total out of 100 and the predicate as response.
 pub struct Scored<'a> {
     pub class_id: i64,
+    pub class_name: &'a str,
     /// The result's page, below the class (`tasks/3`, `scenarios/5/reflection`).
     pub path: String,
     pub label: &'a str,
@@ -226,7 +238,7 @@ pub async fn result_released<C: ConnectionTrait>(db: &C, user_id: i64, r: &Score
         result: x::result(true, Some(r.total), Some(r.predicate)),
     };
     let key = format!("xapi:scored:{}:{}:{user_id}:{:.2}", r.class_id, r.path, r.total);
-    let who = who(db, &lrs, user_id, r.class_id).await?;
+    let who = who_in(db, &lrs, user_id, r.class_id, r.class_name).await?;
     queue(db, &lrs, &who, &key, &x::SCORED, about).await?;
     Ok(())
 }

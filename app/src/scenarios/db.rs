@@ -8,6 +8,7 @@ use super::store;
 use crate::entities::{scenario, scenario_assignment, scenario_attempt, scenario_step};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Msg, K, P};
+use crate::server_util::conflict_on_race;
 use chrono::Utc;
 use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait};
 
@@ -279,15 +280,5 @@ fn step_error(e: StepError) -> AppError {
             Msg::with(K::ReflectionTooLong, [engine::MAX_REFLECTION_CHARS.to_string()]),
         ),
         StepError::Broken | StepError::TooManySteps => AppError::internal(format!("scenario step: {e:?}")),
-    }
-}
-
-/// Two requests racing for the same step (or key): the loser's insert breaks a
-/// unique index. It is told to look again rather than shown a driver error.
-fn conflict_on_race(e: DbErr) -> AppError {
-    if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
-        AppError::Conflict(said(P::ErrStale))
-    } else {
-        e.into()
     }
 }
