@@ -9,6 +9,7 @@ mod m20261202_000005_mentoring_scope;
 mod m20261202_000006_rubrics;
 mod m20261202_000007_programme_show_names;
 mod m20261203_000008_lti;
+mod m20261204_000009_lti_identity;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000006_rubrics::Migration),
             Box::new(m20261202_000007_programme_show_names::Migration),
             Box::new(m20261203_000008_lti::Migration),
+            Box::new(m20261204_000009_lti_identity::Migration),
         ]
     }
 }

@@ -148,7 +148,8 @@ pub async fn launch_post(
         deep_linking = launched.is_deep_linking(),
         "lti: launch accepted"
     );
-    let mut res = opening_page(auth.locale, &target, &code).into_response();
+    let separate = matches!(who.link, Some(app::lti::domain::identity::Link::Refused(_)));
+    let mut res = opening_page(auth.locale, &target, &code, separate).into_response();
     let cookies = [
         frame_cookie(SESSION_COOKIE, &session, app::auth::store::IDLE_TIMEOUT, "/"),
         frame_cookie(&cookie_name, "", Duration::zero(), "/lti"),
@@ -207,19 +208,30 @@ async fn launch_code(state: &AppState, user_id: i64, target: &str) -> Result<Str
 /// After a launch: a script (`/lti/launch.js`) asks whether the session
 /// cookie came back; if it did, it goes on to the class, else it offers
 /// the one-time link in a new tab. Without JavaScript both links show.
-fn opening_page(locale: Locale, target: &str, code: &str) -> Html<String> {
+fn opening_page(locale: Locale, target: &str, code: &str, separate: bool) -> Html<String> {
     let enter = format!("/lti/enter?code={code}");
+    // Said before the script goes on, so the person reads why their old
+    // account is not the one that opened.
+    let notice = if separate {
+        format!(
+            r#"<p class="notice" id="lti-separate" role="status">{}</p>"#,
+            text::separate_account(locale)
+        )
+    } else {
+        String::new()
+    };
     Html(page(
         locale,
         text::opening(locale),
         &format!(
-            r#"<div id="lti-opening" data-target="{target}">
+            r#"{notice}<div id="lti-opening" data-target="{target}" data-wait="{wait}">
 <p id="lti-blocked" hidden>{blocked}</p>
 <p id="lti-continue-row"><a class="button" id="lti-continue" href="{target}">{cont}</a></p>
 <p><a id="lti-new-tab" href="{enter}" target="_blank" rel="noopener">{tab}</a></p>
 </div>
 <script src="/lti/launch.js" defer></script>"#,
             blocked = text::cookie_blocked(locale),
+            wait = u8::from(separate),
             cont = text::continue_here(locale),
             tab = text::open_new_tab(locale),
         ),
@@ -233,7 +245,11 @@ pub async fn launch_js() -> Response {
   fetch('/lti/check', { credentials: 'same-origin' })
     .then(function (r) { return r.text(); })
     .then(function (t) {
-      if (t === '1') { location.replace(box.getAttribute('data-target')); return; }
+      // A notice to read first (data-wait): the person goes on by the link.
+      if (t === '1') {
+        if (box.getAttribute('data-wait') !== '1') location.replace(box.getAttribute('data-target'));
+        return;
+      }
       document.getElementById('lti-blocked').hidden = false;
       document.getElementById('lti-continue-row').hidden = true;
     });

@@ -236,32 +236,170 @@ both_backends!(
             .collect();
         assert_eq!(roles, ["facilitator"]);
 
-        // A custom `nip` claim links an existing Sinergi account.
+        // A custom `nip` claim only proposes an account: on a platform the
+        // admin has not trusted, the launch gets a separate account
+        // (`an_lms_nip_never_takes_over_an_account` covers the rest).
         let existing = app
             .user("Farhan Akbar", &[app::auth::model::Role::Participant])
             .await;
-        let mut row: user::ActiveModel = user::Entity::find_by_id(existing)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .into();
-        row.nip = sea_orm::ActiveValue::Set(Some("200211022025031030".into()));
-        sea_orm::ActiveModelTrait::update(row, &app.db).await.unwrap();
-        let l = login(app, &sim).await;
-        let mut claims = sim.claims(&l.nonce, "lms-user-9", "F. Akbar", &[LEARNER]);
-        claims["https://purl.imsglobal.org/spec/lti/claim/custom"] = json!({"nip": "200211022025031030"});
-        let r = launch(app, &sim.sign(&claims), &l.state, &l.cookie).await;
+        give_nip(app, existing, "200211022025031030").await;
+        let r = launch_nip(app, &sim, "lms-user-9", "200211022025031030").await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-        let linked = lti_account::Entity::find()
-            .filter(lti_account::Column::Sub.eq("lms-user-9"))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(linked.user_id, existing);
+        assert!(r.body.contains("id=\"lti-separate\""), "{}", r.body);
+        assert_ne!(account_of(app, "lms-user-9").await, existing);
     }
 );
+
+async fn give_nip(app: &TestApp, id: i64, nip: &str) {
+    let mut row: user::ActiveModel = user::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    row.nip = sea_orm::ActiveValue::Set(Some(nip.into()));
+    sea_orm::ActiveModelTrait::update(row, &app.db).await.unwrap();
+}
+
+/// A learner's launch whose custom `nip` parameter names `nip`.
+async fn launch_nip(app: &TestApp, sim: &Platform, sub: &str, nip: &str) -> Reply {
+    let l = login(app, sim).await;
+    let mut claims = sim.claims(&l.nonce, sub, "Dari LMS", &[LEARNER]);
+    claims["https://purl.imsglobal.org/spec/lti/claim/custom"] = json!({ "nip": nip });
+    launch(app, &sim.sign(&claims), &l.state, &l.cookie).await
+}
+
+async fn account_of(app: &TestApp, sub: &str) -> i64 {
+    lti_account::Entity::find()
+        .filter(lti_account::Column::Sub.eq(sub))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("linked")
+        .user_id
+}
+
+async fn outcome_of(app: &TestApp, sub: &str) -> (String, Option<i64>, i64) {
+    use app::entities::lti_identity_log as log;
+    let row = log::Entity::find()
+        .filter(log::Column::Sub.eq(sub))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("logged");
+    (row.outcome, row.proposed_user_id, row.id)
+}
+
+both_backends!(an_lms_nip_never_takes_over_an_account, async |app: &TestApp| {
+    use app::auth::model::Role;
+    let sim = registered(app).await;
+    let platform = app::entities::lti_platform::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let admin = app.user("Admin BKPSDMD", &[Role::Admin]).await;
+    give_nip(app, admin, "197001011995031003").await;
+    let participant = app.user("Peserta Lama", &[Role::Participant]).await;
+    give_nip(app, participant, "199001012015031001").await;
+    let other = app.user("Peserta Lain", &[Role::Participant]).await;
+    give_nip(app, other, "198505052010122002").await;
+
+    // Untrusted (the default): a participant's NIP gives a separate account,
+    // which does not hold the NIP, and the proposal is logged.
+    let r = launch_nip(app, &sim, "sub-untrusted", "199001012015031001").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("id=\"lti-separate\""), "{}", r.body);
+    let separate = account_of(app, "sub-untrusted").await;
+    assert_ne!(separate, participant);
+    let row = user::Entity::find_by_id(separate)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.nip, None);
+    let (outcome, proposed, refused_entry) = outcome_of(app, "sub-untrusted").await;
+    assert_eq!(
+        (outcome.as_str(), proposed),
+        ("refused_untrusted", Some(participant))
+    );
+
+    // Only an admin trusts a platform.
+    let admin_client = app.session(admin).await;
+    let fac = app.user("Widyaiswara", &[Role::Facilitator]).await;
+    let fac_client = app.session(fac).await;
+    let trust = [("platform_id", platform.to_string()), ("trusted", "true".into())];
+    let denied = app.call(&fac_client, "/api/set_lti_trust", &trust).await;
+    assert_eq!(
+        denied.error(),
+        Some(app::error::AppError::Forbidden),
+        "{denied:?}"
+    );
+    let ok = app.call(&admin_client, "/api/set_lti_trust", &trust).await;
+    assert!(ok.status.is_success(), "{ok:?}");
+
+    // Trusted, but an admin's NIP: never linked; the launch holds no admin rights.
+    let r = launch_nip(app, &sim, "sub-admin", "197001011995031003").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let impostor = account_of(app, "sub-admin").await;
+    assert_ne!(impostor, admin);
+    assert_eq!(outcome_of(app, "sub-admin").await.0, "refused_staff");
+    let cookie = r.set_cookie(app::auth::store::SESSION_COOKIE).unwrap();
+    let token = cookie.split(';').next().unwrap().to_string();
+    let client = common::Client {
+        cookie: token,
+        csrf: String::new(),
+    };
+    let users = app.get(&client, "/admin/users").await;
+    assert_eq!(users.status, StatusCode::FORBIDDEN, "{}", users.status);
+
+    // Trusted, an unlinked participant: linked. A second LMS identity with
+    // the same NIP is refused, the account being linked already.
+    let r = launch_nip(app, &sim, "sub-other", "198505052010122002").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(!r.body.contains("lti-separate"));
+    assert_eq!(account_of(app, "sub-other").await, other);
+    assert_eq!(outcome_of(app, "sub-other").await.0, "nip");
+    launch_nip(app, &sim, "sub-other-2", "198505052010122002").await;
+    assert_ne!(account_of(app, "sub-other-2").await, other);
+    assert_eq!(outcome_of(app, "sub-other-2").await.0, "refused_linked");
+
+    // The admin sees every link and links the first refusal by hand: the
+    // identity now opens the participant's account, which gains the class;
+    // the separate account is switched off. A second click changes nothing.
+    let page = app.get(&admin_client, "/admin/lti").await;
+    assert_eq!(page.status, StatusCode::OK);
+    for id in ["sub-untrusted", "sub-admin", "sub-other", "sub-other-2"] {
+        assert!(page.body.contains(id), "{id} listed");
+    }
+    let link = [("entry_id", refused_entry.to_string())];
+    let denied = app.call(&fac_client, "/api/link_lti_identity", &link).await;
+    assert_eq!(denied.error(), Some(app::error::AppError::Forbidden));
+    let ok = app.call(&admin_client, "/api/link_lti_identity", &link).await;
+    assert!(ok.status.is_success(), "{ok:?}");
+    assert_eq!(account_of(app, "sub-untrusted").await, participant);
+    let gone = user::Entity::find_by_id(separate)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!gone.active);
+    let classes = class_member::Entity::find()
+        .filter(class_member::Column::UserId.eq(participant))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(classes, 1);
+    let again = app.call(&admin_client, "/api/link_lti_identity", &link).await;
+    assert!(
+        matches!(again.error(), Some(app::error::AppError::Conflict(_))),
+        "{again:?}"
+    );
+    let r = launch_nip(app, &sim, "sub-untrusted", "199001012015031001").await;
+    assert!(!r.body.contains("lti-separate"));
+    assert_eq!(account_of(app, "sub-untrusted").await, participant);
+});
 
 both_backends!(every_bad_launch_is_refused_and_named, async |app: &TestApp| {
     let sim = registered(app).await;

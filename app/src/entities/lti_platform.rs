@@ -13,6 +13,8 @@ pub struct Model {
     pub jwks_url: String,
     pub jwks_cache: String,
     pub jwks_fetched_at: Option<DateTimeUtc>,
+    /// The admin trusts this platform's custom `nip` to name the person.
+    pub trust_identity: bool,
     pub created_at: DateTimeUtc,
 }
 

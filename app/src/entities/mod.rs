@@ -18,6 +18,7 @@ pub mod lti_deep_link;
 pub mod lti_deployment;
 pub mod lti_invite;
 pub mod lti_key;
+pub mod lti_identity_log;
 pub mod lti_launch_code;
 pub mod lti_login;
 pub mod lti_outbox;

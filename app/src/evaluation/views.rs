@@ -732,7 +732,7 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
                         <input id=format!("points-{i}") name=format!("c[{i}][points]") inputmode="numeric" class="short" value=chosen.map(|p| p.points.to_string()).unwrap_or_default() disabled=locked />
                     })}
                     <label for=format!("comment-{i}")>{tr(P::ScoreComment)}</label>
-                    <textarea id=format!("comment-{i}") name=format!("c[{i}][comment]") rows="2" disabled=locked>{comments.get(i).cloned().unwrap_or_default()}</textarea>
+                    <textarea id=format!("comment-{i}") name=format!("c[{i}][comment]") rows="2" disabled=locked>{crate::ui::textarea_text(comments.get(i).cloned().unwrap_or_default())}</textarea>
                 </fieldset>
             }
         })
@@ -758,7 +758,7 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
             <input type="hidden" name="revision" value=revision />
             {criteria}
             <label for="overall">{tr(P::ScoreOverall)}</label>
-            <textarea id="overall" name="overall" rows="3" disabled=locked>{data.mine.as_ref().map(|s| s.overall.clone()).unwrap_or_default()}</textarea>
+            <textarea id="overall" name="overall" rows="3" disabled=locked>{crate::ui::textarea_text(data.mine.as_ref().map(|s| s.overall.clone()).unwrap_or_default())}</textarea>
             <ErrorSlot id="score-error".into() action={form_action::<SaveScore>()} />
             {(!locked).then(|| view! {
                 <div class="actions">

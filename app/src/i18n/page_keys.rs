@@ -701,6 +701,27 @@ page_keys! {
     LtiGradePending => "menunggu, dicoba lagi otomatis (percobaan {0})", "waiting, retried automatically (attempt {0})";
     LtiGradeFailed => "gagal setelah {0} percobaan; rilis ulang untuk mencoba lagi", "failed after {0} attempts; release again to retry";
     LtiErrTaken => "LMS dengan issuer dan client ID ini sudah terdaftar.", "An LMS with this issuer and client ID is already registered.";
+    LtiTrust => "Percayai NIP dari LMS ini", "Trust NIPs from this LMS";
+    LtiTrustOn => "Dipercaya", "Trusted";
+    LtiTrustOff => "Tidak dipercaya", "Not trusted";
+    LtiTrustHint => "Bila dipercaya, peluncuran dengan parameter nip membuka akun peserta yang sudah ada dengan NIP itu, asalkan akun itu bukan admin, widyaiswara, atau penilai, dan belum tertaut ke akun LMS lain. Selain itu dibuat akun baru dan usulan itu dicatat di bawah.", "When trusted, a launch with a nip parameter opens the existing participant account with that NIP, as long as it is not an admin, facilitator or evaluator and is not linked to another LMS account yet. Otherwise a new account is made and the proposal is logged below.";
+    LtiTrustSet => "Percayai", "Trust";
+    LtiTrustUnset => "Berhenti memercayai", "Stop trusting";
+    LtiIdentities => "Tautan identitas LMS", "LMS identity links";
+    LtiIdentitiesHint => "Setiap akun LMS yang ditautkan ke akun Sinergi, dan setiap usulan NIP yang ditolak. Tautkan hanya bila Anda yakin orangnya sama.", "Every LMS account linked to a Sinergi account, and every NIP proposal refused. Link only when you are sure it is the same person.";
+    LtiIdentitiesNone => "Belum ada tautan identitas.", "No identity links yet.";
+    LtiIdWhen => "Waktu (WIB)", "Time (WIB)";
+    LtiIdLms => "LMS dan ID pengguna", "LMS and user ID";
+    LtiIdAccount => "Akun Sinergi", "Sinergi account";
+    LtiIdOutcome => "Hasil", "Outcome";
+    LtiOutCreated => "akun baru dibuat", "new account made";
+    LtiOutNip => "ditautkan otomatis lewat NIP {0}", "linked automatically by NIP {0}";
+    LtiOutAdmin => "ditautkan oleh admin (NIP {0})", "linked by an admin (NIP {0})";
+    LtiOutUntrusted => "NIP {0} menunjuk ke {1}, tetapi LMS ini tidak dipercaya: akun terpisah dibuat", "NIP {0} names {1}, but this LMS is not trusted: a separate account was made";
+    LtiOutStaff => "NIP {0} menunjuk ke {1}, akun staf: tidak pernah ditautkan otomatis; akun terpisah dibuat", "NIP {0} names {1}, a staff account: never linked automatically; a separate account was made";
+    LtiOutLinked => "NIP {0} menunjuk ke {1}, yang sudah tertaut ke akun LMS lain: akun terpisah dibuat", "NIP {0} names {1}, already linked to another LMS account: a separate account was made";
+    LtiLink => "Tautkan ke {0}", "Link to {0}";
+    LtiLinkDone => "Identitas ini sudah ditautkan.", "This identity is already linked.";
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@ pub struct AdminData {
     /// one is configured.
     pub lrs: Option<(String, [u64; 3])>,
     pub locale: crate::i18n::Locale,
+    /// The identity log, newest first.
+    pub identities: Vec<super::identity_admin::IdentityRow>,
 }
 
 fn request_base() -> String {
@@ -76,7 +78,9 @@ pub async fn lti_admin_page(invite: Option<String>) -> Result<String, AppError> 
         )),
         None => None,
     };
+    let identities = super::identity_admin::rows(&state.db).await?;
     let data = AdminData {
+        identities,
         base,
         courses,
         platforms,
@@ -181,7 +185,7 @@ pub async fn make_lti_invite(csrf: String) -> Result<(), AppError> {
     let caller = crate::auth::guard::require_any(&[Role::Admin])?;
     let state = crate::auth::guard::state()?;
     let token = registration::invite(&state.db, caller.user_id).await?;
-    leptos_axum::redirect(&format!("/admin/lti?invite={token}"));
+    crate::web::redirect(&format!("/admin/lti?invite={token}"));
     Ok(())
 }
 

@@ -40,6 +40,7 @@ pub fn body(data: AdminData) -> impl IntoView {
             {plain_form::<MakeLtiInvite>("lti-invite-form", P::LtiInviteMake, None)}
         </section>
         {platform_list(&data.platforms)}
+        {super::identity_view::log(&data.identities)}
         {course_list(&data.courses)}
         {manual_form()}
         {lrs_panel(data.lrs, data.locale)}
@@ -88,6 +89,7 @@ fn platform_list(platforms: &[(lti_platform::Model, Vec<String>)]) -> impl IntoV
                     <td><code>{p.issuer.clone()}</code></td>
                     <td><code>{p.client_id.clone()}</code></td>
                     <td>{deployments.join(", ")}</td>
+                    <td>{super::identity_view::trust_form(p)}</td>
                 </tr>
             }
         })
@@ -103,9 +105,11 @@ fn platform_list(platforms: &[(lti_platform::Model, Vec<String>)]) -> impl IntoV
                         <thead><tr>
                             <th>{tr(P::LtiName)}</th><th>{tr(P::LtiIssuer)}</th>
                             <th>{tr(P::LtiClientId)}</th><th>{tr(P::LtiDeployments)}</th>
+                            <th>{tr(P::LtiTrust)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table></div>
+                    <p class="hint">{tr(P::LtiTrustHint)}</p>
                 }
                 .into_any()
             }}

@@ -1,11 +1,15 @@
 //! A launch's context becomes a Sinergi class (created on first launch,
 //! linked afterwards) and its user an account (matched by the platform's
-//! user id, else by a custom `nip` claim, else created), with the
-//! memberships their LTI roles give in that class. One transaction.
+//! user id; else the account a custom `nip` claim proposes, only where
+//! `domain::identity` allows it; else created), with the memberships their
+//! LTI roles give in that class. One transaction.
 use super::domain::claims::IdToken;
+use super::domain::identity::{self, Candidate, Link};
 use super::domain::roles;
 use crate::classes::domain::nip::Nip;
-use crate::entities::{class, lti_account, lti_context, programme, user};
+use crate::entities::{
+    class, class_member, lti_account, lti_context, lti_identity_log, lti_platform, programme, user, user_role,
+};
 use crate::error::AppResult;
 use crate::server_util::{conflict_on_race, once_more_on_race};
 use chrono::{Duration, Utc};
@@ -16,6 +20,8 @@ use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
 pub struct Provisioned {
     pub user_id: i64,
     pub class_id: i64,
+    /// How the identity was linked in this launch (None: linked before).
+    pub link: Option<Link>,
 }
 
 pub async fn provision(db: &DatabaseConnection, platform: i64, t: &IdToken) -> AppResult<Provisioned> {
@@ -28,12 +34,16 @@ async fn provision_once(db: &DatabaseConnection, platform: i64, t: &IdToken) -> 
     // Reads, then writes: on SQLite take the writer's turn first.
     let txn = crate::server_util::begin_write(db).await?;
     let class_id = class_for(&*txn, platform, t).await?;
-    let user_id = account_for(&*txn, platform, &Person::of(t)).await?;
+    let (user_id, link) = link_for(&*txn, platform, &Person::of(t)).await?;
     for m in roles::memberships(&t.roles) {
         crate::classes::import::grant(&*txn, user_id, class_id, m).await?;
     }
     txn.commit().await?;
-    Ok(Provisioned { user_id, class_id })
+    Ok(Provisioned {
+        user_id,
+        class_id,
+        link,
+    })
 }
 
 async fn class_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> AppResult<i64> {
@@ -166,8 +176,19 @@ impl Person {
     }
 }
 
-/// The account for the platform's user: linked before, else matched by NIP, else made.
+/// The account for the platform's user: linked before, else the account its
+/// NIP proposes when `identity::decide` allows it, else a new one. Every new
+/// link, and every proposal refused, is logged for /admin/lti.
 pub async fn account_for<C: ConnectionTrait>(db: &C, platform: i64, t: &Person) -> AppResult<i64> {
+    Ok(link_for(db, platform, t).await?.0)
+}
+
+/// As `account_for`, also saying how the identity was linked (None: before).
+pub async fn link_for<C: ConnectionTrait>(
+    db: &C,
+    platform: i64,
+    t: &Person,
+) -> AppResult<(i64, Option<Link>)> {
     let sub = t.sub.clone();
     let linked = lti_account::Entity::find()
         .filter(lti_account::Column::PlatformId.eq(platform))
@@ -175,10 +196,10 @@ pub async fn account_for<C: ConnectionTrait>(db: &C, platform: i64, t: &Person) 
         .one(db)
         .await?;
     if let Some(a) = linked {
-        return Ok(a.user_id);
+        return Ok((a.user_id, None));
     }
     let nip = t.nip.as_deref().and_then(|n| Nip::parse(n).ok());
-    let by_nip = match &nip {
+    let proposed = match &nip {
         Some(n) => {
             user::Entity::find()
                 .filter(user::Column::Nip.eq(n.as_str()))
@@ -187,20 +208,106 @@ pub async fn account_for<C: ConnectionTrait>(db: &C, platform: i64, t: &Person) 
         }
         None => None,
     };
-    let user_id = match by_nip {
-        Some(u) => u.id,
-        None => create_user(db, t, nip).await?,
+    let candidate = match &proposed {
+        Some(u) => Some(candidate(db, u.id).await?),
+        None => None,
+    };
+    let trusted = lti_platform::Entity::find_by_id(platform)
+        .one(db)
+        .await?
+        .is_some_and(|p| p.trust_identity);
+    let link = identity::decide(trusted, candidate);
+    let user_id = match (link, &proposed) {
+        (Link::Existing, Some(u)) => u.id,
+        // The NIP belongs to the proposed account: the new one goes without.
+        (Link::Refused(_), _) => create_user(db, t, None).await?,
+        _ => create_user(db, t, nip.clone()).await?,
     };
     lti_account::ActiveModel {
         platform_id: Set(platform),
-        sub: Set(sub),
+        sub: Set(sub.clone()),
         user_id: Set(user_id),
         ..Default::default()
     }
     .insert(db)
     .await
     .map_err(conflict_on_race)?;
-    Ok(user_id)
+    log_link(
+        db,
+        LogEntry {
+            platform,
+            sub: &sub,
+            user_id,
+            proposed: proposed.as_ref().map(|u| u.id),
+            nip: nip.as_ref().map(|n| n.as_str()).unwrap_or_default(),
+            outcome: link.code(),
+            by_admin: None,
+        },
+    )
+    .await?;
+    Ok((user_id, Some(link)))
+}
+
+/// What the rule needs to know of the account a NIP points at.
+async fn candidate<C: ConnectionTrait>(db: &C, user_id: i64) -> AppResult<Candidate> {
+    const STAFF: [&str; 3] = ["admin", "facilitator", "evaluator"];
+    let staff_role = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(user_id))
+        .filter(user_role::Column::Role.is_in(STAFF))
+        .one(db)
+        .await?
+        .is_some();
+    let staff_member = class_member::Entity::find()
+        .filter(class_member::Column::UserId.eq(user_id))
+        .filter(class_member::Column::Role.is_in(STAFF))
+        .one(db)
+        .await?
+        .is_some();
+    let linked = lti_account::Entity::find()
+        .filter(lti_account::Column::UserId.eq(user_id))
+        .one(db)
+        .await?
+        .is_some();
+    Ok(Candidate {
+        staff: staff_role || staff_member,
+        linked,
+    })
+}
+
+/// One line of the identity log.
+pub struct LogEntry<'a> {
+    pub platform: i64,
+    pub sub: &'a str,
+    pub user_id: i64,
+    pub proposed: Option<i64>,
+    pub nip: &'a str,
+    pub outcome: &'a str,
+    pub by_admin: Option<i64>,
+}
+
+pub async fn log_link<C: ConnectionTrait>(db: &C, e: LogEntry<'_>) -> AppResult<()> {
+    tracing::info!(
+        platform = e.platform,
+        sub = e.sub,
+        user = e.user_id,
+        proposed = ?e.proposed,
+        outcome = e.outcome,
+        "lti: identity linked"
+    );
+    lti_identity_log::ActiveModel {
+        platform_id: Set(e.platform),
+        sub: Set(e.sub.chars().take(300).collect()),
+        user_id: Set(e.user_id),
+        proposed_user_id: Set(e.proposed),
+        nip: Set(e.nip.to_string()),
+        outcome: Set(e.outcome.to_string()),
+        by_admin: Set(e.by_admin),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
 }
 
 /// `account_for` in a transaction of its own (a roster sync), tried once

@@ -30,6 +30,7 @@ pub async fn register(db: &DatabaseConnection, p: NewPlatform) -> AppResult<i64>
         jwks_url: Set(p.jwks_url),
         jwks_cache: Set(String::new()),
         jwks_fetched_at: Set(None),
+        trust_identity: Set(false),
         created_at: Set(Utc::now()),
         ..Default::default()
     }

@@ -11,6 +11,15 @@ fn pick(locale: Locale, id: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// The launch did not open the existing account its NIP named.
+pub fn separate_account(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Akun Sinergi dengan NIP ini sudah ada, tetapi tidak ditautkan otomatis ke akun LMS Anda. Anda masuk dengan akun baru dari LMS. Bila akun lama itu milik Anda, minta admin Sinergi menautkannya.",
+        "A Sinergi account with this NIP exists, but it is not linked to your LMS account automatically. You are signed in with a new account from the LMS. If that account is yours, ask the Sinergi admin to link it.",
+    )
+}
+
 pub fn failure_title(locale: Locale) -> &'static str {
     pick(
         locale,

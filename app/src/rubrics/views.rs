@@ -141,7 +141,7 @@ pub fn editor_body(class: class::Model, loaded: Loaded) -> impl IntoView {
             <label for="rubric-title">{tr(P::RubricFieldTitle)}</label>
             <input id="rubric-title" name="title" value=body.title.clone() maxlength="200" required />
             <label for="rubric-description">{tr(P::RubricFieldDescription)}</label>
-            <textarea id="rubric-description" name="description" rows="2">{body.description.clone()}</textarea>
+            <textarea id="rubric-description" name="description" rows="2">{crate::ui::textarea_text(&body.description)}</textarea>
             {fieldsets}
             <ErrorSlot id="rubric-error".into() action={form_action::<SaveRubric>()} />
             <p id="rubric-live" class="score-total" aria-live="polite">{live_preview(body, locale())}</p>
@@ -184,7 +184,7 @@ fn criterion_fields(i: usize, c: &Criterion, is_new: bool) -> impl IntoView {
             <label for=id("title")>{tr(P::CriterionTitle)}</label>
             <input id=id("title") name=name("title") value=c.title.clone() maxlength="200" />
             <label for=id("description")>{tr(P::CriterionDescription)}</label>
-            <textarea id=id("description") name=name("description") rows="2">{c.description.clone()}</textarea>
+            <textarea id=id("description") name=name("description") rows="2">{crate::ui::textarea_text(&c.description)}</textarea>
             <label for=id("weight")>{tr(P::CriterionWeight)}</label>
             <input id=id("weight") name=name("weight") value=weight inputmode="numeric" class="short" />
             <p class="hint">{tr(P::LevelsCaption)}</p>
@@ -215,7 +215,7 @@ fn level_row(i: usize, j: usize, l: &Level) -> impl IntoView {
             </span>
             <span class="level-field wide">
                 <label for=id("descriptor")>{tr(P::LevelDescriptor)}</label>
-                <textarea id=id("descriptor") name=name("descriptor") rows="2">{l.descriptor.clone()}</textarea>
+                <textarea id=id("descriptor") name=name("descriptor") rows="2">{crate::ui::textarea_text(&l.descriptor)}</textarea>
             </span>
             <span class="level-field">
                 <label for=id("min")>{tr(P::LevelMin)}</label>

@@ -4,6 +4,7 @@ mod layout;
 mod page_data;
 mod server_form;
 mod server_html;
+mod textarea;
 pub mod layout_helpers {
     pub use super::layout::bump_session_on_success;
 }
@@ -17,6 +18,7 @@ pub use server_form::{form_action, FormAction, ServerForm};
 #[cfg(feature = "ssr")]
 pub use server_html::{render_html, ErrorSlot, SlotField};
 pub use server_html::{HtmlPage, ServerHtml};
+pub use textarea::textarea_text;
 
 use crate::app::SessionResource;
 use crate::auth::model::UserInfo;

@@ -83,7 +83,7 @@ fn ManageForms(edit: ClassEdit, update: FormAction, enrol: FormAction) -> impl I
                 </div>
                 <div class="field">
                     <label for="class-desc">{t(K::ClassDescription)}</label>
-                    <textarea id="class-desc" name="description" rows="3">{edit.description}</textarea>
+                    <textarea id="class-desc" name="description" rows="3">{crate::ui::textarea_text(edit.description)}</textarea>
                 </div>
                 <button type="submit" class="button">{t(K::ClassSave)}</button>
             </ServerForm>

@@ -137,7 +137,7 @@ fn Reflection(reflection: ReflectionView, class_id: i64, participant: bool) -> i
                 <input type="hidden" name="revision" value=now_revision() />
                 <label for=field.clone()>{move || prompt.get(locale.get()).to_string()}</label>
                 <textarea id=field name="body" rows="6" disabled=!participant on:input=on_input prop:value=initial>
-                    {body}
+                    {crate::ui::textarea_text(body)}
                 </textarea>
                 <FieldError error field="body" />
                 <p class="save-state" aria-live="polite">{move || status().map(|k| k.t(locale.get()))}</p>

@@ -125,7 +125,7 @@ fn source_editor(block: &Block) -> impl IntoView {
             <input type="hidden" name="block" value=key />
             <label for=id.clone()>{crate::ui::tp(P::AuthorSource)}</label>
             <p class="hint">{crate::ui::tp(P::AuthorEditInFile)}</p>
-            <textarea id=id name="source" rows=rows class="source" spellcheck="false">{source}</textarea>
+            <textarea id=id name="source" rows=rows class="source" spellcheck="false">{crate::ui::textarea_text(source)}</textarea>
             <ErrorSlot id=slot action />
             <button type="submit" class="button primary">{crate::ui::tp(P::AuthorSave)}</button>
         </ServerForm>
@@ -145,7 +145,7 @@ fn text_editor(key: String, text: Bilingual) -> impl IntoView {
         view! {
             <div class="editor-pane">
                 <label for=id.clone()>{crate::ui::tp(label)}</label>
-                <textarea id=id name=format!("text_{lang}") rows="8" data-preview=preview.clone()>{value.clone()}</textarea>
+                <textarea id=id name=format!("text_{lang}") rows="8" data-preview=preview.clone()>{crate::ui::textarea_text(&value)}</textarea>
                 <p class="hint">{crate::ui::tp(P::AuthorPreview)}</p>
                 <div id=preview class="preview prose" aria-live="polite" inner_html=to_safe_html(&value)></div>
             </div>

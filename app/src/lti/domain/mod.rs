@@ -2,6 +2,7 @@
 //! the platform's roles become Sinergi memberships.
 pub mod claims;
 pub mod grades;
+pub mod identity;
 pub mod items;
 pub mod roles;
 pub mod xapi;

@@ -194,7 +194,7 @@ fn source_form(key: &str, node: &str, source: String, slot: &str) -> impl IntoVi
             <input type="hidden" name="key" value=key.to_string() />
             <input type="hidden" name="node" value=node.to_string() />
             <label for=area.clone() class="sr-only">{tr(P::NodeSource)}</label>
-            <textarea id=area name="source" rows=rows class="source" spellcheck="false">{source}</textarea>
+            <textarea id=area name="source" rows=rows class="source" spellcheck="false">{crate::ui::textarea_text(source)}</textarea>
             <button type="submit" class="button">{tr(if node.is_empty() { P::SaveHeader } else { P::SaveNode })}</button>
         </form>
         <ErrorSlot id=slot.to_string() action={slot_action::<SaveScenarioNode>(slot)} />
