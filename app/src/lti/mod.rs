@@ -3,13 +3,13 @@
 //! (no framework); the rest reads and writes the database and calls the LMS.
 pub mod admin;
 mod admin_view;
-mod identity_view;
 pub mod ags;
 pub mod deep_linking;
 pub mod domain;
 pub mod framing;
 pub mod grades;
 pub mod identity_admin;
+mod identity_view;
 pub mod jwks;
 pub mod keys;
 pub mod launch;
