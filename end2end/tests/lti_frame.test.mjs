@@ -8,11 +8,20 @@
 // inside the frame, a learner plays it there through a resource link, and
 // the grade the learner sees arrives at the platform's grade book (AGS).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { chromium } from 'playwright-core';
-import { BASE, DEMO_PASSWORD, playToEnd } from './support.mjs';
+import { BASE, DEMO_PASSWORD, playToEnd, watchForCrashes } from './support.mjs';
+
+// Every context a test opens reports here; a test with a crash fails.
+const crashes = [];
+afterEach(() => assert.deepEqual(crashes.splice(0), [], 'a page crashed or the server answered 5xx'));
+async function watchedContext(browser, options) {
+  const context = await browser.newContext(options);
+  watchForCrashes(context, crashes);
+  return context;
+}
 
 const CLIENT = 'lms-frame-client';
 const DEPLOYMENT = 'frame-deploy';
@@ -150,7 +159,7 @@ let registered = false;
 /** The admin registers the LMS on /admin/lti (once per run). */
 async function register(browser) {
   if (registered) return;
-  const admin = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const admin = await (await watchedContext(browser, { viewport: { width: 390, height: 844 } })).newPage();
   await admin.goto(`${BASE}/login`);
   await admin.waitForSelector('body[data-hydrated="1"]');
   await admin.getByLabel(/Email atau NIP/).fill('admin@sinergi.test');
@@ -176,7 +185,7 @@ async function register(browser) {
 /** A learner with no Sinergi session opens the course page of the LMS. */
 async function openCourse(browser, refuseFrameCookie, query = '') {
   await register(browser);
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await watchedContext(browser, { viewport: { width: 390, height: 844 } });
   if (refuseFrameCookie) {
     // As a browser that blocks cookies in third-party frames: the launch's
     // session cookie never arrives.
@@ -248,7 +257,7 @@ test('where the frame keeps no cookie at all, the platform storage carries the s
   });
   try {
     await register(browser);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await watchedContext(browser, { viewport: { width: 390, height: 844 } });
     // As a browser that keeps no cookie in a third-party frame, partitioned or
     // not: no response to the frame may set one. (Sent on by the test with the
     // browser's own headers, Sec-Fetch-Site included.)

@@ -37,6 +37,10 @@ export function bothModes(name, fn) {
       // the page still works because the forms fall back to plain posts.
       const crashes = [];
       page.on('pageerror', (e) => crashes.push(e.message));
+      // A server fault behind a page that still looks fine is a failure too.
+      page.on('response', (r) => {
+        if (r.status() >= 500) crashes.push(`HTTP ${r.status()} from ${r.request().method()} ${r.url()}`);
+      });
       page.on('console', (m) => {
         if (m.type() === 'error' && /hydration|panicked/i.test(m.text())) crashes.push(m.text().slice(0, 300));
       });
@@ -52,6 +56,18 @@ export function bothModes(name, fn) {
       }
     });
   }
+}
+
+/**
+ * Records what a test's pages must never do, for tests that make their own
+ * browser contexts: an uncaught error in a page, or an answer of 500 or more.
+ */
+export function watchForCrashes(context, crashes = []) {
+  context.on('weberror', (e) => crashes.push(e.error().message));
+  context.on('response', (r) => {
+    if (r.status() >= 500) crashes.push(`HTTP ${r.status()} from ${r.request().method()} ${r.url()}`);
+  });
+  return crashes;
 }
 
 /** Opens a page; when JS is on, waits until the WASM has hydrated it. */
