@@ -56,6 +56,12 @@ bothModes('an admin registers an LMS and makes a registration link', async ({ pa
   await submit(page, js, form.getByRole('button', { name: 'Daftarkan' }), () =>
     page.locator('#lti-platforms').getByText(name).waitFor());
 
+  // Trusting the LMS's NIPs is the admin's explicit act, shown on the platform.
+  const platform = page.locator('#lti-platforms li').filter({ hasText: name });
+  await platform.getByText('Tidak dipercaya').waitFor();
+  await submit(page, js, platform.getByRole('button', { name: 'Percayai' }), () =>
+    page.locator('#lti-platforms li').filter({ hasText: name }).getByText('Dipercaya', { exact: true }).waitFor());
+
   const make = page.getByRole('button', { name: 'Buat tautan pendaftaran' });
   await submit(page, js, make, () => page.locator('#lti-invite').waitFor());
   const link = await page.locator('#lti-invite').textContent();

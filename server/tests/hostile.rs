@@ -287,6 +287,24 @@ async fn poison_scenario(app: &TestApp) {
     assert!(published.is_ok(), "hostile scenario publishes: {published:?}");
 }
 
+/// A roster CSV whose names, units and positions are hostile (one row with
+/// a bad NIP too, so the preview also lists an issue with its value).
+async fn staged_roster(app: &TestApp, facilitator: &Client, class: i64) -> String {
+    let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let nip = app::seed::demo_nip("19850315", 1, 7);
+    let csv = format!(
+        "NIP;Nama;Jenis Kelamin;Unit Kerja;Jabatan\n{nip};{};L;{};{}\n{};{};P;Unit;Analis\n",
+        quoted(SHORT),
+        quoted(SHORT),
+        quoted(SHORT),
+        quoted(SHORT),
+        quoted(SHORT),
+    );
+    let r = app.upload(facilitator, class, csv.as_bytes()).await;
+    assert!(r.status.is_success(), "hostile roster staged: {r:?}");
+    serde_json::from_str(&r.body).expect("upload id")
+}
+
 /// The evaluator's draft: every comment and the overall remark hostile.
 async fn score_with_comments(app: &TestApp, c: &Client, class: i64, assignment: i64, writer: i64) {
     let base = vec![
@@ -344,6 +362,10 @@ both_backends!(no_stored_text_escapes_its_element, async |app: &TestApp| {
         "/scenarios/aplikasi-laporan".into(),
         "/".into(),
     ];
+    // A roster file's rows, shown before anything is stored.
+    let upload = staged_roster(app, &w.clients[1].1, c).await;
+    let mut pages = pages.to_vec();
+    pages.push(format!("/classes/{c}/import?upload={upload}"));
     let mut shown = 0;
     for path in &pages {
         let mut seen_by_someone = false;

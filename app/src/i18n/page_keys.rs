@@ -710,10 +710,6 @@ page_keys! {
     LtiIdentities => "Tautan identitas LMS", "LMS identity links";
     LtiIdentitiesHint => "Setiap akun LMS yang ditautkan ke akun Sinergi, dan setiap usulan NIP yang ditolak. Tautkan hanya bila Anda yakin orangnya sama.", "Every LMS account linked to a Sinergi account, and every NIP proposal refused. Link only when you are sure it is the same person.";
     LtiIdentitiesNone => "Belum ada tautan identitas.", "No identity links yet.";
-    LtiIdWhen => "Waktu (WIB)", "Time (WIB)";
-    LtiIdLms => "LMS dan ID pengguna", "LMS and user ID";
-    LtiIdAccount => "Akun Sinergi", "Sinergi account";
-    LtiIdOutcome => "Hasil", "Outcome";
     LtiOutCreated => "akun baru dibuat", "new account made";
     LtiOutNip => "ditautkan otomatis lewat NIP {0}", "linked automatically by NIP {0}";
     LtiOutAdmin => "ditautkan oleh admin (NIP {0})", "linked by an admin (NIP {0})";

@@ -80,17 +80,20 @@ fn plain_form<S: ServerFn>(slot: &str, button: P, hint: Option<P>) -> impl IntoV
 }
 
 fn platform_list(platforms: &[(lti_platform::Model, Vec<String>)]) -> impl IntoView {
+    // A list, not a table: five columns do not fit a phone.
     let rows = platforms
         .iter()
         .map(|(p, deployments)| {
             view! {
-                <tr>
-                    <td>{p.name.clone()}</td>
-                    <td><code>{p.issuer.clone()}</code></td>
-                    <td><code>{p.client_id.clone()}</code></td>
-                    <td>{deployments.join(", ")}</td>
-                    <td>{super::identity_view::trust_form(p)}</td>
-                </tr>
+                <li>
+                    <strong>{p.name.clone()}</strong>
+                    <dl class="facts">
+                        <dt>{tr(P::LtiIssuer)}</dt><dd><code class="url">{p.issuer.clone()}</code></dd>
+                        <dt>{tr(P::LtiClientId)}</dt><dd><code>{p.client_id.clone()}</code></dd>
+                        <dt>{tr(P::LtiDeployments)}</dt><dd>{deployments.join(", ")}</dd>
+                        <dt>{tr(P::LtiTrust)}</dt><dd>{super::identity_view::trust_form(p)}</dd>
+                    </dl>
+                </li>
             }
         })
         .collect_view();
@@ -101,14 +104,7 @@ fn platform_list(platforms: &[(lti_platform::Model, Vec<String>)]) -> impl IntoV
                 view! { <p>{tr(P::LtiNone)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap"><table>
-                        <thead><tr>
-                            <th>{tr(P::LtiName)}</th><th>{tr(P::LtiIssuer)}</th>
-                            <th>{tr(P::LtiClientId)}</th><th>{tr(P::LtiDeployments)}</th>
-                            <th>{tr(P::LtiTrust)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table></div>
+                    <ul class="plain-list">{rows}</ul>
                     <p class="hint">{tr(P::LtiTrustHint)}</p>
                 }
                 .into_any()

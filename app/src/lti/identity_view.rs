@@ -57,13 +57,14 @@ fn row_view(row: &IdentityRow) -> impl IntoView {
             <ErrorSlot id=slot.clone() action={slot_action::<LinkLtiIdentity>(&slot)} />
         }
     });
+    // A list, not a table: four columns do not fit a phone.
     view! {
-        <tr id=format!("lti-identity-{}", row.id)>
-            <td>{when}</td>
-            <td>{row.platform.clone()}<br /><code>{row.sub.clone()}</code></td>
-            <td>{row.account.1.clone()}" (#"{row.account.0}")"</td>
-            <td>{outcome(row)}{link}</td>
-        </tr>
+        <li id=format!("lti-identity-{}", row.id)>
+            <strong>{row.account.1.clone()}" (#"{row.account.0}")"</strong>": "{outcome(row)}
+            <br />
+            <span class="hint">{when}" WIB · "{row.platform.clone()}" · "<code>{row.sub.clone()}</code></span>
+            {link}
+        </li>
     }
 }
 
@@ -72,16 +73,7 @@ pub fn log(rows: &[IdentityRow]) -> impl IntoView {
         view! { <p>{tr(P::LtiIdentitiesNone)}</p> }.into_any()
     } else {
         let rows = rows.iter().map(row_view).collect_view();
-        view! {
-            <div class="table-wrap"><table>
-                <thead><tr>
-                    <th>{tr(P::LtiIdWhen)}</th><th>{tr(P::LtiIdLms)}</th>
-                    <th>{tr(P::LtiIdAccount)}</th><th>{tr(P::LtiIdOutcome)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table></div>
-        }
-        .into_any()
+        view! { <ul class="plain-list identity-log">{rows}</ul> }.into_any()
     };
     view! {
         <section class="panel" id="lti-identities">
