@@ -399,6 +399,18 @@ both_backends!(an_lms_nip_never_takes_over_an_account, async |app: &TestApp| {
     let r = launch_nip(app, &sim, "sub-untrusted", "199001012015031001").await;
     assert!(!r.body.contains("lti-separate"));
     assert_eq!(account_of(app, "sub-untrusted").await, participant);
+
+    // A name PostgreSQL cannot store (a NUL) is stored without it.
+    let l = login(app, &sim).await;
+    let claims = sim.claims(&l.nonce, "sub-nul", "Nama\u{0}Tanpa Nul", &[LEARNER]);
+    let r = launch(app, &sim.sign(&claims), &l.state, &l.cookie).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let stored = user::Entity::find_by_id(account_of(app, "sub-nul").await)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.full_name, "NamaTanpa Nul");
 });
 
 both_backends!(every_bad_launch_is_refused_and_named, async |app: &TestApp| {

@@ -74,7 +74,7 @@ async fn class_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> Ap
     let today = Utc::now().date_naive();
     let class = class::ActiveModel {
         programme_id: Set(programme_for(db).await?),
-        name: Set(name.chars().take(200).collect()),
+        name: Set(plain_text(&name)),
         description: Set(String::new()),
         starts_on: Set(today),
         ends_on: Set(today + Duration::days(90)),
@@ -329,7 +329,7 @@ async fn create_user<C: ConnectionTrait>(db: &C, t: &Person, nip: Option<Nip>) -
         .email
         .as_deref()
         .map(|e| e.trim().to_lowercase())
-        .filter(|e| e.contains('@'))
+        .filter(|e| e.contains('@') && e.len() <= 254 && !e.chars().any(char::is_control))
     {
         Some(e) => {
             let taken = user::Entity::find()
@@ -350,7 +350,7 @@ async fn create_user<C: ConnectionTrait>(db: &C, t: &Person, nip: Option<Nip>) -
     Ok(user::ActiveModel {
         email: Set(email),
         nip: Set(nip.as_ref().map(|n| n.as_str().to_string())),
-        full_name: Set(name.chars().take(200).collect()),
+        full_name: Set(plain_text(name)),
         password_hash: Set(None),
         gender: Set(nip
             .as_ref()
@@ -368,4 +368,25 @@ async fn create_user<C: ConnectionTrait>(db: &C, t: &Person, nip: Option<Nip>) -
     .await
     .map_err(conflict_on_race)?
     .id)
+}
+
+/// A name from the LMS as Sinergi stores names: no control characters (a NUL
+/// cannot be stored by PostgreSQL, and a newline has no place in a name), at
+/// most 200 characters, as every name typed into Sinergi.
+fn plain_text(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_lms_name_is_stored_as_plain_text() {
+        assert_eq!(super::plain_text(" Hasan\0 Basri\n"), "Hasan Basri");
+        assert_eq!(super::plain_text(&"x".repeat(300)).len(), 200);
+    }
 }
