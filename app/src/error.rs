@@ -100,6 +100,27 @@ impl AppError {
         }
     }
 
+    /// The HTTP status this error is answered with: the one mapping from error
+    /// to status (`server::hardening::server_fn_status` applies it to every
+    /// server-fn answer and to the middleware's own refusals). A request that
+    /// could not be read is 400, a refused rule or field 422; only our own
+    /// faults are 500.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Rule(m) if m.key == K::ErrBadRequest => 400,
+            AppError::Rule(m) if m.key == K::ErrCsrf => 403,
+            AppError::Invalid(_) | AppError::Rule(_) => 422,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Conflict(_) => 409,
+            AppError::Internal(_) => 500,
+            // Made by the browser's client only; on the server a request that
+            // never arrived whole.
+            AppError::Transport => 400,
+        }
+    }
+
     /// Logs an internal failure under a fresh reference and hides its text from users.
     #[cfg(feature = "ssr")]
     pub fn internal(err: impl std::fmt::Display) -> Self {
@@ -148,12 +169,56 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
                 AppError::rule(K::ErrBadRequest)
             }
+            // On the server these mean the request itself was unreadable (a
+            // broken body, a missing argument); in the browser, the network.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Request(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::rule(K::ErrBadRequest),
             ServerFnErrorErr::ServerError(_) | ServerFnErrorErr::MiddlewareError(_) => {
                 AppError::Internal("-".into())
             }
+            _ if cfg!(feature = "ssr") => AppError::Internal("-".into()),
             _ => AppError::Transport,
         }
     }
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_our_own_faults_are_500() {
+        let statuses = [
+            (AppError::rule(K::ErrBadRequest), 400),
+            (AppError::Unauthenticated, 401),
+            (AppError::Forbidden, 403),
+            (AppError::rule(K::ErrCsrf), 403),
+            (AppError::NotFound, 404),
+            (AppError::Conflict(Msg::new(K::ErrFixFields)), 409),
+            (AppError::field("title", Msg::new(K::ErrRequired)), 422),
+            (AppError::rule(K::LoginFailed), 422),
+            (AppError::Internal("ref".into()), 500),
+        ];
+        for (err, status) in statuses {
+            assert_eq!(err.status(), status, "{err:?}");
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn an_unreadable_request_is_the_callers_fault() {
+        for e in [
+            ServerFnErrorErr::Request("body".into()),
+            ServerFnErrorErr::MissingArg("csrf".into()),
+            ServerFnErrorErr::Args("x".into()),
+        ] {
+            assert_eq!(AppError::from_server_fn_error(e).status(), 400);
+        }
+        let e = ServerFnErrorErr::Serialization("x".into());
+        assert_eq!(AppError::from_server_fn_error(e).status(), 500);
+    }
+}

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod app;
 pub mod auth;
 pub mod classes;
+pub mod csv_out;
 pub mod curriculum;
 pub mod error;
 #[cfg(feature = "ssr")]
@@ -19,7 +20,9 @@ pub mod rubrics;
 pub mod scenarios;
 pub mod tasks;
 pub mod teams;
+pub mod text_limits;
 pub mod ui;
+pub mod web;
 
 #[cfg(feature = "ssr")]
 pub mod entities;

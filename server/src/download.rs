@@ -24,14 +24,37 @@ pub async fn require_manager(
 
 /// A file to save, named `filename`. Every download here is someone's data:
 /// never kept by a shared cache.
-pub fn attachment(content_type: &'static str, filename: &str, body: impl Into<axum::body::Body>) -> Response {
-    let disposition = format!("attachment; filename=\"{filename}\"");
+pub fn attachment(content_type: &str, filename: &str, body: impl Into<axum::body::Body>) -> Response {
     let headers = [
         (header::CONTENT_TYPE, content_type.to_string()),
-        (header::CONTENT_DISPOSITION, disposition),
+        (header::CONTENT_DISPOSITION, content_disposition(filename)),
         (header::CACHE_CONTROL, "private, no-store".to_string()),
     ];
     (headers, body.into()).into_response()
+}
+
+/// The one way a download is named (RFC 6266): `filename*=UTF-8''…` carries
+/// the real name percent-encoded (RFC 8187), `filename="…"` an ASCII stand-in
+/// for old clients. Whatever the name holds (quotes, CR/LF, "Ñ", "—"), the
+/// header stays valid and says nothing but the name.
+pub fn content_disposition(filename: &str) -> String {
+    let fallback: String = filename
+        .chars()
+        .map(|c| match c {
+            ' '..='~' if c != '"' && c != '\\' => c,
+            _ => '_',
+        })
+        .collect();
+    let mut encoded = String::new();
+    for b in filename.bytes() {
+        // RFC 8187 attr-char: sent as is; everything else as %XX.
+        if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+            encoded.push(char::from(b));
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
 }
 
 /// The error as a status and one translated sentence; internal failures were
@@ -59,4 +82,23 @@ pub fn error(locale: Locale, e: AppError) -> Response {
         ),
     };
     (status, text).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_disposition;
+
+    #[test]
+    fn non_ascii_names_are_encoded_with_an_ascii_fallback() {
+        assert_eq!(
+            content_disposition("Kelas Ñ — 2026.csv"),
+            "attachment; filename=\"Kelas _ _ 2026.csv\"; filename*=UTF-8''Kelas%20%C3%91%20%E2%80%94%202026.csv"
+        );
+        let hostile = content_disposition("a\"b\r\nX-Evil: 1\\.pdf");
+        assert!(axum::http::HeaderValue::from_str(&hostile).is_ok(), "{hostile}");
+        assert!(
+            hostile.starts_with("attachment; filename=\"a_b__X-Evil: 1_.pdf\"; "),
+            "{hostile}"
+        );
+    }
 }

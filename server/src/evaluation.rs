@@ -52,7 +52,10 @@ async fn export(
         Err(e) => return download::error(auth.locale, e),
     };
     let (bytes, mime) = match file.as_str() {
-        "scores.csv" => (to_csv(&tables).into_bytes(), "text/csv; charset=utf-8"),
+        "scores.csv" => match to_csv(&tables) {
+            Ok(text) => (text.into_bytes(), "text/csv; charset=utf-8"),
+            Err(e) => return download::error(auth.locale, AppError::internal(e)),
+        },
         "scores.xlsx" => match xlsx(&tables) {
             Ok(b) => (
                 b,
@@ -71,7 +74,9 @@ async fn export(
     download::attachment(mime, &name, bytes)
 }
 
-/// One worksheet per table; numbers are written as numbers so they sum in a spreadsheet.
+/// One worksheet per table; plain numbers (as `csv_out` reads them) are written
+/// as numbers so they sum in a spreadsheet, everything else with `write_string`,
+/// which is never a formula (so no `'` is needed here).
 fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
@@ -85,7 +90,7 @@ fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
             for (c, cell) in row.iter().enumerate() {
                 let (r, c) = (r as u32 + 1, c as u16);
                 match cell.parse::<f64>() {
-                    Ok(n) if !cell.is_empty() => sheet.write_number(r, c, n)?,
+                    Ok(n) if app::csv_out::is_plain_number(cell) => sheet.write_number(r, c, n)?,
                     _ => sheet.write_string(r, c, cell)?,
                 };
             }

@@ -6,12 +6,14 @@ pub mod db;
 pub mod deep_link;
 pub mod download;
 pub mod evaluation;
+pub mod hardening;
 pub mod lti;
 pub mod lti_storage;
 pub mod middleware;
 pub mod rubrics;
 pub mod scenarios;
 pub mod tasks;
+pub mod text_guard;
 
 use app::app::{shell, App};
 use app::state::AppState;
@@ -79,10 +81,15 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), text_guard::check_text))
+        .layer(axum::middleware::from_fn(hardening::multipart_guard))
+        .layer(axum::middleware::from_fn(hardening::server_fn_status))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::csrf))
         .layer(axum::middleware::from_fn_with_state((state.clone(), trust_proxy), middleware::session))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), hardening::cache_and_transport))
         .layer(axum::middleware::from_fn(middleware::server_timing))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(hardening::on_panic))
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::extract::Request| {

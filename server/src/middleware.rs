@@ -251,10 +251,8 @@ fn csrf_failure(req: &Request) -> Response {
     error_response(&AppError::rule(K::ErrCsrf), req)
 }
 
-/// Answers like a failed server fn: a redirect carrying the error for plain
-/// forms, or the encoded error for the WASM client.
-/// A body over the limit: the translated "too large" message beside the
-/// form's file field (the request's own text was not read).
+/// A body over the limit: 413, with the translated "too large" message beside
+/// the form's file field (the request's own text was not read).
 fn too_large(req: &Request, limit: usize) -> Response {
     let locale = req
         .extensions()
@@ -264,34 +262,43 @@ fn too_large(req: &Request, limit: usize) -> Response {
     let mb = (limit / (1024 * 1024)).max(1).to_string();
     let text = app::i18n::fill(app::i18n::P::ErrUploadTooLarge.t(locale), &[mb]);
     let err = AppError::field("file", app::i18n::Msg::with(K::Verbatim, [text]));
-    error_response(&err, req)
+    let mut res = error_response(&err, req);
+    if !res.status().is_redirection() {
+        *res.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
+    }
+    res
 }
 
-fn error_response(err: &AppError, req: &Request) -> Response {
+/// Answers like a failed server fn: a redirect carrying the error for plain
+/// forms, or the encoded error under its status (`AppError::status`) for the
+/// WASM client. Only a `Referer` on this site is followed: a forged request
+/// from elsewhere is not sent back there.
+pub(crate) fn error_response(err: &AppError, req: &Request) -> Response {
     let accepts_html = req
         .headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
-    let encoded = serde_json::to_string(err).unwrap_or_default();
-    if accepts_html && is_mutation(req.method()) {
-        if let Some(referer) = req.headers().get(header::REFERER).and_then(|v| v.to_str().ok()) {
-            use base64_url::encode;
-            let sep = if referer.contains('?') { '&' } else { '?' };
-            let location = format!(
-                "{referer}{sep}__path={}&__err={}",
-                req.uri().path(),
-                encode(&encoded)
-            );
+    let host = req.headers().get(header::HOST).and_then(|v| v.to_str().ok());
+    let referer = req
+        .headers()
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|r| crate::hardening::same_site_url(r, host));
+    if let (true, true, Some(referer)) = (accepts_html, is_mutation(req.method()), referer) {
+        use base64_url::encode;
+        let encoded = serde_json::to_string(err).unwrap_or_default();
+        let sep = if referer.contains('?') { '&' } else { '?' };
+        let location = format!(
+            "{referer}{sep}__path={}&__err={}",
+            req.uri().path(),
+            encode(&encoded)
+        );
+        if let Ok(location) = HeaderValue::from_str(&location) {
             return (StatusCode::FOUND, [(header::LOCATION, location)]).into_response();
         }
     }
-    (
-        StatusCode::FORBIDDEN,
-        [(header::CONTENT_TYPE, "application/json")],
-        encoded,
-    )
-        .into_response()
+    crate::hardening::error_json(err)
 }
 
 mod base64_url {

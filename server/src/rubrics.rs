@@ -26,7 +26,10 @@ pub async fn export(
         Err(e) => return download::error(auth.locale, e),
     };
     let (text, mime, ext) = match file.as_str() {
-        "export.csv" => (io::to_csv(&loaded.body), "text/csv; charset=utf-8", "csv"),
+        "export.csv" => match io::to_csv(&loaded.body) {
+            Ok(text) => (text, "text/csv; charset=utf-8", "csv"),
+            Err(e) => return download::error(auth.locale, AppError::internal(e)),
+        },
         "export.json" => (io::to_json(&loaded.body), "application/json", "json"),
         _ => return download::error(auth.locale, AppError::NotFound),
     };

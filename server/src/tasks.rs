@@ -5,8 +5,7 @@ use app::auth::{guard, model::Role, policy::ClassAccess, policy::Membership};
 use app::error::AppError;
 use app::state::{AppState, RequestAuth};
 use axum::extract::{Path, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Extension;
 
 pub async fn submission_file(
@@ -18,15 +17,7 @@ pub async fn submission_file(
         return download::error(auth.locale, AppError::Unauthenticated);
     };
     match allowed_file(&state, caller, class_id, file_id).await {
-        Ok((name, mime, bytes)) => {
-            let disposition = format!("attachment; filename=\"{name}\"");
-            let headers = [
-                (header::CONTENT_TYPE, mime),
-                (header::CONTENT_DISPOSITION, disposition),
-                (header::CACHE_CONTROL, "private, no-store".to_string()),
-            ];
-            (headers, bytes).into_response()
-        }
+        Ok((name, mime, bytes)) => download::attachment(&mime, &name, bytes),
         Err(e) => download::error(auth.locale, e),
     }
 }

@@ -1,7 +1,7 @@
 //! Login, logout, sessions, throttling, password change and CSRF through the real router.
 mod common;
 use app::auth::model::Role;
-use app::auth::store;
+use app::auth::{store, throttle};
 use app::error::AppError;
 use app::i18n::K;
 use axum::http::StatusCode;
@@ -83,26 +83,97 @@ both_backends!(login_by_nip_and_wrong_password, async |app: &TestApp| {
     assert_eq!(bad.error(), Some(AppError::rule(K::LoginFailed)));
 });
 
-both_backends!(login_is_throttled_per_account, async |app: &TestApp| {
-    app.user("Rina Wati", &[Role::Participant]).await;
+/// A sign-in from `ip`, as the browser posts it (the router reads the peer address).
+async fn login_from(app: &TestApp, ip: [u8; 4], id: &str, pw: &str) -> Reply {
+    use axum::http::{header, Request};
     let anon = app.anonymous();
-    for _ in 0..store::ACCOUNT_MAX_FAILURES {
-        let r = app
-            .call(
-                &anon,
-                "/api/login",
-                &login_fields("rina.wati@uji.test", "bukan-sandinya"),
-            )
-            .await;
+    let mut fields = vec![("csrf", anon.csrf.clone())];
+    fields.extend(login_fields(id, pw));
+    let mut req = Request::post("/api/login")
+        .header(header::COOKIE, &anon.cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .body(axum::body::Body::from(
+            serde_urlencoded::to_string(&fields).unwrap(),
+        ))
+        .unwrap();
+    let peer = std::net::SocketAddr::from((ip, 40_000));
+    req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+    app.send(req).await
+}
+
+fn wait_seconds(r: &Reply) -> i64 {
+    match r.error() {
+        Some(AppError::Rule(m)) if m.key == K::ErrTooManyAttempts => m.args[0].parse().unwrap(),
+        other => panic!("expected a pause, got {other:?} ({r:?})"),
+    }
+}
+
+both_backends!(
+    someone_elses_guesses_slow_the_account_but_never_lock_the_owner_out,
+    async |app: &TestApp| {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+        let id = app.user("Rina Wati", &[Role::Participant]).await;
+        let mut u: app::entities::user::ActiveModel = app::entities::user::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        u.nip = Set(Some("198505052010012002".into()));
+        u.update(&app.db).await.unwrap();
+        let (email, nip) = ("rina.wati@uji.test", "198505052010012002");
+        let (guesser, owner) = ([10, 0, 0, 66], [10, 0, 0, 7]);
+        // Guesses by e-mail and by NIP count against the one account.
+        for i in 0..throttle::ACCOUNT_FREE_FAILURES {
+            let typed = if i % 2 == 0 { email } else { nip };
+            let r = login_from(app, guesser, typed, "bukan-sandinya").await;
+            assert_eq!(r.error(), Some(AppError::rule(K::LoginFailed)), "guess {i}");
+        }
+        let r = login_from(app, guesser, nip, "bukan-sandinya").await;
+        assert!(r.status.is_client_error(), "{r:?}");
+        let pause = wait_seconds(&r);
+        assert!((1..=throttle::MAX_PAUSE_SECS).contains(&pause), "{pause}");
+        // The owner, elsewhere, is told to wait a moment, not locked out ...
+        let r = login_from(app, owner, email, PASSWORD).await;
+        assert!(wait_seconds(&r) <= pause);
+        // ... and gets in with the right password once the pause is over.
+        tokio::time::sleep(std::time::Duration::from_millis(pause as u64 * 1000 + 100)).await;
+        let r = login_from(app, owner, email, PASSWORD).await;
+        assert!(r.status.is_success(), "{r:?}");
+        assert!(r.set_cookie(store::SESSION_COOKIE).is_some());
+        // Signing in cleared the account's count: a typo afterwards is just a typo.
+        let r = login_from(app, owner, nip, "salah-ketik").await;
         assert_eq!(r.error(), Some(AppError::rule(K::LoginFailed)));
     }
-    let r = app
-        .call(&anon, "/api/login", &login_fields("rina.wati@uji.test", PASSWORD))
-        .await;
-    match r.error() {
-        Some(AppError::Rule(m)) => assert_eq!(m.key, K::LoginRateLimited),
-        other => panic!("expected throttling, got {other:?}"),
+);
+
+// Once an account is paused, parallel guesses cannot share one turn: exactly
+// one of two at once checks its password, the other is told to wait.
+both_backends!(parallel_guesses_take_one_turn, async |app: &TestApp| {
+    app.user("Tono Paralel", &[Role::Participant]).await;
+    let email = "tono.paralel@uji.test";
+    for _ in 0..throttle::ACCOUNT_FREE_FAILURES {
+        login_from(app, [10, 0, 0, 9], email, "bukan-sandinya").await;
     }
+    let pause = throttle::pause_after(throttle::ACCOUNT_FREE_FAILURES);
+    tokio::time::sleep(pause.to_std().unwrap() + std::time::Duration::from_millis(100)).await;
+    let (a, b) = tokio::join!(
+        login_from(app, [10, 0, 0, 1], email, "tebakan-satu"),
+        login_from(app, [10, 0, 0, 2], email, "tebakan-dua"),
+    );
+    let keys: Vec<Option<K>> = [&a, &b]
+        .iter()
+        .map(|r| match r.error() {
+            Some(AppError::Rule(m)) => Some(m.key),
+            _ => None,
+        })
+        .collect();
+    let checked = keys.iter().filter(|k| **k == Some(K::LoginFailed)).count();
+    let waited = keys.iter().filter(|k| **k == Some(K::ErrTooManyAttempts)).count();
+    assert_eq!((checked, waited), (1, 1), "{a:?} {b:?}");
 });
 
 both_backends!(deactivated_accounts_cannot_log_in, async |app: &TestApp| {
@@ -110,6 +181,9 @@ both_backends!(deactivated_accounts_cannot_log_in, async |app: &TestApp| {
     let target = app.user("Budi Nonaktif", &[Role::Participant]).await;
     let a = app.session(admin).await;
     let existing = app.session(target).await;
+    let r = app.get_json(&existing, "/api/session").await;
+    let info: app::auth::model::SessionInfo = serde_json::from_str(&r.body).expect("session info");
+    assert_eq!(info.user.map(|u| u.id), Some(target), "a live session first");
     let r = app
         .call(
             &a,
@@ -118,8 +192,10 @@ both_backends!(deactivated_accounts_cannot_log_in, async |app: &TestApp| {
         )
         .await;
     assert!(r.status.is_success(), "{r:?}");
-    let r = app.get(&existing, "/classes").await;
-    assert!(!r.body.contains("Budi Nonaktif"), "old session must be gone");
+    // The session info names its user while the session lives, and nobody after.
+    let r = app.get_json(&existing, "/api/session").await;
+    let info: app::auth::model::SessionInfo = serde_json::from_str(&r.body).expect("session info");
+    assert_eq!(info.user, None, "old session must be gone");
     let anon = app.anonymous();
     let r = app
         .call(

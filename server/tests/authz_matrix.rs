@@ -1,5 +1,11 @@
 //! Every server fn and page × every kind of caller × own class / other class.
+#[path = "authz/cases.rs"]
+mod cases;
 mod common;
+#[path = "authz/cross_class.rs"]
+mod cross_class;
+#[path = "authz/more_cases.rs"]
+mod more_cases;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::error::AppError;
@@ -40,6 +46,10 @@ type Case<'a> = (&'a str, &'a str, Vec<(&'a str, String)>, &'a [Who]);
 
 struct World {
     class_a: i64,
+    /// Another class (its facilitator, evaluator and participant are the "other" callers).
+    class_b: i64,
+    /// Class A's programme.
+    programme: i64,
     /// A scenario assigned to class A.
     assignment: i64,
     /// A team task of class A, and a confirmed mentoring pair there (the
@@ -54,6 +64,25 @@ struct World {
     /// own evaluator is assigned to score.
     reflector: i64,
     clients: Vec<(Who, Client)>,
+}
+
+impl World {
+    /// Made-up ids: enough to list the cases without a database.
+    fn blank() -> World {
+        World {
+            class_a: 1,
+            class_b: 2,
+            programme: 1,
+            assignment: 1,
+            task: 1,
+            pair: 1,
+            goal: 1,
+            rubric: 1,
+            someone: 1,
+            reflector: 1,
+            clients: Vec::new(),
+        }
+    }
 }
 
 async fn world(app: &TestApp) -> World {
@@ -142,8 +171,19 @@ async fn world(app: &TestApp) -> World {
         rubric,
         someone,
         reflector: part_own,
+        programme: programme_of(app, class_a).await,
+        class_b,
         clients,
     }
+}
+
+async fn programme_of(app: &TestApp, class: i64) -> i64 {
+    app::entities::class::Entity::find_by_id(class)
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("class")
+        .programme_id
 }
 
 /// The assignment's reflections are scored with `rubric`; `writer` (playing
@@ -204,772 +244,116 @@ async fn teamwork(app: &TestApp, class: i64, mentor: i64, mentee: i64) -> (i64, 
     (task, pair.id, goal.id)
 }
 
-fn denied(e: &Option<AppError>) -> bool {
-    matches!(e, Some(AppError::Forbidden | AppError::Unauthenticated))
+/// Denied is 401 for the anonymous and 403 for anyone signed in. Allowed is a
+/// success, or exactly the refusal that a case's deliberately unusable input
+/// earns (`more_cases::REFUSED_INPUT`: the fn checks who calls before it reads
+/// the input); never a 5xx, a 400, or a denial.
+/// `None` when the answer is right, else what is wrong with it.
+fn check(who: Who, allowed: bool, what: &str, r: &Reply) -> Option<String> {
+    let wrong = Some(format!(
+        "{what} as {who:?} (allowed: {allowed}): {} {}",
+        r.status,
+        r.body.chars().take(200).collect::<String>()
+    ));
+    if !allowed {
+        let (status, err) = match who {
+            Anon => (StatusCode::UNAUTHORIZED, AppError::Unauthenticated),
+            _ => (StatusCode::FORBIDDEN, AppError::Forbidden),
+        };
+        let body: Option<AppError> = serde_json::from_str(&r.body).ok();
+        return (r.status != status || body != Some(err))
+            .then_some(wrong)
+            .flatten();
+    }
+    let path = what.split(' ').nth(1).unwrap_or_default();
+    let refused = more_cases::REFUSED_INPUT
+        .iter()
+        .any(|(p, s)| *p == path && r.status.as_u16() == *s);
+    (!(r.is_ok() || refused)).then_some(wrong).flatten()
 }
 
-async fn call(
-    app: &TestApp,
-    c: &Client,
-    method: &str,
-    path: &str,
-    fields: &[(&str, String)],
-) -> Option<AppError> {
-    let r = if method == "GET" {
+/// Fails with every wrong answer at once.
+fn all_right(wrong: Vec<String>) {
+    assert!(
+        wrong.is_empty(),
+        "{} wrong answers:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+/// The answer to a server-fn call as the WASM client makes it.
+async fn call(app: &TestApp, c: &Client, method: &str, path: &str, fields: &[(&str, String)]) -> Reply {
+    if method == "GET" {
         let q = serde_urlencoded::to_string(fields).unwrap();
         app.get_json(c, &format!("{path}?{q}")).await
     } else {
         app.call(c, path, fields).await
-    };
-    assert_ne!(r.status, StatusCode::NOT_FOUND, "{path} must exist: {r:?}");
-    r.error()
+    }
+}
+
+fn all_cases(w: &World) -> Vec<Case<'static>> {
+    let mut all = cases::cases(w);
+    all.extend(more_cases::cases(w));
+    all
+}
+
+/// Every registered server fn is in the matrix: a new one without a case fails here.
+#[test]
+fn every_registered_server_fn_has_a_case() {
+    let w = World::blank();
+    let covered: std::collections::BTreeSet<&str> = all_cases(&w)
+        .iter()
+        .map(|c| c.1)
+        .chain(more_cases::uploads(&w).iter().map(|u| u.0))
+        .chain(more_cases::UNGATED.iter().copied())
+        .collect();
+    let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        registered.len() > 100,
+        "the registry is linked in: {}",
+        registered.len()
+    );
+    let missing: Vec<&&str> = registered.iter().filter(|p| !covered.contains(**p)).collect();
+    assert!(
+        missing.is_empty(),
+        "server fns missing from the authorisation matrix: {missing:?}"
+    );
 }
 
 both_backends!(server_fn_matrix, async |app: &TestApp| {
     let w = world(app).await;
-    let a = w.class_a.to_string();
-    let shipped = app::curriculum::store::shipped().unwrap();
-    let lesson = &shipped.units[0].lessons[0];
-    let block_of = |kind: &str| {
-        let found = shipped
-            .units
-            .iter()
-            .flat_map(|u| &u.lessons)
-            .flat_map(|l| &l.blocks);
-        found
-            .filter(|b| b.body.type_name() == kind)
-            .map(|b| b.key.clone())
-            .next()
-            .unwrap()
-    };
-    let asg = w.assignment.to_string();
-    let programme = app::entities::class::Entity::find_by_id(w.class_a)
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("class")
-        .programme_id
-        .to_string();
-    // The reflection target's one subject, as each scoring form names it.
-    let reflection = |mut extra: Vec<(&'static str, String)>| {
-        extra.extend([
-            ("class_id", a.clone()),
-            ("task", asg.clone()),
-            ("kind", "reflection".to_string()),
-            ("subject", w.reflector.to_string()),
-        ]);
-        extra
-    };
-    let cases: Vec<Case> = vec![
-        ("GET", "/api/class_units", vec![("class_id", a.clone())], MEMBERS),
-        (
-            "GET",
-            "/api/class_progress",
-            vec![("class_id", a.clone())],
-            MANAGERS,
-        ),
-        (
-            "GET",
-            "/api/lesson",
-            vec![("class_id", a.clone()), ("lesson", lesson.key.clone())],
-            MEMBERS,
-        ),
-        (
-            "POST",
-            "/api/complete_lesson",
-            vec![("class_id", a.clone()), ("lesson", lesson.key.clone())],
-            PARTICIPANTS,
-        ),
-        (
-            "POST",
-            "/api/answer_check",
-            vec![
-                ("class_id", a.clone()),
-                ("block", block_of("check")),
-                ("choice", "a".into()),
-            ],
-            PARTICIPANTS,
-        ),
-        (
-            "POST",
-            "/api/set_release",
-            vec![
-                ("class_id", a.clone()),
-                ("unit", shipped.units[0].key.clone()),
-                ("mode", "open".into()),
-                ("opens_on", "".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/save_reflection",
-            vec![
-                ("class_id", a.clone()),
-                ("block", block_of("reflection")),
-                ("body", "Catatan".into()),
-                ("revision", "1".into()),
-            ],
-            PARTICIPANTS,
-        ),
-        (
-            "POST",
-            "/api/move_content",
-            vec![
-                ("level", "block".into()),
-                ("key", "tidak-ada".into()),
-                ("direction", "up".into()),
-            ],
-            AUTHORS,
-        ),
-        (
-            "POST",
-            "/api/retire_content",
-            vec![("level", "block".into()), ("key", "tidak-ada".into())],
-            AUTHORS,
-        ),
-        (
-            "POST",
-            "/api/save_lesson",
-            vec![
-                ("lesson", "tidak-ada".into()),
-                ("title_id", "Judul".into()),
-                ("title_en", "Title".into()),
-                ("minutes", "5".into()),
-            ],
-            AUTHORS,
-        ),
-        (
-            "POST",
-            "/api/save_block_text",
-            vec![
-                ("block", "tidak-ada".into()),
-                ("text_id", "Teks".into()),
-                ("text_en", "Text".into()),
-            ],
-            AUTHORS,
-        ),
-        (
-            "POST",
-            "/api/preview_markdown",
-            vec![("text", "**a**".into())],
-            AUTHORS,
-        ),
-        // Scenarios in a class, and their authoring (shared by all classes).
-        (
-            "GET",
-            "/api/class_scenarios_page",
-            vec![("class_id", a.clone())],
-            MEMBERS,
-        ),
-        (
-            "GET",
-            "/api/scenario_play_page",
-            vec![("class_id", a.clone()), ("assignment", w.assignment.to_string())],
-            MEMBERS,
-        ),
-        (
-            "POST",
-            "/api/start_scenario",
-            vec![
-                ("class_id", a.clone()),
-                ("assignment", w.assignment.to_string()),
-                ("key", "kunci-uji-matriks".into()),
-            ],
-            PARTICIPANTS,
-        ),
-        (
-            "POST",
-            "/api/scenario_step",
-            vec![
-                ("class_id", a.clone()),
-                ("attempt", "999".into()),
-                ("seq", "0".into()),
-                ("node", "awal".into()),
-                ("key", "kunci-langkah-matriks".into()),
-            ],
-            PARTICIPANTS,
-        ),
-        (
-            "POST",
-            "/api/assign_scenario",
-            vec![
-                ("class_id", a.clone()),
-                ("scenario", "pesan-singkat".into()),
-                ("opens_on", "2026-01-01".into()),
-                ("closes_on", "".into()),
-                ("max_attempts", "1".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/update_assignment",
-            vec![
-                ("class_id", a.clone()),
-                ("assignment", w.assignment.to_string()),
-                ("opens_on", "2026-01-01".into()),
-                ("closes_on", "".into()),
-                ("max_attempts", "0".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "GET",
-            "/api/scenario_analytics_page",
-            vec![("class_id", a.clone()), ("assignment", w.assignment.to_string())],
-            MANAGERS,
-        ),
-        // Teams, the survey, team tasks and mentoring.
-        ("GET", "/api/teams_page", vec![("class_id", a.clone())], MEMBERS),
-        (
-            "POST",
-            "/api/form_class_teams",
-            vec![
-                ("class_id", a.clone()),
-                ("mode", "size".into()),
-                ("n", "5".into()),
-                ("w_mix", "3".into()),
-                ("w_isolation", "3".into()),
-                ("w_units", "2".into()),
-                ("w_level", "1".into()),
-                ("w_skill", "1".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/swap_team_members",
-            vec![
-                ("class_id", a.clone()),
-                ("first", "1".into()),
-                ("second", "2".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/move_team_member",
-            vec![
-                ("class_id", a.clone()),
-                ("person", "1".into()),
-                ("team", "1".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/lock_team",
-            vec![
-                ("class_id", a.clone()),
-                ("team", "1".into()),
-                ("locked", "true".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/publish_teams",
-            vec![("class_id", a.clone())],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/add_pair_rule",
-            vec![
-                ("class_id", a.clone()),
-                ("first", "1".into()),
-                ("second", "1".into()),
-                ("kind", "apart".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/remove_pair_rule",
-            vec![("class_id", a.clone()), ("rule", "999".into())],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/set_survey_open",
-            vec![("class_id", a.clone()), ("open", "false".into())],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/save_survey",
-            vec![
-                ("class_id", a.clone()),
-                ("rate_0", "3".into()),
-                ("rate_1", "3".into()),
-                ("rate_2", "3".into()),
-                ("rate_3", "3".into()),
-                ("rate_4", "3".into()),
-                ("style", "mixed".into()),
-                ("availability", "any".into()),
-            ],
-            PARTICIPANTS,
-        ),
-        ("GET", "/api/tasks_page", vec![("class_id", a.clone())], MEMBERS),
-        ("GET", "/api/bands_page", vec![], ADMINS),
-        ("POST", "/api/save_bands", vec![("programme", "0".into())], ADMINS),
-        ("GET", "/api/lti_admin_page", vec![], ADMINS),
-        (
-            "POST",
-            "/api/register_lti_platform",
-            vec![
-                ("name", "Moodle".into()),
-                ("issuer", "".into()),
-                ("client_id", "".into()),
-                ("auth_login_url", "".into()),
-                ("token_url", "".into()),
-                ("jwks_url", "".into()),
-            ],
-            ADMINS,
-        ),
-        ("POST", "/api/make_lti_invite", vec![], ADMINS),
-        ("POST", "/api/rotate_lti_key", vec![], ADMINS),
-        (
-            "POST",
-            "/api/sync_lti_roster",
-            vec![("class_id", a.clone())],
-            MANAGERS,
-        ),
-        (
-            "GET",
-            "/api/rubrics_page",
-            vec![("class_id", a.clone())],
-            MANAGERS,
-        ),
-        (
-            "GET",
-            "/api/rubric_page",
-            vec![("class_id", a.clone()), ("rubric", w.rubric.to_string())],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/copy_rubric_template",
-            vec![("class_id", a.clone()), ("template", "kolaborasi-tim".into())],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/save_rubric",
-            vec![
-                ("class_id", a.clone()),
-                ("rubric", w.rubric.to_string()),
-                ("title", "".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "GET",
-            "/api/task_page",
-            vec![("class_id", a.clone()), ("task", w.task.to_string())],
-            MEMBERS,
-        ),
-        (
-            "POST",
-            "/api/create_task",
-            vec![
-                ("class_id", a.clone()),
-                ("title", "".into()),
-                ("brief", "".into()),
-                ("due_on", "2026-12-01".into()),
-                ("due_time", "".into()),
-                ("late_policy", "accepted".into()),
-                ("late_until_on", "".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "GET",
-            "/api/mentoring_page",
-            vec![("class_id", a.clone())],
-            MEMBERS,
-        ),
-        (
-            "POST",
-            "/api/propose_mentoring",
-            vec![("class_id", a.clone())],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/adjust_mentoring",
-            vec![
-                ("class_id", a.clone()),
-                ("mentee", "1".into()),
-                ("mentor", "1".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/respond_mentoring",
-            vec![
-                ("class_id", a.clone()),
-                ("pair", w.pair.to_string()),
-                ("answer", "confirm".into()),
-            ],
-            PARTICIPANTS,
-        ),
-        (
-            "POST",
-            "/api/add_mentoring_goal",
-            vec![
-                ("class_id", a.clone()),
-                ("pair", w.pair.to_string()),
-                ("key", "target-matriks-2".into()),
-                ("title", "".into()),
-            ],
-            PARTICIPANTS,
-        ),
-        (
-            "POST",
-            "/api/set_mentoring_goal",
-            vec![
-                ("class_id", a.clone()),
-                ("goal", w.goal.to_string()),
-                ("met", "true".into()),
-            ],
-            PARTICIPANTS,
-        ),
-        (
-            "POST",
-            "/api/log_mentoring_session",
-            vec![
-                ("class_id", a.clone()),
-                ("pair", w.pair.to_string()),
-                ("key", "sesi-matriks-0001".into()),
-                ("held_on", "x".into()),
-                ("minutes", "60".into()),
-                ("topic", "Spreadsheet".into()),
-                ("practised", "Rumus".into()),
-                ("mentor_learned", "Sejarah kantor".into()),
-            ],
-            PARTICIPANTS,
-        ),
-        // Evaluation: a task's settings, and the reflections' scoring end to end.
-        (
-            "GET",
-            "/api/evaluation_page",
-            vec![("class_id", a.clone()), ("task", w.task.to_string())],
-            EVALUATES,
-        ),
-        (
-            "GET",
-            "/api/evaluation_page",
-            vec![
-                ("class_id", a.clone()),
-                ("task", asg.clone()),
-                ("kind", "reflection".into()),
-            ],
-            EVALUATES,
-        ),
-        (
-            "POST",
-            "/api/set_evaluation",
-            vec![
-                ("class_id", a.clone()),
-                ("task", w.task.to_string()),
-                ("rubric", w.rubric.to_string()),
-                ("combine", "median".into()),
-                ("level_gap", "1".into()),
-                ("share_gap", "".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/assign_evaluator",
-            vec![
-                ("class_id", a.clone()),
-                ("task", w.task.to_string()),
-                ("subject", "0".into()),
-                ("evaluator", w.someone.to_string()),
-                ("role", "coach".into()),
-                ("weight", "1".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/unassign_evaluator",
-            vec![
-                ("class_id", a.clone()),
-                ("task", w.task.to_string()),
-                ("assignment", "0".into()),
-            ],
-            MANAGERS,
-        ),
-        ("GET", "/api/score_page", reflection(vec![]), EVALUATES),
-        (
-            "POST",
-            "/api/save_score",
-            reflection(vec![("revision", "1".into()), ("overall", "Cukup jelas.".into())]),
-            &[EvalOwn],
-        ),
-        (
-            "POST",
-            "/api/moderate_score",
-            reflection(vec![("decision", "accepted".into())]),
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/evaluation_flags",
-            vec![
-                ("class_id", a.clone()),
-                ("task", asg.clone()),
-                ("kind", "reflection".into()),
-                ("open", "false".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/save_bands",
-            vec![("programme", programme.clone()), ("band[0][name]", "".into())],
-            ADMINS,
-        ),
-        ("GET", "/api/scenarios_page", vec![], AUTHORS),
-        (
-            "GET",
-            "/api/scenario_editor_page",
-            vec![("key", "aplikasi-laporan".into())],
-            AUTHORS,
-        ),
-        (
-            "POST",
-            "/api/save_scenario_node",
-            vec![
-                ("key", "tidak-ada".into()),
-                ("node", "awal".into()),
-                ("source", "id = \"awal\"".into()),
-            ],
-            AUTHORS,
-        ),
-        (
-            "POST",
-            "/api/add_scenario_node",
-            vec![
-                ("key", "tidak-ada".into()),
-                ("id", "baru".into()),
-                ("kind", "ending".into()),
-            ],
-            AUTHORS,
-        ),
-        (
-            "POST",
-            "/api/delete_scenario_node",
-            vec![("key", "tidak-ada".into()), ("node", "awal".into())],
-            AUTHORS,
-        ),
-        (
-            "POST",
-            "/api/publish_scenario",
-            vec![("key", "tidak-ada".into())],
-            AUTHORS,
-        ),
-        ("GET", "/api/session", vec![], &EVERYONE),
-        ("GET", "/api/my_classes", vec![], LOGGED_IN),
-        ("GET", "/api/class_detail", vec![("id", a.clone())], MEMBERS),
-        // The pages' server-rendered HTML: the same access as the data they show.
-        ("GET", "/api/class_page", vec![("id", a.clone())], MEMBERS),
-        (
-            "GET",
-            "/api/my_classes_html",
-            vec![("home", "true".into())],
-            LOGGED_IN,
-        ),
-        ("GET", "/api/units_page", vec![("class_id", a.clone())], MEMBERS),
-        (
-            "GET",
-            "/api/progress_page",
-            vec![("class_id", a.clone())],
-            MANAGERS,
-        ),
-        (
-            "GET",
-            "/api/reflections_page",
-            vec![("class_id", a.clone()), ("lesson", lesson.key.clone())],
-            MANAGERS,
-        ),
-        (
-            "GET",
-            "/api/roster_preview_html",
-            vec![("class_id", a.clone()), ("upload_id", "tidak-ada".into())],
-            MANAGERS,
-        ),
-        ("GET", "/api/users_table", vec![], ADMINS),
-        ("GET", "/api/programmes_page", vec![], ADMINS),
-        (
-            "POST",
-            "/api/update_class",
-            vec![
-                ("id", a.clone()),
-                ("name", "Baru".into()),
-                ("description", "".into()),
-                ("starts_on", "2026-11-02".into()),
-                ("ends_on", "2026-12-01".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/enrol_member",
-            vec![
-                ("class_id", a.clone()),
-                ("identifier", "seseorang.lain@uji.test".into()),
-                ("role", "participant".into()),
-            ],
-            MANAGERS,
-        ),
-        (
-            "GET",
-            "/api/import_target",
-            vec![("class_id", a.clone())],
-            MANAGERS,
-        ),
-        (
-            "GET",
-            "/api/roster_preview",
-            vec![("class_id", a.clone()), ("upload_id", "tidak-ada".into())],
-            MANAGERS,
-        ),
-        (
-            "POST",
-            "/api/commit_roster",
-            vec![("class_id", a.clone()), ("upload_id", "tidak-ada".into())],
-            MANAGERS,
-        ),
-        ("GET", "/api/list_users", vec![], ADMINS),
-        (
-            "POST",
-            "/api/create_user",
-            vec![
-                ("input[full_name]", "X".into()),
-                ("input[email]", "bukan-email".into()),
-                ("input[password]", "pendek".into()),
-            ],
-            ADMINS,
-        ),
-        (
-            "POST",
-            "/api/set_user_active",
-            vec![("user_id", w.someone.to_string()), ("active", "true".into())],
-            ADMINS,
-        ),
-        (
-            "POST",
-            "/api/set_user_password",
-            vec![
-                ("user_id", w.someone.to_string()),
-                ("password", "sandi-baru-2026".into()),
-            ],
-            ADMINS,
-        ),
-        ("GET", "/api/programmes", vec![], ADMINS),
-        (
-            "POST",
-            "/api/create_programme",
-            vec![("name", "".into()), ("description", "".into())],
-            ADMINS,
-        ),
-        (
-            "POST",
-            "/api/create_class",
-            vec![
-                ("programme_id", "999".into()),
-                ("name", "".into()),
-                ("description", "".into()),
-                ("starts_on", "x".into()),
-                ("ends_on", "y".into()),
-            ],
-            ADMINS,
-        ),
-        ("GET", "/api/scheme", vec![], LOGGED_IN),
-        ("POST", "/api/save_scheme", vec![("name", "".into())], ADMINS),
-        (
-            "POST",
-            "/api/change_password",
-            vec![
-                ("current", "x".into()),
-                ("new", "y".into()),
-                ("confirm", "z".into()),
-            ],
-            LOGGED_IN,
-        ),
-        (
-            "POST",
-            "/api/set_locale",
-            vec![("locale", "en".into())],
-            &EVERYONE,
-        ),
-    ];
-    for (method, path, fields, allowed) in &cases {
+    let mut wrong = Vec::new();
+    for (method, path, fields, allowed) in &all_cases(&w) {
         for (who, client) in &w.clients {
-            let err = call(app, client, method, path, fields).await;
-            let expect_allowed = allowed.contains(who);
-            assert_eq!(
-                !denied(&err),
-                expect_allowed,
-                "{method} {path} as {who:?}: got {err:?}"
-            );
+            let r = call(app, client, method, path, fields).await;
+            wrong.extend(check(
+                *who,
+                allowed.contains(who),
+                &format!("{method} {path}"),
+                &r,
+            ));
         }
     }
+    all_right(wrong);
 });
 
 both_backends!(upload_matrix, async |app: &TestApp| {
     let w = world(app).await;
+    let mut wrong = Vec::new();
     for (who, client) in &w.clients {
-        let r = app.upload(client, w.class_a, b"NIP;Nama\n").await;
-        let err = r.error();
-        assert_eq!(!denied(&err), MANAGERS.contains(who), "upload as {who:?}: {r:?}");
-        let r = app
-            .upload_file(client, "/api/import_scenario", &[], "s.toml", b"key = ")
-            .await;
-        let err = r.error();
-        assert_eq!(
-            !denied(&err),
-            AUTHORS.contains(who),
-            "scenario import as {who:?}: {r:?}"
-        );
-        let fields = [
-            ("class_id", w.class_a.to_string()),
-            ("task", w.task.to_string()),
-            ("key", format!("kiriman-matriks-{who:?}")),
-        ];
-        let r = app
-            .upload_file(client, "/api/submit_task", &fields, "a.pdf", b"%PDF-1.4 uji")
-            .await;
-        assert_eq!(
-            !denied(&r.error()),
-            PARTICIPANTS.contains(who),
-            "task submission as {who:?}: {r:?}"
-        );
-        let fields = [
-            ("class_id", w.class_a.to_string()),
-            ("title", "Impor".to_string()),
-        ];
-        let r = app
-            .upload_file(
-                client,
-                "/api/import_rubric",
-                &fields,
-                "r.csv",
-                b"criterion,weight\n",
-            )
-            .await;
-        assert_eq!(
-            !denied(&r.error()),
-            MANAGERS.contains(who),
-            "rubric import as {who:?}: {r:?}"
-        );
+        for (path, fields, file, bytes, allowed) in more_cases::uploads(&w) {
+            let fields: Vec<(&str, String)> = fields
+                .into_iter()
+                .map(|(k, v)| (k, v.replace("{who}", &format!("{who:?}").to_lowercase())))
+                .collect();
+            let r = app.upload_file(client, path, &fields, file, bytes).await;
+            wrong.extend(check(*who, allowed.contains(who), &format!("POST {path}"), &r));
+        }
     }
+    all_right(wrong);
 });
 
 both_backends!(page_matrix, async |app: &TestApp| {
@@ -1043,11 +427,20 @@ both_backends!(page_matrix, async |app: &TestApp| {
         ("/curriculum", AUTHORS),
         (&editor_page, AUTHORS),
     ];
+    // A page answers 200 to who may see it, else 401 (signed out) or 403.
+    let mut wrong = Vec::new();
     for (path, allowed) in &pages {
         for (who, client) in &w.clients {
             let r = app.get(client, path).await;
-            let ok = r.status == StatusCode::OK;
-            assert_eq!(ok, allowed.contains(who), "GET {path} as {who:?}: {}", r.status);
+            let expected = match (allowed.contains(who), who) {
+                (true, _) => StatusCode::OK,
+                (false, Anon) => StatusCode::UNAUTHORIZED,
+                (false, _) => StatusCode::FORBIDDEN,
+            };
+            if r.status != expected {
+                wrong.push(format!("GET {path} as {who:?}: {} (not {expected})", r.status));
+            }
         }
     }
+    all_right(wrong);
 });

@@ -601,3 +601,113 @@ both_backends!(
         assert!(csv.body.contains("Peserta Penulis"), "{}", csv.body);
     }
 );
+
+both_backends!(
+    every_text_cell_of_scores_csv_is_neutralised,
+    async |app: &TestApp| {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        let w = world(app).await;
+        let (class, task) = (w.class.to_string(), w.task.to_string());
+        score_with_template(app, &w, "").await;
+        let (coach, client) = (w.evaluators[0].0, &w.evaluators[0].1);
+        assign(app, &w, coach, "coach").await;
+        // A name from an LMS roster and comments that look like formulas
+        // (comments are trimmed when saved, so no leading tab among them).
+        let mut person: app::entities::user::ActiveModel = app::entities::user::Entity::find_by_id(coach)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        person.full_name = Set(HOSTILE_CELLS[0].to_string());
+        person.update(&app.db).await.unwrap();
+        let mut fields = picks(&w, 1, 0, true);
+        for (k, v) in fields.iter_mut() {
+            if let Some(i) = k.strip_prefix("c[").and_then(|k| k.strip_suffix("][comment]")) {
+                *v = HOSTILE_CELLS[1 + i.parse::<usize>().unwrap() % 3].to_string();
+            }
+        }
+        ok(&post(app, client, "/api/save_score", &fields).await);
+        let moderation = [
+            ("class_id", class.clone()),
+            ("task", task.clone()),
+            ("subject", w.team.to_string()),
+            ("decision", "set".to_string()),
+            ("total", "82.5".to_string()),
+            ("reason", "@SUM(A1)".to_string()),
+        ];
+        ok(&app.call(&w.facilitator, "/api/moderate_score", &moderation).await);
+
+        let url = format!("/classes/{class}/tasks/{task}/export/scores.csv");
+        let csv = app.get(&w.facilitator, &url).await;
+        assert_eq!(csv.status, axum::http::StatusCode::OK);
+        let rows = csv_cells(&csv.body);
+        let scores: Vec<&Vec<String>> = rows.iter().filter(|r| r.len() == 10).skip(1).collect();
+        assert!(!scores.is_empty(), "{}", csv.body);
+        for (i, row) in scores.iter().enumerate() {
+            assert_eq!(row[1], neutralised(HOSTILE_CELLS[0]), "evaluator name: {row:?}");
+            assert_eq!(row[8], neutralised(HOSTILE_CELLS[1 + i % 3]), "comment: {row:?}");
+            assert!(!row[7].starts_with('\''), "points stay numbers: {row:?}");
+        }
+        let result = rows
+            .iter()
+            .find(|r| r.len() == 9 && r[5] == "82.50")
+            .expect("result row");
+        assert_eq!(
+            result[4],
+            neutralised("@SUM(A1)"),
+            "moderation reason: {result:?}"
+        );
+        // Titled tables of other widths come back whole (the writer is flexible).
+        let titles: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.len() == 1)
+            .map(|r| r[0].as_str())
+            .collect();
+        assert_eq!(titles, ["# scores", "", "# results", "", "# agreement"]);
+
+        // The workbook keeps text as text: no cell is a formula, the name is a
+        // shared string as typed (no `'` needed there), and points are numbers.
+        let xlsx = download(app, &w.facilitator, &url.replace("scores.csv", "scores.xlsx")).await;
+        let sheet = xlsx_part(&xlsx, "xl/worksheets/sheet1.xml");
+        let strings = xlsx_part(&xlsx, "xl/sharedStrings.xml");
+        assert!(!sheet.contains("<f>") && !sheet.contains("<f "), "{sheet}");
+        assert!(strings.contains("<t>=HYPERLINK(\"http://x\")</t>"), "{strings}");
+        assert!(sheet.contains("<v>100</v>"), "points as numbers: {sheet}");
+    }
+);
+
+both_backends!(
+    a_moderation_is_only_for_a_subject_of_the_task,
+    async |app: &TestApp| {
+        let w = world(app).await;
+        score_with_template(app, &w, "").await;
+        let member = app::entities::user::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|u| u.full_name == "Peserta Satu")
+            .unwrap()
+            .id;
+        // No such team, and a person (this task is scored per team).
+        for subject in [w.team + 1000, member] {
+            let fields = [
+                ("class_id", w.class.to_string()),
+                ("task", w.task.to_string()),
+                ("subject", subject.to_string()),
+                ("decision", "set".to_string()),
+                ("total", "100".to_string()),
+                ("reason", "Nilai sempurna".to_string()),
+            ];
+            let r = app.call(&w.facilitator, "/api/moderate_score", &fields).await;
+            assert_eq!(r.error(), Some(AppError::NotFound), "subject {subject}: {r:?}");
+            assert_eq!(r.status, axum::http::StatusCode::NOT_FOUND);
+        }
+        let stored = app::entities::moderation::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(stored, 0, "nothing moderated");
+    }
+);

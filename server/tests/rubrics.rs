@@ -245,3 +245,62 @@ both_backends!(
         }
     }
 );
+
+both_backends!(
+    the_csv_export_neutralises_formulas_and_imports_back,
+    async |app: &TestApp| {
+        let class = app.class("Kelas Rubrik Formula").await;
+        let f = app.user("Fasilitator Formula", &[Role::Facilitator]).await;
+        app.enrol(f, class, Membership::Facilitator).await;
+        let facilitator = app.session(f).await;
+        let copy = [
+            ("class_id", class.to_string()),
+            ("template", "kolaborasi-tim".to_string()),
+        ];
+        let r = app.call(&facilitator, "/api/copy_rubric_template", &copy).await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+        let rubric_id = rubric::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+        let (_, mut body, _) = newest(app, rubric_id).await;
+        body.criteria[0].title = HOSTILE_CELLS[0].into();
+        body.criteria[0].description = HOSTILE_CELLS[3].into();
+        body.criteria[0].levels[0].label = HOSTILE_CELLS[1].into();
+        body.criteria[0].levels[1].descriptor = HOSTILE_CELLS[2].into();
+        let r = save(app, &facilitator, &form_of(class, rubric_id, &body)).await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+        assert_eq!(newest(app, rubric_id).await.1, body);
+
+        let export = format!("/classes/{class}/rubrics/{rubric_id}/export.csv");
+        let r = app.get(&facilitator, &export).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let rows = csv_cells(&r.body);
+        assert_eq!(rows[1][0], neutralised(HOSTILE_CELLS[0]));
+        assert_eq!(rows[1][1], neutralised(HOSTILE_CELLS[3]));
+        assert_eq!(
+            rows[1][2],
+            body.criteria[0].weight.to_string(),
+            "numbers stay numbers"
+        );
+        assert_eq!(rows[1][3], neutralised(HOSTILE_CELLS[1]));
+        assert_eq!(rows[2][4], neutralised(HOSTILE_CELLS[2]));
+
+        // The export imports back into the same criteria, the `'` dropped again.
+        let fields = [("class_id", class.to_string()), ("title", body.title.clone())];
+        let r = app
+            .upload_file(
+                &facilitator,
+                "/api/import_rubric",
+                &fields,
+                "r.csv",
+                r.body.as_bytes(),
+            )
+            .await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+        let imported = rubric::Entity::find()
+            .filter(rubric::Column::Id.ne(rubric_id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(newest(app, imported.id).await.1.criteria, body.criteria);
+    }
+);

@@ -308,7 +308,14 @@ both_backends!(
             assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
         }
         assert_eq!(task_submission::Entity::find().count(&app.db).await.unwrap(), 1);
-        let r = send(member.clone(), "kiriman-dua-00002", "laporan.pdf", pdf.clone()).await;
+        // A name a spreadsheet user types: downloaded under the same name (RFC 6266).
+        let r = send(
+            member.clone(),
+            "kiriman-dua-00002",
+            "Kelas Ñ — 2026.pdf",
+            pdf.clone(),
+        )
+        .await;
         assert!(r.status.is_success() || r.status.is_redirection());
         let versions = task_submission::Entity::find().all(&app.db).await.unwrap();
         assert_eq!(versions.iter().map(|v| v.number).collect::<Vec<_>>(), vec![1, 2]);
@@ -365,6 +372,24 @@ both_backends!(
         assert_eq!(
             app.get(&other, &url).await.status,
             axum::http::StatusCode::FORBIDDEN
+        );
+        let named = app::entities::submission_file::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|f| f.name.contains('Ñ'))
+            .expect("the second version's file");
+        let got = app
+            .get(&member, &format!("/classes/{}/files/{}", c.id, named.id))
+            .await;
+        assert_eq!(got.status, axum::http::StatusCode::OK);
+        let disposition = got.headers[axum::http::header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap();
+        assert_eq!(
+            disposition,
+            "attachment; filename=\"Kelas _ _ 2026.pdf\"; filename*=UTF-8''Kelas%20%C3%91%20_%202026.pdf"
         );
     }
 );

@@ -6,7 +6,7 @@ use leptos::server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
 use {
-    super::{guard, password, store},
+    super::{guard, password, store, throttle},
     crate::entities::user,
     crate::i18n::{Msg, K},
     sea_orm::{prelude::*, ActiveValue::Set},
@@ -28,8 +28,8 @@ pub async fn get_session_info() -> Result<SessionInfo, AppError> {
     })
 }
 
-/// Anyone. Logs in by email or NIP. Errors: `Rule(LoginFailed | LoginRateLimited | LoginInactive)`,
-/// `Invalid` for empty fields.
+/// Anyone. Logs in by email or NIP. Errors: `Rule(LoginFailed | LoginRateLimited |
+/// ErrTooManyAttempts | LoginInactive)`, `Invalid` for empty fields.
 #[server(prefix = "/api", endpoint = "login")]
 pub async fn login(
     csrf: String,
@@ -42,23 +42,31 @@ pub async fn login(
     let auth = guard::request_auth()?;
     let identifier = identifier.trim().to_lowercase().replace(' ', "");
     require_filled(&identifier, &password)?;
-    let keys = [format!("acct:{identifier}"), format!("ip:{}", auth_ip())];
-    for (key, max) in keys
-        .iter()
-        .zip([store::ACCOUNT_MAX_FAILURES, store::IP_MAX_FAILURES])
-    {
-        if let Some(minutes) = store::locked_for(&state.db, key, max).await? {
-            return Err(AppError::Rule(Msg::with(
-                K::LoginRateLimited,
-                [minutes.to_string()],
-            )));
-        }
+    // Throttling (see `throttle`): one address that guesses too much is locked;
+    // one account is only slowed down, so the owner is never locked out.
+    let ip_key = throttle::ip_key(&auth_ip());
+    if let Some(minutes) = throttle::locked_for(&state.db, &ip_key, throttle::IP_MAX_FAILURES).await? {
+        return Err(AppError::Rule(Msg::with(
+            K::LoginRateLimited,
+            [minutes.to_string()],
+        )));
     }
     let found = find_by_identifier(&state.db, &identifier).await?;
+    let account_key = throttle::account_key(found.as_ref().map(|u| u.id), &identifier);
+    let turn = match throttle::take_turn(&state.db, &account_key).await? {
+        Ok(turn) => turn,
+        Err(seconds) => {
+            return Err(AppError::Rule(Msg::with(
+                K::ErrTooManyAttempts,
+                [seconds.to_string()],
+            )))
+        }
+    };
     let hash = found.as_ref().and_then(|u| u.password_hash.clone());
     if !password::verify(&state, password, hash).await? {
-        for key in &keys {
-            store::record_failure(&state.db, key).await?;
+        throttle::record_failure(&state.db, &ip_key).await?;
+        if turn == throttle::Turn::Free {
+            throttle::record_failure(&state.db, &account_key).await?;
         }
         return Err(AppError::rule(K::LoginFailed));
     }
@@ -66,7 +74,7 @@ pub async fn login(
     if !user.active {
         return Err(AppError::rule(K::LoginInactive));
     }
-    store::clear_failures(&state.db, &keys[0]).await?;
+    throttle::clear_failures(&state.db, &account_key).await?;
     if let Some(old) = auth.caller {
         store::delete_session(&state, &old.session_hash).await?;
     }
@@ -77,7 +85,7 @@ pub async fn login(
         Some(store::ABSOLUTE_TIMEOUT),
         &state,
     );
-    leptos_axum::redirect(&safe_next(next.as_deref()));
+    crate::web::redirect(&safe_next(next.as_deref()));
     Ok(())
 }
 
@@ -121,10 +129,12 @@ async fn find_by_identifier(
     Ok(user::Entity::find().filter(column.eq(identifier)).one(db).await?)
 }
 
-/// Only same-site paths: an open redirect would let a phishing link borrow our login page.
+/// Only same-site paths: an open redirect would let a phishing link borrow our
+/// login page. One allow-list rule (`web::is_local_path`), and a bound on length.
 pub fn safe_next(next: Option<&str>) -> String {
+    const MAX_LEN: usize = 2000;
     match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
+        Some(p) if p.len() <= MAX_LEN && crate::web::is_local_path(p) => p.to_string(),
         _ => "/".to_string(),
     }
 }
@@ -138,11 +148,12 @@ pub async fn logout(csrf: String) -> Result<(), AppError> {
         store::delete_session(&state, &caller.session_hash).await?;
     }
     crate::server_util::clear_cookie(store::SESSION_COOKIE, &state);
-    leptos_axum::redirect("/login");
+    crate::web::redirect("/login");
     Ok(())
 }
 
-/// Logged-in users, for their own account. Errors: `Invalid` (current, new, confirm).
+/// Logged-in users, for their own account; ends the account's other sessions.
+/// Errors: `Invalid` (current, new, confirm).
 #[server(prefix = "/api", endpoint = "change_password")]
 pub async fn change_password(
     csrf: String,
@@ -170,6 +181,25 @@ pub async fn change_password(
     let mut active: user::ActiveModel = user.into();
     active.password_hash = Set(Some(hash));
     active.update(&state.db).await?;
+    end_other_sessions(&state, caller.user_id, &caller.session_hash).await
+}
+
+/// A password change ends every other session of the account (one opened by
+/// whoever knew the old password included); this one stays. Other servers'
+/// caches forget theirs within `session_cache::TTL`.
+#[cfg(feature = "ssr")]
+async fn end_other_sessions(
+    state: &crate::state::AppState,
+    user_id: i64,
+    keep: &str,
+) -> Result<(), AppError> {
+    use crate::entities::session;
+    state.sessions.forget_user_except(user_id, keep);
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::IdHash.ne(keep))
+        .exec(&state.db)
+        .await?;
     Ok(())
 }
 
@@ -199,5 +229,13 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil")), "/");
         assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("/tasks?x=1&y=%20#top")), "/tasks?x=1&y=%20#top");
+        // Browsers drop tab and newline from URLs: `/\t/evil` is `//evil`.
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/\n/evil.example")), "/");
+        assert_eq!(safe_next(Some("/x\r\nSet-Cookie: a=b")), "/");
+        assert_eq!(safe_next(Some("/ /evil.example")), "/");
+        assert_eq!(safe_next(Some("/\u{3000}/evil")), "/");
+        assert_eq!(safe_next(Some(&format!("/{}", "a".repeat(3000)))), "/");
     }
 }

@@ -11,3 +11,5 @@ pub mod password;
 pub mod session_cache;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod throttle;

@@ -61,6 +61,13 @@ impl SessionCache {
             entries.retain(|_, e| e.caller.user_id != user_id);
         }
     }
+
+    /// Forgets every session of `user_id` but `keep` (a password change ends the others).
+    pub fn forget_user_except(&self, user_id: i64, keep: &str) {
+        if let Ok(mut entries) = self.entries.write() {
+            entries.retain(|hash, e| e.caller.user_id != user_id || hash == keep);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -89,6 +96,10 @@ mod tests {
         assert!(cache.get("h1").is_none());
         cache.forget_user(2);
         assert!(cache.get("h2").is_none());
+        cache.put("h3".into(), caller(3), "t3".into());
+        cache.put("h3b".into(), caller(3), "t3b".into());
+        cache.forget_user_except(3, "h3");
+        assert!(cache.get("h3").is_some() && cache.get("h3b").is_none());
     }
 
     #[test]

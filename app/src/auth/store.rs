@@ -1,7 +1,7 @@
-//! Server-side sessions and login throttling, stored in the database so that
-//! several app servers share them.
+//! Server-side sessions, stored in the database so that several app servers
+//! share them (login throttling: `throttle`).
 use crate::auth::model::Role;
-use crate::entities::{login_attempt, session, user, user_role};
+use crate::entities::{session, user, user_role};
 use crate::error::AppResult;
 use crate::state::{AppState, Caller};
 use chrono::{DateTime, Duration, Utc};
@@ -15,10 +15,6 @@ pub const IDLE_TIMEOUT: Duration = Duration::hours(8);
 pub const ABSOLUTE_TIMEOUT: Duration = Duration::days(7);
 /// Avoids a write on every request: last-seen only moves in steps of this size.
 const TOUCH_EVERY: Duration = Duration::minutes(5);
-
-pub const ACCOUNT_MAX_FAILURES: i32 = 5;
-pub const IP_MAX_FAILURES: i32 = 30;
-pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
 
 /// 256 random bits, hex-encoded.
 pub fn new_token() -> String {
@@ -156,56 +152,6 @@ pub async fn delete_sessions_of(state: &AppState, user_id: i64) -> AppResult<()>
     session::Entity::delete_many()
         .filter(session::Column::UserId.eq(user_id))
         .exec(&state.db)
-        .await?;
-    Ok(())
-}
-
-/// Minutes until the key may try again, if it is locked out.
-pub async fn locked_for(db: &DatabaseConnection, key: &str, max: i32) -> AppResult<Option<i64>> {
-    let Some(row) = login_attempt::Entity::find_by_id(key.to_string()).one(db).await? else {
-        return Ok(None);
-    };
-    let until = row.window_start + THROTTLE_WINDOW;
-    let now = Utc::now();
-    if row.failures >= max && until > now {
-        Ok(Some(((until - now).num_seconds() + 59) / 60))
-    } else {
-        Ok(None)
-    }
-}
-
-pub async fn record_failure(db: &DatabaseConnection, key: &str) -> AppResult<()> {
-    let now = Utc::now();
-    let existing = login_attempt::Entity::find_by_id(key.to_string()).one(db).await?;
-    match existing {
-        Some(row) if now - row.window_start <= THROTTLE_WINDOW => {
-            let failures = row.failures + 1;
-            let mut active: login_attempt::ActiveModel = row.into();
-            active.failures = Set(failures);
-            active.update(db).await?;
-        }
-        Some(row) => {
-            let mut active: login_attempt::ActiveModel = row.into();
-            active.failures = Set(1);
-            active.window_start = Set(now);
-            active.update(db).await?;
-        }
-        None => {
-            login_attempt::ActiveModel {
-                key: Set(key.to_string()),
-                window_start: Set(now),
-                failures: Set(1),
-            }
-            .insert(db)
-            .await?;
-        }
-    }
-    Ok(())
-}
-
-pub async fn clear_failures(db: &DatabaseConnection, key: &str) -> AppResult<()> {
-    login_attempt::Entity::delete_by_id(key.to_string())
-        .exec(db)
         .await?;
     Ok(())
 }

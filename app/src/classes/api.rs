@@ -155,18 +155,19 @@ pub async fn upload_roster(data: MultipartData) -> Result<String, AppError> {
     let form = import::read_upload(data).await?;
     guard::require_class(&state.db, &caller, form.class_id, ClassAccess::Manage).await?;
     let id = import::stage(&state.db, form.class_id, caller.user_id, form.content).await?;
-    leptos_axum::redirect(&format!("/classes/{}/import?upload={id}", form.class_id));
+    crate::web::redirect(&format!("/classes/{}/import?upload={id}", form.class_id));
     Ok(id)
 }
 
-/// Facilitators of the class and admins. Every row of a staged upload with every problem found.
-/// Errors: `Rule(ImportExpired)`, `Forbidden`.
+/// Facilitators of the class and admins. Every row of a staged upload with every problem found;
+/// for people already in Sinergi, an admin sees what the import changes about them, anyone
+/// else only that they exist (their data is left alone). Errors: `Rule(ImportExpired)`, `Forbidden`.
 #[server(input = GetUrl, prefix = "/api", endpoint = "roster_preview")]
 pub async fn roster_preview(class_id: i64, upload_id: String) -> Result<ImportPreview, AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
     guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
-    import::preview(&state.db, class_id, &upload_id, caller.user_id).await
+    import::preview(&state.db, class_id, &upload_id, caller.has(Role::Admin)).await
 }
 
 /// The preview as server-rendered HTML for the import page. As `roster_preview`.
@@ -177,7 +178,7 @@ pub async fn roster_preview_html(class_id: i64, upload_id: String) -> Result<Str
 }
 
 /// Facilitators of the class and admins. Imports a staged upload in one transaction, or
-/// nothing when any row is bad. Idempotent: a repeated commit finds the upload gone.
+/// nothing when any row is bad. Known people are enrolled; only an admin's import changes them. Idempotent: a repeated commit finds the upload gone.
 /// Errors: `Rule(ImportHasErrors | ImportExpired)`, `Forbidden`.
 #[server(prefix = "/api", endpoint = "commit_roster")]
 pub async fn commit_roster(csrf: String, class_id: i64, upload_id: String) -> Result<u32, AppError> {
@@ -185,14 +186,14 @@ pub async fn commit_roster(csrf: String, class_id: i64, upload_id: String) -> Re
     let state = guard::state()?;
     let caller = guard::caller()?;
     guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
-    let user_id = caller.user_id;
+    let admin = caller.has(Role::Admin);
     let count = state
         .db
         .transaction::<_, u32, AppError>(|txn| {
-            Box::pin(async move { import::commit(txn, class_id, &upload_id, user_id).await })
+            Box::pin(async move { import::commit(txn, class_id, &upload_id, admin).await })
         })
         .await?;
-    leptos_axum::redirect(&format!("/classes/{class_id}?imported={count}"));
+    crate::web::redirect(&format!("/classes/{class_id}?imported={count}"));
     Ok(count)
 }
 

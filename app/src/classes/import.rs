@@ -1,7 +1,7 @@
 //! Roster import: stage the upload, preview every row, commit all or nothing.
 use super::api::invalid_row_count;
-use super::db::gender_to_db;
 use super::domain::roster_csv::{parse_roster, RosterRow, RowIssue};
+use super::identity;
 use super::model::{ImportPreview, PreviewRow};
 use crate::auth::model::Role;
 use crate::auth::policy::Membership;
@@ -88,24 +88,35 @@ async fn load_upload<C: ConnectionTrait>(
         .ok_or_else(|| AppError::rule(K::ImportExpired))
 }
 
+/// Every row with every problem. `admin` decides what a known person's row
+/// means: an admin sees (and commits) the changes to them, anyone else only
+/// that they exist and will be enrolled as they are.
 pub async fn preview<C: ConnectionTrait>(
     db: &C,
     class_id: i64,
     upload_id: &str,
-    _user: i64,
+    admin: bool,
 ) -> AppResult<ImportPreview> {
     let upload = load_upload(db, class_id, upload_id).await?;
     let parsed = parse_roster(&upload.content, Utc::now().date_naive());
     let mut issues = parsed.issues;
     let known = known_users(db, &parsed.rows).await?;
-    issues.extend(class_conflicts(db, class_id, &parsed.rows, &known).await?);
+    issues.extend(class_conflicts(db, class_id, &parsed.rows, &known, admin).await?);
     issues.sort_by_key(|i| i.row);
     let rows = parsed
         .rows
         .into_iter()
-        .map(|row| PreviewRow {
-            known: known.contains_key(&row.nip),
-            row,
+        .map(|row| {
+            let existing = known.get(&row.nip);
+            PreviewRow {
+                known: existing.is_some(),
+                changes: existing
+                    .filter(|_| admin)
+                    .map(|u| identity::changes(u, &row))
+                    .unwrap_or_default(),
+                kept: existing.is_some() && !admin,
+                row,
+            }
         })
         .collect();
     Ok(ImportPreview {
@@ -142,6 +153,7 @@ async fn class_conflicts<C: ConnectionTrait>(
     class_id: i64,
     rows: &[RosterRow],
     known: &HashMap<String, user::Model>,
+    admin: bool,
 ) -> AppResult<Vec<RowIssue>> {
     let enrolled: HashSet<i64> = class_member::Entity::find()
         .filter(class_member::Column::ClassId.eq(class_id))
@@ -157,7 +169,8 @@ async fn class_conflicts<C: ConnectionTrait>(
         if existing.is_some_and(|u| enrolled.contains(&u.id)) {
             issues.push(issue(row.row, "nip", "duplicate_nip_in_class", &row.nip));
         }
-        if let Some(email) = &row.email {
+        // A known person's e-mail is only set by an admin; otherwise it is ignored.
+        if let Some(email) = row.email.as_ref().filter(|_| existing.is_none() || admin) {
             let owner = user::Entity::find()
                 .filter(user::Column::Email.eq(email.clone()))
                 .one(db)
@@ -180,13 +193,15 @@ fn issue(row: u32, column: &str, code: &str, value: &str) -> RowIssue {
 }
 
 /// Runs inside the caller's transaction: any error rolls every row back.
+/// Known people are enrolled; only an admin's import changes them (the
+/// changes its preview showed).
 pub async fn commit<C: ConnectionTrait>(
     db: &C,
     class_id: i64,
     upload_id: &str,
-    user_id: i64,
+    admin: bool,
 ) -> AppResult<u32> {
-    let preview = preview(db, class_id, upload_id, user_id).await?;
+    let preview = preview(db, class_id, upload_id, admin).await?;
     if !preview.issues.is_empty() {
         return Err(invalid_row_count(preview.issues.len()));
     }
@@ -196,45 +211,20 @@ pub async fn commit<C: ConnectionTrait>(
     )
     .await?;
     for PreviewRow { row, .. } in &preview.rows {
-        let id = upsert_person(db, row, known.get(&row.nip)).await?;
+        let id = match known.get(&row.nip) {
+            Some(existing) if admin => {
+                identity::apply(db, existing, row).await?;
+                existing.id
+            }
+            Some(existing) => existing.id,
+            None => identity::create(db, row).await?,
+        };
         grant(db, id, class_id, Membership::Participant).await?;
     }
     roster_upload::Entity::delete_by_id(upload_id.to_string())
         .exec(db)
         .await?;
     Ok(preview.rows.len() as u32)
-}
-
-async fn upsert_person<C: ConnectionTrait>(
-    db: &C,
-    row: &RosterRow,
-    existing: Option<&user::Model>,
-) -> AppResult<i64> {
-    let mut active = match existing {
-        Some(u) => user::ActiveModel::from(u.clone()),
-        None => user::ActiveModel {
-            nip: Set(Some(row.nip.clone())),
-            password_hash: Set(None),
-            active: Set(true),
-            created_at: Set(Utc::now()),
-            email: Set(None),
-            ..Default::default()
-        },
-    };
-    active.full_name = Set(row.full_name.clone());
-    active.gender = Set(Some(gender_to_db(row.gender).to_string()));
-    active.birth_date = Set(Some(row.birth_date));
-    active.unit_kerja = Set(row.unit_kerja.clone());
-    active.jabatan = Set(row.jabatan.clone());
-    active.golongan = Set(row.golongan.clone());
-    if let Some(email) = &row.email {
-        active.email = Set(Some(email.to_lowercase()));
-    }
-    let saved = match existing {
-        Some(_) => active.update(db).await?,
-        None => active.insert(db).await?,
-    };
-    Ok(saved.id)
 }
 
 /// Adds the account role and the class membership, leaving existing ones alone.

@@ -103,8 +103,22 @@ impl RosterSort {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PreviewRow {
     pub row: RosterRow,
-    /// Already an account in Sinergi (matched by NIP): updated, not duplicated.
+    /// Already an account in Sinergi (matched by NIP): enrolled, not duplicated.
     pub known: bool,
+    /// For an admin: what the import changes about this known person (old → new).
+    pub changes: Vec<FieldChange>,
+    /// A known person the importer may not change (not an admin): enrolled as
+    /// they are, the row's data ignored, and nothing of theirs shown.
+    pub kept: bool,
+}
+
+/// One field of an existing person an admin's import changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// A roster column name (`full_name`, `unit_kerja`, `email` …).
+    pub field: String,
+    pub old: String,
+    pub new: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

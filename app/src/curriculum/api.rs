@@ -113,7 +113,7 @@ pub async fn complete_lesson(csrf: String, class_id: i64, lesson: String) -> Res
         Some(next) => format!("/classes/{class_id}/learn/{next}"),
         None => format!("/classes/{class_id}/learn"),
     };
-    leptos_axum::redirect(&target);
+    crate::web::redirect(&target);
     Ok(())
 }
 

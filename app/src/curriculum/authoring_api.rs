@@ -196,7 +196,7 @@ pub async fn import_curriculum(data: MultipartData) -> Result<(), AppError> {
     lock(&txn).await?;
     let counts = super::store::import(&txn, &curriculum).await?;
     txn.commit().await?;
-    leptos_axum::redirect(&format!(
+    crate::web::redirect(&format!(
         "/curriculum?imported={},{},{},{}",
         counts.units, counts.lessons, counts.blocks, counts.retired
     ));

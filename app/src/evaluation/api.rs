@@ -216,7 +216,7 @@ pub async fn save_score(
     )
     .await?;
     if submit {
-        leptos_axum::redirect(&format!(
+        crate::web::redirect(&format!(
             "{}?purpose={purpose}&submitted=1",
             t.score_page(subject)
         ));
@@ -230,7 +230,8 @@ pub async fn save_score(
 
 /// Facilitators. `decision` "accepted", "rescore" (every evaluator of the
 /// team scores again) or "set" (with `total`, 0–100); a reason is required
-/// for the last two. Errors: `Invalid(decision|total|reason)`.
+/// for the last two. Errors: `Invalid(decision|total|reason)`, `NotFound` when
+/// `subject` is not one of the task's subjects (another class's team, anyone).
 #[server(prefix = "/api", endpoint = "moderate_score")]
 #[allow(clippy::too_many_arguments)]
 pub async fn moderate_score(
@@ -246,6 +247,10 @@ pub async fn moderate_score(
     let _ = csrf;
     let (state, t) = managed(class_id, &kind, task).await?;
     let caller = crate::auth::guard::caller()?;
+    // A moderation is a result: only for a subject this task is scored on.
+    if !subjects::is_subject(&state, &t, subject).await? {
+        return Err(AppError::NotFound);
+    }
     let total = total.trim().replace(',', ".").parse::<f64>().ok();
     store::moderate(&state.db, &t, subject, caller.user_id, &decision, total, &reason).await
 }

@@ -156,20 +156,22 @@ pub fn tables(s: &Source) -> Vec<Table> {
     ]
 }
 
-/// All three tables in one CSV, each after a line with its name and a blank line between.
-pub fn to_csv(tables: &[Table]) -> String {
-    let mut out = csv::Writer::from_writer(Vec::new());
+/// All three tables in one CSV, each after a line with its name and a blank
+/// line between (rows of different widths: the writer is flexible). Cells are
+/// neutralised by `csv_out`.
+pub fn to_csv(tables: &[Table]) -> Result<String, csv::Error> {
+    let mut out = crate::csv_out::CsvOut::new();
     for (n, table) in tables.iter().enumerate() {
         if n > 0 {
-            let _ = out.write_record([""]);
+            out.row([""])?;
         }
-        let _ = out.write_record([format!("# {}", table.name)]);
-        let _ = out.write_record(&table.header);
+        out.row([format!("# {}", table.name)])?;
+        out.row(&table.header)?;
         for row in &table.rows {
-            let _ = out.write_record(row);
+            out.row(row)?;
         }
     }
-    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+    out.finish()
 }
 
 /// The tables of a target's evaluation, for the class's managers (checked by the caller).

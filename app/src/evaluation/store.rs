@@ -199,13 +199,17 @@ pub async fn assign(
     Ok(())
 }
 
+/// `NotFound` when the target has no such assignment (another target's id included).
 pub async fn unassign(db: &DatabaseConnection, t: &Target, id: i64) -> AppResult<()> {
-    evaluator_assignment::Entity::delete_many()
+    let done = evaluator_assignment::Entity::delete_many()
         .filter(evaluator_assignment::Column::Id.eq(id))
         .filter(evaluator_assignment::Column::Kind.eq(t.kind))
         .filter(evaluator_assignment::Column::TargetId.eq(t.id))
         .exec(db)
         .await?;
+    if done.rows_affected == 0 {
+        return Err(AppError::NotFound);
+    }
     Ok(())
 }
 

@@ -84,7 +84,7 @@ keys! {
     PasswordNewHint => "Minimal 10 karakter.", "At least 10 characters.";
     PasswordConfirm => "Ulangi kata sandi baru", "Repeat new password";
     PasswordSubmit => "Simpan kata sandi", "Save password";
-    PasswordChanged => "Kata sandi sudah diganti.", "Your password has been changed.";
+    PasswordChanged => "Kata sandi diganti. Sesi Anda di perangkat lain telah diakhiri.", "Password changed. Your sessions on other devices have been ended.";
     PasswordWrongCurrent => "Kata sandi sekarang tidak cocok.", "The current password is not correct.";
     PasswordMismatch => "Kedua kata sandi baru tidak sama.", "The two new passwords differ.";
     UsersTitle => "Akun pengguna", "User accounts";
@@ -264,4 +264,13 @@ keys! {
     CurIssueAtLine => "Baris {0}: {1}", "Line {0}: {1}";
     CurIssueMore => "… dan {0} masalah lain.", "… and {0} more problems.";
     ErrSchemeYear => "Tahun harus antara 1900 dan 2100.", "The year must be from 1900 to 2100.";
+    // Issue 19 (imports, exports, sign-in, limits on text): one block, keep together.
+    CurUploadTooBig => "Arsip terlalu besar setelah dibuka: paling banyak {0} berkas, {1} MB per berkas dan {2} MB seluruhnya.", "The archive is too large once unpacked: at most {0} entries, {1} MB per file and {2} MB in all.";
+    ImportKnownLocked => "sudah terdaftar; data pribadinya hanya diubah admin", "already registered; only an admin changes their personal data";
+    ImportKnownSame => "sudah terdaftar; datanya sama", "already registered; the data is the same";
+    ImportKnownChanges => "sudah terdaftar; admin mengubah:", "already registered; an admin changes:";
+    RosterColGolongan => "Golongan", "Grade";
+    ErrTooManyAttempts => "Terlalu banyak percobaan; tunggu {0} detik lalu coba lagi.", "Too many attempts; wait {0} seconds and try again.";
+    ErrTextNul => "Teks tidak boleh berisi karakter NUL.", "The text may not contain a NUL character.";
+    ErrTextTooLong => "Terlalu panjang: paling banyak {0} karakter.", "Too long: at most {0} characters.";
 }

@@ -40,7 +40,7 @@ pub async fn copy_rubric_template(csrf: String, class_id: i64, template: String)
     let id = store::create(&state.db, class_id, caller.user_id, &body, Some(&found.key))
         .await?
         .map_err(|refused| problems_error(&refused.0))?;
-    leptos_axum::redirect(&format!("/classes/{class_id}/rubrics/{id}"));
+    crate::web::redirect(&format!("/classes/{class_id}/rubrics/{id}"));
     Ok(())
 }
 
@@ -74,7 +74,7 @@ pub async fn save_rubric(
     store::save(&state.db, class_id, rubric, &body)
         .await?
         .map_err(|refused| problems_error(&refused.0))?;
-    leptos_axum::redirect(&format!("/classes/{class_id}/rubrics/{rubric}?saved=1"));
+    crate::web::redirect(&format!("/classes/{class_id}/rubrics/{rubric}?saved=1"));
     Ok(String::new())
 }
 
@@ -86,7 +86,10 @@ pub async fn import_rubric(data: MultipartData) -> Result<(), AppError> {
     let form = read_import(data).await?;
     let state = manager(form.class_id).await?;
     let caller = crate::auth::guard::caller()?;
-    let text = String::from_utf8(form.file).map_err(|_| file_error(&[unreadable()]))?;
+    let text = String::from_utf8(form.file)
+        .ok()
+        .filter(|t| !crate::text_limits::source_holds_nul(t))
+        .ok_or_else(|| file_error(&[unreadable()]))?;
     let looks_json = text.trim_start_matches('\u{feff}').trim_start().starts_with('{');
     let body = if looks_json {
         io::from_json(&text)
@@ -98,7 +101,7 @@ pub async fn import_rubric(data: MultipartData) -> Result<(), AppError> {
     let id = store::create(&state.db, class_id, caller.user_id, &body, None)
         .await?
         .map_err(|refused| problems_error(&refused.0))?;
-    leptos_axum::redirect(&format!("/classes/{class_id}/rubrics/{id}"));
+    crate::web::redirect(&format!("/classes/{class_id}/rubrics/{id}"));
     Ok(())
 }
 

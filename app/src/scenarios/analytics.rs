@@ -97,7 +97,7 @@ pub async fn load(state: &AppState, class_id: i64, assignment_id: i64) -> AppRes
                 name.clone(),
                 generation.clone(),
                 s.node.clone(),
-                spreadsheet_text(s.reflection.as_deref().unwrap_or_default()),
+                s.reflection.clone().unwrap_or_default(),
             ));
         }
         records.push(AttemptRecord {
@@ -126,21 +126,11 @@ pub async fn load(state: &AppState, class_id: i64, assignment_id: i64) -> AppRes
     })
 }
 
-/// A cell a spreadsheet shows as text: a participant's reflection that starts
-/// like a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed with `'`, so
-/// opening the export in Excel or LibreOffice never runs it (CSV injection).
-pub fn spreadsheet_text(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
 /// Every saved step of the assignment, one row each, for spreadsheets.
 pub async fn decisions_csv(state: &AppState, class_id: i64, assignment_id: i64) -> AppResult<String> {
     let data = gather(state, class_id, assignment_id).await?;
-    let mut out = csv::Writer::from_writer(Vec::new());
+    // Every cell is neutralised by `csv_out` (names come from LMS rosters).
+    let mut out = crate::csv_out::CsvOut::new();
     let header = [
         "attempt_id",
         "participant",
@@ -155,8 +145,7 @@ pub async fn decisions_csv(state: &AppState, class_id: i64, assignment_id: i64) 
         "saved_at_utc",
         "ending",
     ];
-    out.write_record(header)
-        .map_err(crate::error::AppError::internal)?;
+    out.row(header).map_err(crate::error::AppError::internal)?;
     for t in &data.attempts {
         let (name, nip) = data
             .people
@@ -165,9 +154,9 @@ pub async fn decisions_csv(state: &AppState, class_id: i64, assignment_id: i64) 
             .unwrap_or_default();
         for s in data.steps.get(&t.id).map(Vec::as_slice).unwrap_or_default() {
             let node_type = data.scenario.node(&s.node).map_or("", |n| n.kind.type_name());
-            out.write_record([
+            out.row([
                 t.id.to_string(),
-                spreadsheet_text(&name),
+                name.clone(),
                 nip.clone(),
                 data.generation_of(t.user_id),
                 t.number.to_string(),
@@ -175,15 +164,14 @@ pub async fn decisions_csv(state: &AppState, class_id: i64, assignment_id: i64) 
                 s.node.clone(),
                 node_type.to_string(),
                 s.option_key.clone().unwrap_or_default(),
-                spreadsheet_text(s.reflection.as_deref().unwrap_or_default()),
+                s.reflection.clone().unwrap_or_default(),
                 s.created_at.format("%Y-%m-%d %H:%M:%S").to_string(),
                 t.ending.clone().unwrap_or_default(),
             ])
             .map_err(crate::error::AppError::internal)?;
         }
     }
-    let bytes = out.into_inner().map_err(crate::error::AppError::internal)?;
-    String::from_utf8(bytes).map_err(crate::error::AppError::internal)
+    out.finish().map_err(crate::error::AppError::internal)
 }
 
 /// The text of a choice option or of a node, for labels (the key when it is gone).
@@ -194,15 +182,5 @@ pub fn option_label(s: &Scenario, node: &str, option: &str, locale: crate::i18n:
             .find(|o| o.key == option)
             .map_or(option.to_string(), |o| o.text.get(locale).to_string()),
         _ => option.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn formula_like_text_is_kept_as_text() {
-        assert_eq!(super::spreadsheet_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(super::spreadsheet_text("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(super::spreadsheet_text("Saya belajar."), "Saya belajar.");
     }
 }

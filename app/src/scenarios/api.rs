@@ -64,7 +64,7 @@ pub async fn start_scenario(
     let key = client_key(&key)?;
     let (a, _) = db::assignment(&state.db, class_id, assignment).await?;
     db::start_attempt(&state.db, &a, caller.user_id, &key).await?;
-    leptos_axum::redirect(&format!("/classes/{class_id}/scenarios/{assignment}"));
+    crate::web::redirect(&format!("/classes/{class_id}/scenarios/{assignment}"));
     Ok(())
 }
 

@@ -54,13 +54,17 @@ pub async fn import_scenario(data: MultipartData) -> Result<(), AppError> {
     } else {
         name
     };
-    let text = String::from_utf8(bytes).map_err(|_| AppError::rule(K::ErrBadRequest))?;
+    // A NUL (raw or as a TOML escape) is no scenario text: PostgreSQL cannot store it.
+    let text = String::from_utf8(bytes)
+        .ok()
+        .filter(|t| !crate::text_limits::source_holds_nul(t))
+        .ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
     let parsed = format::parse(&name, &text.replace("\r\n", "\n")).map_err(issues_error)?;
     if let Some(code) = crate::curriculum::domain::rules::key_problem(&parsed.scenario.key) {
         return Err(issues_error(vec![issue(&name, 1, code, &parsed.scenario.key)]));
     }
     store::save_draft(&state.db, &parsed.scenario).await?;
-    leptos_axum::redirect(&format!("/scenarios/{}", parsed.scenario.key));
+    crate::web::redirect(&format!("/scenarios/{}", parsed.scenario.key));
     Ok(())
 }
 
@@ -146,7 +150,7 @@ pub async fn publish_scenario(csrf: String, key: String) -> Result<(), AppError>
         .await?
         .map_err(|_| AppError::Rule(said(P::ErrNotPublishable)))?;
     txn.commit().await?;
-    leptos_axum::redirect(&format!("/scenarios/{key}?published={number}"));
+    crate::web::redirect(&format!("/scenarios/{key}?published={number}"));
     Ok(())
 }
 

@@ -53,7 +53,7 @@ pub async fn create_task(
     let state = manager(class_id).await?;
     let task = super::new_task::parse_task(&title, &brief, &due_on, &due_time, &late_policy, &late_until_on)?;
     let id = store::create(&state.db, class_id, task).await?;
-    leptos_axum::redirect(&format!("/classes/{class_id}/tasks/{id}"));
+    crate::web::redirect(&format!("/classes/{class_id}/tasks/{id}"));
     Ok(())
 }
 
@@ -76,6 +76,6 @@ pub async fn submit_task(data: MultipartData) -> Result<(), AppError> {
     };
     let (class_id, task_id) = (form.class_id, form.task);
     store::submit(&state.db, &task, team.id, caller.user_id, form).await?;
-    leptos_axum::redirect(&format!("/classes/{class_id}/tasks/{task_id}?saved=1"));
+    crate::web::redirect(&format!("/classes/{class_id}/tasks/{task_id}?saved=1"));
     Ok(())
 }

@@ -369,12 +369,16 @@ pub async fn add_rule(state: &AppState, class_id: i64, first: i64, second: i64, 
     Ok(())
 }
 
+/// `NotFound` when the class has no such rule (another class's id included).
 pub async fn remove_rule(state: &AppState, class_id: i64, rule: i64) -> AppResult<()> {
-    team_pair_rule::Entity::delete_many()
+    let done = team_pair_rule::Entity::delete_many()
         .filter(team_pair_rule::Column::ClassId.eq(class_id))
         .filter(team_pair_rule::Column::Id.eq(rule))
         .exec(&state.db)
         .await?;
+    if done.rows_affected == 0 {
+        return Err(crate::error::AppError::NotFound);
+    }
     Ok(())
 }
 

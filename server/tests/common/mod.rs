@@ -17,6 +17,9 @@ use sea_orm::{
 use std::sync::OnceLock;
 use tower::ServiceExt;
 
+pub mod exports;
+#[allow(unused_imports)] // only the tests that read exports back use it
+pub use exports::{csv_cells, download, neutralised, xlsx_part, HOSTILE_CELLS};
 pub mod play;
 mod scoring;
 #[allow(unused_imports)] // only the tests that need a played scenario use it
@@ -316,11 +319,39 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The error this answer carries, if any; it must come with its own HTTP
+    /// status (`AppError::status`, or 413 for a body over the limit), so no
+    /// expected refusal passes as a 500 or a 200.
+    #[track_caller]
     pub fn error(&self) -> Option<app::error::AppError> {
         if self.status.is_success() {
             return None;
         }
-        serde_json::from_str(&self.body).ok()
+        let err: app::error::AppError = serde_json::from_str(&self.body).ok()?;
+        let too_large =
+            self.status == StatusCode::PAYLOAD_TOO_LARGE && matches!(err, app::error::AppError::Invalid(_));
+        assert!(
+            self.status.as_u16() == err.status() || too_large,
+            "{err:?} answered with {}, not {}: {self:?}",
+            self.status,
+            err.status()
+        );
+        Some(err)
+    }
+
+    /// The error this answer carries, after asserting its HTTP status: an
+    /// expected refusal must not pass as a 500 (or as a redirect).
+    #[track_caller]
+    pub fn expect_err(&self, status: StatusCode) -> app::error::AppError {
+        assert_eq!(self.status, status, "unexpected status: {self:?}");
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not an AppError ({e}): {self:?}"))
+    }
+
+    /// A success: 2xx, or a 3xx that is not a plain form's error redirect.
+    pub fn is_ok(&self) -> bool {
+        let location = self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok());
+        self.status.is_success()
+            || (self.status.is_redirection() && !location.is_some_and(|l| l.contains("__err=")))
     }
 
     pub fn set_cookie(&self, name: &str) -> Option<String> {

@@ -110,6 +110,11 @@ fn decode(bytes: &[u8]) -> Result<String, RowIssue> {
         let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n');
         issue(line.count() as u32 + 1, "file", "bad_encoding", "")
     })?;
+    // A NUL is no text (PostgreSQL cannot even store it): the file is not a roster.
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() as u32 + 1;
+        return Err(issue(line, "file", "bad_encoding", ""));
+    }
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
@@ -423,6 +428,8 @@ mod tests {
         assert_eq!(codes(&parse("nip,nama\n,\n")), vec![(0, "file", "empty_file")]);
         let bad = parse_roster(b"nip,nama\n\xff\n", today());
         assert_eq!(codes(&bad), vec![(2, "file", "bad_encoding")]);
+        let nul = parse_roster(b"NIP;Nama\n1\0;x\n", today());
+        assert_eq!(codes(&nul), vec![(2, "file", "bad_encoding")], "a NUL is no text");
         let mut big = String::from("nip,nama\n");
         for i in 0..=MAX_ROWS {
             big.push_str(&format!("1965031219900310{:02},N\n", i % 100));

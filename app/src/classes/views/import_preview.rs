@@ -2,7 +2,7 @@
 //! rendered on the server only (see `ui::render_html`).
 use super::messages::{column_key, issue_key};
 use crate::classes::api::CommitRoster;
-use crate::classes::model::ImportPreview;
+use crate::classes::model::{ImportPreview, PreviewRow};
 use crate::i18n::{fill, fmt_date, K, P};
 use crate::ui::{form_action, t, use_locale, CsrfField, ServerForm};
 use leptos::prelude::*;
@@ -54,7 +54,7 @@ pub fn preview_body(preview: ImportPreview) -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {preview.rows.into_iter().map(|r| {
-                            let status = if r.known { P::ImportStatusKnown } else { P::ImportStatusNew };
+                            let status = status_cell(&r);
                             let birth = r.row.birth_date;
                             view! { <tr>
                                 <td>{r.row.row}</td>
@@ -62,7 +62,7 @@ pub fn preview_body(preview: ImportPreview) -> impl IntoView {
                                 <td>{r.row.full_name.clone()}</td>
                                 <td>{move || fmt_date(birth, locale.get())}</td>
                                 <td>{r.row.unit_kerja.clone()}</td>
-                                <td>{crate::ui::tp(status)}</td>
+                                <td>{status}</td>
                             </tr> }
                         }).collect_view()}
                     </tbody>
@@ -70,6 +70,31 @@ pub fn preview_body(preview: ImportPreview) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// New, or known: then enrolled as they are (not an admin), or with the
+/// changes an admin's import makes to them, old → new.
+fn status_cell(r: &PreviewRow) -> AnyView {
+    if !r.known {
+        return crate::ui::tp(P::ImportStatusNew).into_any();
+    }
+    if r.kept {
+        return t(K::ImportKnownLocked).into_any();
+    }
+    if r.changes.is_empty() {
+        return t(K::ImportKnownSame).into_any();
+    }
+    let changes = r.changes.clone();
+    view! {
+        {t(K::ImportKnownChanges)}
+        <ul class="changes">
+            {changes.into_iter().map(|c| {
+                let field = column_key(&c.field).map_or(c.field.clone(), |k| t(k)().to_string());
+                view! { <li>{field}": "<del>{c.old}</del>" → "<ins>{c.new}</ins></li> }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 #[component]

@@ -39,6 +39,8 @@ pub fn column_key(column: &str) -> Option<K> {
         "gender" => K::RosterColGender,
         "unit_kerja" => K::RosterColUnit,
         "jabatan" => K::RosterColJabatan,
+        "birth_date" => K::RosterColBirth,
+        "golongan" => K::RosterColGolongan,
         _ => return None,
     })
 }

@@ -79,7 +79,10 @@ pub fn from_csv(title: &str, text: &str) -> Result<Rubric, Vec<RowError>> {
             }
         };
         let line = record.position().map_or(0, |p| p.line());
-        let get = |name: &str| at(name).and_then(|i| record.get(i)).unwrap_or("").to_string();
+        let get = |name: &str| {
+            let cell = at(name).and_then(|i| record.get(i)).unwrap_or("");
+            crate::csv_out::restore(cell).to_string()
+        };
         let mut number = |name: &'static str, required: bool| -> Option<u32> {
             let text = get(name);
             if text.is_empty() && !required {
@@ -163,15 +166,16 @@ fn error(line: u64, column: Option<&'static str>, kind: FileProblem) -> RowError
     RowError { line, column, kind }
 }
 
-/// The rubric as CSV in the documented columns (the criterion's fields on its first row only).
-pub fn to_csv(rubric: &Rubric) -> String {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let _ = out.write_record(COLUMNS);
+/// The rubric as CSV in the documented columns (the criterion's fields on its
+/// first row only), its cells neutralised by `csv_out` (`from_csv` restores them).
+pub fn to_csv(rubric: &Rubric) -> Result<String, csv::Error> {
+    let mut out = crate::csv_out::CsvOut::new();
+    out.row(COLUMNS)?;
     for c in &rubric.criteria {
         for (j, l) in c.levels.iter().enumerate() {
             let first = j == 0;
             let text = |s: &str| if first { s.to_string() } else { String::new() };
-            let _ = out.write_record([
+            out.row([
                 text(&c.title),
                 text(&c.description),
                 if first {
@@ -183,10 +187,10 @@ pub fn to_csv(rubric: &Rubric) -> String {
                 l.descriptor.clone(),
                 l.min.to_string(),
                 l.max.to_string(),
-            ]);
+            ])?;
         }
     }
-    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+    out.finish()
 }
 
 /// Reads a rubric from JSON; shape errors carry the parser's line, rule

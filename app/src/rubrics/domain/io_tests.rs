@@ -26,8 +26,28 @@ fn a_documented_csv_reads_into_the_rubric() {
 #[test]
 fn csv_and_json_round_trip() {
     let r = sample();
-    assert_eq!(from_csv(&r.title, &to_csv(&r)), Ok(r.clone()));
+    assert_eq!(from_csv(&r.title, &to_csv(&r).unwrap()), Ok(r.clone()));
     assert_eq!(from_json(&to_json(&r)), Ok(r));
+}
+
+/// Formula-like titles leave as text (a `'` in front) and come back as typed.
+#[test]
+fn hostile_text_is_neutralised_and_still_round_trips() {
+    let mut r = sample();
+    r.criteria[0].title = "=HYPERLINK(\"http://x\")".into();
+    r.criteria[0].description = "@SUM(A1)".into();
+    r.criteria[0].levels[0].label = "+1".into();
+    r.criteria[0].levels[1].descriptor = "-2+3".into();
+    let text = to_csv(&r).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(&rows[0][0], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&rows[0][1], "'@SUM(A1)");
+    assert_eq!(&rows[0][3], "'+1");
+    assert_eq!(&rows[1][4], "'-2+3");
+    assert_eq!(from_csv(&r.title, &text), Ok(r));
 }
 
 #[test]

@@ -1,0 +1,168 @@
+//! Issue 19: login `next`, sessions after a password change, error statuses,
+//! CSRF refusals, caching and HSTS, through the real router.
+mod common;
+use app::auth::model::Role;
+use app::error::AppError;
+use app::i18n::K;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::*;
+
+/// A plain-form login (no JavaScript) with `next`, as the login page posts it.
+async fn form_login(app: &TestApp, next: &str) -> Reply {
+    let anon = app.anonymous();
+    let fields = [
+        ("csrf", anon.csrf.clone()),
+        ("identifier", "lina.lestari@uji.test".to_string()),
+        ("password", PASSWORD.to_string()),
+        ("next", next.to_string()),
+    ];
+    app.post_raw(&anon, "/api/login", &fields, "text/html").await
+}
+
+both_backends!(login_next_never_leaves_the_site, async |app: &TestApp| {
+    app.user("Lina Lestari", &[Role::Participant]).await;
+    let local = form_login(app, "/classes?x=1").await;
+    assert_eq!(local.status, StatusCode::FOUND, "{local:?}");
+    assert_eq!(local.headers[header::LOCATION], "/classes?x=1");
+    // Browsers strip tab and newline: `/\t/evil` is `//evil`. A newline used
+    // to panic while the Location header was built.
+    for hostile in [
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/x\r\nSet-Cookie: a=b",
+        "//evil.example",
+        "/\\evil.example",
+    ] {
+        let r = form_login(app, hostile).await;
+        assert_eq!(r.status, StatusCode::FOUND, "{hostile:?}: {r:?}");
+        assert_eq!(r.headers[header::LOCATION], "/", "{hostile:?}");
+    }
+});
+
+both_backends!(
+    a_password_change_ends_the_other_sessions,
+    async |app: &TestApp| {
+        let id = app.user("Sari Dua", &[Role::Participant]).await;
+        let (here, elsewhere) = (app.session(id).await, app.session(id).await);
+        let page = app.get(&elsewhere, "/classes").await;
+        assert!(
+            page.body.contains("Sari Dua"),
+            "signed in, and now in the session cache"
+        );
+        let fields = [
+            ("current", PASSWORD.to_string()),
+            ("new", "kata-sandi-baru-99".to_string()),
+            ("confirm", "kata-sandi-baru-99".to_string()),
+        ];
+        let r = app.call(&here, "/api/change_password", &fields).await;
+        assert!(r.is_ok(), "{r:?}");
+        let gone = app.get_json(&elsewhere, "/api/my_classes").await;
+        assert_eq!(
+            gone.expect_err(StatusCode::UNAUTHORIZED),
+            AppError::Unauthenticated
+        );
+        let page = app.get(&elsewhere, "/classes").await;
+        assert!(!page.body.contains("Sari Dua"), "the other session is over");
+        let kept = app.get_json(&here, "/api/session").await;
+        assert!(kept.body.contains("Sari Dua"), "this session stays: {kept:?}");
+        let text = K::PasswordChanged.text(app::i18n::Locale::Id);
+        assert!(text.contains("perangkat lain"), "the page says so: {text}");
+    }
+);
+
+both_backends!(errors_carry_their_http_status, async |app: &TestApp| {
+    let admin = app.user("Admin Status", &[Role::Admin]).await;
+    let part = app.user("Peserta Status", &[Role::Participant]).await;
+    let (admin, part, anon) = (app.session(admin).await, app.session(part).await, app.anonymous());
+    let fields = [("name", "".to_string()), ("description", "".to_string())];
+    app.call(&anon, "/api/create_programme", &fields)
+        .await
+        .expect_err(StatusCode::UNAUTHORIZED);
+    let e = app.call(&part, "/api/create_programme", &fields).await;
+    assert_eq!(e.expect_err(StatusCode::FORBIDDEN), AppError::Forbidden);
+    let e = app.call(&admin, "/api/create_programme", &fields).await;
+    assert!(matches!(
+        e.expect_err(StatusCode::UNPROCESSABLE_ENTITY),
+        AppError::Invalid(_)
+    ));
+    let e = app.call(&admin, "/api/create_programme", &[]).await;
+    assert_eq!(
+        e.expect_err(StatusCode::BAD_REQUEST),
+        AppError::rule(K::ErrBadRequest)
+    );
+    // Without JavaScript the same refusal sends the browser back to the form,
+    // the error in the URL, as before.
+    let mut plain = vec![("csrf", admin.csrf.clone())];
+    plain.extend(fields.iter().cloned());
+    let r = app
+        .post_raw(&admin, "/api/create_programme", &plain, "text/html")
+        .await;
+    assert_eq!(r.status, StatusCode::FOUND, "{r:?}");
+    let to = r.headers[header::LOCATION].to_str().unwrap();
+    assert!(
+        to.starts_with("http://127.0.0.1:3000/somewhere?") && to.contains("__err="),
+        "{to}"
+    );
+    let q = "/api/class_detail?id=999999";
+    assert_eq!(
+        app.get_json(&admin, q).await.expect_err(StatusCode::NOT_FOUND),
+        AppError::NotFound
+    );
+});
+
+both_backends!(refusals_by_the_middleware, async |app: &TestApp| {
+    let id = app.user("Budi Besar", &[Role::Participant]).await;
+    let c = app.session(id).await;
+    let big = "a".repeat(3 * 1024 * 1024);
+    let r = app.call(&c, "/api/set_locale", &[("locale", big)]).await;
+    r.expect_err(StatusCode::PAYLOAD_TOO_LARGE);
+    // A forged plain-form post from another site: refused, and never sent back there.
+    let req = Request::post("/api/set_locale")
+        .header(header::COOKIE, &c.cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "https://evil.example")
+        .header(header::REFERER, "https://evil.example/trap")
+        .body(Body::from("locale=en"))
+        .unwrap();
+    let r = app.send(req).await;
+    assert_eq!(r.expect_err(StatusCode::FORBIDDEN), AppError::rule(K::ErrCsrf));
+    assert!(r.headers.get(header::LOCATION).is_none(), "{r:?}");
+    // The same refusal for one of our own forms goes back to that form.
+    let r = app
+        .post_raw(&c, "/api/set_locale", &[("csrf", "salah".into())], "text/html")
+        .await;
+    assert_eq!(r.status, StatusCode::FOUND);
+    let to = r.headers[header::LOCATION].to_str().unwrap();
+    assert!(to.starts_with("http://127.0.0.1:3000/somewhere?__path="), "{to}");
+});
+
+both_backends!(signed_in_answers_are_not_cached, async |app: &TestApp| {
+    let id = app.user("Cahya Privat", &[Role::Participant]).await;
+    let c = app.session(id).await;
+    for r in [
+        app.get(&c, "/classes").await,
+        app.get_json(&c, "/api/session").await,
+        app.get_json(&app.anonymous(), "/api/session").await,
+    ] {
+        assert_eq!(r.headers[header::CACHE_CONTROL], "private, no-store", "{r:?}");
+    }
+    let health = app.get(&app.anonymous(), "/healthz").await;
+    assert!(health.headers.get(header::CACHE_CONTROL).is_none());
+    assert!(
+        health.headers.get(header::STRICT_TRANSPORT_SECURITY).is_none(),
+        "http: no HSTS"
+    );
+    let mut state = app.state.clone();
+    state.secure_cookies = true;
+    let secure = server::router(state, false);
+    use tower::ServiceExt;
+    let req = Request::get("/healthz").body(Body::empty()).unwrap();
+    let res = secure.oneshot(req).await.unwrap();
+    assert_eq!(
+        res.headers()[header::STRICT_TRANSPORT_SECURITY],
+        "max-age=31536000; includeSubDomains"
+    );
+});
