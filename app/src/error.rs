@@ -103,12 +103,14 @@ impl AppError {
     /// The HTTP status this error is answered with: the one mapping from error
     /// to status (`server::hardening::server_fn_status` applies it to every
     /// server-fn answer and to the middleware's own refusals). A request that
-    /// could not be read is 400, a refused rule or field 422; only our own
-    /// faults are 500.
+    /// could not be read is 400, a refused rule or field 422, a sign-in that
+    /// must wait 429; only our own faults are 500.
     pub fn status(&self) -> u16 {
         match self {
             AppError::Rule(m) if m.key == K::ErrBadRequest => 400,
             AppError::Rule(m) if m.key == K::ErrCsrf => 403,
+            // The sign-in pause (auth::throttle): the request was fine, only early.
+            AppError::Rule(m) if m.key == K::ErrTooManyAttempts => 429,
             AppError::Invalid(_) | AppError::Rule(_) => 422,
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
@@ -201,6 +203,10 @@ mod tests {
             (AppError::Conflict(Msg::new(K::ErrFixFields)), 409),
             (AppError::field("title", Msg::new(K::ErrRequired)), 422),
             (AppError::rule(K::LoginFailed), 422),
+            (
+                AppError::Rule(Msg::with(K::ErrTooManyAttempts, ["3".to_string()])),
+                429,
+            ),
             (AppError::Internal("ref".into()), 500),
         ];
         for (err, status) in statuses {

@@ -114,16 +114,10 @@ fn wait_seconds(r: &Reply) -> i64 {
 both_backends!(
     someone_elses_guesses_slow_the_account_but_never_lock_the_owner_out,
     async |app: &TestApp| {
-        use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+        use sea_orm::ActiveValue::Set;
         let id = app.user("Rina Wati", &[Role::Participant]).await;
-        let mut u: app::entities::user::ActiveModel = app::entities::user::Entity::find_by_id(id)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .into();
-        u.nip = Set(Some("198505052010012002".into()));
-        u.update(&app.db).await.unwrap();
+        app.edit_user(id, |u| u.nip = Set(Some("198505052010012002".into())))
+            .await;
         let (email, nip) = ("rina.wati@uji.test", "198505052010012002");
         let (guesser, owner) = ([10, 0, 0, 66], [10, 0, 0, 7]);
         // Guesses by e-mail and by NIP count against the one account.

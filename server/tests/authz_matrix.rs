@@ -197,19 +197,7 @@ async fn reflections_to_score(
     evaluator: i64,
 ) {
     play_with_reflection(app, client, class, assignment, "Saya belajar mendengar.").await;
-    let target = app::evaluation::target::Target::reflection(class, assignment);
-    let settings = app::evaluation::store::SettingsInput {
-        rubric_id: Some(rubric),
-        method: app::rubrics::domain::aggregate::Method::Mean,
-        level_gap: Some(1),
-        share_gap: None,
-    };
-    app::evaluation::store::set_settings(&app.db, &target, settings)
-        .await
-        .expect("reflection settings");
-    app::evaluation::store::assign(&app.db, &target, 0, evaluator, "coach", 1.0)
-        .await
-        .expect("assign");
+    reflections_scored_by(app, class, assignment, rubric, evaluator).await;
 }
 
 async fn teamwork(app: &TestApp, class: i64, mentor: i64, mentee: i64) -> (i64, i64, i64) {

@@ -76,6 +76,8 @@ struct World {
     rubric: i64,
     writer: i64,
     lesson: String,
+    /// A lesson with a reflection block, where the participant wrote one.
+    reflected: String,
     clients: Vec<(&'static str, Client)>,
 }
 
@@ -110,15 +112,11 @@ async fn world(app: &TestApp) -> World {
     let mut ids = Vec::new();
     for (who, role, member) in people {
         let id = app.user(&format!("{who} {SHORT}"), &[role]).await;
-        let mut u: app::entities::user::ActiveModel = app::entities::user::Entity::find_by_id(id)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .into();
-        u.unit_kerja = Set(format!("Unit {SHORT}"));
-        u.jabatan = Set(format!("Jabatan {SHORT}"));
-        u.update(&app.db).await.unwrap();
+        app.edit_user(id, |u| {
+            u.unit_kerja = Set(format!("Unit {SHORT}"));
+            u.jabatan = Set(format!("Jabatan {SHORT}"));
+        })
+        .await;
         if let Some(m) = member {
             app.enrol(id, class, m).await;
         }
@@ -136,9 +134,11 @@ async fn world(app: &TestApp) -> World {
     let task = app::tasks::store::create(&app.db, class, new)
         .await
         .expect("task");
+    hand_in(app, class, task, &[writer, mentor]).await;
 
     app.load_shipped().await;
     let lesson = poison_lesson(app).await;
+    let reflected = lesson_reflection(app, class, writer).await;
     poison_scenario(app).await;
     let window = app::scenarios::assign::Window::parse("2026-01-01", "", 0).expect("window");
     let assignment = app::scenarios::assign::assign(&app.db, class, "aplikasi-laporan", window)
@@ -163,19 +163,7 @@ async fn world(app: &TestApp) -> World {
         .await
         .expect("rubric")
         .expect("sound");
-    let target = app::evaluation::target::Target::reflection(class, assignment);
-    let settings = app::evaluation::store::SettingsInput {
-        rubric_id: Some(rubric),
-        method: app::rubrics::domain::aggregate::Method::Mean,
-        level_gap: Some(1),
-        share_gap: None,
-    };
-    app::evaluation::store::set_settings(&app.db, &target, settings)
-        .await
-        .unwrap();
-    app::evaluation::store::assign(&app.db, &target, 0, evaluator, "coach", 1.0)
-        .await
-        .unwrap();
+    reflections_scored_by(app, class, assignment, rubric, evaluator).await;
     score_with_comments(app, &clients[2].1, class, assignment, writer).await;
 
     let mut lms = app::lti::store::NewPlatform {
@@ -197,6 +185,7 @@ async fn world(app: &TestApp) -> World {
         rubric,
         writer,
         lesson,
+        reflected,
         clients,
     }
 }
@@ -271,6 +260,84 @@ async fn poison_lesson(app: &TestApp) -> String {
     key
 }
 
+/// The two people form a published team that hands in a hostile text.
+async fn hand_in(app: &TestApp, class: i64, task: i64, people: &[i64]) {
+    use app::entities::{task_submission, team, team_member, team_set};
+    let now = chrono::Utc::now();
+    let set = team_set::ActiveModel {
+        class_id: Set(class),
+        seed: Set(1),
+        settings: Set("{}".into()),
+        created_at: Set(now),
+        published_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let t = team::ActiveModel {
+        set_id: Set(set.id),
+        number: Set(1),
+        locked: Set(false),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    for person in people {
+        team_member::ActiveModel {
+            set_id: Set(set.id),
+            team_id: Set(t.id),
+            user_id: Set(*person),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    task_submission::ActiveModel {
+        task_id: Set(task),
+        team_id: Set(t.id),
+        number: Set(1),
+        user_id: Set(people[0]),
+        body: Set(LONG.into()),
+        links: Set("[]".into()),
+        submitted_at: Set(now),
+        client_key: Set("hand-in-hostile".into()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+}
+
+/// A reflection written in a lesson (the first with a reflection block).
+async fn lesson_reflection(app: &TestApp, class: i64, writer: i64) -> String {
+    let block = cur_block::Entity::find()
+        .filter(cur_block::Column::Kind.eq("reflection"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("a reflection block");
+    app::entities::reflection::ActiveModel {
+        user_id: Set(writer),
+        class_id: Set(class),
+        block_id: Set(block.id),
+        body: Set(LONG.into()),
+        revision: Set(1),
+        updated_at: Set(chrono::Utc::now()),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    cur_lesson::Entity::find_by_id(block.lesson_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .key
+}
+
 /// Every text of a shipped scenario, published as its next version (the
 /// class's assignment plays it; the editor shows it as source).
 async fn poison_scenario(app: &TestApp) {
@@ -340,6 +407,8 @@ both_backends!(no_stored_text_escapes_its_element, async |app: &TestApp| {
         format!("/classes/{c}/learn/{}", w.lesson),
         format!("/classes/{c}/progress"),
         format!("/classes/{c}/reflections/{}", w.lesson),
+        format!("/classes/{c}/reflections/{}", w.reflected),
+        format!("/classes/{c}/learn/{}", w.reflected),
         format!("/curriculum/lessons/{}", w.lesson),
         "/curriculum".into(),
         format!("/classes/{c}/scenarios"),

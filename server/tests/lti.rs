@@ -251,14 +251,8 @@ both_backends!(
 );
 
 async fn give_nip(app: &TestApp, id: i64, nip: &str) {
-    let mut row: user::ActiveModel = user::Entity::find_by_id(id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .into();
-    row.nip = sea_orm::ActiveValue::Set(Some(nip.into()));
-    sea_orm::ActiveModelTrait::update(row, &app.db).await.unwrap();
+    app.edit_user(id, |u| u.nip = sea_orm::ActiveValue::Set(Some(nip.into())))
+        .await;
 }
 
 /// A learner's launch whose custom `nip` parameter names `nip`.

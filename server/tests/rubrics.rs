@@ -65,20 +65,29 @@ async fn newest(app: &TestApp, rubric_id: i64) -> (i32, Rubric, bool) {
     (v.number, serde_json::from_str(&v.body).unwrap(), v.frozen)
 }
 
+/// A class (`Kelas {name}`), its facilitator, and the collaboration template
+/// copied into it by that facilitator through the router.
+async fn copied_template(app: &TestApp, name: &str) -> (i64, Client, i64) {
+    let class = app.class(&format!("Kelas {name}")).await;
+    let f = app
+        .user(&format!("Fasilitator {name}"), &[Role::Facilitator])
+        .await;
+    app.enrol(f, class, Membership::Facilitator).await;
+    let facilitator = app.session(f).await;
+    let copy = [
+        ("class_id", class.to_string()),
+        ("template", "kolaborasi-tim".to_string()),
+    ];
+    let r = app.call(&facilitator, "/api/copy_rubric_template", &copy).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
+    let rubric_id = rubric::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+    (class, facilitator, rubric_id)
+}
+
 both_backends!(
     rubrics_are_copied_edited_versioned_imported_and_exported,
     async |app: &TestApp| {
-        let class = app.class("Kelas Rubrik").await;
-        let f = app.user("Fasilitator Rubrik", &[Role::Facilitator]).await;
-        app.enrol(f, class, Membership::Facilitator).await;
-        let facilitator = app.session(f).await;
-        let copy = [
-            ("class_id", class.to_string()),
-            ("template", "kolaborasi-tim".to_string()),
-        ];
-        let r = app.call(&facilitator, "/api/copy_rubric_template", &copy).await;
-        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
-        let rubric_id = rubric::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+        let (class, facilitator, rubric_id) = copied_template(app, "Rubrik").await;
         let (number, body, _) = newest(app, rubric_id).await;
         assert_eq!(
             (number, body.title.as_str()),
@@ -240,6 +249,10 @@ both_backends!(
             app.enrol(u, class, membership).await;
             let client = app.session(u).await;
             assert_eq!(app.get(&client, &export).await.status, StatusCode::FORBIDDEN);
+            let copy = [
+                ("class_id", class.to_string()),
+                ("template", "kolaborasi-tim".to_string()),
+            ];
             let r = app.call(&client, "/api/copy_rubric_template", &copy).await;
             assert_eq!(r.error(), Some(AppError::Forbidden));
         }
@@ -249,17 +262,7 @@ both_backends!(
 both_backends!(
     the_csv_export_neutralises_formulas_and_imports_back,
     async |app: &TestApp| {
-        let class = app.class("Kelas Rubrik Formula").await;
-        let f = app.user("Fasilitator Formula", &[Role::Facilitator]).await;
-        app.enrol(f, class, Membership::Facilitator).await;
-        let facilitator = app.session(f).await;
-        let copy = [
-            ("class_id", class.to_string()),
-            ("template", "kolaborasi-tim".to_string()),
-        ];
-        let r = app.call(&facilitator, "/api/copy_rubric_template", &copy).await;
-        assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
-        let rubric_id = rubric::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+        let (class, facilitator, rubric_id) = copied_template(app, "Rubrik Formula").await;
         let (_, mut body, _) = newest(app, rubric_id).await;
         body.criteria[0].title = HOSTILE_CELLS[0].into();
         body.criteria[0].description = HOSTILE_CELLS[3].into();

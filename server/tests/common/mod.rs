@@ -25,7 +25,7 @@ mod scoring;
 #[allow(unused_imports)] // only the tests that need a played scenario use it
 pub use play::play_with_reflection;
 #[allow(unused_imports)] // only the tests that score through the router use it
-pub use scoring::{reflection_results, scored_with};
+pub use scoring::{reflection_results, reflections_scored_by, scored_with};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -135,6 +135,19 @@ impl TestApp {
                 .expect("role");
         }
         saved.id
+    }
+
+    /// Changes a stored account (a NIP, a unit) the way only the database can.
+    pub async fn edit_user(&self, id: i64, edit: impl FnOnce(&mut user::ActiveModel)) {
+        use sea_orm::EntityTrait;
+        let mut row: user::ActiveModel = user::Entity::find_by_id(id)
+            .one(&self.db)
+            .await
+            .expect("read user")
+            .expect("user")
+            .into();
+        edit(&mut row);
+        row.update(&self.db).await.expect("update user");
     }
 
     pub async fn class(&self, name: &str) -> i64 {
