@@ -94,6 +94,15 @@ pub async fn session(
     res
 }
 
+/// The request's `Content-Type`, or empty.
+pub(crate) fn content_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
 fn is_mutation(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
@@ -192,12 +201,7 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         .get("x-csrf-token")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string();
+    let content_type = content_type(req.headers());
     let limit = if req.uri().path() == SUBMISSION_PATH {
         state.max_upload_bytes + 256 * 1024
     } else {
@@ -212,7 +216,16 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         .starts_with("application/x-www-form-urlencoded")
         .then(|| form_urlencoded_field(&bytes, "__slot"))
         .flatten();
+    let refused_text = if token.as_deref().is_some_and(|t| constant_time_eq(t, &expected)) {
+        // The body is in hand: its text is checked here rather than read again.
+        crate::text_guard::refusal(&content_type, &bytes).await
+    } else {
+        None
+    };
     let req = Request::from_parts(parts, Body::from(bytes));
+    if let Some(bad) = refused_text {
+        return crate::text_guard::refused(bad, &req);
+    }
     match token {
         Some(t) if constant_time_eq(&t, &expected) => name_error_slot(next.run(req).await, slot),
         _ => csrf_failure(&req),
