@@ -134,7 +134,15 @@ impl AppError {
 
 #[cfg(feature = "ssr")]
 impl From<sea_orm::DbErr> for AppError {
+    /// A statement refused because another transaction got there first (a
+    /// serialization failure, a lock, a unique index just filled) is a
+    /// conflict the person can retry, and `server_util::write` retries it
+    /// itself; everything else is our fault.
     fn from(e: sea_orm::DbErr) -> Self {
+        if crate::server_util::is_contention_err(&e) {
+            tracing::info!(error = %e, "write collided with another");
+            return AppError::Conflict(Msg::new(K::ErrBusy));
+        }
         AppError::internal(e)
     }
 }

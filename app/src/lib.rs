@@ -17,6 +17,7 @@ pub mod lti;
 pub mod mentoring;
 pub mod pages;
 pub mod rubrics;
+pub mod save_version;
 pub mod scenarios;
 pub mod tasks;
 pub mod teams;

@@ -77,21 +77,38 @@ impl WriteTxn {
     pub async fn commit(self) -> Result<(), sea_orm::DbErr> {
         self.txn.commit().await
     }
+
+    pub async fn rollback(self) -> Result<(), sea_orm::DbErr> {
+        self.txn.rollback().await
+    }
 }
 
-/// Begins a transaction that will write. SQLite has one writer at a time:
-/// waiting writers there poll with growing sleeps (tens of milliseconds each
-/// under load), and a transaction that reads first and writes later cannot
-/// wait at all (its snapshot is stale: "database is locked" at once). So on
-/// SQLite, writers through here queue in-process for their turn, and the
-/// first statement takes the write lock (it changes nothing). PostgreSQL
-/// needs neither.
+/// Begins a transaction whose writes are all *conditional statements*
+/// (`INSERT … ON CONFLICT`, `UPDATE … WHERE version = $seen`): correct on
+/// PostgreSQL under its default isolation, because each statement decides on
+/// the row as it is when it runs. Code that reads, decides in Rust and then
+/// writes uses [`write`] instead.
+///
+/// SQLite has one writer at a time: waiting writers there poll with growing
+/// sleeps (tens of milliseconds each under load), and a transaction that
+/// reads first and writes later cannot wait at all (its snapshot is stale:
+/// "database is locked" at once). So on SQLite, writers queue in-process for
+/// their turn, and the first statement takes the database's write lock (it
+/// changes nothing), which another server process on the same file waits for
+/// (busy timeout) instead of failing.
 pub async fn begin_write(db: &sea_orm::DatabaseConnection) -> Result<WriteTxn, sea_orm::DbErr> {
+    begin(db, None).await
+}
+
+async fn begin(
+    db: &sea_orm::DatabaseConnection,
+    isolation: Option<sea_orm::IsolationLevel>,
+) -> Result<WriteTxn, sea_orm::DbErr> {
     use sea_orm::{ConnectionTrait, TransactionTrait};
     static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
     if db.get_database_backend() != sea_orm::DatabaseBackend::Sqlite {
         return Ok(WriteTxn {
-            txn: db.begin().await?,
+            txn: db.begin_with_config(isolation, None).await?,
             _turn: None,
         });
     }
@@ -105,26 +122,160 @@ pub async fn begin_write(db: &sea_orm::DatabaseConnection) -> Result<WriteTxn, s
     })
 }
 
-/// A unique index refused an insert: someone else's request wrote the same
-/// row a moment earlier. `Conflict` (shown as "changed meanwhile"); any other
-/// database error stays internal.
-pub fn conflict_on_race(e: sea_orm::DbErr) -> crate::error::AppError {
-    use crate::error::AppError;
-    if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
-        AppError::Conflict(crate::scenarios::said(crate::i18n::P::ErrStale))
-    } else {
-        e.into()
+/// How often [`write_txn!`](crate::write_txn) runs its work before it tells the person to try again.
+pub const WRITE_ATTEMPTS: u32 = 8;
+
+/// Begins the transaction of one run of [`write_txn!`](crate::write_txn):
+/// serializable on PostgreSQL, the write lock first on SQLite.
+pub async fn begin_serializable(db: &sea_orm::DatabaseConnection) -> Result<WriteTxn, sea_orm::DbErr> {
+    begin(db, Some(sea_orm::IsolationLevel::Serializable)).await
+}
+
+/// Ends one run of [`write_txn!`](crate::write_txn): commits its work when it
+/// succeeded, else rolls it back (a failed statement already ended it on
+/// PostgreSQL; either way nothing of this run is kept).
+pub async fn settle<T>(txn: WriteTxn, outcome: crate::error::AppResult<T>) -> crate::error::AppResult<T> {
+    match outcome {
+        Ok(value) => txn.commit().await.map(|()| value).map_err(Into::into),
+        Err(e) => {
+            let _ = txn.rollback().await;
+            Err(e)
+        }
     }
 }
 
-/// Runs `work` once more when it lost such a race: the second run finds
-/// what the other request made.
-pub async fn once_more_on_race<T, Fut>(work: impl Fn() -> Fut) -> crate::error::AppResult<T>
-where
-    Fut: std::future::Future<Output = crate::error::AppResult<T>>,
-{
-    match work().await {
-        Err(crate::error::AppError::Conflict(_)) => work().await,
-        other => other,
+/// Runs a block as one unit that behaves as if it were alone: a read that
+/// decides a write stays true until the commit. `crate::write_txn!(db, |txn| { … })`
+/// gives the block `txn: &DatabaseTransaction` and evaluates to its
+/// `AppResult`. On SQLite the transaction holds the write lock from its first
+/// statement (see [`begin_write`]); on PostgreSQL it is `SERIALIZABLE`, and
+/// when the database finds it collided with another transaction
+/// (serialization failure, deadlock, a unique index another request filled a
+/// moment earlier) the whole block runs again on the new state, a few times
+/// with a short random pause. Only when that keeps failing does the person get
+/// `Conflict(ErrBusy)` ("try again"), never `Internal`. See docs/concurrency.md.
+///
+/// The block may run more than once, so it must not do anything outside the
+/// transaction (no HTTP calls, no in-memory caches written), and values it
+/// consumes must be cloned. (A macro rather than a function taking an async
+/// closure: such a closure's future cannot be proved `Send` for every
+/// lifetime of the transaction it borrows, which server fns need.)
+#[macro_export]
+macro_rules! write_txn {
+    ($db:expr, |$txn:ident| $body:expr) => {{
+        let mut attempt = 1u32;
+        loop {
+            let outcome = match $crate::server_util::begin_serializable($db).await {
+                Err(e) => Err($crate::error::AppError::from(e)),
+                Ok(unit) => {
+                    let result: $crate::error::AppResult<_> = async {
+                        let $txn: &sea_orm::DatabaseTransaction = &unit;
+                        $body
+                    }
+                    .await;
+                    $crate::server_util::settle(unit, result).await
+                }
+            };
+            match outcome {
+                Err(e)
+                    if $crate::server_util::is_contention(&e)
+                        && attempt < $crate::server_util::WRITE_ATTEMPTS =>
+                {
+                    $crate::server_util::pause_before_retry(attempt).await;
+                    attempt += 1;
+                }
+                other => break other,
+            }
+        }
+    }};
+}
+
+/// A random pause that grows with each attempt, so that the transactions
+/// that collided do not collide again in step.
+pub async fn pause_before_retry(attempt: u32) {
+    use rand::Rng;
+    let ceiling = 4u64 << attempt.min(6);
+    let ms = rand::thread_rng().gen_range(1..=ceiling);
+    tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+}
+
+/// The database refused this statement because of another transaction,
+/// not because of anything wrong with it: trying again may succeed.
+pub fn is_contention_err(e: &sea_orm::DbErr) -> bool {
+    use sea_orm::{sqlx, DbErr, RuntimeErr};
+    if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+        return true;
+    }
+    let (DbErr::Exec(RuntimeErr::SqlxError(inner))
+    | DbErr::Query(RuntimeErr::SqlxError(inner))
+    | DbErr::Conn(RuntimeErr::SqlxError(inner))) = e
+    else {
+        return false;
+    };
+    let sqlx::Error::Database(db) = &**inner else {
+        return false;
+    };
+    // PostgreSQL: serialization_failure, deadlock_detected. SQLite (extended
+    // codes): BUSY, LOCKED and their variants (BUSY_SNAPSHOT is 517).
+    matches!(
+        db.code().as_deref(),
+        Some("40001" | "40P01" | "5" | "6" | "261" | "262" | "517" | "773")
+    )
+}
+
+/// An error made from such a refusal (see `From<DbErr> for AppError`).
+pub fn is_contention(e: &crate::error::AppError) -> bool {
+    matches!(e, crate::error::AppError::Conflict(m) if m.key == crate::i18n::K::ErrBusy)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every transaction is opened by `begin_write` or `write` (see
+    /// docs/concurrency.md): a plain `begin()` that reads and then writes
+    /// fails at once on SQLite when another writer is active, and races on
+    /// PostgreSQL. The demo seed runs once, before the server serves.
+    #[test]
+    fn every_transaction_goes_through_the_write_helpers() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut offenders = Vec::new();
+        let mut stack = vec![root.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let rel = path
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if path.extension().is_none_or(|e| e != "rs") || rel == "server_util.rs" || rel == "seed.rs" {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (n, line) in text.lines().enumerate() {
+                    let code = line.split("//").next().unwrap_or_default();
+                    if [
+                        ".begin()",
+                        ".begin_with_config(",
+                        ".transaction::<",
+                        ".transaction(",
+                        "transaction_with_config",
+                    ]
+                    .iter()
+                    .any(|p| code.contains(p))
+                    {
+                        offenders.push(format!("{rel}:{}: {}", n + 1, line.trim()));
+                    }
+                }
+            }
+        }
+        assert!(
+            offenders.is_empty(),
+            "open write transactions with server_util::write or begin_write:\n{}",
+            offenders.join("\n")
+        );
     }
 }

@@ -10,6 +10,7 @@ mod m20261202_000006_rubrics;
 mod m20261202_000007_programme_show_names;
 mod m20261203_000008_lti;
 mod m20261204_000009_lti_identity;
+mod m20261204_000010_save_versions;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000007_programme_show_names::Migration),
             Box::new(m20261203_000008_lti::Migration),
             Box::new(m20261204_000009_lti_identity::Migration),
+            Box::new(m20261204_000010_save_versions::Migration),
         ]
     }
 }

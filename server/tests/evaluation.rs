@@ -87,13 +87,13 @@ fn ok(r: &Reply) {
 }
 
 /// Every criterion at `level` (0 = best), at the level's top points.
-fn picks(w: &World, revision: i64, level: usize, lock: bool) -> Vec<(String, String)> {
-    let base = vec![
+fn picks(w: &World, base: i64, level: usize, lock: bool) -> Vec<(String, String)> {
+    let fields = vec![
         ("class_id".to_string(), w.class.to_string()),
         ("task".into(), w.task.to_string()),
         ("subject".into(), w.team.to_string()),
     ];
-    scored_with("kolaborasi-tim", base, revision, level, lock)
+    scored_with("kolaborasi-tim", fields, base, level, lock)
 }
 
 async fn post(app: &TestApp, c: &Client, path: &str, fields: &[(String, String)]) -> Reply {
@@ -149,9 +149,10 @@ both_backends!(
         let (a, b, c) = (&w.evaluators[0].1, &w.evaluators[1].1, &w.evaluators[2].1);
         let score_page = format!("/api/score_page?class_id={class}&task={task}&subject={}", w.team);
 
-        // A drafts (the answer is the running total the page shows), a
-        // retried (older) save changes nothing, submitting needs every level.
-        let mut first = picks(&w, 8, 1, false);
+        // A drafts (the answer is the running total the page shows, and the
+        // revision the next save starts from); a save that did not start from
+        // the stored revision is refused, visibly; submitting needs every level.
+        let mut first = picks(&w, 0, 1, false);
         first.retain(|(k, _)| k != "c[0][level]");
         let criteria = app::rubrics::templates::find("kolaborasi-tim")
             .unwrap()
@@ -162,36 +163,43 @@ both_backends!(
         ok(&running);
         let expected = format!("({} dari {criteria} kriteria sudah dinilai)", criteria - 1);
         assert!(running.body.contains(&expected), "{running:?}");
-        let draft = post(app, a, "/api/save_score", &picks(&w, 10, 1, false)).await;
+        let draft = post(app, a, "/api/save_score", &picks(&w, 1, 1, false)).await;
         ok(&draft);
-        let total: String = serde_json::from_str(&draft.body).unwrap();
+        let answer: app::ui::FormAnswer = serde_json::from_str(&draft.body).unwrap();
         assert!(
-            total.starts_with("Nilai sementara: ") && !total.contains("kriteria"),
-            "{total}"
+            answer.text.starts_with("Nilai sementara: ") && !answer.text.contains("kriteria"),
+            "{answer:?}"
         );
-        let stale = post(app, a, "/api/save_score", &picks(&w, 9, 0, false)).await;
-        assert_eq!(stale.body, "\"\"", "an older save answers nothing to show");
-        let mut partial = picks(&w, 20, 1, true);
+        assert_eq!(answer.fields, vec![("base".to_string(), "2".to_string())]);
+        let stale = post(app, a, "/api/save_score", &picks(&w, 1, 0, false)).await;
+        assert_eq!(
+            stale.error(),
+            Some(AppError::Conflict(said(P::ErrScoreChanged))),
+            "a save from an older page is refused, not dropped"
+        );
+        let mut partial = picks(&w, 2, 1, true);
         partial.retain(|(k, _)| k != "c[1][level]");
         let r = post(app, a, "/api/save_score", &partial).await;
         let Some(AppError::Invalid(errors)) = r.error() else {
             panic!("{r:?}")
         };
         assert_eq!(errors.keys().collect::<Vec<_>>(), vec!["c2"]);
-        ok(&post(app, a, "/api/save_score", &picks(&w, 30, 1, true)).await);
-        let r = post(app, a, "/api/save_score", &picks(&w, 40, 0, false)).await;
+        let submit = picks(&w, 2, 1, true);
+        ok(&post(app, a, "/api/save_score", &submit).await);
+        let r = post(app, a, "/api/save_score", &picks(&w, 3, 0, false)).await;
         assert_eq!(r.error(), Some(AppError::Rule(said(P::ErrScoreLocked))));
-        ok(&post(app, a, "/api/save_score", &picks(&w, 30, 1, true)).await); // the same post again: stale, harmless
+        // The same submit sent again (its answer lost): the stored one, no second write.
+        ok(&post(app, a, "/api/save_score", &submit).await);
 
         // B cannot see A's score until B has submitted.
         let before = app.get_json(b, &score_page).await.body;
         assert!(!before.contains("Penilai Coach"), "blind: {before}");
-        ok(&post(app, b, "/api/save_score", &picks(&w, 5, 1, true)).await);
+        ok(&post(app, b, "/api/save_score", &picks(&w, 0, 1, true)).await);
         let after = app.get_json(b, &score_page).await.body;
         assert!(after.contains("Penilai Coach"), "{after}");
 
         // C disagrees strongly: every criterion at the lowest level.
-        ok(&post(app, c, "/api/save_score", &picks(&w, 5, 3, true)).await);
+        ok(&post(app, c, "/api/save_score", &picks(&w, 0, 3, true)).await);
         let eval_page = format!("/api/evaluation_page?class_id={class}&task={task}");
         let overview = app.get_json(&w.facilitator, &eval_page).await.body;
         assert!(
@@ -230,7 +238,8 @@ both_backends!(
             .await);
         let reopened = score::Entity::find().all(&app.db).await.unwrap();
         assert!(reopened.iter().all(|s| s.status == "rescore"), "{reopened:?}");
-        ok(&post(app, c, "/api/save_score", &picks(&w, 50, 2, true)).await);
+        // Reopening is a new revision (1 → 2): C scores again from it.
+        ok(&post(app, c, "/api/save_score", &picks(&w, 2, 2, true)).await);
         ok(&app
             .call(
                 &w.facilitator,
@@ -310,7 +319,7 @@ both_backends!(
         assert_eq!(score_audit::Entity::find().count(&app.db).await.unwrap(), 7);
 
         // Only assigned evaluators score; participants never.
-        let r = post(app, &w.member, "/api/save_score", &picks(&w, 60, 0, true)).await;
+        let r = post(app, &w.member, "/api/save_score", &picks(&w, 0, 0, true)).await;
         assert_eq!(r.error(), Some(AppError::Forbidden));
         let r = app.get_json(&w.member, &score_page).await;
         assert_eq!(r.error(), Some(AppError::Forbidden));
@@ -403,7 +412,7 @@ both_backends!(
             app,
             evaluator,
             "/api/save_score",
-            &with(picks(&w, 1, 1, true), "practice"),
+            &with(picks(&w, 0, 1, true), "practice"),
         )
         .await;
         assert_eq!(r.error(), Some(AppError::Rule(said(P::ErrNoReference))));
@@ -411,7 +420,7 @@ both_backends!(
             app,
             evaluator,
             "/api/save_score",
-            &with(picks(&w, 1, 0, true), "reference"),
+            &with(picks(&w, 0, 0, true), "reference"),
         )
         .await;
         assert_eq!(r.error(), Some(AppError::Forbidden));
@@ -419,14 +428,14 @@ both_backends!(
             app,
             &w.facilitator,
             "/api/save_score",
-            &with(picks(&w, 1, 0, true), "reference"),
+            &with(picks(&w, 0, 0, true), "reference"),
         )
         .await);
         ok(&post(
             app,
             evaluator,
             "/api/save_score",
-            &with(picks(&w, 2, 1, true), "practice"),
+            &with(picks(&w, 0, 1, true), "practice"),
         )
         .await);
         let page = format!(
@@ -621,7 +630,7 @@ both_backends!(
             .into();
         person.full_name = Set(HOSTILE_CELLS[0].to_string());
         person.update(&app.db).await.unwrap();
-        let mut fields = picks(&w, 1, 0, true);
+        let mut fields = picks(&w, 0, 0, true);
         for (k, v) in fields.iter_mut() {
             if let Some(i) = k.strip_prefix("c[").and_then(|k| k.strip_suffix("][comment]")) {
                 *v = HOSTILE_CELLS[1 + i.parse::<usize>().unwrap() % 3].to_string();

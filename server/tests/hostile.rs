@@ -325,6 +325,7 @@ async fn lesson_reflection(app: &TestApp, class: i64, writer: i64) -> String {
         block_id: Set(block.id),
         body: Set(LONG.into()),
         revision: Set(1),
+        save_key: Set(String::new()),
         updated_at: Set(chrono::Utc::now()),
     }
     .insert(&app.db)

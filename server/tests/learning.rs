@@ -117,26 +117,63 @@ both_backends!(
             Some(K::CheckChooseOne)
         );
 
-        // Autosaves may arrive out of order: the newer revision stays.
+        // Each save names the revision it started from; the server numbers
+        // them. A save from a page that did not see the newer text (another
+        // tab, another device) is refused with a reason, not dropped; the same
+        // save sent again (same key) is stored once.
         let reflection = first_reflection();
-        let save = |body: &str, rev: i64| {
+        let save = |body: &str, base: i64, key: &str| {
             vec![
                 ("class_id", class.to_string()),
                 ("block", reflection.clone()),
                 ("body", body.to_string()),
-                ("revision", rev.to_string()),
+                ("base", base.to_string()),
+                ("save_key", key.to_string()),
             ]
         };
+        let base_of = |r: &Reply| -> app::ui::FormAnswer { serde_json::from_str(&r.body).unwrap() };
         let r = app
-            .call(&c, "/api/save_reflection", &save("kalimat lengkap", 2000))
+            .call(&c, "/api/save_reflection", &save("kalimat", 0, "key-first-1"))
             .await;
-        assert_eq!(r.body, "2000");
-        let r = app.call(&c, "/api/save_reflection", &save("kalimat", 1000)).await;
-        assert_eq!(r.body, "2000", "an older save does not overwrite");
+        assert_eq!(base_of(&r).fields, vec![("base".to_string(), "1".to_string())]);
         let r = app
-            .call(&c, "/api/save_reflection", &save("kalimat lengkap", 2000))
+            .call(
+                &c,
+                "/api/save_reflection",
+                &save("kalimat lengkap", 1, "key-second-2"),
+            )
             .await;
-        assert!(r.status.is_success(), "a retried save is harmless");
+        assert_eq!(base_of(&r).fields, vec![("base".to_string(), "2".to_string())]);
+        let r = app
+            .call(
+                &c,
+                "/api/save_reflection",
+                &save("kalimat lengkap", 1, "key-second-2"),
+            )
+            .await;
+        assert_eq!(
+            base_of(&r).fields,
+            vec![("base".to_string(), "2".to_string())],
+            "a retried save is answered from what it stored"
+        );
+        let r = app
+            .call(
+                &c,
+                "/api/save_reflection",
+                &save("kalimat lama", 1, "key-other-tab"),
+            )
+            .await;
+        assert_eq!(r.status.as_u16(), 409, "{r:?}");
+        assert!(matches!(r.error(), Some(AppError::Conflict(_))), "{r:?}");
+        let stored = app::entities::reflection::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(stored.len(), 1);
+        assert_eq!(
+            (stored[0].body.as_str(), stored[0].revision),
+            ("kalimat lengkap", 2)
+        );
 
         for _ in 0..2 {
             let r = app

@@ -1064,7 +1064,7 @@ both_backends!(
             ("class_id", class.to_string()),
             ("task", task.to_string()),
             ("subject", team.to_string()),
-            ("revision", "1".to_string()),
+            ("base", "0".to_string()),
             ("lock", "1".to_string()),
         ];
         let names: Vec<(String, String)> = body

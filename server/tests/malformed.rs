@@ -152,7 +152,7 @@ fn hostile_ids(value: &str) -> String {
         "person",
         "rule",
         "evaluator",
-        "revision",
+        "base",
         "platform",
         "platform_id",
         "entry_id",

@@ -12,7 +12,7 @@ use {
     crate::entities::{class, generation_scheme, programme, user, user_role},
     crate::i18n::{Msg, K},
     chrono::Utc,
-    sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait},
+    sea_orm::{prelude::*, ActiveValue::Set, QueryOrder},
     validator::Validate,
 };
 
@@ -95,40 +95,37 @@ pub async fn create_user(csrf: String, input: NewUser) -> Result<i64, AppError> 
     let hash = password::hash(&state, input.password.clone()).await?;
     let full_name = input.full_name.trim().to_string();
     let nip_text = nip.map(|n| n.as_str().to_string());
-    state
-        .db
-        .transaction::<_, i64, AppError>(|txn| {
-            Box::pin(async move {
-                ensure_unique(txn, &email, nip_text.as_deref()).await?;
-                let saved = user::ActiveModel {
-                    email: Set(Some(email)),
-                    nip: Set(nip_text),
-                    full_name: Set(full_name),
-                    password_hash: Set(Some(hash)),
-                    gender: Set(gender),
-                    birth_date: Set(birth_date),
-                    unit_kerja: Set(String::new()),
-                    jabatan: Set(String::new()),
-                    golongan: Set(None),
-                    active: Set(true),
-                    created_at: Set(Utc::now()),
-                    ..Default::default()
-                }
-                .insert(txn)
-                .await?;
-                for role in roles {
-                    user_role::ActiveModel {
-                        user_id: Set(saved.id),
-                        role: Set(role.code().into()),
-                    }
-                    .insert(txn)
-                    .await?;
-                }
-                Ok(saved.id)
-            })
-        })
-        .await
-        .map_err(Into::into)
+    // The check and the insert as one serializable unit: two admins adding
+    // the same e-mail at once get one account and a message beside the field.
+    crate::write_txn!(&state.db, |txn| {
+        ensure_unique(txn, &email, nip_text.as_deref()).await?;
+        let saved = user::ActiveModel {
+            email: Set(Some(email.clone())),
+            nip: Set(nip_text.clone()),
+            full_name: Set(full_name.clone()),
+            password_hash: Set(Some(hash.clone())),
+            gender: Set(gender.clone()),
+            birth_date: Set(birth_date),
+            unit_kerja: Set(String::new()),
+            jabatan: Set(String::new()),
+            golongan: Set(None),
+            active: Set(true),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        for role in &roles {
+            user_role::ActiveModel {
+                user_id: Set(saved.id),
+                role: Set(role.code().into()),
+            }
+            .insert(txn)
+            .await?;
+        }
+        Ok(saved.id)
+    })
+    .map_err(Into::into)
 }
 
 #[cfg(feature = "ssr")]
@@ -303,32 +300,27 @@ pub async fn create_class(
     {
         return Err(AppError::field("programme_id", Msg::new(K::ErrNotFound)));
     }
-    state
-        .db
-        .transaction::<_, i64, AppError>(|txn| {
-            Box::pin(async move {
-                let saved = class::ActiveModel {
-                    programme_id: Set(programme_id),
-                    name: Set(input.name),
-                    description: Set(input.description),
-                    starts_on: Set(input.starts_on),
-                    ends_on: Set(input.ends_on),
-                    created_at: Set(Utc::now()),
-                    ..Default::default()
-                }
-                .insert(txn)
-                .await?;
-                if let Some(fid) = facilitator_id {
-                    if user::Entity::find_by_id(fid).one(txn).await?.is_none() {
-                        return Err(AppError::field("facilitator_id", Msg::new(K::ErrNotFound)));
-                    }
-                    grant(txn, fid, saved.id, Membership::Facilitator).await?;
-                }
-                Ok(saved.id)
-            })
-        })
-        .await
-        .map_err(Into::into)
+    crate::write_txn!(&state.db, |txn| {
+        let saved = class::ActiveModel {
+            programme_id: Set(programme_id),
+            name: Set(input.name.clone()),
+            description: Set(input.description.clone()),
+            starts_on: Set(input.starts_on),
+            ends_on: Set(input.ends_on),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        if let Some(fid) = facilitator_id {
+            if user::Entity::find_by_id(fid).one(txn).await?.is_none() {
+                return Err(AppError::field("facilitator_id", Msg::new(K::ErrNotFound)));
+            }
+            grant(txn, fid, saved.id, Membership::Facilitator).await?;
+        }
+        Ok(saved.id)
+    })
+    .map_err(Into::into)
 }
 
 /// Logged-in users (every composition view names the scheme). Returns the active scheme.

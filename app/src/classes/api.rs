@@ -13,7 +13,7 @@ use {
     crate::auth::{guard, model::Role, policy::ClassAccess},
     crate::entities::{class, user},
     crate::i18n::{Msg, K},
-    sea_orm::{prelude::*, ActiveValue::Set, TransactionTrait},
+    sea_orm::{prelude::*, ActiveValue::Set},
     std::collections::HashMap,
 };
 
@@ -187,12 +187,11 @@ pub async fn commit_roster(csrf: String, class_id: i64, upload_id: String) -> Re
     let caller = guard::caller()?;
     guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
     let admin = caller.has(Role::Admin);
-    let count = state
-        .db
-        .transaction::<_, u32, AppError>(|txn| {
-            Box::pin(async move { import::commit(txn, class_id, &upload_id, admin).await })
-        })
-        .await?;
+    // Two facilitators committing one upload at once, on two servers: one
+    // imports it, the other finds it gone (the rows are read and written as
+    // one serializable unit).
+    let count = crate::write_txn!(&state.db, |txn| import::commit(txn, class_id, &upload_id, admin)
+        .await)?;
     crate::web::redirect(&format!("/classes/{class_id}?imported={count}"));
     Ok(count)
 }

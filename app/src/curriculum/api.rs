@@ -158,17 +158,19 @@ pub async fn answer_check(
     Ok(())
 }
 
-/// Participants of the class. Autosaves a reflection; an older `revision` never
-/// overwrites a newer one (revisions are the client's clock in milliseconds). Returns
-/// the revision stored. Errors: `Invalid(body)` when too long.
+/// Participants of the class. Autosaves a reflection: `base` is the revision
+/// the page started from (0: none yet), `save_key` this save's idempotency key (see
+/// `save_version`). Answers the new `base`. Errors: `Invalid(body)` when too
+/// long, `Conflict` when the reflection changed elsewhere meanwhile.
 #[server(prefix = "/api", endpoint = "save_reflection")]
 pub async fn save_reflection(
     csrf: String,
     class_id: i64,
     block: String,
     body: String,
-    revision: i64,
-) -> Result<i64, AppError> {
+    #[server(default)] base: i64,
+    #[server(default)] save_key: String,
+) -> Result<crate::ui::FormAnswer, AppError> {
     let _ = csrf;
     let state = guard::state()?;
     let (row, kind, lesson, unit) = db::block_in_lesson(&state.db, &block).await?;
@@ -185,7 +187,20 @@ pub async fn save_reflection(
     // No redirect: an autosave must not move the page; a plain form post returns to
     // the lesson (the Referer) by itself.
     let _ = lesson;
-    db::save_reflection(&state.db, caller.user_id, class_id, row.id, &body, revision).await
+    let revision = db::save_reflection(
+        &state.db,
+        caller.user_id,
+        class_id,
+        row.id,
+        &body,
+        base,
+        &save_key,
+    )
+    .await?;
+    Ok(crate::ui::FormAnswer {
+        text: String::new(),
+        fields: vec![("base".into(), revision.to_string())],
+    })
 }
 
 /// Facilitators of the class and admins. Sets when a unit opens for participants:

@@ -13,7 +13,7 @@ use {
     super::model::{Bilingual, Curriculum},
     crate::auth::{guard, model::Role},
     crate::i18n::Msg,
-    sea_orm::{ConnectionTrait, TransactionTrait},
+    sea_orm::ConnectionTrait,
 };
 
 /// The course outline for authors, as server-rendered HTML.
@@ -192,9 +192,9 @@ pub async fn import_curriculum(data: MultipartData) -> Result<(), AppError> {
     let files = super::transfer::files_of(&name, bytes)?;
     let curriculum = super::domain::format::parse_curriculum(&files)
         .map_err(|issues| issues_error(issues, |i| i.file.clone()))?;
-    let txn = state.db.begin().await?;
+    let txn = crate::server_util::begin_write(&state.db).await?;
     lock(&txn).await?;
-    let counts = super::store::import(&txn, &curriculum).await?;
+    let counts = super::store::import(&*txn, &curriculum).await?;
     txn.commit().await?;
     crate::web::redirect(&format!(
         "/curriculum?imported={},{},{},{}",
@@ -308,12 +308,11 @@ where
 {
     authors()?;
     let state = guard::state()?;
-    let txn = state.db.begin().await?;
-    txn.execute_unprepared("UPDATE cur_units SET position = position")
-        .await?;
-    let mut curriculum = super::store::export(&txn).await?;
+    let txn = crate::server_util::begin_write(&state.db).await?;
+    lock(&txn).await?;
+    let mut curriculum = super::store::export(&*txn).await?;
     apply(&mut curriculum)?;
-    super::store::import(&txn, &curriculum).await?;
+    super::store::import(&*txn, &curriculum).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -348,72 +348,130 @@ pub async fn answer<C: ConnectionTrait>(
 ) -> AppResult<bool> {
     let chosen_refs: Vec<&str> = chosen.iter().map(String::as_str).collect();
     let correct = answer_is_correct(correct_keys, &chosen_refs);
-    let existing = check_answer::Entity::find_by_id((user_id, class_id, block_id))
-        .one(db)
-        .await?;
-    let (attempts, ever) = existing
-        .as_ref()
-        .map_or((0, false), |a| (a.attempts, a.ever_correct));
     let row = check_answer::ActiveModel {
         user_id: Set(user_id),
         class_id: Set(class_id),
         block_id: Set(block_id),
         chosen: Set(chosen.join(",")),
         correct: Set(correct),
-        attempts: Set(attempts + 1),
-        ever_correct: Set(ever || correct),
+        attempts: Set(1),
+        ever_correct: Set(correct),
         answered_at: Set(Utc::now()),
     };
-    if existing.is_some() {
-        row.update(db).await?;
-    } else {
-        row.insert(db).await?;
-    }
+    // One statement: the count and "ever right" grow on the row as it is when
+    // the statement runs, so two answers sent at once both count.
+    let stored = |c: check_answer::Column| Expr::col((check_answer::Entity, c));
+    let sent = |c: check_answer::Column| Expr::col((sea_orm::sea_query::Alias::new("excluded"), c));
+    check_answer::Entity::insert(row)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::columns([
+                check_answer::Column::UserId,
+                check_answer::Column::ClassId,
+                check_answer::Column::BlockId,
+            ])
+            .update_columns([
+                check_answer::Column::Chosen,
+                check_answer::Column::Correct,
+                check_answer::Column::AnsweredAt,
+            ])
+            .value(
+                check_answer::Column::Attempts,
+                stored(check_answer::Column::Attempts).add(1),
+            )
+            .value(
+                check_answer::Column::EverCorrect,
+                stored(check_answer::Column::EverCorrect).or(sent(check_answer::Column::EverCorrect)),
+            )
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
     Ok(correct)
 }
 
-/// Saves a reflection unless a newer revision is already stored (autosaves may
-/// arrive out of order, and a retried request must not roll text back). Returns
-/// the revision now stored.
-pub async fn save_reflection<C: ConnectionTrait>(
-    db: &C,
+/// Saves a reflection as revision `base + 1` when the stored one is still at
+/// `base` (see `save_version`): an autosave from a second tab or device that
+/// did not see the newer text is refused (`Conflict`) instead of rolling it
+/// back, and the same save sent again (`key`) succeeds without writing twice.
+/// Every write is conditional, so this holds across server processes.
+/// Returns the revision now stored.
+pub async fn save_reflection(
+    db: &DatabaseConnection,
     user_id: i64,
     class_id: i64,
     block_id: i64,
     body: &str,
-    revision: i64,
+    base: i64,
+    key: &str,
 ) -> AppResult<i64> {
-    let row = reflection::ActiveModel {
+    use crate::save_version::{decide, usable_key, Decision, Stored};
+    let key = usable_key(key);
+    let txn = crate::server_util::begin_write(db).await?;
+    let id = (user_id, class_id, block_id);
+    let existing = reflection::Entity::find_by_id(id).one(&*txn).await?;
+    let decision = decide(
+        existing.as_ref().map(|r| Stored {
+            revision: r.revision,
+            key: &r.save_key,
+        }),
+        base,
+        key,
+    );
+    let row = |revision: i64| reflection::ActiveModel {
         user_id: Set(user_id),
         class_id: Set(class_id),
         block_id: Set(block_id),
         body: Set(body.to_string()),
         revision: Set(revision),
+        save_key: Set(key.to_string()),
         updated_at: Set(Utc::now()),
     };
-    // One statement: insert, or update only when this revision is newer.
-    reflection::Entity::insert(row)
-        .on_conflict(
-            sea_orm::sea_query::OnConflict::columns([
-                reflection::Column::UserId,
-                reflection::Column::ClassId,
-                reflection::Column::BlockId,
-            ])
-            .update_columns([
-                reflection::Column::Body,
-                reflection::Column::Revision,
-                reflection::Column::UpdatedAt,
-            ])
-            .action_and_where(Expr::col((reflection::Entity, reflection::Column::Revision)).lt(revision))
-            .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
-    let stored = reflection::Entity::find_by_id((user_id, class_id, block_id))
-        .one(db)
-        .await?
-        .map_or(revision, |r| r.revision);
-    Ok(stored)
+    let written = match decision {
+        Decision::Replay { revision } => return Ok(revision),
+        Decision::Stale { .. } => return Err(reflection_changed()),
+        Decision::Insert => {
+            reflection::Entity::insert(row(1))
+                .on_conflict(
+                    sea_orm::sea_query::OnConflict::columns([
+                        reflection::Column::UserId,
+                        reflection::Column::ClassId,
+                        reflection::Column::BlockId,
+                    ])
+                    .do_nothing()
+                    .to_owned(),
+                )
+                .exec_without_returning(&*txn)
+                .await?
+        }
+        Decision::Update { next } => {
+            reflection::Entity::update_many()
+                .set(row(next))
+                .filter(reflection::Column::UserId.eq(user_id))
+                .filter(reflection::Column::ClassId.eq(class_id))
+                .filter(reflection::Column::BlockId.eq(block_id))
+                .filter(reflection::Column::Revision.eq(base))
+                .exec(&*txn)
+                .await?
+                .rows_affected
+        }
+    };
+    if written == 1 {
+        txn.commit().await?;
+        return Ok(match decision {
+            Decision::Update { next } => next,
+            _ => 1,
+        });
+    }
+    // Another request wrote it between our read and our write.
+    txn.rollback().await?;
+    match reflection::Entity::find_by_id(id).one(db).await? {
+        Some(r) if !key.is_empty() && r.save_key == key => Ok(r.revision),
+        _ => Err(reflection_changed()),
+    }
+}
+
+fn reflection_changed() -> AppError {
+    AppError::Conflict(crate::scenarios::said(crate::i18n::P::ErrReflectionChanged))
 }
 
 /// Stores a unit's release for a class (one row per class and unit).

@@ -10,8 +10,10 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub block_id: i64,
     pub body: String,
-    /// The client's save counter: an older save never overwrites a newer one.
+    /// The server's save counter (see `save_version`): one more per stored save.
     pub revision: i64,
+    /// The idempotency key of the save that made this revision.
+    pub save_key: String,
     pub updated_at: DateTimeUtc,
 }
 

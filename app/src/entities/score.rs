@@ -20,8 +20,10 @@ pub struct Model {
     pub total: Option<f64>,
     /// "draft", "submitted" or "rescore".
     pub status: String,
-    /// The client's save counter: an older save never overwrites a newer one.
+    /// The server's save counter (see `save_version`): one more per stored save.
     pub revision: i64,
+    /// The idempotency key of the save that made this revision.
+    pub save_key: String,
     pub updated_at: DateTimeUtc,
     pub submitted_at: Option<DateTimeUtc>,
 }

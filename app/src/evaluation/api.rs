@@ -166,11 +166,13 @@ pub struct PickForm {
 }
 
 /// The assigned evaluator saves a draft (autosaved as they go) or, with
-/// `lock` set, submits and locks their score. `revision` is the client's
-/// save counter: an older save never overwrites a newer one. Answers the
-/// running weighted total as the page shows it (empty for an older save),
-/// which the hydrated page puts in the form's `data-result` element.
-/// Errors: `Invalid(c{n})`, `Rule` once submitted.
+/// `lock` set, submits and locks their score. `base` is the score's revision
+/// the page started from (0 when it had none) and `save_key` this save's
+/// idempotency key (see `save_version`): a save that did not start from what
+/// is stored is refused (`Conflict`), and the same save sent twice is written
+/// once. Answers the running weighted total as the page shows it (which the
+/// hydrated page puts in the form's `data-result` element) and the new
+/// `base`. Errors: `Invalid(c{n})`, `Rule` once submitted, `Conflict`.
 #[server(prefix = "/api", endpoint = "save_score")]
 #[allow(clippy::too_many_arguments)]
 pub async fn save_score(
@@ -178,13 +180,14 @@ pub async fn save_score(
     class_id: i64,
     task: i64,
     subject: i64,
-    revision: i64,
+    #[server(default)] base: i64,
+    #[server(default)] save_key: String,
     #[server(default)] c: Vec<PickForm>,
     #[server(default)] overall: String,
     #[server(default)] lock: Option<String>,
     #[server(default)] purpose: String,
     #[server(default)] kind: String,
-) -> Result<String, AppError> {
+) -> Result<crate::ui::FormAnswer, AppError> {
     let _ = csrf;
     let (state, caller, _, access, _) = class_access(class_id).await?;
     let t = subjects::target(&state, class_id, &kind, task).await?;
@@ -202,7 +205,8 @@ pub async fn save_score(
         points: c.iter().map(|p| p.points.trim().parse().ok()).collect(),
         comments: c.iter().map(|p| p.comment.clone()).collect(),
         overall,
-        revision,
+        base,
+        key: save_key,
         submit,
     };
     let saved = store::save_score(
@@ -222,9 +226,9 @@ pub async fn save_score(
         ));
     }
     let locale = crate::auth::guard::request_auth()?.locale;
-    Ok(match saved {
-        store::Saved::Stored(running) => super::views::running_total(running, locale),
-        store::Saved::Stale => String::new(),
+    Ok(crate::ui::FormAnswer {
+        text: super::views::running_total(saved.running, locale),
+        fields: vec![("base".into(), saved.revision.to_string())],
     })
 }
 

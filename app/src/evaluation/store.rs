@@ -12,7 +12,7 @@ use crate::rubrics::domain::rubric::{pick, weighted_total, Pick, PickProblem, Ru
 use crate::rubrics::store::{freeze, FrozenVersions, Version};
 use crate::scenarios::{said, said_with};
 use chrono::Utc;
-use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, QueryOrder, TransactionTrait};
+use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, QueryOrder};
 use std::collections::BTreeMap;
 
 pub const LIVE: &str = "live";
@@ -60,51 +60,53 @@ pub async fn set_settings(db: &DatabaseConnection, t: &Target, input: SettingsIn
     if let Some(rubric) = input.rubric_id {
         crate::rubrics::store::load(db, t.class_id, rubric).await?;
     }
-    let txn = db.begin().await?;
-    let current = settings(&txn, t).await?;
-    let changes_rubric = current
-        .as_ref()
-        .map_or(input.rubric_id.is_some(), |c| c.rubric_id != input.rubric_id);
-    if changes_rubric && !scores(&txn, t).await?.is_empty() {
-        return Err(AppError::field("rubric", said(P::ErrRubricInUse)));
-    }
-    let row = evaluation_setting::ActiveModel {
-        kind: Set(t.kind.to_string()),
-        target_id: Set(t.id),
-        class_id: Set(t.class_id),
-        rubric_id: Set(input.rubric_id),
-        method: Set(input.method.code().to_string()),
-        level_gap: Set(input.level_gap),
-        share_gap: Set(input.share_gap),
-        released_at: Set(current.as_ref().and_then(|c| c.released_at)),
-        scores_open: Set(current.as_ref().is_some_and(|c| c.scores_open)),
-        ..Default::default()
-    };
-    evaluation_setting::Entity::insert(row)
-        .on_conflict(
-            OnConflict::columns([
-                evaluation_setting::Column::Kind,
-                evaluation_setting::Column::TargetId,
-            ])
-            .update_columns([
-                evaluation_setting::Column::RubricId,
-                evaluation_setting::Column::Method,
-                evaluation_setting::Column::LevelGap,
-                evaluation_setting::Column::ShareGap,
-            ])
-            .to_owned(),
-        )
-        .exec(&txn)
-        .await?;
-    if t.kind == super::target::TASK {
-        team_task::Entity::update_many()
-            .col_expr(team_task::Column::RubricId, Expr::value(input.rubric_id))
-            .filter(team_task::Column::Id.eq(t.id))
-            .exec(&txn)
+    // The check (no scores yet) and the change are one serializable unit: a
+    // first score arriving meanwhile makes this run again and refuse.
+    crate::write_txn!(db, |txn| {
+        let current = settings(txn, t).await?;
+        let changes_rubric = current
+            .as_ref()
+            .map_or(input.rubric_id.is_some(), |c| c.rubric_id != input.rubric_id);
+        if changes_rubric && !scores(txn, t).await?.is_empty() {
+            return Err(AppError::field("rubric", said(P::ErrRubricInUse)));
+        }
+        let row = evaluation_setting::ActiveModel {
+            kind: Set(t.kind.to_string()),
+            target_id: Set(t.id),
+            class_id: Set(t.class_id),
+            rubric_id: Set(input.rubric_id),
+            method: Set(input.method.code().to_string()),
+            level_gap: Set(input.level_gap),
+            share_gap: Set(input.share_gap),
+            released_at: Set(current.as_ref().and_then(|c| c.released_at)),
+            scores_open: Set(current.as_ref().is_some_and(|c| c.scores_open)),
+            ..Default::default()
+        };
+        evaluation_setting::Entity::insert(row)
+            .on_conflict(
+                OnConflict::columns([
+                    evaluation_setting::Column::Kind,
+                    evaluation_setting::Column::TargetId,
+                ])
+                .update_columns([
+                    evaluation_setting::Column::RubricId,
+                    evaluation_setting::Column::Method,
+                    evaluation_setting::Column::LevelGap,
+                    evaluation_setting::Column::ShareGap,
+                ])
+                .to_owned(),
+            )
+            .exec(txn)
             .await?;
-    }
-    txn.commit().await?;
-    Ok(())
+        if t.kind == super::target::TASK {
+            team_task::Entity::update_many()
+                .col_expr(team_task::Column::RubricId, Expr::value(input.rubric_id))
+                .filter(team_task::Column::Id.eq(t.id))
+                .exec(txn)
+                .await?;
+        }
+        Ok(())
+    })
 }
 
 /// Releases the results to participants, or (`open`) lets evaluators see
@@ -115,17 +117,27 @@ pub async fn set_flags(
     release: Option<bool>,
     open: Option<bool>,
 ) -> AppResult<()> {
-    let current = settings(db, t)
-        .await?
-        .ok_or_else(|| AppError::Rule(said(P::ErrNoRubricYet)))?;
-    let mut row: evaluation_setting::ActiveModel = current.into();
+    // One statement per flag, each on the row as it is: a release and an
+    // "open" pressed at once on two servers both stay.
+    let mut update = evaluation_setting::Entity::update_many()
+        .filter(evaluation_setting::Column::Kind.eq(t.kind))
+        .filter(evaluation_setting::Column::TargetId.eq(t.id));
     if let Some(release) = release {
-        row.released_at = Set(release.then(Utc::now));
+        update = update.col_expr(
+            evaluation_setting::Column::ReleasedAt,
+            Expr::value(release.then(Utc::now)),
+        );
     }
     if let Some(open) = open {
-        row.scores_open = Set(open);
+        update = update.col_expr(evaluation_setting::Column::ScoresOpen, Expr::value(open));
     }
-    row.update(db).await?;
+    if release.is_none() && open.is_none() {
+        return Ok(());
+    }
+    let changed = update.exec(db).await?.rows_affected;
+    if changed == 0 {
+        return Err(AppError::Rule(said(P::ErrNoRubricYet)));
+    }
     Ok(())
 }
 
@@ -287,16 +299,18 @@ pub struct ScoreInput {
     pub points: Vec<Option<u32>>,
     pub comments: Vec<String>,
     pub overall: String,
-    /// The client's save counter: an older save never overwrites a newer one.
-    pub revision: i64,
+    /// The score's revision the page started from (0: none yet); see `save_version`.
+    pub base: i64,
+    /// This save's idempotency key: the same save sent again is not written twice.
+    pub key: String,
     pub submit: bool,
 }
 
+/// A stored save: the running total and the score's revision now.
 #[derive(Debug, PartialEq)]
-pub enum Saved {
-    Stored(Running),
-    /// An older save arrived after a newer one: nothing changed.
-    Stale,
+pub struct Saved {
+    pub running: Running,
+    pub revision: i64,
 }
 
 /// The weighted total of the criteria picked so far, as the scoring page
@@ -308,7 +322,22 @@ pub struct Running {
     pub criteria: usize,
 }
 
+fn find_score(t: &Target, subject: i64, evaluator: i64, purpose: &str) -> sea_orm::Select<score::Entity> {
+    score::Entity::find()
+        .filter(score::Column::Kind.eq(t.kind))
+        .filter(score::Column::TargetId.eq(t.id))
+        .filter(score::Column::SubjectId.eq(subject))
+        .filter(score::Column::EvaluatorId.eq(evaluator))
+        .filter(score::Column::Purpose.eq(purpose))
+}
+
 /// Saves a draft or submits (which locks). Every problem names its criterion.
+///
+/// The write is conditional (see `save_version`): the insert does nothing
+/// when the score appeared meanwhile, the update only happens while the row
+/// is still at the revision the page started from and not submitted. So two
+/// saves at once, on any number of servers, never both win, and the one that
+/// lost is told (`Conflict`), never acknowledged and dropped.
 pub async fn save_score(
     db: &DatabaseConnection,
     frozen: &FrozenVersions,
@@ -318,25 +347,38 @@ pub async fn save_score(
     purpose: &str,
     input: ScoreInput,
 ) -> AppResult<Saved> {
+    use crate::save_version::{decide, usable_key, Decision, Stored};
+    let key = usable_key(&input.key).to_string();
     let txn = crate::server_util::begin_write(db).await?;
-    let existing = score::Entity::find()
-        .filter(score::Column::Kind.eq(t.kind))
-        .filter(score::Column::TargetId.eq(t.id))
-        .filter(score::Column::SubjectId.eq(subject))
-        .filter(score::Column::EvaluatorId.eq(evaluator))
-        .filter(score::Column::Purpose.eq(purpose))
-        .one(&*txn)
-        .await?;
-    if let Some(e) = &existing {
-        if input.revision <= e.revision {
-            return Ok(Saved::Stale);
-        }
-        if e.status == SUBMITTED {
-            return Err(AppError::Rule(said(P::ErrScoreLocked)));
-        }
+    let existing = find_score(t, subject, evaluator, purpose).one(&*txn).await?;
+    let decision = decide(
+        existing.as_ref().map(|e| Stored {
+            revision: e.revision,
+            key: &e.save_key,
+        }),
+        input.base,
+        &key,
+    );
+    let (version, mut rubric) = version_for(&*txn, frozen, t, existing.as_ref()).await?;
+    if !version.frozen {
+        // Freeze first, then read what was frozen: an edit of the rubric in
+        // progress either finished before (we read its text) or, finding the
+        // version frozen, goes to a new version (`rubrics::store::save`).
+        freeze(&*txn, version.id).await?;
+        rubric = crate::rubrics::store::stored_body(&*txn, version.id).await?;
     }
-    let (version, rubric) = version_for(&*txn, frozen, t, existing.as_ref()).await?;
     let picks = checked_picks(&rubric, &input)?;
+    let running = Running {
+        total: weighted_total(&rubric, &picks),
+        picked: picks.iter().flatten().count(),
+        criteria: picks.len(),
+    };
+    match (decision, &existing) {
+        (Decision::Replay { revision }, _) => return Ok(Saved { running, revision }),
+        (_, Some(e)) if e.status == SUBMITTED => return Err(AppError::Rule(said(P::ErrScoreLocked))),
+        (Decision::Stale { .. }, _) => return Err(changed_elsewhere()),
+        _ => {}
+    }
     let status = if input.submit { SUBMITTED } else { DRAFT };
     let comments: Vec<String> = (0..rubric.criteria.len())
         .map(|i| {
@@ -346,13 +388,12 @@ pub async fn save_score(
                 .map_or(String::new(), |c| c.trim().chars().take(2000).collect())
         })
         .collect();
-    let running = Running {
-        total: weighted_total(&rubric, &picks),
-        picked: picks.iter().flatten().count(),
-        criteria: picks.len(),
-    };
     let total = (running.picked == running.criteria).then_some(running.total);
     let now = Utc::now();
+    let revision = match decision {
+        Decision::Update { next } => next,
+        _ => 1,
+    };
     let row = score::ActiveModel {
         kind: Set(t.kind.to_string()),
         target_id: Set(t.id),
@@ -360,41 +401,94 @@ pub async fn save_score(
         evaluator_id: Set(evaluator),
         purpose: Set(purpose.to_string()),
         version_id: Set(version.id),
-        picks: Set(serde_json::to_string(&picks).unwrap_or_default()),
-        comments: Set(serde_json::to_string(&comments).unwrap_or_default()),
+        picks: Set(serde_json::to_string(&picks).map_err(AppError::internal)?),
+        comments: Set(serde_json::to_string(&comments).map_err(AppError::internal)?),
         overall: Set(input.overall.trim().chars().take(5000).collect()),
         total: Set(total),
         status: Set(status.to_string()),
-        revision: Set(input.revision),
+        revision: Set(revision),
+        save_key: Set(key.clone()),
         updated_at: Set(now),
         submitted_at: Set(input.submit.then_some(now)),
         ..Default::default()
     };
-    let saved = match existing {
-        Some(old) => {
-            let mut row = row;
-            row.id = Set(old.id);
-            let new = row.update(&*txn).await?;
-            // Drafts change as they are typed; what is audited is every
-            // change to a score that was submitted (or asked to re-score).
-            if input.submit || old.status == RESCORE {
-                audit(&*txn, &old, &new, evaluator, status, "").await?;
-            }
-            new
-        }
+    let written = match &existing {
         None => {
-            let new = row.insert(&*txn).await?;
-            if input.submit {
-                audit_new(&*txn, &new, evaluator).await?;
-            }
-            new
+            score::Entity::insert(row)
+                .on_conflict(
+                    OnConflict::columns([
+                        score::Column::Kind,
+                        score::Column::TargetId,
+                        score::Column::SubjectId,
+                        score::Column::EvaluatorId,
+                        score::Column::Purpose,
+                    ])
+                    .do_nothing()
+                    .to_owned(),
+                )
+                .exec_without_returning(&*txn)
+                .await?
+        }
+        Some(old) => {
+            score::Entity::update_many()
+                .set(row)
+                .filter(score::Column::Id.eq(old.id))
+                .filter(score::Column::Revision.eq(input.base))
+                .filter(score::Column::Status.ne(SUBMITTED))
+                .exec(&*txn)
+                .await?
+                .rows_affected
         }
     };
-    if !version.frozen {
-        freeze(&*txn, saved.version_id).await?;
+    if written == 0 {
+        // Another request wrote this score between our read and our write.
+        txn.rollback().await?;
+        return after_lost_race(db, t, subject, evaluator, purpose, &key, running).await;
+    }
+    let saved = find_score(t, subject, evaluator, purpose)
+        .one(&*txn)
+        .await?
+        .ok_or_else(|| AppError::internal("a score just written is missing"))?;
+    // Drafts change as they are typed; what is audited is every change to a
+    // score that was submitted (or asked to re-score).
+    match &existing {
+        Some(old) if input.submit || old.status == RESCORE => {
+            audit(&*txn, old, &saved, evaluator, status, "").await?
+        }
+        None if input.submit => audit_new(&*txn, &saved, evaluator).await?,
+        _ => {}
     }
     txn.commit().await?;
-    Ok(Saved::Stored(running))
+    Ok(Saved {
+        running,
+        revision: saved.revision,
+    })
+}
+
+/// The conditional write found the score changed: this very save (its key,
+/// sent twice at once) succeeded; else the person is told why not.
+async fn after_lost_race(
+    db: &DatabaseConnection,
+    t: &Target,
+    subject: i64,
+    evaluator: i64,
+    purpose: &str,
+    key: &str,
+    running: Running,
+) -> AppResult<Saved> {
+    let now = find_score(t, subject, evaluator, purpose).one(db).await?;
+    match now {
+        Some(s) if !key.is_empty() && s.save_key == key => Ok(Saved {
+            running,
+            revision: s.revision,
+        }),
+        Some(s) if s.status == SUBMITTED => Err(AppError::Rule(said(P::ErrScoreLocked))),
+        _ => Err(changed_elsewhere()),
+    }
+}
+
+fn changed_elsewhere() -> AppError {
+    AppError::Conflict(said(P::ErrScoreChanged))
 }
 
 /// The picks, each checked against its criterion; on submit, every
@@ -506,34 +600,40 @@ pub async fn moderate(
         "accepted" | "rescore" => None,
         _ => return Err(AppError::field("decision", said(P::ErrModerationDecision))),
     };
-    let txn = crate::server_util::begin_write(db).await?;
-    moderation::ActiveModel {
-        kind: Set(t.kind.to_string()),
-        target_id: Set(t.id),
-        subject_id: Set(subject),
-        decision: Set(decision.to_string()),
-        total: Set(total),
-        reason: Set(reason.to_string()),
-        moderator_id: Set(moderator),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&*txn)
-    .await?;
-    if decision == "rescore" {
-        let live = scores(&*txn, t)
-            .await?
-            .into_iter()
-            .filter(|s| s.subject_id == subject && s.purpose == LIVE && s.status == SUBMITTED);
-        for old in live {
-            let mut row: score::ActiveModel = old.clone().into();
-            row.status = Set(RESCORE.into());
-            let new = row.update(&*txn).await?;
-            audit(&*txn, &old, &new, moderator, RESCORE, reason).await?;
+    // The decision and the scores it reopens are one serializable unit: a
+    // score submitted at the same moment is either reopened or counted.
+    crate::write_txn!(db, |txn| {
+        moderation::ActiveModel {
+            kind: Set(t.kind.to_string()),
+            target_id: Set(t.id),
+            subject_id: Set(subject),
+            decision: Set(decision.to_string()),
+            total: Set(total),
+            reason: Set(reason.to_string()),
+            moderator_id: Set(moderator),
+            created_at: Set(Utc::now()),
+            ..Default::default()
         }
-    }
-    txn.commit().await?;
-    Ok(())
+        .insert(txn)
+        .await?;
+        if decision == "rescore" {
+            let live = scores(txn, t)
+                .await?
+                .into_iter()
+                .filter(|s| s.subject_id == subject && s.purpose == LIVE && s.status == SUBMITTED);
+            for old in live {
+                let mut row: score::ActiveModel = old.clone().into();
+                row.status = Set(RESCORE.into());
+                // A change of state is a new revision: a page opened before it
+                // cannot save over it unseen.
+                row.revision = Set(old.revision + 1);
+                row.save_key = Set(String::new());
+                let new = row.update(txn).await?;
+                audit(txn, &old, &new, moderator, RESCORE, reason).await?;
+            }
+        }
+        Ok(())
+    })
 }
 
 pub async fn moderations<C: ConnectionTrait>(db: &C, t: &Target) -> AppResult<Vec<moderation::Model>> {

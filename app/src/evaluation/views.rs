@@ -745,7 +745,10 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
         };
         view! { <p class="tag">{tr(key)}</p> }
     });
-    let revision = chrono::Utc::now().timestamp_millis();
+    // The revision this page shows, and a key for a save made without
+    // JavaScript (the browser's script gives each save a fresh one).
+    let base = data.mine.as_ref().map_or(0, |s| s.revision);
+    let key = uuid::Uuid::new_v4().simple().to_string();
     view! {
         <h2>{tr(P::ScoreRubric)}</h2>
         {status}
@@ -755,7 +758,8 @@ fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
             {target_fields(&data.target)}
             <input type="hidden" name="subject" value=data.subject.id />
             <input type="hidden" name="purpose" value=data.purpose />
-            <input type="hidden" name="revision" value=revision />
+            <input type="hidden" name="base" value=base />
+            <input type="hidden" name="save_key" value=key />
             {criteria}
             <label for="overall">{tr(P::ScoreOverall)}</label>
             <textarea id="overall" name="overall" rows="3" disabled=locked>{crate::ui::textarea_text(data.mine.as_ref().map(|s| s.overall.clone()).unwrap_or_default())}</textarea>

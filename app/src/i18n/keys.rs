@@ -174,6 +174,7 @@ keys! {
     ErrInternal => "Terjadi kesalahan di server (ref {0}). Coba lagi; bila berulang, sampaikan kode ini ke penyelenggara.", "Something went wrong on the server (ref {0}). Try again; if it keeps happening, give this code to the organiser.";
     ErrTransport => "Koneksi terputus. Periksa jaringan lalu coba lagi.", "The connection dropped. Check the network and try again.";
     ErrBadRequest => "Permintaan tidak dapat diproses. Muat ulang halaman lalu coba lagi.", "The request could not be processed. Reload the page and try again.";
+    ErrBusy => "Banyak orang menyimpan pada saat yang sama dan simpanan ini belum masuk. Coba lagi sebentar lagi.", "Many people were saving at the same moment and this save did not go through. Try again in a moment.";
     ErrCsrf => "Sesi formulir kedaluwarsa. Muat ulang halaman lalu coba lagi.", "The form has expired. Reload the page and try again.";
     ErrRequired => "Wajib diisi.", "Required.";
     ErrInvalidValue => "Isian tidak valid.", "Invalid value.";

@@ -70,6 +70,8 @@ page_keys! {
     ErrNoRubricYet => "Pilih rubrik untuk tugas ini terlebih dahulu.", "Choose a rubric for this task first.";
     ErrEvaluatorRole => "Pilih peran penilai.", "Choose the evaluator's role.";
     ErrRoleWeight => "Bobot peran harus angka antara 0,1 dan 10.", "The role weight must be a number between 0.1 and 10.";
+    ErrScoreChanged => "Nilai ini sudah diubah di tab atau perangkat lain sejak halaman ini dibuka, jadi isian di layar belum tersimpan. Muat ulang halaman untuk melihat versi terbaru, lalu ulangi perubahan Anda bila perlu.", "This score was changed in another tab or on another device since this page was opened, so what is on screen is not saved. Reload the page to see the latest version, then make your changes again if needed.";
+    ErrReflectionChanged => "Refleksi ini sudah diubah di tab atau perangkat lain, jadi teks di layar belum tersimpan. Salin teks Anda, muat ulang halaman, lalu tempelkan kembali bila perlu.", "This reflection was changed in another tab or on another device, so the text on screen is not saved. Copy your text, reload the page, then paste it again if needed.";
     ErrScoreLocked => "Nilai ini sudah dikirim dan terkunci. Fasilitator dapat meminta penilaian ulang.", "This score was submitted and is locked. The facilitator can ask for a re-score.";
     ErrPickPoints => "Kriteria {0}: poin harus antara {1} dan {2} untuk tingkat yang dipilih.", "Criterion {0}: points must be between {1} and {2} for the chosen level.";
     ErrPickLevel => "Kriteria {0}: pilih satu tingkat sebelum mengirim.", "Criterion {0}: choose a level before submitting.";

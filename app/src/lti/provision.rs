@@ -11,7 +11,6 @@ use crate::entities::{
     class, class_member, lti_account, lti_context, lti_identity_log, lti_platform, programme, user, user_role,
 };
 use crate::error::AppResult;
-use crate::server_util::{conflict_on_race, once_more_on_race};
 use chrono::{Duration, Utc};
 use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
 
@@ -26,23 +25,19 @@ pub struct Provisioned {
 
 pub async fn provision(db: &DatabaseConnection, platform: i64, t: &IdToken) -> AppResult<Provisioned> {
     // Someone else's launch or roster sync may make the same class or
-    // account at the same moment; then the second run finds theirs.
-    once_more_on_race(|| provision_once(db, platform, t)).await
-}
-
-async fn provision_once(db: &DatabaseConnection, platform: i64, t: &IdToken) -> AppResult<Provisioned> {
-    // Reads, then writes: on SQLite take the writer's turn first.
-    let txn = crate::server_util::begin_write(db).await?;
-    let class_id = class_for(&*txn, platform, t).await?;
-    let (user_id, link) = link_for(&*txn, platform, &Person::of(t)).await?;
-    for m in roles::memberships(&t.roles) {
-        crate::classes::import::grant(&*txn, user_id, class_id, m).await?;
-    }
-    txn.commit().await?;
-    Ok(Provisioned {
-        user_id,
-        class_id,
-        link,
+    // account at the same moment, on any server: the reads and writes are one
+    // serializable unit, and the run that collided runs again and finds theirs.
+    crate::write_txn!(db, |txn| {
+        let class_id = class_for(txn, platform, t).await?;
+        let (user_id, link) = link_for(txn, platform, &Person::of(t)).await?;
+        for m in roles::memberships(&t.roles) {
+            crate::classes::import::grant(txn, user_id, class_id, m).await?;
+        }
+        Ok(Provisioned {
+            user_id,
+            class_id,
+            link,
+        })
     })
 }
 
@@ -92,8 +87,7 @@ async fn class_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> Ap
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(conflict_on_race)?;
+    .await?;
     Ok(class.id)
 }
 
@@ -150,8 +144,7 @@ async fn programme_for<C: ConnectionTrait>(db: &C) -> AppResult<i64> {
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(conflict_on_race)?
+    .await?
     .id)
 }
 
@@ -230,8 +223,7 @@ pub async fn link_for<C: ConnectionTrait>(
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(conflict_on_race)?;
+    .await?;
     log_link(
         db,
         LogEntry {
@@ -310,16 +302,10 @@ pub async fn log_link<C: ConnectionTrait>(db: &C, e: LogEntry<'_>) -> AppResult<
     Ok(())
 }
 
-/// `account_for` in a transaction of its own (a roster sync), tried once
-/// more when a launch or another sync linked the same person first.
+/// `account_for` in a transaction of its own (a roster sync), run again when
+/// a launch or another sync linked the same person first (see `provision`).
 pub async fn account_alone(db: &DatabaseConnection, platform: i64, p: &Person) -> AppResult<i64> {
-    once_more_on_race(|| async {
-        let txn = crate::server_util::begin_write(db).await?;
-        let user = account_for(&*txn, platform, p).await?;
-        txn.commit().await?;
-        Ok(user)
-    })
-    .await
+    crate::write_txn!(db, |txn| account_for(txn, platform, p).await)
 }
 
 async fn create_user<C: ConnectionTrait>(db: &C, t: &Person, nip: Option<Nip>) -> AppResult<i64> {
@@ -365,8 +351,7 @@ async fn create_user<C: ConnectionTrait>(db: &C, t: &Person, nip: Option<Nip>) -
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(conflict_on_race)?
+    .await?
     .id)
 }
 

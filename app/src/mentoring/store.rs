@@ -13,7 +13,7 @@ use crate::i18n::P;
 use crate::scenarios::said;
 use crate::state::AppState;
 use chrono::{NaiveDate, Utc};
-use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, Condition, QueryOrder, TransactionTrait};
+use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, Condition, QueryOrder};
 use std::collections::HashMap;
 
 pub const PROPOSED: &str = "proposed";
@@ -53,52 +53,53 @@ fn within(pair: &mentoring_pair::Model, classes: &[i64]) -> bool {
 /// outside the scope are left alone, and their people are not proposed again.
 pub async fn propose(state: &AppState, classes: &[i64], allow_same_unit: bool) -> AppResult<()> {
     let pool = pool(state, classes).await?;
-    let txn = state.db.begin().await?;
-    let mut kept = Vec::new();
-    for pair in pairs_touching(&txn, classes).await? {
-        let waiting = pair.status == PROPOSED || pair.status == DECLINED;
-        if waiting && within(&pair, classes) {
-            mentoring_pair::Entity::delete_by_id(pair.id).exec(&txn).await?;
-        } else if pair.status == PROPOSED || pair.status == CONFIRMED {
-            kept.extend([pair.mentor_id, pair.mentee_id]);
+    // Which pairs stay and the new ones are decided and written as one serializable unit: two facilitators pressing at once on two servers give one set of pairs.
+    crate::write_txn!(&state.db, |txn| {
+        let mut kept = Vec::new();
+        for pair in pairs_touching(txn, classes).await? {
+            let waiting = pair.status == PROPOSED || pair.status == DECLINED;
+            if waiting && within(&pair, classes) {
+                mentoring_pair::Entity::delete_by_id(pair.id).exec(txn).await?;
+            } else if pair.status == PROPOSED || pair.status == CONFIRMED {
+                kept.extend([pair.mentor_id, pair.mentee_id]);
+            }
         }
-    }
-    let free: Vec<Candidate> = pool
-        .candidates
-        .iter()
-        .filter(|c| !kept.contains(&c.id))
-        .cloned()
-        .collect();
-    let proposal = pair_up(&free, allow_same_unit);
-    let wants: HashMap<i64, &Vec<String>> = free.iter().map(|c| (c.id, &c.wants)).collect();
-    let home = |id: i64| pool.home.get(&id).copied().unwrap_or(classes[0]);
-    for (mentor, mentee, _) in &proposal.pairs {
-        let ends = Ends {
-            class_id: home(*mentee),
-            mentor_class_id: home(*mentor),
-            mentor: *mentor,
-            mentee: *mentee,
-        };
-        insert_pair(&txn, ends, wants.get(mentee).map(|w| w.as_slice())).await?;
-    }
-    let mut unpaired: Vec<(i64, &str)> = proposal
-        .unpaired
-        .iter()
-        .map(|(id, why)| (*id, why.code()))
-        .collect();
-    unpaired.extend(pool.unanswered.iter().map(|id| (*id, Unpaired::NoSurvey.code())));
-    for &class_id in classes {
-        let own: Vec<&(i64, &str)> = unpaired.iter().filter(|(id, _)| home(*id) == class_id).collect();
-        save_run(
-            &txn,
-            class_id,
-            serde_json::to_string(&own).unwrap_or_default(),
-            allow_same_unit,
-        )
-        .await?;
-    }
-    txn.commit().await?;
-    Ok(())
+        let free: Vec<Candidate> = pool
+            .candidates
+            .iter()
+            .filter(|c| !kept.contains(&c.id))
+            .cloned()
+            .collect();
+        let proposal = pair_up(&free, allow_same_unit);
+        let wants: HashMap<i64, &Vec<String>> = free.iter().map(|c| (c.id, &c.wants)).collect();
+        let home = |id: i64| pool.home.get(&id).copied().unwrap_or(classes[0]);
+        for (mentor, mentee, _) in &proposal.pairs {
+            let ends = Ends {
+                class_id: home(*mentee),
+                mentor_class_id: home(*mentor),
+                mentor: *mentor,
+                mentee: *mentee,
+            };
+            insert_pair(txn, ends, wants.get(mentee).map(|w| w.as_slice())).await?;
+        }
+        let mut unpaired: Vec<(i64, &str)> = proposal
+            .unpaired
+            .iter()
+            .map(|(id, why)| (*id, why.code()))
+            .collect();
+        unpaired.extend(pool.unanswered.iter().map(|id| (*id, Unpaired::NoSurvey.code())));
+        for &class_id in classes {
+            let own: Vec<&(i64, &str)> = unpaired.iter().filter(|(id, _)| home(*id) == class_id).collect();
+            save_run(
+                txn,
+                class_id,
+                serde_json::to_string(&own).unwrap_or_default(),
+                allow_same_unit,
+            )
+            .await?;
+        }
+        Ok(())
+    })
 }
 
 async fn save_run<C: ConnectionTrait>(
@@ -185,48 +186,48 @@ pub async fn adjust(state: &AppState, classes: &[i64], mentee: i64, mentor: i64)
     if role(mentee) != Some(false) || pool.home.get(&mentee) != Some(&classes[0]) {
         return Err(AppError::field("mentee", said(P::ErrMenteeGeneration)));
     }
-    let txn = state.db.begin().await?;
-    let all: Vec<_> = pairs_touching(&txn, classes)
-        .await?
-        .into_iter()
-        .filter(|p| p.status != DECLINED && p.status != REPLACED)
-        .collect();
-    if all.iter().any(|p| p.mentor_id == mentor && p.mentee_id == mentee) {
-        return Ok(());
-    }
-    if all.iter().any(|p| p.mentor_id == mentor && p.status == CONFIRMED) {
-        return Err(AppError::field("mentor", said(P::ErrMentorBusy)));
-    }
-    let topics = all
-        .iter()
-        .find(|p| p.mentee_id == mentee)
-        .map(|p| p.topics.clone());
-    for old in all
-        .into_iter()
-        .filter(|p| p.mentee_id == mentee || p.mentor_id == mentor)
-    {
-        let has_history =
-            !goals(&txn, vec![old.id]).await?.is_empty() || !sessions(&txn, vec![old.id]).await?.is_empty();
-        if has_history {
-            let mut row: mentoring_pair::ActiveModel = old.into();
-            row.status = Set(REPLACED.into());
-            row.update(&txn).await?;
-        } else {
-            mentoring_pair::Entity::delete_by_id(old.id).exec(&txn).await?;
+    crate::write_txn!(&state.db, |txn| {
+        let all: Vec<_> = pairs_touching(txn, classes)
+            .await?
+            .into_iter()
+            .filter(|p| p.status != DECLINED && p.status != REPLACED)
+            .collect();
+        if all.iter().any(|p| p.mentor_id == mentor && p.mentee_id == mentee) {
+            return Ok(());
         }
-    }
-    let wants: Vec<String> = topics
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
-    let ends = Ends {
-        class_id: classes[0],
-        mentor_class_id: pool.home.get(&mentor).copied().unwrap_or(classes[0]),
-        mentor,
-        mentee,
-    };
-    insert_pair(&txn, ends, Some(&wants)).await?;
-    txn.commit().await?;
-    Ok(())
+        if all.iter().any(|p| p.mentor_id == mentor && p.status == CONFIRMED) {
+            return Err(AppError::field("mentor", said(P::ErrMentorBusy)));
+        }
+        let topics = all
+            .iter()
+            .find(|p| p.mentee_id == mentee)
+            .map(|p| p.topics.clone());
+        for old in all
+            .into_iter()
+            .filter(|p| p.mentee_id == mentee || p.mentor_id == mentor)
+        {
+            let has_history =
+                !goals(txn, vec![old.id]).await?.is_empty() || !sessions(txn, vec![old.id]).await?.is_empty();
+            if has_history {
+                let mut row: mentoring_pair::ActiveModel = old.into();
+                row.status = Set(REPLACED.into());
+                row.update(txn).await?;
+            } else {
+                mentoring_pair::Entity::delete_by_id(old.id).exec(txn).await?;
+            }
+        }
+        let wants: Vec<String> = topics
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default();
+        let ends = Ends {
+            class_id: classes[0],
+            mentor_class_id: pool.home.get(&mentor).copied().unwrap_or(classes[0]),
+            mentor,
+            mentee,
+        };
+        insert_pair(txn, ends, Some(&wants)).await?;
+        Ok(())
+    })
 }
 
 /// The pair `pair_id` of the class if `user` is in it.
@@ -259,17 +260,21 @@ pub async fn respond(
     user: i64,
     accept: bool,
 ) -> AppResult<()> {
-    let pair = pair_of_member(&state.db, class_id, pair_id, user).await?;
-    if pair.mentee_id != user {
-        return Err(AppError::Forbidden);
-    }
-    if pair.status == REPLACED {
-        return Err(AppError::NotFound);
-    }
-    let mut row: mentoring_pair::ActiveModel = pair.into();
-    row.status = Set(if accept { CONFIRMED } else { DECLINED }.into());
-    row.update(&state.db).await?;
-    Ok(())
+    // Read and answer as one unit: a facilitator replacing the pair at the
+    // same moment either comes first (and this is refused) or after.
+    crate::write_txn!(&state.db, |txn| {
+        let pair = pair_of_member(txn, class_id, pair_id, user).await?;
+        if pair.mentee_id != user {
+            return Err(AppError::Forbidden);
+        }
+        if pair.status == REPLACED {
+            return Err(AppError::NotFound);
+        }
+        let mut row: mentoring_pair::ActiveModel = pair.into();
+        row.status = Set(if accept { CONFIRMED } else { DECLINED }.into());
+        row.update(txn).await?;
+        Ok(())
+    })
 }
 
 async fn confirmed_pair(
@@ -324,9 +329,13 @@ pub async fn set_goal_met(
         .await?
         .ok_or(AppError::NotFound)?;
     confirmed_pair(state, class_id, goal.pair_id, user).await?;
-    let mut row: mentoring_goal::ActiveModel = goal.into();
-    row.met = Set(met);
-    row.update(&state.db).await?;
+    // One statement on one column: a goal ticked on two phones at once ends
+    // as the later tick, and nothing else of the goal is written back.
+    mentoring_goal::Entity::update_many()
+        .col_expr(mentoring_goal::Column::Met, Expr::value(met))
+        .filter(mentoring_goal::Column::Id.eq(goal.id))
+        .exec(&state.db)
+        .await?;
     Ok(())
 }
 

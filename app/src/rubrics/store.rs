@@ -6,7 +6,7 @@ use super::domain::rubric::{check, Problem, Rubric};
 use crate::entities::{rubric, rubric_version};
 use crate::error::{AppError, AppResult};
 use chrono::Utc;
-use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait};
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
@@ -32,20 +32,21 @@ pub async fn create(
     if !problems.is_empty() {
         return Ok(Err(Refused(problems)));
     }
-    let txn = db.begin().await?;
-    let row = rubric::ActiveModel {
-        class_id: Set(class_id),
-        title: Set(body.title.trim().to_string()),
-        template: Set(template.map(str::to_string)),
-        created_by: Set(author),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    insert_version(&txn, row.id, 1, body).await?;
-    txn.commit().await?;
-    Ok(Ok(row.id))
+    let id = crate::write_txn!(db, |txn| {
+        let row = rubric::ActiveModel {
+            class_id: Set(class_id),
+            title: Set(body.title.trim().to_string()),
+            template: Set(template.map(str::to_string)),
+            created_by: Set(author),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        insert_version(txn, row.id, 1, body).await?;
+        Ok(row.id)
+    })?;
+    Ok(Ok(id))
 }
 
 async fn insert_version<C: ConnectionTrait>(
@@ -57,7 +58,7 @@ async fn insert_version<C: ConnectionTrait>(
     Ok(rubric_version::ActiveModel {
         rubric_id: Set(rubric_id),
         number: Set(number),
-        body: Set(serde_json::to_string(body).unwrap_or_default()),
+        body: Set(serde_json::to_string(body).map_err(AppError::internal)?),
         frozen: Set(false),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -102,6 +103,16 @@ pub struct Version {
 pub struct FrozenVersions(RwLock<HashMap<i64, Arc<Rubric>>>);
 
 /// A version and its body.
+/// A version's text as stored now, bypassing the cache of frozen versions
+/// (for a transaction that has just frozen it and may still roll back).
+pub async fn stored_body<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<Arc<Rubric>> {
+    let row = rubric_version::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Arc::new(body_of(&row)?))
+}
+
 pub async fn version_body<C: ConnectionTrait>(
     db: &C,
     frozen: &FrozenVersions,
@@ -145,23 +156,33 @@ pub async fn save(
     if !problems.is_empty() {
         return Ok(Err(Refused(problems)));
     }
-    let txn = db.begin().await?;
-    let current = load(&txn, class_id, rubric_id).await?;
-    let number = if current.version.frozen {
-        insert_version(&txn, rubric_id, current.version.number + 1, body)
-            .await?
-            .number
-    } else {
-        let number = current.version.number;
-        let mut row: rubric_version::ActiveModel = current.version.into();
-        row.body = Set(serde_json::to_string(body).unwrap_or_default());
-        row.update(&txn).await?;
-        number
-    };
-    let mut head: rubric::ActiveModel = current.rubric.into();
-    head.title = Set(body.title.trim().to_string());
-    head.update(&txn).await?;
-    txn.commit().await?;
+    let json = serde_json::to_string(body).map_err(AppError::internal)?;
+    let number = crate::write_txn!(db, |txn| {
+        let current = load(txn, class_id, rubric_id).await?;
+        // In place only while no score uses the version: the condition is in
+        // the statement, so a first score freezing it at the same moment (see
+        // `evaluation::store::save_score`) sends this edit to a new version.
+        let edited_in_place = !current.version.frozen
+            && rubric_version::Entity::update_many()
+                .col_expr(rubric_version::Column::Body, Expr::value(json.clone()))
+                .filter(rubric_version::Column::Id.eq(current.version.id))
+                .filter(rubric_version::Column::Frozen.eq(false))
+                .exec(txn)
+                .await?
+                .rows_affected
+                == 1;
+        let number = if edited_in_place {
+            current.version.number
+        } else {
+            insert_version(txn, rubric_id, current.version.number + 1, body)
+                .await?
+                .number
+        };
+        let mut head: rubric::ActiveModel = current.rubric.into();
+        head.title = Set(body.title.trim().to_string());
+        head.update(txn).await?;
+        Ok(number)
+    })?;
     Ok(Ok(number))
 }
 

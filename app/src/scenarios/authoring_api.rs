@@ -14,7 +14,6 @@ use {
     crate::auth::{guard, model::Role},
     crate::curriculum::domain::format::FormatIssue,
     crate::i18n::{Msg, K, P},
-    sea_orm::TransactionTrait,
 };
 
 #[cfg(feature = "ssr")]
@@ -144,9 +143,10 @@ pub async fn publish_scenario(csrf: String, key: String) -> Result<(), AppError>
     let _ = csrf;
     authors()?;
     let state = guard::state()?;
-    let txn = state.db.begin().await?;
-    let (row, _) = store::by_key(&txn, &key).await?;
-    let number = store::publish(&txn, &row)
+    let txn = crate::server_util::begin_write(&state.db).await?;
+    lock(&txn, &key).await?;
+    let (row, _) = store::by_key(&*txn, &key).await?;
+    let number = store::publish(&*txn, &row)
         .await?
         .map_err(|_| AppError::Rule(said(P::ErrNotPublishable)))?;
     txn.commit().await?;
@@ -154,7 +154,23 @@ pub async fn publish_scenario(csrf: String, key: String) -> Result<(), AppError>
     Ok(())
 }
 
-/// Applies one edit to a draft in a transaction.
+/// Makes two edits of one scenario, also from two app servers, wait for each
+/// other instead of one overwriting the other's draft: a no-op write to its
+/// row, as the transaction's first statement, holds the row (PostgreSQL) or
+/// the database's write lock (SQLite) until commit.
+#[cfg(feature = "ssr")]
+async fn lock(txn: &sea_orm::DatabaseTransaction, key: &str) -> Result<(), AppError> {
+    use crate::entities::scenario;
+    use sea_orm::{prelude::Expr, ColumnTrait, EntityTrait, QueryFilter};
+    scenario::Entity::update_many()
+        .col_expr(scenario::Column::Key, Expr::col(scenario::Column::Key).into())
+        .filter(scenario::Column::Key.eq(key))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+/// Applies one edit to a draft in a transaction (see `lock`).
 #[cfg(feature = "ssr")]
 async fn edit<F>(key: String, apply: F) -> Result<(), AppError>
 where
@@ -162,10 +178,11 @@ where
 {
     authors()?;
     let state = guard::state()?;
-    let txn = state.db.begin().await?;
-    let (_, mut draft) = store::by_key(&txn, &key).await?;
+    let txn = crate::server_util::begin_write(&state.db).await?;
+    lock(&txn, &key).await?;
+    let (_, mut draft) = store::by_key(&*txn, &key).await?;
     apply(&mut draft)?;
-    store::save_draft(&txn, &draft).await?;
+    store::save_draft(&*txn, &draft).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -8,9 +8,8 @@ use super::store;
 use crate::entities::{scenario, scenario_assignment, scenario_attempt, scenario_step};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Msg, K, P};
-use crate::server_util::conflict_on_race;
 use chrono::Utc;
-use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait};
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
 
 /// An assignment of the class, with its scenario row.
 pub async fn assignment<C: ConnectionTrait>(
@@ -116,46 +115,46 @@ pub async fn start_attempt(
     user_id: i64,
     client_key: &str,
 ) -> AppResult<scenario_attempt::Model> {
-    let txn = db.begin().await?;
-    let same_key = scenario_attempt::Entity::find()
-        .filter(scenario_attempt::Column::ClientKey.eq(client_key))
-        .one(&txn)
-        .await?;
-    if let Some(found) = same_key {
-        return if found.user_id == user_id {
-            Ok(found)
-        } else {
-            Err(AppError::Forbidden)
-        };
-    }
-    let attempts = attempts_of(&txn, a.id, user_id).await?;
-    if let Some(open) = attempts.iter().find(|t| t.finished_at.is_none()) {
-        return Ok(open.clone());
-    }
-    if let Some(key) = window_problem(a, Utc::now()) {
-        return Err(AppError::Rule(said(key)));
-    }
-    if a.max_attempts > 0 && attempts.len() as i32 >= a.max_attempts {
-        return Err(AppError::Rule(said(P::ErrNoAttemptsLeft)));
-    }
-    let version = store::latest_version(&txn, a.scenario_id).await?;
-    let created = scenario_attempt::ActiveModel {
-        assignment_id: Set(a.id),
-        user_id: Set(user_id),
-        version_id: Set(version.id),
-        number: Set(attempts.len() as i32 + 1),
-        started_at: Set(Utc::now()),
-        finished_at: Set(None),
-        ending: Set(None),
-        scores: Set(None),
-        client_key: Set(client_key.to_string()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await
-    .map_err(conflict_on_race)?;
-    txn.commit().await?;
-    Ok(created)
+    // Read, decide, number and insert as one serializable unit: a class
+    // pressing "Mulai" together, on any server, each gets one attempt.
+    crate::write_txn!(db, |txn| {
+        let same_key = scenario_attempt::Entity::find()
+            .filter(scenario_attempt::Column::ClientKey.eq(client_key))
+            .one(txn)
+            .await?;
+        if let Some(found) = same_key {
+            return if found.user_id == user_id {
+                Ok(found)
+            } else {
+                Err(AppError::Forbidden)
+            };
+        }
+        let attempts = attempts_of(txn, a.id, user_id).await?;
+        if let Some(open) = attempts.iter().find(|t| t.finished_at.is_none()) {
+            return Ok(open.clone());
+        }
+        if let Some(key) = window_problem(a, Utc::now()) {
+            return Err(AppError::Rule(said(key)));
+        }
+        if a.max_attempts > 0 && attempts.len() as i32 >= a.max_attempts {
+            return Err(AppError::Rule(said(P::ErrNoAttemptsLeft)));
+        }
+        let version = store::latest_version(txn, a.scenario_id).await?;
+        Ok(scenario_attempt::ActiveModel {
+            assignment_id: Set(a.id),
+            user_id: Set(user_id),
+            version_id: Set(version.id),
+            number: Set(attempts.len() as i32 + 1),
+            started_at: Set(Utc::now()),
+            finished_at: Set(None),
+            ending: Set(None),
+            scores: Set(None),
+            client_key: Set(client_key.to_string()),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?)
+    })
 }
 
 /// One decision or reflection, as the participant made it on the page that
@@ -168,58 +167,55 @@ pub struct StepInput {
 }
 
 /// Saves a step and, at an ending, closes the attempt. A key seen before is
-/// the same request again: nothing changes and it succeeds.
+/// the same request again: nothing changes and it succeeds. Two sends of one
+/// step at once (a retry racing the original) collide on the step's unique
+/// index; `write` runs the loser again, which then finds its key.
 pub async fn take_step(db: &DatabaseConnection, user_id: i64, input: StepInput) -> AppResult<PlayState> {
-    // A write follows the reads: on SQLite take the writer's turn first.
-    let txn = crate::server_util::begin_write(db).await?;
-    let attempt = scenario_attempt::Entity::find_by_id(input.attempt_id)
-        .one(&*txn)
-        .await?
-        .filter(|a| a.user_id == user_id)
-        .ok_or(AppError::NotFound)?;
-    let scenario = store::version(&*txn, attempt.version_id).await?;
-    let steps = steps_of(&*txn, attempt.id).await?;
-    let state = state_of(&scenario, &steps)?;
-    if steps.iter().any(|s| s.client_key == input.client_key) {
-        return Ok(state);
-    }
-    if input.seq != steps.len() as i32 {
-        return Err(AppError::Conflict(said(P::ErrStale)));
-    }
-    let next = engine::apply(&scenario, &state, &input.step).map_err(step_error)?;
-    let (option_key, reflection) = match &input.step.answer {
-        Answer::Choose(key) => (Some(key.clone()), None),
-        Answer::Reflect(text) => (None, Some(text.clone())),
-        Answer::Continue => (None, None),
-    };
-    let inserted = scenario_step::ActiveModel {
-        attempt_id: Set(attempt.id),
-        seq: Set(input.seq),
-        node: Set(input.step.node.clone()),
-        option_key: Set(option_key),
-        reflection: Set(reflection),
-        client_key: Set(input.client_key.clone()),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&*txn)
-    .await;
-    if let Err(e) = inserted {
-        drop(txn);
-        return same_request_again(db, user_id, &input, e).await;
-    }
-    let attempt = if next.finished {
-        let finished = finish(&*txn, attempt, &next).await?;
-        // With the attempt, in its transaction: the LMS grade is never lost
-        // and never queued for an attempt that did not finish.
-        crate::lti::grades::queue_attempt(&*txn, &finished).await?;
-        finished
-    } else {
-        attempt
-    };
-    crate::lti::xapi::step_taken(&*txn, &attempt, &scenario, &steps, &input.step).await?;
-    txn.commit().await?;
-    Ok(next)
+    crate::write_txn!(db, |txn| {
+        let attempt = scenario_attempt::Entity::find_by_id(input.attempt_id)
+            .one(txn)
+            .await?
+            .filter(|a| a.user_id == user_id)
+            .ok_or(AppError::NotFound)?;
+        let scenario = store::version(txn, attempt.version_id).await?;
+        let steps = steps_of(txn, attempt.id).await?;
+        let state = state_of(&scenario, &steps)?;
+        if steps.iter().any(|s| s.client_key == input.client_key) {
+            return Ok(state);
+        }
+        if input.seq != steps.len() as i32 {
+            return Err(AppError::Conflict(said(P::ErrStale)));
+        }
+        let next = engine::apply(&scenario, &state, &input.step).map_err(step_error)?;
+        let (option_key, reflection) = match &input.step.answer {
+            Answer::Choose(key) => (Some(key.clone()), None),
+            Answer::Reflect(text) => (None, Some(text.clone())),
+            Answer::Continue => (None, None),
+        };
+        scenario_step::ActiveModel {
+            attempt_id: Set(attempt.id),
+            seq: Set(input.seq),
+            node: Set(input.step.node.clone()),
+            option_key: Set(option_key),
+            reflection: Set(reflection),
+            client_key: Set(input.client_key.clone()),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        let attempt = if next.finished {
+            let finished = finish(txn, attempt, &next).await?;
+            // With the attempt, in its transaction: the LMS grade is never lost
+            // and never queued for an attempt that did not finish.
+            crate::lti::grades::queue_attempt(txn, &finished).await?;
+            finished
+        } else {
+            attempt
+        };
+        crate::lti::xapi::step_taken(txn, &attempt, &scenario, &steps, &input.step).await?;
+        Ok(next)
+    })
 }
 
 async fn finish<C: ConnectionTrait>(
@@ -241,31 +237,6 @@ pub fn scores_of(attempt: &scenario_attempt::Model) -> Option<Scores> {
         .scores
         .as_deref()
         .and_then(|s| serde_json::from_str(s).ok())
-}
-
-/// The insert lost a race: if it was to the same request (same key), that one
-/// saved the step and this one succeeds with it; else the page was stale.
-async fn same_request_again(
-    db: &DatabaseConnection,
-    user_id: i64,
-    input: &StepInput,
-    e: DbErr,
-) -> AppResult<PlayState> {
-    let err = conflict_on_race(e);
-    let saved = scenario_step::Entity::find()
-        .filter(scenario_step::Column::ClientKey.eq(&input.client_key))
-        .one(db)
-        .await?;
-    if saved.is_none_or(|s| s.attempt_id != input.attempt_id) {
-        return Err(err);
-    }
-    let attempt = scenario_attempt::Entity::find_by_id(input.attempt_id)
-        .one(db)
-        .await?
-        .filter(|a| a.user_id == user_id)
-        .ok_or(AppError::NotFound)?;
-    let scenario = store::version(db, attempt.version_id).await?;
-    state_of(&scenario, &steps_of(db, attempt.id).await?)
 }
 
 fn step_error(e: StepError) -> AppError {

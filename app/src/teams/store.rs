@@ -12,7 +12,7 @@ use crate::i18n::P;
 use crate::scenarios::said;
 use crate::state::AppState;
 use chrono::{Datelike, Utc};
-use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait};
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
 use std::collections::HashMap;
 
 /// The class's participants as team formation sees them, in id order, with
@@ -147,8 +147,76 @@ pub async fn form(state: &AppState, class_id: i64, settings: Settings, seed: u64
     if roster.people.len() < 2 {
         return Err(AppError::Rule(said(P::ErrTooFewPeople)));
     }
-    let txn = state.db.begin().await?;
-    let current = newest(&txn, class_id, false)
+    let settings_json = serde_json::to_string(&settings).map_err(AppError::internal)?;
+    // The search takes a while: it runs on what the draft and the pair rules
+    // were a moment ago, outside any transaction (on SQLite the write lock
+    // would stop every other writer meanwhile). The write then checks that
+    // both are unchanged; if someone changed them, the plan is made again.
+    for _ in 0..3 {
+        let (locked, rules) = plan_inputs(&state.db, class_id, &roster).await?;
+        let plan = plan_with_locks(&roster, &settings, &locked, &rules, seed)?;
+        let applied = crate::write_txn!(&state.db, |txn| {
+            if plan_inputs(txn, class_id, &roster).await? != (locked.clone(), rules.clone()) {
+                return Ok(false);
+            }
+            let current = newest(txn, class_id, false)
+                .await?
+                .filter(|s| s.set.published_at.is_none());
+            let set_id = match current {
+                Some(s) => {
+                    team::Entity::delete_many()
+                        .filter(team::Column::SetId.eq(s.set.id))
+                        .exec(txn)
+                        .await?;
+                    let mut set: team_set::ActiveModel = s.set.into();
+                    set.seed = Set(seed as i64);
+                    set.settings = Set(settings_json.clone());
+                    set.update(txn).await?.id
+                }
+                None => {
+                    team_set::ActiveModel {
+                        class_id: Set(class_id),
+                        seed: Set(seed as i64),
+                        settings: Set(settings_json.clone()),
+                        created_at: Set(Utc::now()),
+                        published_at: Set(None),
+                        ..Default::default()
+                    }
+                    .insert(txn)
+                    .await?
+                    .id
+                }
+            };
+            for (i, members) in plan.teams.iter().enumerate() {
+                let team = team::ActiveModel {
+                    set_id: Set(set_id),
+                    number: Set(i as i32 + 1),
+                    locked: Set(i < locked.len()),
+                    ..Default::default()
+                }
+                .insert(txn)
+                .await?;
+                for m in members {
+                    insert_member(txn, set_id, team.id, roster.people[*m].id).await?;
+                }
+            }
+            Ok(true)
+        })?;
+        if applied {
+            return Ok(());
+        }
+    }
+    Err(AppError::Conflict(crate::i18n::Msg::new(crate::i18n::K::ErrBusy)))
+}
+
+/// What a plan depends on besides the roster: the draft's locked teams (their
+/// members still in the class) and the pair rules.
+async fn plan_inputs<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    roster: &Roster,
+) -> AppResult<(Vec<Vec<i64>>, Vec<team_pair_rule::Model>)> {
+    let current = newest(db, class_id, false)
         .await?
         .filter(|s| s.set.published_at.is_none());
     let locked: Vec<Vec<i64>> = current
@@ -163,53 +231,7 @@ pub async fn form(state: &AppState, class_id: i64, settings: Settings, seed: u64
         })
         .filter(|m: &Vec<i64>| !m.is_empty())
         .collect();
-    let plan = plan_with_locks(
-        &roster,
-        &settings,
-        &locked,
-        &pair_rules(&txn, class_id).await?,
-        seed,
-    )?;
-    let set_id = match current {
-        Some(s) => {
-            team::Entity::delete_many()
-                .filter(team::Column::SetId.eq(s.set.id))
-                .exec(&txn)
-                .await?;
-            let mut set: team_set::ActiveModel = s.set.into();
-            set.seed = Set(seed as i64);
-            set.settings = Set(serde_json::to_string(&settings).unwrap_or_default());
-            set.update(&txn).await?.id
-        }
-        None => {
-            team_set::ActiveModel {
-                class_id: Set(class_id),
-                seed: Set(seed as i64),
-                settings: Set(serde_json::to_string(&settings).unwrap_or_default()),
-                created_at: Set(Utc::now()),
-                published_at: Set(None),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?
-            .id
-        }
-    };
-    for (i, members) in plan.teams.iter().enumerate() {
-        let team = team::ActiveModel {
-            set_id: Set(set_id),
-            number: Set(i as i32 + 1),
-            locked: Set(i < locked.len()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        for m in members {
-            insert_member(&txn, set_id, team.id, roster.people[*m].id).await?;
-        }
-    }
-    txn.commit().await?;
-    Ok(())
+    Ok((locked, pair_rules(db, class_id).await?))
 }
 
 /// Locked teams come first, at their own sizes; the rest of the class fills
@@ -288,64 +310,68 @@ async fn set_team<C: ConnectionTrait>(db: &C, set_id: i64, person: i64, team_id:
 
 /// Swaps two people of the draft between their teams.
 pub async fn swap(state: &AppState, class_id: i64, first: i64, second: i64) -> AppResult<()> {
-    let txn = state.db.begin().await?;
-    let set = draft(&txn, class_id).await?;
-    let (a, b) = (unlocked_member(&set, first)?, unlocked_member(&set, second)?);
-    if a == b {
-        return Err(AppError::Rule(said(P::ErrSameTeam)));
-    }
-    set_team(&txn, set.set.id, first, b).await?;
-    set_team(&txn, set.set.id, second, a).await?;
-    txn.commit().await?;
-    Ok(())
+    crate::write_txn!(&state.db, |txn| {
+        let set = draft(txn, class_id).await?;
+        let (a, b) = (unlocked_member(&set, first)?, unlocked_member(&set, second)?);
+        if a == b {
+            return Err(AppError::Rule(said(P::ErrSameTeam)));
+        }
+        set_team(txn, set.set.id, first, b).await?;
+        set_team(txn, set.set.id, second, a).await?;
+        Ok(())
+    })
 }
 
 /// Moves one person of the draft to team number `to`; a team is never left empty.
 pub async fn move_to(state: &AppState, class_id: i64, person: i64, to: i32) -> AppResult<()> {
-    let txn = state.db.begin().await?;
-    let set = draft(&txn, class_id).await?;
-    let from = unlocked_member(&set, person)?;
-    let (target, _) = set
-        .teams
-        .iter()
-        .find(|(t, _)| t.number == to)
-        .ok_or(AppError::NotFound)?;
-    if target.locked {
-        return Err(AppError::Rule(said(P::ErrTeamLocked)));
-    }
-    if target.id == from {
-        return Err(AppError::Rule(said(P::ErrSameTeam)));
-    }
-    if set.teams.iter().any(|(t, m)| t.id == from && m.len() < 2) {
-        return Err(AppError::Rule(said(P::ErrTeamWouldEmpty)));
-    }
-    set_team(&txn, set.set.id, person, target.id).await?;
-    txn.commit().await?;
-    Ok(())
+    crate::write_txn!(&state.db, |txn| {
+        let set = draft(txn, class_id).await?;
+        let from = unlocked_member(&set, person)?;
+        let (target, _) = set
+            .teams
+            .iter()
+            .find(|(t, _)| t.number == to)
+            .ok_or(AppError::NotFound)?;
+        if target.locked {
+            return Err(AppError::Rule(said(P::ErrTeamLocked)));
+        }
+        if target.id == from {
+            return Err(AppError::Rule(said(P::ErrSameTeam)));
+        }
+        if set.teams.iter().any(|(t, m)| t.id == from && m.len() < 2) {
+            return Err(AppError::Rule(said(P::ErrTeamWouldEmpty)));
+        }
+        set_team(txn, set.set.id, person, target.id).await?;
+        Ok(())
+    })
 }
 
 /// Locks or unlocks a team of the draft (a locked team keeps its members
 /// when teams are formed again).
 pub async fn lock(state: &AppState, class_id: i64, number: i32, locked: bool) -> AppResult<()> {
-    let set = draft(&state.db, class_id).await?;
-    let (t, _) = set
-        .teams
-        .into_iter()
-        .find(|(t, _)| t.number == number)
-        .ok_or(AppError::NotFound)?;
-    let mut t: team::ActiveModel = t.into();
-    t.locked = Set(locked);
-    t.update(&state.db).await?;
-    Ok(())
+    crate::write_txn!(&state.db, |txn| {
+        let set = draft(txn, class_id).await?;
+        let (t, _) = set
+            .teams
+            .into_iter()
+            .find(|(t, _)| t.number == number)
+            .ok_or(AppError::NotFound)?;
+        let mut t: team::ActiveModel = t.into();
+        t.locked = Set(locked);
+        t.update(txn).await?;
+        Ok(())
+    })
 }
 
 /// Publishes the draft: participants and evaluators see it from now on.
 pub async fn publish(state: &AppState, class_id: i64) -> AppResult<()> {
-    let set = draft(&state.db, class_id).await?;
-    let mut row: team_set::ActiveModel = set.set.into();
-    row.published_at = Set(Some(Utc::now()));
-    row.update(&state.db).await?;
-    Ok(())
+    crate::write_txn!(&state.db, |txn| {
+        let set = draft(txn, class_id).await?;
+        let mut row: team_set::ActiveModel = set.set.into();
+        row.published_at = Set(Some(Utc::now()));
+        row.update(txn).await?;
+        Ok(())
+    })
 }
 
 /// Adds a pair that must be together or apart in every team formed from now on.

@@ -21,6 +21,37 @@ pub use server_html::{HtmlPage, ServerHtml};
 pub use textarea::textarea_text;
 
 use crate::app::SessionResource;
+
+/// What a form inside server-rendered HTML gets back when it saved and the
+/// page stays as it is (`data-keep`): a `text` for the element the form's
+/// `data-result` names (a running total), and new values for some of the
+/// form's own fields (the `base` revision the next save starts from).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FormAnswer {
+    pub text: String,
+    pub fields: Vec<(String, String)>,
+}
+
+/// Gives the form's `save_key` field a new random value: the idempotency key of
+/// the save about to be sent (see `save_version`).
+#[cfg(feature = "hydrate")]
+pub fn fresh_save_key(form: &web_sys::HtmlFormElement) {
+    use leptos::wasm_bindgen::JsCast;
+    let input = form
+        .query_selector("input[name=save_key]")
+        .ok()
+        .flatten()
+        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = input {
+        let random = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+        input.set_value(&format!(
+            "{:08x}{:08x}{:08x}",
+            random(),
+            random(),
+            js_sys::Date::now() as u64
+        ));
+    }
+}
 use crate::auth::model::UserInfo;
 use crate::i18n::{Locale, Msg, K};
 use leptos::prelude::*;

@@ -119,6 +119,10 @@ pub(super) mod client {
         if ev.default_prevented() || !is_post(&ev) {
             return;
         }
+        // Each submit is a new save (a retry below resends the same body).
+        if let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) {
+            crate::ui::fresh_save_key(&form);
+        }
         let Some(body) = form_body(&ev) else {
             return; // let the browser post the form itself
         };
@@ -129,6 +133,7 @@ pub(super) mod client {
         let shown = Shown {
             reload,
             result_in: form_attr(&ev, "data-result"),
+            form: ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()),
         };
         ev.prevent_default();
         action.pending.set(true);
@@ -142,6 +147,8 @@ pub(super) mod client {
     struct Shown {
         reload: bool,
         result_in: Option<String>,
+        /// The form that was sent: a `FormAnswer`'s fields go back into it.
+        form: Option<HtmlFormElement>,
     }
 
     /// Posts the form's body. A form marked `data-retry` (a scenario step) is
@@ -156,8 +163,8 @@ pub(super) mod client {
             // Only a success changes what the page shows; after an error the page
             // keeps what was typed (and where the error is shown) as it is.
             let saved = result.is_ok();
-            if let (Ok(text), Some(id)) = (&result, &shown.result_in) {
-                show_result(id, text);
+            if let Ok(answer) = &result {
+                show_answer(&shown, answer);
             }
             action.value.set(Some(result.map(|_| ())));
             if again {
@@ -193,12 +200,34 @@ pub(super) mod client {
         form.get_attribute(name)
     }
 
-    /// A server fn's answer (a JSON string) as the text of element `id`; an
-    /// empty answer (an older save) leaves it as it is.
-    fn show_result(id: &str, json: &str) {
-        let text: String = serde_json::from_str(json).unwrap_or_default();
-        if let (false, Some(el)) = (text.is_empty(), document().get_element_by_id(id)) {
-            el.set_text_content(Some(&text));
+    /// A server fn's `FormAnswer`: its text into the element the form's
+    /// `data-result` names, its fields into the form (the revision the next
+    /// save starts from). Any other answer changes nothing here.
+    fn show_answer(shown: &Shown, json: &str) {
+        let Ok(answer) = serde_json::from_str::<crate::ui::FormAnswer>(json) else {
+            return;
+        };
+        if let (false, Some(el)) = (
+            answer.text.is_empty(),
+            shown
+                .result_in
+                .as_ref()
+                .and_then(|id| document().get_element_by_id(id)),
+        ) {
+            el.set_text_content(Some(&answer.text));
+        }
+        let Some(form) = &shown.form else {
+            return;
+        };
+        for (name, value) in &answer.fields {
+            let input = form
+                .query_selector(&format!("input[name={name}]"))
+                .ok()
+                .flatten()
+                .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(input) = input {
+                input.set_value(value);
+            }
         }
     }
 

@@ -35,7 +35,6 @@ pub fn ServerHtml(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         if let Some(action) = forms {
-            client::bump_revision(&ev);
             slot.set(client::error_slot(&ev));
             let reload = !client::keeps_page(&ev);
             super::server_form::client::submit_then(action, ev, reload);
@@ -128,18 +127,6 @@ mod client {
         )
         .ok();
         with_preview(&target, |entry| entry.1 = timer);
-    }
-
-    /// A form's `revision` is the moment it is sent: a later save always wins.
-    pub fn bump_revision(ev: &leptos::ev::SubmitEvent) {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
-            .and_then(|f| f.query_selector("input[name=revision]").ok().flatten())
-            .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(input) = input {
-            input.set_value(&(js_sys::Date::now() as i64).to_string());
-        }
     }
 
     pub fn autosave(ev: &leptos::ev::Event, timer: leptos::prelude::StoredValue<Option<TimeoutHandle>>) {

@@ -78,7 +78,7 @@ pub(crate) fn cases(w: &World) -> Vec<Case<'static>> {
                 ("class_id", a.clone()),
                 ("block", block_of("reflection")),
                 ("body", "Catatan".into()),
-                ("revision", "1".into()),
+                ("base", "0".into()),
             ],
             PARTICIPANTS,
         ),
@@ -479,7 +479,7 @@ pub(crate) fn cases(w: &World) -> Vec<Case<'static>> {
         (
             "POST",
             "/api/save_score",
-            reflection(vec![("revision", "1".into()), ("overall", "Cukup jelas.".into())]),
+            reflection(vec![("base", "0".into()), ("overall", "Cukup jelas.".into())]),
             &[EvalOwn],
         ),
         (

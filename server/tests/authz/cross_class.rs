@@ -154,10 +154,7 @@ fn cases(w: &World, x: &Extra) -> Vec<Cross> {
             EvalOther,
             "POST",
             "/api/save_score",
-            reflection(vec![
-                ("revision", "1".into()),
-                ("overall", "Diambil alih.".into()),
-            ]),
+            reflection(vec![("base", "0".into()), ("overall", "Diambil alih.".into())]),
         ),
         (
             PartOther,

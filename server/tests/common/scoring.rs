@@ -5,17 +5,20 @@ use app::i18n::Locale;
 
 /// A scoring form for `f` (class, target, subject and kind, as the caller
 /// needs) with the `template` rubric's every criterion at `level` (0 = the
-/// best) and the level's top points; `lock` submits it.
+/// best) and the level's top points; `lock` submits it. `base` is the
+/// score's revision the save starts from (0 for a first save); each form gets
+/// its own idempotency key, so posting the same form twice is one save sent twice.
 pub fn scored_with(
     template: &str,
     mut f: Vec<(String, String)>,
-    revision: i64,
+    base: i64,
     level: usize,
     lock: bool,
 ) -> Vec<(String, String)> {
     let template = app::rubrics::templates::find(template).unwrap();
     let rubric = template.rubric(Locale::Id);
-    f.push(("revision".into(), revision.to_string()));
+    f.push(("base".into(), base.to_string()));
+    f.push(("save_key".into(), uuid::Uuid::new_v4().simple().to_string()));
     f.push(("overall".into(), "Kerja sama yang baik.".into()));
     for (i, c) in rubric.criteria.iter().enumerate() {
         f.push((format!("c[{i}][level]"), level.to_string()));

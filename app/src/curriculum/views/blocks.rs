@@ -134,7 +134,8 @@ fn Reflection(reflection: ReflectionView, class_id: i64, participant: bool) -> i
                 <CsrfField />
                 <input type="hidden" name="class_id" value=class_id />
                 <input type="hidden" name="block" value=block_key />
-                <input type="hidden" name="revision" value=now_revision() />
+                <input type="hidden" name="base" value=revision />
+                <input type="hidden" name="save_key" value=save_key() />
                 <label for=field.clone()>{move || prompt.get(locale.get()).to_string()}</label>
                 <textarea id=field name="body" rows="6" disabled=!participant on:input=on_input prop:value=initial>
                     {crate::ui::textarea_text(body)}
@@ -149,13 +150,13 @@ fn Reflection(reflection: ReflectionView, class_id: i64, participant: bool) -> i
     }
 }
 
-/// Revisions are milliseconds on a clock: the page's render time for a plain post,
-/// the moment of saving for an autosave; a later save always wins.
-fn now_revision() -> i64 {
-    #[cfg(feature = "hydrate")]
-    return js_sys::Date::now() as i64;
-    #[cfg(not(feature = "hydrate"))]
-    chrono::Utc::now().timestamp_millis()
+/// The idempotency key of a save made without JavaScript (one per page
+/// shown); the browser's script gives each save its own (`ui::fresh_save_key`).
+fn save_key() -> String {
+    #[cfg(feature = "ssr")]
+    return uuid::Uuid::new_v4().simple().to_string();
+    #[cfg(not(feature = "ssr"))]
+    String::new()
 }
 
 #[cfg(feature = "hydrate")]
@@ -224,7 +225,15 @@ pub(crate) mod autosave {
             else {
                 return;
             };
-            params.set("revision", &(js_sys::Date::now() as i64).to_string());
+            crate::ui::fresh_save_key(&form);
+            if let Some(key) = form
+                .query_selector("input[name=save_key]")
+                .ok()
+                .flatten()
+                .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
+            {
+                params.set("save_key", &key.value());
+            }
             let _ = window()
                 .navigator()
                 .send_beacon_with_opt_url_search_params(action.url(), Some(&params));
@@ -242,14 +251,7 @@ pub(crate) mod autosave {
         }
         let handle = set_timeout_with_handle(
             move || {
-                if let Some(input) = form
-                    .query_selector("input[name=revision]")
-                    .ok()
-                    .flatten()
-                    .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
-                {
-                    input.set_value(&(js_sys::Date::now() as i64).to_string());
-                }
+                // A new save: the submit handler gives it a fresh key.
                 let _ = form.request_submit();
             },
             delay,
