@@ -131,7 +131,10 @@ both_backends!(
                 ("save_key", key.to_string()),
             ]
         };
-        let base_of = |r: &Reply| -> app::ui::FormAnswer { serde_json::from_str(&r.body).unwrap() };
+        let base_of = |r: &Reply| {
+            let answer: app::ui::FormAnswer = serde_json::from_str(&r.body).unwrap();
+            answer
+        };
         let r = app
             .call(&c, "/api/save_reflection", &save("kalimat", 0, "key-first-1"))
             .await;
