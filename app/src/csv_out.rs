@@ -39,11 +39,14 @@ pub fn restore(cell: &str) -> &str {
     }
 }
 
-/// A CSV writer whose every cell is neutralised. Flexible: an export may mix
-/// tables of different widths (a title line, then the table), and every write
-/// error is returned, never dropped.
+/// A CSV writer whose every cell is neutralised. One rectangular table: the
+/// first row (the header) sets the width, and a row of another width is
+/// refused with an error before anything of it is written, so an export is
+/// either a table a spreadsheet reads as one or no download at all (a 500),
+/// never records glued onto one line. Every write error is returned.
 pub struct CsvOut {
     inner: csv::Writer<Vec<u8>>,
+    width: Option<usize>,
 }
 
 impl Default for CsvOut {
@@ -55,7 +58,8 @@ impl Default for CsvOut {
 impl CsvOut {
     pub fn new() -> Self {
         CsvOut {
-            inner: csv::WriterBuilder::new().flexible(true).from_writer(Vec::new()),
+            inner: csv::WriterBuilder::new().flexible(false).from_writer(Vec::new()),
+            width: None,
         }
     }
 
@@ -68,6 +72,13 @@ impl CsvOut {
             .into_iter()
             .map(|c| neutralise(c.as_ref()).into_owned())
             .collect();
+        let width = *self.width.get_or_insert(cells.len());
+        if cells.len() != width {
+            return Err(csv::Error::from(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("a CSV row of {} cells in a table of {width}", cells.len()),
+            )));
+        }
         self.inner.write_record(&cells)
     }
 
@@ -105,22 +116,33 @@ mod tests {
     }
 
     #[test]
-    fn rows_of_any_width_parse_back_cell_for_cell() {
+    fn rows_parse_back_cell_for_cell_as_one_table() {
         let mut out = CsvOut::new();
-        out.row(["# judul"]).unwrap();
+        out.row(["a", "b", "c", "d", "e", "f"]).unwrap();
         out.row(HOSTILE).unwrap();
-        out.row(["-5", "a,b", "baris\nbaru"]).unwrap();
+        out.row(["-5", "a,b", "baris\nbaru", "\"kutip\"", "ñ — 日本", ""])
+            .unwrap();
         let text = out.finish().unwrap();
         let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
             .has_headers(false)
-            .flexible(true)
+            .flexible(false)
             .from_reader(text.as_bytes())
             .records()
             .map(|r| r.unwrap().iter().map(str::to_string).collect())
             .collect();
         let hostile: Vec<String> = HOSTILE.iter().map(|h| format!("'{h}")).collect();
-        assert_eq!(rows[0], ["# judul"]);
+        assert_eq!(rows[0], ["a", "b", "c", "d", "e", "f"]);
         assert_eq!(rows[1], hostile);
-        assert_eq!(rows[2], ["-5", "a,b", "baris\nbaru"]);
+        assert_eq!(rows[2], ["-5", "a,b", "baris\nbaru", "\"kutip\"", "ñ — 日本", ""]);
+    }
+
+    #[test]
+    fn a_row_of_another_width_is_an_error_and_nothing_of_it_is_written() {
+        let mut out = CsvOut::new();
+        out.row(["a", "b"]).unwrap();
+        assert!(out.row(["# judul"]).is_err());
+        assert!(out.row(["x", "y", "z"]).is_err());
+        out.row(["1", "2"]).unwrap();
+        assert_eq!(out.finish().unwrap(), "a,b\n1,2\n");
     }
 }

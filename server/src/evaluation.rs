@@ -1,8 +1,10 @@
 //! A target's evaluation (a team task, or a scenario's reflections) as CSV or XLSX (scores per criterion and evaluator,
-//! results with predicates, agreement), for the class's facilitators and admins.
+//! results with predicates, agreement), for the class's facilitators and admins:
+//! `scores.xlsx` holds the three tables as sheets; `scores.csv`, `results.csv`
+//! and `agreement.csv` are one table each.
 use crate::download;
 use app::error::AppError;
-use app::evaluation::export::{target_tables, to_csv, Table};
+use app::evaluation::export::{csv_file, target_tables, to_csv, Table};
 use app::evaluation::target::Target;
 use app::state::{AppState, RequestAuth};
 use axum::extract::{Path, State};
@@ -51,19 +53,21 @@ async fn export(
         Ok(t) => t,
         Err(e) => return download::error(auth.locale, e),
     };
-    let (bytes, mime) = match file.as_str() {
-        "scores.csv" => match to_csv(&tables) {
-            Ok(text) => (text.into_bytes(), "text/csv; charset=utf-8"),
-            Err(e) => return download::error(auth.locale, AppError::internal(e)),
-        },
-        "scores.xlsx" => match xlsx(&tables) {
+    let (bytes, mime) = if file == "scores.xlsx" {
+        match xlsx(&tables) {
             Ok(b) => (
                 b,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ),
             Err(e) => return download::error(auth.locale, AppError::internal(e)),
-        },
-        _ => return download::error(auth.locale, AppError::NotFound),
+        }
+    } else if let Some(table) = csv_file(&tables, &file) {
+        match to_csv(table) {
+            Ok(text) => (text.into_bytes(), "text/csv; charset=utf-8"),
+            Err(e) => return download::error(auth.locale, AppError::internal(e)),
+        }
+    } else {
+        return download::error(auth.locale, AppError::NotFound);
     };
     let what = if target.kind == app::evaluation::target::REFLECTION {
         "refleksi"
@@ -74,7 +78,8 @@ async fn export(
     download::attachment(mime, &name, bytes)
 }
 
-/// One worksheet per table; plain numbers (as `csv_out` reads them) are written
+/// One worksheet per table, every row as wide as its header (a row of
+/// another width is an error, not a ragged sheet); plain numbers (as `csv_out` reads them) are written
 /// as numbers so they sum in a spreadsheet, everything else with `write_string`,
 /// which is never a formula (so no `'` is needed here).
 fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
@@ -87,6 +92,14 @@ fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
             sheet.write_string_with_format(0, c as u16, title, &bold)?;
         }
         for (r, row) in table.rows.iter().enumerate() {
+            if row.len() != table.header.len() {
+                return Err(rust_xlsxwriter::XlsxError::ParameterError(format!(
+                    "{}: a row of {} cells under a header of {}",
+                    table.name,
+                    row.len(),
+                    table.header.len()
+                )));
+            }
             for (c, cell) in row.iter().enumerate() {
                 let (r, c) = (r as u32 + 1, c as u16);
                 match cell.parse::<f64>() {

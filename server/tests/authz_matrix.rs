@@ -377,12 +377,16 @@ both_backends!(page_matrix, async |app: &TestApp| {
     let rubric_csv = format!("{rubric}/export.csv");
     let evaluation = format!("{task}/evaluation");
     let scores_csv = format!("{task}/export/scores.csv");
+    let results_csv = format!("{task}/export/results.csv");
+    let agreement_csv = format!("{play}/export/agreement.csv");
     let reflections = format!("{play}/evaluation");
     let score = format!("{play}/score/{}", w.reflector);
     let reflections_xlsx = format!("{play}/export/scores.xlsx");
     let pages: Vec<(&str, &[Who])> = vec![
         (&evaluation, EVALUATES),
         (&scores_csv, MANAGERS),
+        (&results_csv, MANAGERS),
+        (&agreement_csv, MANAGERS),
         (&reflections, EVALUATES),
         (&score, EVALUATES),
         (&reflections_xlsx, MANAGERS),

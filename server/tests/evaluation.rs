@@ -295,20 +295,22 @@ both_backends!(
             "{named}"
         );
 
-        // Exports: the results with their predicate, as CSV and as a real workbook.
+        // Exports: the scores, the results with their predicate and the
+        // agreement, each a CSV table of its own, and a real workbook.
         let export = format!("/classes/{class}/tasks/{task}/export");
         let csv = app.get(&w.facilitator, &format!("{export}/scores.csv")).await;
         assert_eq!(csv.status, axum::http::StatusCode::OK);
+        assert!(csv.body.contains("Penilai Penguji"), "{}", csv.body);
+        let results = app.get(&w.facilitator, &format!("{export}/results.csv")).await;
+        assert_eq!(results.status, axum::http::StatusCode::OK);
         assert!(
-            csv.body.contains("# results") && csv.body.contains("82.50") && csv.body.contains("Memuaskan"),
+            results.body.contains("82.50") && results.body.contains("Memuaskan"),
             "{}",
-            csv.body
+            results.body
         );
-        assert!(
-            csv.body.contains("# agreement") && csv.body.contains("Penilai Penguji"),
-            "{}",
-            csv.body
-        );
+        let agreement = app.get(&w.facilitator, &format!("{export}/agreement.csv")).await;
+        assert_eq!(agreement.status, axum::http::StatusCode::OK);
+        assert!(agreement.body.contains("ICC(2,1)"), "{}", agreement.body);
         let xlsx = app.get(&w.facilitator, &format!("{export}/scores.xlsx")).await;
         assert_eq!(xlsx.status, axum::http::StatusCode::OK);
         assert!(xlsx.body.starts_with("PK"), "an XLSX is a zip");
@@ -650,30 +652,27 @@ both_backends!(
         let url = format!("/classes/{class}/tasks/{task}/export/scores.csv");
         let csv = app.get(&w.facilitator, &url).await;
         assert_eq!(csv.status, axum::http::StatusCode::OK);
+        // One table per file: every record as wide as its header.
         let rows = csv_cells(&csv.body);
-        let scores: Vec<&Vec<String>> = rows.iter().filter(|r| r.len() == 10).skip(1).collect();
+        assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{}", csv.body);
+        let scores: Vec<&Vec<String>> = rows.iter().skip(1).collect();
         assert!(!scores.is_empty(), "{}", csv.body);
         for (i, row) in scores.iter().enumerate() {
             assert_eq!(row[1], neutralised(HOSTILE_CELLS[0]), "evaluator name: {row:?}");
             assert_eq!(row[8], neutralised(HOSTILE_CELLS[1 + i % 3]), "comment: {row:?}");
             assert!(!row[7].starts_with('\''), "points stay numbers: {row:?}");
         }
-        let result = rows
-            .iter()
-            .find(|r| r.len() == 9 && r[5] == "82.50")
-            .expect("result row");
+        let results = app
+            .get(&w.facilitator, &url.replace("scores.csv", "results.csv"))
+            .await;
+        let rows = csv_cells(&results.body);
+        assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{}", results.body);
+        let result = rows.iter().find(|r| r[5] == "82.50").expect("result row");
         assert_eq!(
             result[4],
             neutralised("@SUM(A1)"),
             "moderation reason: {result:?}"
         );
-        // Titled tables of other widths come back whole (the writer is flexible).
-        let titles: Vec<&str> = rows
-            .iter()
-            .filter(|r| r.len() == 1)
-            .map(|r| r[0].as_str())
-            .collect();
-        assert_eq!(titles, ["# scores", "", "# results", "", "# agreement"]);
 
         // The workbook keeps text as text: no cell is a formula, the name is a
         // shared string as typed (no `'` needed there), and points are numbers.

@@ -125,7 +125,6 @@ pub async fn create_user(csrf: String, input: NewUser) -> Result<i64, AppError> 
         }
         Ok(saved.id)
     })
-    .map_err(Into::into)
 }
 
 #[cfg(feature = "ssr")]
@@ -320,7 +319,6 @@ pub async fn create_class(
         }
         Ok(saved.id)
     })
-    .map_err(Into::into)
 }
 
 /// Logged-in users (every composition view names the scheme). Returns the active scheme.

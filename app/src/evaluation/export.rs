@@ -156,22 +156,28 @@ pub fn tables(s: &Source) -> Vec<Table> {
     ]
 }
 
-/// All three tables in one CSV, each after a line with its name and a blank
-/// line between (rows of different widths: the writer is flexible). Cells are
-/// neutralised by `csv_out`.
-pub fn to_csv(tables: &[Table]) -> Result<String, csv::Error> {
+/// One table as CSV: its header on the first line, then one record per row,
+/// every record as wide as the header (a CSV file holds one table; see
+/// `csv_file`). Cells are neutralised by `csv_out`; a row of another width is
+/// an error, never a corrupt file.
+pub fn to_csv(table: &Table) -> Result<String, csv::Error> {
     let mut out = crate::csv_out::CsvOut::new();
-    for (n, table) in tables.iter().enumerate() {
-        if n > 0 {
-            out.row([""])?;
-        }
-        out.row([format!("# {}", table.name)])?;
-        out.row(&table.header)?;
-        for row in &table.rows {
-            out.row(row)?;
-        }
+    out.row(&table.header)?;
+    for row in &table.rows {
+        out.row(row)?;
     }
     out.finish()
+}
+
+/// The table a CSV download names: `scores.csv`, `results.csv` or
+/// `agreement.csv` (the XLSX holds all three as sheets). Each is its own file
+/// because a spreadsheet opens a CSV as one sheet whose first row is the
+/// header: stacked tables of different widths cannot be sorted, filtered or
+/// pivoted, and padding them to one width would make a column mean one thing
+/// at the top and another further down.
+pub fn csv_file<'a>(tables: &'a [Table], file: &str) -> Option<&'a Table> {
+    let name = file.strip_suffix(".csv")?;
+    tables.iter().find(|t| t.name == name)
 }
 
 /// The tables of a target's evaluation, for the class's managers (checked by the caller).

@@ -490,6 +490,8 @@ fn exports(data: &EvalData) -> Option<impl IntoView> {
             <h2>{tr(P::ExportTitle)}</h2>
             <p class="actions">
                 <a class="button" href=format!("{base}/scores.csv") download>{tr(P::ExportCsv)}</a>" "
+                <a class="button" href=format!("{base}/results.csv") download>{tr(P::ExportResultsCsv)}</a>" "
+                <a class="button" href=format!("{base}/agreement.csv") download>{tr(P::ExportAgreementCsv)}</a>" "
                 <a class="button" href=format!("{base}/scores.xlsx") download>{tr(P::ExportXlsx)}</a>
             </p>
         </section>

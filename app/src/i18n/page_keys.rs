@@ -63,8 +63,10 @@ page_keys! {
     ExportMeasure => "Ukuran", "Measure";
     ExportExact => "Sepakat persis (%)", "Exact agreement (%)";
     ExportAdjacent => "Sepakat berdekatan (%)", "Adjacent agreement (%)";
-    ExportCsv => "Unduh CSV", "Download CSV";
-    ExportXlsx => "Unduh XLSX", "Download XLSX";
+    ExportCsv => "Nilai per penilai (CSV)", "Scores per evaluator (CSV)";
+    ExportResultsCsv => "Hasil dan predikat (CSV)", "Results and predicates (CSV)";
+    ExportAgreementCsv => "Kesepakatan penilai (CSV)", "Evaluator agreement (CSV)";
+    ExportXlsx => "Semua tabel (XLSX)", "All tables (XLSX)";
     ExportTitle => "Ekspor", "Export";
     ErrRubricInUse => "Rubrik tidak dapat diganti: sudah ada penilai yang menilai dengan rubrik ini.", "The rubric cannot change: evaluators have already scored with it.";
     ErrNoRubricYet => "Pilih rubrik untuk tugas ini terlebih dahulu.", "Choose a rubric for this task first.";

@@ -90,6 +90,9 @@ pub async fn enqueue_raw<C: ConnectionTrait>(db: &C, call: Raw<'_>) -> AppResult
     Ok(added > 0)
 }
 
+/// How long a server may take to send a row it claimed before another may.
+const CLAIM_LEASE_SECS: i64 = 120;
+
 /// Delivers what is due; returns how many calls succeeded.
 pub async fn run_due(state: &AppState) -> AppResult<usize> {
     let due = lti_outbox::Entity::find()
@@ -104,6 +107,26 @@ pub async fn run_due(state: &AppState) -> AppResult<usize> {
     // class queues dozens of grades for the same LMS.
     let mut tokens: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
     for row in due {
+        // Several servers run this worker: each row is claimed with one
+        // conditional statement (this try counted, the next moved a lease
+        // ahead), so only the server whose claim changed the row sends it. A
+        // server that dies after claiming leaves the row to be tried again
+        // when the lease ends.
+        let claimed = lti_outbox::Entity::update_many()
+            .col_expr(lti_outbox::Column::Attempts, Expr::value(row.attempts + 1))
+            .col_expr(
+                lti_outbox::Column::NextAt,
+                Expr::value(Utc::now() + Duration::seconds(CLAIM_LEASE_SECS)),
+            )
+            .filter(lti_outbox::Column::Id.eq(row.id))
+            .filter(lti_outbox::Column::Status.eq(PENDING))
+            .filter(lti_outbox::Column::Attempts.eq(row.attempts))
+            .exec(&state.db)
+            .await?
+            .rows_affected;
+        if claimed == 0 {
+            continue;
+        }
         let outcome = if row.kind == XAPI {
             super::xapi::send(&state.http, &row).await
         } else {
@@ -115,6 +138,8 @@ pub async fn run_due(state: &AppState) -> AppResult<usize> {
             Ok(()) => {
                 update.status = Set(SENT.into());
                 update.sent_at = Set(Some(Utc::now()));
+                // The claim's lease is over.
+                update.next_at = Set(Utc::now());
                 update.last_error = Set(String::new());
                 sent += 1;
             }

@@ -163,7 +163,7 @@ async fn lock(txn: &sea_orm::DatabaseTransaction, key: &str) -> Result<(), AppEr
     use crate::entities::scenario;
     use sea_orm::{prelude::Expr, ColumnTrait, EntityTrait, QueryFilter};
     scenario::Entity::update_many()
-        .col_expr(scenario::Column::Key, Expr::col(scenario::Column::Key).into())
+        .col_expr(scenario::Column::Key, Expr::col(scenario::Column::Key))
         .filter(scenario::Column::Key.eq(key))
         .exec(txn)
         .await?;

@@ -7,6 +7,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// A form's fields as sent.
+pub type Form = Vec<(String, String)>;
+
 /// Two `server` processes serving the same database; killed on drop.
 pub struct Servers {
     children: Vec<Child>,

@@ -1,6 +1,6 @@
 //! Scenario starts (a class pressing "Mulai" together) and steps (retried,
 //! and sent from another tab), raced across the two servers.
-use super::harness::{at_once, email_of, f, Ans, Browser, Findings, Servers};
+use super::harness::{at_once, email_of, f, Ans, Browser, Findings, Form, Servers};
 use crate::common::TestApp;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
@@ -165,7 +165,7 @@ pub async fn steps(app: Arc<TestApp>, s: Arc<Servers>) -> Findings {
         v
     };
     // (person, server, key, fields)
-    let mut plan: Vec<(usize, usize, String, Vec<(String, String)>)> = Vec::new();
+    let mut plan: Vec<(usize, usize, String, Form)> = Vec::new();
     for (p, a) in attempts.iter().enumerate() {
         let k1 = format!("langkah-{p}-satu");
         let k2 = format!("langkah-{p}-dua");

@@ -1,6 +1,6 @@
 //! Score saves and submits, moderation and evaluation settings, raced
 //! across the two servers.
-use super::harness::{at_once, email_of, f, Ans, Browser, Findings, Servers};
+use super::harness::{at_once, email_of, f, Ans, Browser, Findings, Form, Servers};
 use crate::common::{scored_with, TestApp};
 use app::auth::model::Role;
 use app::auth::policy::Membership;
@@ -197,7 +197,7 @@ async fn pair_race(
     label: &str,
     lenient: bool,
 ) {
-    let mut all: Vec<(usize, usize, String, Vec<(String, String)>)> = Vec::new();
+    let mut all: Vec<(usize, usize, String, Form)> = Vec::new();
     for (e, (_, _)) in w.evaluators.iter().enumerate() {
         for (side, (form, key)) in forms(w).into_iter().enumerate() {
             all.push((e, side, key, form));
@@ -286,7 +286,7 @@ pub async fn retried_save(app: Arc<TestApp>, s: Arc<Servers>) -> Findings {
     let w = world(&app, &s, "Skor Ulang", 4).await;
     first_saves(&s, &w, &mut fx).await;
     // The same save (same key) sent to both servers at once, per evaluator.
-    let forms: Arc<Vec<(Vec<(String, String)>, String)>> =
+    let forms: Arc<Vec<(Form, String)>> =
         Arc::new(w.evaluators.iter().map(|_| form(&w, 1, 2, false)).collect());
     let n = w.evaluators.len();
     let answers = at_once(n * 2, |i| {
@@ -401,7 +401,7 @@ pub async fn evaluation_settings(app: Arc<TestApp>, s: Arc<Servers>) -> Findings
     .unwrap()
     .unwrap();
     let choices = |i: usize| -> (&'static str, String) {
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             ("mean", (1 + i % 3).to_string())
         } else {
             ("median", (1 + i % 3).to_string())
