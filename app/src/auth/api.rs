@@ -9,7 +9,7 @@ use {
     super::{guard, password, store, throttle},
     crate::entities::user,
     crate::i18n::{Msg, K},
-    sea_orm::{prelude::*, ActiveValue::Set},
+    sea_orm::prelude::*,
 };
 
 /// Anyone. Returns the visitor's user (if logged in), CSRF token and language.
@@ -178,9 +178,17 @@ pub async fn change_password(
         return Err(AppError::field("current", Msg::new(K::PasswordWrongCurrent)));
     }
     let hash = password::hash(&state, new).await?;
-    let mut active: user::ActiveModel = user.into();
-    active.password_hash = Set(Some(hash));
-    active.update(&state.db).await?;
+    // Only over the password that was just checked: two changes sent at once
+    // (two tabs, or someone else who knew the old password) cannot both win.
+    let changed = user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(Some(hash)))
+        .filter(user::Column::Id.eq(user.id))
+        .filter(user::Column::PasswordHash.eq(user.password_hash.clone()))
+        .exec(&state.db)
+        .await?;
+    if changed.rows_affected == 0 {
+        return Err(AppError::field("current", Msg::new(K::PasswordWrongCurrent)));
+    }
     end_other_sessions(&state, caller.user_id, &caller.session_hash).await
 }
 

@@ -104,11 +104,14 @@ pub async fn complete_lesson(csrf: String, class_id: i64, lesson: String) -> Res
     let state = guard::state()?;
     let (row, unit) = db::lesson_by_key(&state.db, &lesson).await?;
     let (state, caller) = participant_in_released(class_id, unit.id).await?;
-    let txn = crate::server_util::begin_write(&state.db).await?;
-    db::complete(&*txn, caller.user_id, class_id, row.id).await?;
-    crate::lti::grades::queue_unit(&*txn, class_id, caller.user_id, &unit).await?;
-    crate::lti::xapi::lesson_read(&*txn, class_id, caller.user_id, &row, &unit).await?;
-    txn.commit().await?;
+    // The unit's grade counts the lessons read so far: one unit with the
+    // completion, or two lessons finished at once would each count the other
+    // as unread and the unit's last grade would never be queued.
+    crate::write_txn!(&state.db, |txn| {
+        db::complete(txn, caller.user_id, class_id, row.id).await?;
+        crate::lti::grades::queue_unit(txn, class_id, caller.user_id, &unit).await?;
+        crate::lti::xapi::lesson_read(txn, class_id, caller.user_id, &row, &unit).await
+    })?;
     let target = match db::next_lesson_key(&state.db, &row).await? {
         Some(next) => format!("/classes/{class_id}/learn/{next}"),
         None => format!("/classes/{class_id}/learn"),
