@@ -5,8 +5,9 @@
 //! access checks). One resource and one client stub in the WASM serve them
 //! all, instead of one of each per page.
 use crate::error::AppError;
-use crate::i18n::K;
-use crate::ui::{form_action, html_page_data, use_locale, FormAction, HtmlPage};
+use crate::ui::{
+    form_action, html_page_data, use_locale, FormAction, HtmlPage, HtmlPageData, Save, SaveIndicator,
+};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use leptos_router::hooks::use_location;
@@ -94,20 +95,44 @@ pub fn HtmlRoute() -> impl IntoView {
         })
     };
     view! {
-        <Show when=playing><SaveState action /></Show>
+        <Show when=playing><SaveState action page path /></Show>
         <HtmlPage page forms=Some(action) />
     }
 }
 
+/// Where the page's saves stand: only what happened on the page shown.
+/// Nothing on a page just opened, no "saved" on a page without a save of its
+/// own (a scenario's summary, even right after the last step's save brought
+/// it); a new path starts from nothing.
 #[component]
-fn SaveState(action: FormAction) -> impl IntoView {
-    let text = move || match (action.pending().get(), action.value().get()) {
-        (true, Some(Err(AppError::Transport))) => K::LearnUnsaved,
-        (true, _) => K::LearnSaving,
-        _ => K::LearnSaved,
+fn SaveState(
+    action: FormAction,
+    page: HtmlPageData<Result<String, AppError>>,
+    path: Memo<String>,
+) -> impl IntoView {
+    Effect::new(move |was: Option<String>| {
+        let now = path.get();
+        if was.is_some_and(|was| was != now) {
+            action.save().set(Save::Idle);
+        }
+        now
+    });
+    // The HTML of a page just opened is not in the hydration data (empty):
+    // whatever was saved on it is its own. After a reload or a navigation it
+    // is, and a page saves when it has a step or a score form.
+    let has_save = move || {
+        page.with(|p| match p {
+            Some(Ok(html)) => html.is_empty() || html.contains("step-form") || html.contains("score-form"),
+            _ => false,
+        })
     };
-    let locale = use_locale();
-    view! { <p class="save-state" role="status" aria-live="polite">{move || text().t(locale.get())}</p> }
+    // A save still on its way or refused is always said; "saved" only where
+    // the page has a save of its own (not on the summary the last step led to).
+    let state = Signal::derive(move || match action.save().get() {
+        Save::Saved(..) if !has_save() => Save::Idle,
+        state => state,
+    });
+    view! { <SaveIndicator state /> }
 }
 
 /// On the teams page, dropping a member's name on another team's card fills

@@ -60,7 +60,7 @@ async function scoreAs(page, js, who, taskPath, team, level, { blindCheck = fals
     // The weighted total follows the picks without a reload (the autosave answers it).
     await page.waitForFunction(() => /^Nilai sementara: \d+\.\d$/.test(document.getElementById('score-total')?.textContent ?? ''));
     // Drafts save themselves; the draft survives a reload.
-    await page.getByText('Tersimpan', { exact: true }).waitFor();
+    await page.getByRole('status').filter({ hasText: /^Tersimpan pukul \d{2}\.\d{2}$/ }).waitFor();
     await page.waitForTimeout(1500);
     await page.reload();
     await page.waitForSelector('body[data-hydrated="1"]');

@@ -33,7 +33,7 @@ bothModes('a participant works through a lesson: check, reflection, reload, next
   await box.fill(sentence);
   if (js) {
     // Autosave: no button press; the state says when it is stored.
-    await page.locator('#potret-mengapa-penting-refleksi .save-state').getByText('Tersimpan', { exact: true }).waitFor();
+    await page.locator('#potret-mengapa-penting-refleksi .save-state').getByText(/^Tersimpan pukul \d{2}\.\d{2}$/).waitFor();
   } else {
     await page.getByRole('button', { name: 'Simpan refleksi' }).click();
     await page.waitForLoadState('load');
@@ -96,10 +96,10 @@ test('a reflection typed while the network is down is saved once it is back [hyd
     const section = page.locator('#potret-mengapa-penting-refleksi');
     await context.setOffline(true);
     await section.locator('textarea').fill('Ditulis di kapal feri tanpa sinyal.');
-    await section.getByText('Belum tersimpan — akan dicoba lagi', { exact: true }).waitFor({ timeout: 10000 });
+    await section.getByText('Belum tersimpan — mencoba lagi', { exact: true }).waitFor({ timeout: 10000 });
     await context.setOffline(false);
-    // Retried with backoff (2 s, then 4 s…) until it goes through; no button pressed.
-    await section.getByText('Tersimpan', { exact: true }).waitFor({ timeout: 20000 });
+    // Retried with backoff (1 s, then 2 s, 4 s…) until it goes through; no button pressed.
+    await section.getByText(/^Tersimpan pukul \d{2}\.\d{2}$/).waitFor({ timeout: 20000 });
     await page.reload();
     await page.waitForSelector('body[data-hydrated="1"]');
     assert.equal(await page.locator('#potret-mengapa-penting-refleksi textarea').inputValue(), 'Ditulis di kapal feri tanpa sinyal.');

@@ -24,7 +24,8 @@ bothModes('a participant plays a scenario to the end through a reload and a drop
   await card.getByRole('link', { name: /Mainkan|Lanjutkan/ }).click();
   await page.getByRole('button', { name: 'Mulai' }).click();
   await stepLabel(page).filter({ hasText: 'Langkah 1' }).waitFor();
-  await page.getByText('Tersimpan', { exact: true }).waitFor();
+  // Said once hydrated, and only of a save made on this page.
+  if (js) await page.getByRole('status').filter({ hasText: /^Tersimpan pukul \d{2}\.\d{2}$/ }).waitFor();
   if (js) await page.waitForSelector('body[data-hydrated="1"]');
 
   // Play until the first choice, choose, and read its feedback.
@@ -49,13 +50,13 @@ bothModes('a participant plays a scenario to the end through a reload and a drop
     await page.context().setOffline(true);
     const before = await stepLabel(page).innerText();
     await act(page);
-    await page.getByRole('status').filter({ hasText: 'Belum tersimpan — akan dicoba lagi' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Belum tersimpan — mencoba lagi' }).waitFor();
     await page.context().setOffline(false);
     await page.waitForFunction((b) => {
       const label = document.querySelector('.scenario-progress span');
       return document.querySelector('section.ending') || (label && label.innerText !== b);
     }, before, { timeout: 40000 });
-    await page.getByRole('status').filter({ hasText: /^Tersimpan$/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: /^Tersimpan pukul \d{2}\.\d{2}$/ }).waitFor();
   }
 
   await playToEnd(page, js);

@@ -230,9 +230,10 @@ keys! {
     LearnCheckWrong => "Belum tepat. Baca umpan balik, lalu coba lagi.", "Not quite. Read the feedback and try again.";
     LearnReflection => "Refleksi", "Reflection";
     LearnReflectionSave => "Simpan refleksi", "Save reflection";
-    LearnSaved => "Tersimpan", "Saved";
     LearnSaving => "Menyimpan…", "Saving…";
-    LearnUnsaved => "Belum tersimpan — akan dicoba lagi", "Not saved yet — will retry";
+    SaveSavedAt => "Tersimpan pukul {0}", "Saved at {0}";
+    SaveNotSaved => "Tidak tersimpan — alasannya tertulis di formulir", "Not saved — the reason is shown in the form";
+    SaveRetrying => "Belum tersimpan — mencoba lagi", "Not saved yet — retrying";
     LearnOpenLink => "Buka tautan", "Open the link";
     CurBadKey => "Kunci hanya boleh huruf kecil, angka dan tanda hubung (paling banyak 60).", "A key may only hold lower-case letters, digits and hyphens (60 at most).";
     CurMissingTranslation => "Isi teks dalam bahasa Indonesia dan bahasa Inggris.", "Fill in the text in both Indonesian and English.";

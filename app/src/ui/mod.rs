@@ -2,6 +2,7 @@
 mod forms;
 mod layout;
 mod page_data;
+mod save_state;
 mod server_form;
 mod server_html;
 mod textarea;
@@ -12,6 +13,7 @@ pub mod layout_helpers {
 pub use forms::{Alert, CsrfField, FieldError, Notice, PageError};
 pub use layout::{Layout, NotFound};
 pub use page_data::{html_page_data, page_data, CarriesHtml, HtmlPageData, PageData};
+pub use save_state::{Save, SaveIndicator};
 #[cfg(feature = "ssr")]
 pub use server_form::slot_action;
 pub use server_form::{form_action, FormAction, ServerForm};

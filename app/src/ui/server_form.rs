@@ -8,18 +8,21 @@
 //! and only success or the one `AppError` type comes back, so one copy of the
 //! code serves every form. Forms that need data back reload it through their
 //! resources, which depend on `version()`.
+use super::save_state::Save;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server::ServerActionError;
 use leptos::server_fn::error::ServerFnUrlError;
 
-/// Submission state of one form: last result, successful submissions so far, in flight.
+/// Submission state of one form: last result, successful submissions so far,
+/// in flight, and where its saves stand for the save indicator.
 #[derive(Clone, Copy)]
 pub struct FormAction {
     url: &'static str,
     value: RwSignal<Option<Result<(), AppError>>>,
     version: RwSignal<usize>,
     pending: RwSignal<bool>,
+    save: RwSignal<Save>,
 }
 
 impl FormAction {
@@ -33,6 +36,7 @@ impl FormAction {
             value: RwSignal::new(from_url),
             version: RwSignal::new(0),
             pending: RwSignal::new(false),
+            save: RwSignal::new(Save::Idle),
         }
     }
 
@@ -64,6 +68,11 @@ impl FormAction {
 
     pub fn pending(&self) -> RwSignal<bool> {
         self.pending
+    }
+
+    /// Where this form's saves stand on the page shown (see `SaveIndicator`).
+    pub fn save(&self) -> RwSignal<Save> {
+        self.save
     }
 
     pub fn url(&self) -> &'static str {
@@ -99,7 +108,7 @@ pub fn ServerForm(action: FormAction, children: Children) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 pub(super) mod client {
-    use super::FormAction;
+    use super::{FormAction, Save};
     use crate::error::AppError;
     use leptos::prelude::*;
     use leptos::server_fn::client::{browser::BrowserClient, Client};
@@ -107,6 +116,7 @@ pub(super) mod client {
     use leptos::server_fn::request::{browser::BrowserRequest, ClientReq};
     use leptos::server_fn::response::ClientRes;
     use leptos::wasm_bindgen::JsCast;
+    use std::cell::RefCell;
     use web_sys::{FormData, HtmlButtonElement, HtmlFormElement, SubmitEvent, UrlSearchParams};
 
     pub fn submit(action: FormAction, ev: SubmitEvent) {
@@ -137,7 +147,18 @@ pub(super) mod client {
         };
         ev.prevent_default();
         action.pending.set(true);
-        send(action, url, body, shown, retry, 1_000);
+        // Saving, or still retrying when an earlier save waits for the network.
+        action.save.update(|s| *s = s.edited());
+        let job = Job {
+            action,
+            url,
+            body,
+            shown,
+            retry,
+        };
+        if let Some(job) = behind_in_flight(job) {
+            send(job, 1_000);
+        }
     }
 
     /// What a success changes on the page: `reload` its data, and the text a
@@ -151,34 +172,111 @@ pub(super) mod client {
         form: Option<HtmlFormElement>,
     }
 
-    /// Posts the form's body. A form marked `data-retry` (a scenario step) is
-    /// sent again while the network is down, waiting longer each time (up to
-    /// half a minute), with the same body: its idempotency key makes a repeat
-    /// harmless. (A timer rather than an async sleep: no extra future machinery
-    /// in the WASM.)
-    fn send(action: FormAction, url: String, body: String, shown: Shown, retry: bool, delay: u64) {
+    /// One submit of a form, to be posted.
+    struct Job {
+        action: FormAction,
+        url: String,
+        body: String,
+        shown: Shown,
+        retry: bool,
+    }
+
+    thread_local! {
+        /// The forms with a save in flight, each with the submit that waits
+        /// for it (the newest: each carries the whole form, so it supersedes
+        /// an older one still waiting). A list: a few forms per page.
+        static IN_FLIGHT: RefCell<Vec<(HtmlFormElement, Option<Job>)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Saves of one form never race: while one is in flight the next waits
+    /// (`None`: queued), so it starts from the revision the first one's answer
+    /// gave. `Some`: nothing in flight, send it now.
+    fn behind_in_flight(job: Job) -> Option<Job> {
+        let Some(form) = job.shown.form.clone() else {
+            return Some(job);
+        };
+        IN_FLIGHT.with(|f| {
+            let mut f = f.borrow_mut();
+            match f.iter_mut().find(|(busy, _)| *busy == form) {
+                Some(entry) => {
+                    entry.1 = Some(job);
+                    None
+                }
+                None => {
+                    f.push((form, None));
+                    Some(job)
+                }
+            }
+        })
+    }
+
+    /// The submit that waited for this form's save, now that it is answered,
+    /// with the `base` that answer put in the form (it keeps its own
+    /// `save_key`); `None` when none waits, and the form is free again.
+    fn next_after(form: Option<&HtmlFormElement>) -> Option<Job> {
+        let form = form?;
+        let mut job = IN_FLIGHT.with(|f| {
+            let mut f = f.borrow_mut();
+            let i = f.iter().position(|(busy, _)| busy == form)?;
+            let next = f[i].1.take();
+            if next.is_none() {
+                f.swap_remove(i);
+            }
+            next
+        })?;
+        let base = form
+            .query_selector("input[name=base]")
+            .ok()
+            .flatten()
+            .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let (Some(base), Ok(params)) = (base, UrlSearchParams::new_with_str(&job.body)) {
+            if params.has("base") {
+                params.set("base", &base.value());
+                job.body = params.to_string().into();
+            }
+        }
+        Some(job)
+    }
+
+    /// Posts the form's body. A form marked `data-retry` (a scenario step, a
+    /// score, a reflection) is sent again while the network is down, and only
+    /// then, waiting longer each time (up to half a minute), with the same
+    /// body: its idempotency key makes a repeat harmless. A refusal is not
+    /// sent again. (A timer rather than an async sleep: no extra future
+    /// machinery in the WASM.)
+    fn send(job: Job, delay: u64) {
         leptos::task::spawn_local(async move {
-            let result = post(&url, body.clone()).await;
-            let again = retry && matches!(result, Err(AppError::Transport));
+            let action = job.action;
+            let result = post(&job.url, job.body.clone()).await;
+            let again = job.retry && matches!(result, Err(AppError::Transport));
             // Only a success changes what the page shows; after an error the page
             // keeps what was typed (and where the error is shown) as it is.
             let saved = result.is_ok();
             if let Ok(answer) = &result {
-                show_answer(&shown, answer);
+                show_answer(&job.shown, answer);
             }
+            let state = Save::after(&result, again);
             action.value.set(Some(result.map(|_| ())));
             if again {
+                action.save.set(state);
                 let next = (delay * 2).min(30_000);
-                set_timeout(
-                    move || send(action, url, body, shown, retry, next),
-                    std::time::Duration::from_millis(delay),
-                );
+                set_timeout(move || send(job, next), std::time::Duration::from_millis(delay));
                 return;
             }
-            if saved && shown.reload {
+            if saved && job.shown.reload {
                 action.version.update(|v| *v += 1);
             }
-            action.pending.set(false);
+            match next_after(job.shown.form.as_ref()) {
+                // A newer change waits: not saved yet, whatever this answer was.
+                Some(next) => {
+                    action.save.set(Save::Saving);
+                    send(next, 1_000);
+                }
+                None => {
+                    action.save.set(state);
+                    action.pending.set(false);
+                }
+            }
         });
     }
 

@@ -14,7 +14,9 @@ use leptos::prelude::*;
 /// `data-error-slot` attribute gets its error written into the element with
 /// that id, next to the form, instead of the page's alert. A form marked
 /// `data-keep` saves what is on screen already (an editor's text): its success
-/// does not reload the HTML, so nothing typed meanwhile is replaced.
+/// does not reload the HTML, so nothing typed meanwhile is replaced. A form
+/// marked `data-autosave` sends itself a moment after each change, and its
+/// changes set `forms`' save state to saving (see `SaveIndicator`).
 #[component]
 pub fn ServerHtml(
     html: String,
@@ -32,9 +34,16 @@ pub fn ServerHtml(
             _ => {}
         });
     }
+    #[cfg(feature = "hydrate")]
+    let timer = StoredValue::new(None::<TimeoutHandle>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         if let Some(action) = forms {
+            // An autosave form is sent whole now: its autosave still waiting
+            // would only follow it (after "Kirim nilai", to be refused).
+            if let (true, Some(handle)) = (client::autosaves(&ev), timer.get_value()) {
+                handle.clear();
+            }
             slot.set(client::error_slot(&ev));
             let reload = !client::keeps_page(&ev);
             super::server_form::client::submit_then(action, ev, reload);
@@ -47,13 +56,14 @@ pub fn ServerHtml(
     // Autosave: a form marked `data-autosave` (an evaluator's scoring) posts
     // itself a moment after the last change.
     let csrf = super::use_csrf();
-    #[cfg(feature = "hydrate")]
-    let timer = StoredValue::new(None::<TimeoutHandle>);
     let on_input = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
             client::live_preview(&ev, csrf.get_untracked());
-            client::autosave(&ev, timer);
+            // A change about to be saved: the indicator no longer says "saved".
+            if let (true, Some(action)) = (client::autosave(&ev, timer), forms) {
+                action.save().update(|s| *s = s.edited());
+            }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, csrf);
@@ -129,15 +139,27 @@ mod client {
         with_preview(&target, |entry| entry.1 = timer);
     }
 
-    pub fn autosave(ev: &leptos::ev::Event, timer: leptos::prelude::StoredValue<Option<TimeoutHandle>>) {
+    /// Schedules the autosave of the form `ev` changed, if it has one.
+    pub fn autosave(
+        ev: &leptos::ev::Event,
+        timer: leptos::prelude::StoredValue<Option<TimeoutHandle>>,
+    ) -> bool {
         let form = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("form[data-autosave]").ok().flatten())
             .and_then(|f| f.dyn_into::<HtmlFormElement>().ok());
-        if let Some(form) = form {
-            crate::curriculum::views::blocks::autosave::schedule(timer, form, Duration::from_millis(800));
-        }
+        let Some(form) = form else {
+            return false;
+        };
+        crate::curriculum::views::blocks::autosave::schedule(timer, form, Duration::from_millis(800));
+        true
+    }
+
+    pub fn autosaves(ev: &leptos::ev::SubmitEvent) -> bool {
+        ev.target()
+            .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
+            .is_some_and(|f| f.has_attribute("data-autosave"))
     }
 
     pub fn keeps_page(ev: &leptos::ev::SubmitEvent) -> bool {

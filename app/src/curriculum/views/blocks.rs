@@ -4,7 +4,8 @@ use crate::curriculum::model::CheckMode;
 use crate::curriculum::view_model::{AnswerView, CheckView, ReflectionView, ScreenBlock};
 use crate::i18n::K;
 use crate::ui::{
-    form_action, t, use_locale, Alert, CsrfField, FieldError, FormAction, ServerForm, ServerHtml,
+    form_action, t, use_locale, Alert, CsrfField, FieldError, FormAction, SaveIndicator, ServerForm,
+    ServerHtml,
 };
 use leptos::prelude::*;
 
@@ -106,21 +107,10 @@ fn Reflection(reflection: ReflectionView, class_id: i64, participant: bool) -> i
     let locale = use_locale();
     let action = form_action::<SaveReflection>();
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
-    let dirty = RwSignal::new(false);
-    let status = move || {
-        if action.pending().get() {
-            Some(K::LearnSaving)
-        } else if dirty.get() || matches!(action.value().get(), Some(Err(_))) {
-            Some(K::LearnUnsaved)
-        } else if matches!(action.value().get(), Some(Ok(()))) || revision > 0 {
-            Some(K::LearnSaved)
-        } else {
-            None
-        }
-    };
     let field = format!("{block_key}-text");
+    // Typed and not yet acknowledged: sent as the page goes away.
     #[cfg(feature = "hydrate")]
-    let on_input = autosave::on_input(action, dirty);
+    let on_input = autosave::on_input(action, RwSignal::new(false));
     #[cfg(not(feature = "hydrate"))]
     let on_input = move |_: leptos::ev::Event| {};
     let anchor = block_key.clone();
@@ -130,7 +120,8 @@ fn Reflection(reflection: ReflectionView, class_id: i64, participant: bool) -> i
         <section class="reflection card" id=anchor>
             <h2>{t(K::LearnReflection)}</h2>
             <Alert error />
-            <ServerForm action>
+            // `data-retry`: sent again while the network is down, never after a refusal.
+            <ServerForm action attr:data-retry="">
                 <CsrfField />
                 <input type="hidden" name="class_id" value=class_id />
                 <input type="hidden" name="block" value=block_key />
@@ -141,7 +132,7 @@ fn Reflection(reflection: ReflectionView, class_id: i64, participant: bool) -> i
                     {crate::ui::textarea_text(body)}
                 </textarea>
                 <FieldError error field="body" />
-                <p class="save-state" aria-live="polite">{move || status().map(|k| k.t(locale.get()))}</p>
+                <SaveIndicator state=action.save() />
                 <Show when=move || participant>
                     <button type="submit" class="button">{t(K::LearnReflectionSave)}</button>
                 </Show>
@@ -169,29 +160,21 @@ pub(crate) mod autosave {
 
     const DEBOUNCE: Duration = Duration::from_millis(800);
 
-    /// Saves a moment after typing stops; a failed save is retried, waiting longer
-    /// each time (up to half a minute), until one succeeds.
+    /// Saves a moment after typing stops. A save the network dropped is sent
+    /// again by the form itself (`data-retry`, see `ui::server_form`); one the
+    /// server refused is not: the next change sends a new one.
     pub fn on_input(action: FormAction, dirty: RwSignal<bool>) -> impl Fn(leptos::ev::Event) + 'static {
         let timer = StoredValue::new(None::<TimeoutHandle>);
-        let retry_delay = StoredValue::new(Duration::from_secs(2));
         let form_of_block = StoredValue::new_local(None::<HtmlFormElement>);
         flush_when_leaving(action, dirty, form_of_block);
-        Effect::new(move |_| match action.value().get() {
-            Some(Ok(())) => {
+        Effect::new(move |_| {
+            if matches!(action.save().get(), crate::ui::Save::Saved(..)) {
                 dirty.set(false);
-                retry_delay.set_value(Duration::from_secs(2));
             }
-            Some(Err(_)) if !action.pending().get_untracked() => {
-                let delay = retry_delay.get_value();
-                retry_delay.set_value((delay * 2).min(Duration::from_secs(30)));
-                if let Some(form) = form_of_block.get_value() {
-                    schedule(timer, form, delay);
-                }
-            }
-            _ => {}
         });
         move |ev: leptos::ev::Event| {
             dirty.set(true);
+            action.save().update(|s| *s = s.edited());
             let form = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
