@@ -16,16 +16,24 @@ mod common;
 #[path = "lti_sim/mod.rs"]
 mod lti_sim;
 
+#[path = "races/checks.rs"]
+mod checks;
 #[path = "races/harness.rs"]
 mod harness;
 #[path = "races/learning.rs"]
 mod learning;
 #[path = "races/lti.rs"]
 mod lti;
+#[path = "races/mentor_goals.rs"]
+mod mentor_goals;
+#[path = "races/roster.rs"]
+mod roster;
 #[path = "races/scenarios.rs"]
 mod scenarios;
 #[path = "races/scores.rs"]
 mod scores;
+#[path = "races/team_locks.rs"]
+mod team_locks;
 #[path = "races/teams.rs"]
 mod teams;
 
@@ -57,7 +65,11 @@ fn all_cases() -> Vec<(&'static str, Case)> {
         "reflection autosave" => learning::reflection_autosave,
         "lesson completion" => learning::lesson_completion,
         "teams: swap/move/publish" => teams::swap_move_publish,
+        "teams: lock/unlock vs swap/move" => team_locks::lock_vs_changes,
         "mentoring: propose/confirm/log" => teams::mentoring,
+        "mentoring: adjust vs answer, goals" => mentor_goals::adjust_respond_goals,
+        "quick check answers" => checks::answer_check,
+        "roster import commit" => roster::commit_roster,
         "rubric save" => teams::rubric_save,
         "evaluation settings" => scores::evaluation_settings,
         "moderation" => scores::moderation,

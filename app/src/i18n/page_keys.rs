@@ -608,6 +608,7 @@ page_keys! {
     // Reverse mentoring (issue 5)
     ErrGoalTitle => "Isi judul (maksimum 200 karakter).", "Give a title (200 characters at most).";
     ErrMenteeGeneration => "Yang dibimbing harus dari generasi Baby Boomer atau X.", "The mentee must be a Baby Boomer or Gen X.";
+    ErrPairSuperseded => "Fasilitator sudah mengusulkan pasangan lain untuk Anda. Muat ulang halaman untuk melihat pasangan Anda sekarang.", "The facilitator has proposed another pair for you. Reload the page to see your pair now.";
     ErrMentorBusy => "Mentor ini sudah berpasangan dengan peserta lain.", "This mentor is already paired with someone else.";
     ErrMentorGeneration => "Mentor harus dari generasi Y atau Z.", "The mentor must be Gen Y or Gen Z.";
     ErrPairNotConfirmed => "Pasangan ini belum dikonfirmasi oleh yang dibimbing.", "The mentee has not confirmed this pair yet.";

@@ -270,6 +270,18 @@ pub async fn respond(
         if pair.status == REPLACED {
             return Err(AppError::NotFound);
         }
+        // A declined proposal the facilitator has since replaced by another
+        // (adjust leaves declined pairs alone) cannot come back to life: a
+        // mentee has one pair at a time.
+        let other_open = mentoring_pair::Entity::find()
+            .filter(mentoring_pair::Column::MenteeId.eq(user))
+            .filter(mentoring_pair::Column::Id.ne(pair.id))
+            .filter(mentoring_pair::Column::Status.is_in([PROPOSED, CONFIRMED]))
+            .count(txn)
+            .await?;
+        if accept && other_open > 0 {
+            return Err(AppError::Conflict(said(P::ErrPairSuperseded)));
+        }
         let mut row: mentoring_pair::ActiveModel = pair.into();
         row.status = Set(if accept { CONFIRMED } else { DECLINED }.into());
         row.update(txn).await?;

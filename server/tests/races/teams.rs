@@ -27,19 +27,19 @@ const PEOPLE: [(&str, i32, &str, &str); 10] = [
     ("Rizky", 1999, "M", "Dinas Kominfo"),
 ];
 
-struct World {
-    class: i64,
-    people: Vec<i64>,
-    facilitator: Client,
-    emails: Vec<String>,
-    facilitator_emails: Vec<String>,
+pub(super) struct World {
+    pub class: i64,
+    pub people: Vec<i64>,
+    pub facilitator: Client,
+    pub emails: Vec<String>,
+    pub facilitator_emails: Vec<String>,
 }
 
-fn ok(r: &crate::common::Reply) {
+pub(super) fn ok(r: &crate::common::Reply) {
     assert!(r.status.is_success() || r.status.is_redirection(), "{r:?}");
 }
 
-async fn world(app: &TestApp, tag: &str, n: usize) -> World {
+pub(super) async fn world(app: &TestApp, tag: &str, n: usize) -> World {
     use sea_orm::ActiveValue::Set;
     let class = app.class(&format!("Kelas {tag}")).await;
     let mut people = Vec::new();
@@ -75,7 +75,7 @@ async fn world(app: &TestApp, tag: &str, n: usize) -> World {
     }
 }
 
-async fn form_teams(app: &TestApp, w: &World, mode: &str, n: &str) {
+pub(super) async fn form_teams(app: &TestApp, w: &World, mode: &str, n: &str) {
     let fields = [
         ("class_id", w.class.to_string()),
         ("mode", mode.into()),
@@ -90,7 +90,7 @@ async fn form_teams(app: &TestApp, w: &World, mode: &str, n: &str) {
 }
 
 /// user → team number in the class's newest team set, and how many rows each has.
-async fn membership(app: &TestApp, class: i64) -> (BTreeMap<i64, i32>, BTreeMap<i64, usize>) {
+pub(super) async fn membership(app: &TestApp, class: i64) -> (BTreeMap<i64, i32>, BTreeMap<i64, usize>) {
     let set = team_set::Entity::find()
         .filter(team_set::Column::ClassId.eq(class))
         .order_by_desc(team_set::Column::Id)
