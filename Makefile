@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 E2E_PORT ?= 3100
 
-.PHONY: run test setup setup-browser build build-release lint unit e2e bench clean-data
+.PHONY: run test setup setup-browser build build-release lint unit e2e bench soak clean-data
 
 ## make run: install what is missing, build (release), serve with demo data at http://127.0.0.1:3000
 run: setup build-release
@@ -46,9 +46,16 @@ unit:
 e2e: setup-browser build
 	./scripts/e2e.sh $(E2E_PORT)
 
-## make bench: roster page throughput/latency under 50 connections, and WASM size
+## make bench: page and save throughput/latency, writes under contention on SQLite and
+## PostgreSQL (fails when a write is lost or answered non-2xx), and WASM size
 bench: setup build-release
 	./scripts/bench.sh
+
+## make soak: kill -9 of a server under a 200-writer burst (SQLite, PostgreSQL; one and two
+## servers), restart, and every acknowledged write must be in the database
+soak: setup
+	cargo build --release -p server
+	./scripts/soak.sh
 
 clean-data:
 	rm -rf data

@@ -5,6 +5,16 @@
 # the release WASM size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Every check that fails is listed at the end, and the script exits 1: a bench
+# that loses or refuses work fails, whatever its speed.
+failures=()
+fail() { echo "!! FAIL: $*"; failures+=("$*"); }
+# wrk's summary names non-2xx/3xx answers and socket errors only when there were some.
+no_errors() { # wrk output file, label
+  if grep -qE "Non-2xx or 3xx responses|Socket errors" "$1"; then
+    fail "$2: $(grep -E 'Non-2xx or 3xx responses|Socket errors' "$1" | tr '\n' ' ')"
+  fi
+}
 port=${BENCH_PORT:-3200}
 duration=${BENCH_SECONDS:-20}
 need() { command -v "$1" >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq "$2" >/dev/null; } || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
@@ -42,6 +52,7 @@ curl -fs -H "Cookie: sinergi_session=$session" "$base/classes/1" >/dev/null
 echo "== wrk: GET /classes/1, 50 connections, 2 threads, ${duration}s =="
 [ -n "${BENCH_HOLD:-}" ] && { echo "$session" > "$dir/session"; sleep "$BENCH_HOLD"; }
 wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: sinergi_session=$session" "$base/classes/1" | tee "$dir/wrk.txt"
+no_errors "$dir/wrk.txt" "roster page"
 
 # Curriculum: a lesson page as a participant, then reflection autosaves.
 participant_login() { # NIP → "cookie csrf"
@@ -69,48 +80,84 @@ first=""
 for nip in $nips; do
   read -r s t < <(participant_login "$nip")
   [ -z "$first" ] && first=$s
-  echo "  { cookie = \"$s\", csrf = \"$t\" }," >> "$sessions_lua"
+  echo "  { nip = \"$nip\", cookie = \"$s\", csrf = \"$t\" }," >> "$sessions_lua"
 done
 echo "}" >> "$sessions_lua"
 lesson=potret-empat-generasi
 echo "== wrk: GET /classes/1/learn/$lesson as a participant, 50 connections, ${duration}s =="
 wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: sinergi_session=$first" "$base/classes/1/learn/$lesson" | tee "$dir/wrk-lesson.txt"
-writers=$(echo "$nips" | wc -w)
-echo "== wrk: reflection autosave, 200 writers (as $writers participants) saving every 800 ms as the browser does, ${duration}s =="
-SESSIONS_LUA="$sessions_lua" BLOCK=potret-mengapa-penting-refleksi PAUSE_MS=800 \
-  wrk -t2 -c200 -d"${duration}s" --latency -s scripts/bench/autosave.lua "$base" | tee "$dir/wrk-autosave-paced.txt"
-echo "== wrk: reflection autosave at saturation, 200 connections saving back to back, ${duration}s =="
-SESSIONS_LUA="$sessions_lua" BLOCK=potret-mengapa-penting-refleksi \
-  wrk -t2 -c200 -d"${duration}s" --latency -s scripts/bench/autosave.lua "$base" | tee "$dir/wrk-autosave.txt"
-if grep -q "Non-2xx" "$dir/wrk-autosave-paced.txt" "$dir/wrk-autosave.txt"; then
-  echo "!! some autosaves failed"
-else
-  echo "== autosave: every response 200 (no failed saves) =="
-fi
+no_errors "$dir/wrk-lesson.txt" "lesson page"
+
+# Reflection autosaves on the page's contract: each writer sends the base it got
+# back and a fresh save_key. One writer per (participant, reflection block) row,
+# so no save may be refused: every non-2xx fails the bench, and every
+# acknowledged save must be stored (the rows' revisions count stored saves).
+rows_lua="$dir/rows.lua"
+python3 scripts/bench/autosave_prep.py "$base" "$sessions_lua" "$dir/sinergi.db" 200 > "$rows_lua"
+writers=$(grep -c 'cookie = ' "$rows_lua")
+autosave() { # label, pause ms (0: back to back), output file
+  local counts="$dir/counts-$3" before after acked stored
+  python3 scripts/bench/autosave_prep.py --reload "$rows_lua" "$dir/sinergi.db" > "$rows_lua.now"
+  before=$(python3 scripts/bench/autosave_prep.py --writes "$rows_lua" "$dir/sinergi.db")
+  ROWS_LUA="$rows_lua.now" WRK_THREADS=2 PAUSE_MS=$2 COUNT_FILE="$counts" \
+    wrk -t2 -c"$writers" -d"${duration}s" --latency -s scripts/bench/autosave.lua "$base" | tee "$dir/$3"
+  after=$(python3 scripts/bench/autosave_prep.py --writes "$rows_lua" "$dir/sinergi.db")
+  read -r answered non2xx errors < "$counts"
+  acked=$((answered - non2xx)); stored=$((after - before))
+  echo "== autosave ($1): $acked saves acknowledged, $stored stored (at most $writers more: saves in flight when wrk stopped), $non2xx non-2xx, $errors socket errors =="
+  [ "$non2xx" = 0 ] || fail "autosave ($1): $non2xx answers were not 2xx"
+  [ "$errors" = 0 ] || fail "autosave ($1): $errors socket errors or timeouts"
+  [ "$stored" -ge "$acked" ] || fail "autosave ($1): $((acked - stored)) acknowledged saves are not stored"
+  [ "$stored" -le $((acked + writers)) ] || fail "autosave ($1): $stored saves stored, more than the $acked acknowledged + $writers in flight"
+}
+echo "== wrk: reflection autosave, $writers writers saving every 800 ms as the browser does, ${duration}s =="
+autosave "paced" 800 wrk-autosave-paced.txt
+echo "== wrk: reflection autosave at saturation, $writers writers saving back to back, ${duration}s =="
+autosave "saturation" 0 wrk-autosave.txt
 
 # Scenarios: each participant plays the first assigned scenario some steps in
 # (first-time saves timed by the server), then the play page is read and the
 # last steps are retried at saturation; the retries must store nothing.
-echo "== scenarios: $writers participants each take 6 steps (no-JS form posts, one after another) =="
+players=$(echo "$nips" | wc -w)
+echo "== scenarios: $players participants each take 6 steps (no-JS form posts, one after another) =="
 python3 scripts/bench/scenario_prep.py "$base" "$sessions_lua" 6 > "$dir/steps.lua"
 stored() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from scenario_steps").fetchone()[0])' "$dir/sinergi.db"; }
 before=$(stored)
 echo "== wrk: GET /classes/1/scenarios/1 (the play page, mid-scenario) as a participant, 50 connections, ${duration}s =="
 wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: sinergi_session=$first" "$base/classes/1/scenarios/1" | tee "$dir/wrk-play.txt"
+no_errors "$dir/wrk-play.txt" "play page"
 echo "== wrk: scenario steps re-sent with their keys (retries), 200 connections, ${duration}s =="
-STEPS_LUA="$dir/steps.lua" wrk -t2 -c200 -d"${duration}s" --latency -s scripts/bench/step_retry.lua "$base" | tee "$dir/wrk-retry.txt"
+STEPS_LUA="$dir/steps.lua" COUNT_FILE="$dir/counts-retry" \
+  wrk -t2 -c200 -d"${duration}s" --latency -s scripts/bench/step_retry.lua "$base" | tee "$dir/wrk-retry.txt"
 after=$(stored)
-echo "== scenario steps stored before the retries: $before, after: $after (must be equal) =="
+read -r answered non2xx errors < "$dir/counts-retry"
+echo "== scenario steps stored before the retries: $before, after: $after (must be equal); $answered retries answered, $non2xx non-2xx (must be 0) =="
+[ "$before" = "$after" ] || fail "scenario retries stored $((after - before)) steps (a retry must store nothing)"
+[ "$non2xx" = 0 ] || fail "scenario retries: $non2xx answers were not 2xx"
+[ "$errors" = 0 ] || fail "scenario retries: $errors socket errors or timeouts"
+[ "$answered" -gt 0 ] || fail "scenario retries: no answers counted"
 
 echo "== teams (issue 5, pure optimiser): teams of 5, one core =="
-cargo bench -q -p app --bench teams
+cargo bench -q -p app --bench teams || fail "teams bench"
 
-echo "== scoring (issue 6): 500 evaluators at once, SQLite then PostgreSQL =="
-SINERGI_TEST_PG_URL=$(./scripts/pg.sh) cargo bench -q -p server --bench scores
+echo "== writes under contention, SQLite then PostgreSQL: 500 evaluators scoring (autosave racing submit), 200 members starting and stepping scenarios, 60 hand-ins of 200 KB at one deadline =="
+pg_url=$(./scripts/pg.sh)
+SINERGI_TEST_PG_URL=$pg_url cargo bench -q -p server --bench scores || fail "writes under contention (server/benches/scores.rs): lost writes or failed answers, see above"
 
 wasm=target/site/pkg/sinergi.wasm
+if [ ! -f "$wasm" ]; then
+  fail "no $wasm: build the release site first (make bench does: cargo leptos build --release)"
+else
 raw=$(stat -c %s "$wasm"); gz=$(gzip -9c "$wasm" | wc -c); br=$(brotli -c -q 11 "$wasm" | wc -c)
 js=target/site/pkg/sinergi.js; jsbr=$(brotli -c -q 11 "$js" | wc -c)
 css=target/site/pkg/sinergi.css; cssbr=$(brotli -c -q 11 "$css" | wc -c)
 echo "== release WASM: raw ${raw} B, gzip ${gz} B, brotli ${br} B; JS brotli ${jsbr} B; CSS brotli ${cssbr} B =="
 echo "== whole app (wasm+js+css) brotli: $((br + jsbr + cssbr)) B =="
+fi
+
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "== make bench FAILED (${#failures[@]}): =="
+  printf '   %s\n' "${failures[@]}"
+  exit 1
+fi
+echo "== make bench: every check passed =="

@@ -1,7 +1,15 @@
--- wrk script: reflection autosaves from many participants at once.
--- `sessions` (cookie, csrf) and `origin` come from sessions.lua, written by bench.sh.
-dofile(os.getenv("SESSIONS_LUA"))
-local block = os.getenv("BLOCK")
+-- wrk script: reflection autosaves from many writers at once, on the save
+-- contract of the page: each save names the revision its writer last got back
+-- (`base`) and carries a fresh idempotency key (`save_key`).
+-- ROWS_LUA (written by autosave_prep.py) lists `origin` and the `rows`: one
+-- (participant, reflection block) each, with the row's current revision.
+-- autosave_prep.py moved row j's revision to j * 1000000 so that an answer's
+-- new base names its row: wrk does not say which request an answer belongs to.
+-- Each wrk thread owns every nth row and sends at most one save per row at a
+-- time, so no save should ever be refused as stale: every non-2xx counts as a
+-- failure, and done() writes "<answers> <non-2xx> <socket errors>" to
+-- COUNT_FILE for bench.sh to check.
+dofile(os.getenv("ROWS_LUA"))
 -- With PAUSE_MS each connection waits between saves, as a participant's browser
 -- does (it saves at most once per 800 ms debounce); without, saves go back to back.
 local pause = tonumber(os.getenv("PAUSE_MS") or "0")
@@ -10,15 +18,10 @@ local pause = tonumber(os.getenv("PAUSE_MS") or "0")
 if pause > 0 then
   function delay() return math.floor(pause * (0.5 + math.random())) end
 end
-local threads, counter, tid = 0, 0, 0
-
+local SPAN = 1000000
+local threads, counter, tid, nthreads = 0, 0, 0, 0
 local all_threads = {}
-
-function init(args)
-  -- `thread:set` below makes `tid` a global of this thread's Lua state.
-  tid = rawget(_G, "tid") or 0
-  math.randomseed(os.time() * 1000 + tid * 7919)
-end
+local free, base = {}, {}
 
 function setup(thread)
   threads = threads + 1
@@ -26,12 +29,62 @@ function setup(thread)
   table.insert(all_threads, thread)
 end
 
+function init(args)
+  -- `thread:set` in setup makes `tid` a global of this thread's Lua state.
+  tid = rawget(_G, "tid") or 1
+  nthreads = tonumber(os.getenv("WRK_THREADS") or "2")
+  math.randomseed(os.time() * 1000 + tid * 7919)
+  for j, r in ipairs(rows) do
+    if (j - 1) % nthreads == tid - 1 then
+      base[j] = r.base
+      free[#free + 1] = j
+    end
+  end
+end
+
 -- Server time of each save, from the Server-Timing header (milliseconds).
 durs = {}
 failures = 0
+answers = 0
+overlaps = 0
+first_failure = ""
+
+function request()
+  counter = counter + 1
+  local j = table.remove(free)
+  if j == nil then
+    -- More connections than rows of this thread: share one (and expect a 409).
+    overlaps = overlaps + 1
+    j = next(base)
+  end
+  local r = rows[j]
+  local key = string.format("w%d-t%d-n%d", j, tid, counter)
+  local body = "csrf=" .. r.csrf .. "&class_id=1&block=" .. r.block ..
+    "&body=Catatan+refleksi+" .. key .. "&base=" .. base[j] .. "&save_key=" .. key
+  return wrk.format("POST", "/api/save_reflection", {
+    ["Cookie"] = "sinergi_session=" .. r.cookie,
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Accept"] = "application/json",
+    ["Origin"] = origin,
+  }, body)
+end
 
 function response(status, headers, body)
-  if status ~= 200 then failures = failures + 1 end
+  answers = answers + 1
+  if status < 200 or status > 299 then
+    failures = failures + 1
+    if first_failure == "" then first_failure = status .. " " .. string.sub(body or "", 1, 200) end
+    -- The row of a refused save is not known: it stays taken.
+  else
+    local n = tonumber(string.match(body or "", '"base"%s*,%s*"(%d+)"'))
+    if n then
+      local j = math.floor(n / SPAN)
+      if base[j] then
+        base[j] = n
+        free[#free + 1] = j
+      end
+    end
+  end
   local t = headers["Server-Timing"] or headers["server-timing"]
   if t then
     local d = tonumber(string.match(t, "dur=([%d%.]+)"))
@@ -40,28 +93,27 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local all, failed = {}, 0
+  local all, failed, total, overlapped, first = {}, 0, 0, 0, ""
   for _, thread in ipairs(all_threads) do
     for _, d in ipairs(thread:get("durs")) do all[#all + 1] = d end
     failed = failed + thread:get("failures")
+    total = total + thread:get("answers")
+    overlapped = overlapped + thread:get("overlaps")
+    if first == "" then first = thread:get("first_failure") or "" end
   end
   table.sort(all)
   local function pct(p) return all[math.max(1, math.ceil(#all * p))] or 0 end
-  io.write(string.format("server time per save (Server-Timing, %d saves): p50 %.2f ms, p99 %.2f ms, max %.2f ms; failed saves: %d\n",
-    #all, pct(0.50), pct(0.99), all[#all] or 0, failed))
-end
-
-function request()
-  counter = counter + 1
-  local s = sessions[((counter + tid) % #sessions) + 1]
-  -- Revisions only grow, as a browser's clock does; threads interleave.
-  local revision = 1800000000000 + counter * 16 + tid
-  local body = "csrf=" .. s.csrf .. "&class_id=1&block=" .. block ..
-    "&body=Catatan+refleksi+nomor+" .. counter .. "&revision=" .. revision
-  return wrk.format("POST", "/api/save_reflection", {
-    ["Cookie"] = "sinergi_session=" .. s.cookie,
-    ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Accept"] = "application/json",
-    ["Origin"] = origin,
-  }, body)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout
+  io.write(string.format("server time per save (Server-Timing, %d saves): p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+    #all, pct(0.50), pct(0.99), all[#all] or 0))
+  io.write(string.format("saves answered: %d, non-2xx: %d, socket errors/timeouts: %d, saves on a shared row: %d\n",
+    total, failed, errors, overlapped))
+  if first ~= "" then io.write("first non-2xx answer: " .. first .. "\n") end
+  local path = os.getenv("COUNT_FILE")
+  if path then
+    local f = assert(io.open(path, "w"))
+    f:write(string.format("%d %d %d\n", total, failed, errors))
+    f:close()
+  end
 end
