@@ -23,8 +23,9 @@ setup-browser:
 build:
 	cargo leptos build
 
+# --precompress: brotli (best level) and gzip copies of the assets, sent as they are.
 build-release:
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 lint:
 	cargo fmt --all -- --check

@@ -123,6 +123,9 @@ echo "== scenarios: $players participants each take 6 steps (no-JS form posts, o
 python3 scripts/bench/scenario_prep.py "$base" "$sessions_lua" 6 > "$dir/steps.lua"
 stored() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from scenario_steps").fetchone()[0])' "$dir/sinergi.db"; }
 before=$(stored)
+echo "== wrk: GET /classes/1/scenarios (the class's scenario list, one in progress) as a participant, 50 connections, ${duration}s =="
+wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: sinergi_session=$first" "$base/classes/1/scenarios" | tee "$dir/wrk-scenarios.txt"
+no_errors "$dir/wrk-scenarios.txt" "scenario list"
 echo "== wrk: GET /classes/1/scenarios/1 (the play page, mid-scenario) as a participant, 50 connections, ${duration}s =="
 wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: sinergi_session=$first" "$base/classes/1/scenarios/1" | tee "$dir/wrk-play.txt"
 no_errors "$dir/wrk-play.txt" "play page"
@@ -144,16 +147,31 @@ echo "== writes under contention, SQLite then PostgreSQL: 500 evaluators scoring
 pg_url=$(./scripts/pg.sh)
 SINERGI_TEST_PG_URL=$pg_url cargo bench -q -p server --bench scores || fail "writes under contention (server/benches/scores.rs): lost writes or failed answers, see above"
 
-wasm=target/site/pkg/sinergi.wasm
-if [ ! -f "$wasm" ]; then
-  fail "no $wasm: build the release site first (make bench does: cargo leptos build --release)"
+# The release build names assets after their content (hash-files) and stores
+# brotli and gzip copies beside them (--precompress): what a browser receives.
+asset() { ls target/site/pkg/sinergi.*."$1" 2>/dev/null | grep -v '\.\(br\|gz\)$' | head -1; }
+wasm=$(asset wasm); js=$(asset js); css=$(asset css)
+if [ -z "$wasm" ] || [ ! -f "$wasm.br" ]; then
+  fail "no hashed, precompressed WASM in target/site/pkg: build the release site first (make bench does: cargo leptos build --release --precompress)"
 else
-raw=$(stat -c %s "$wasm"); gz=$(gzip -9c "$wasm" | wc -c); br=$(brotli -c -q 11 "$wasm" | wc -c)
-js=target/site/pkg/sinergi.js; jsbr=$(brotli -c -q 11 "$js" | wc -c)
-css=target/site/pkg/sinergi.css; cssbr=$(brotli -c -q 11 "$css" | wc -c)
-echo "== release WASM: raw ${raw} B, gzip ${gz} B, brotli ${br} B; JS brotli ${jsbr} B; CSS brotli ${cssbr} B =="
-echo "== whole app (wasm+js+css) brotli: $((br + jsbr + cssbr)) B =="
+  raw=$(stat -c %s "$wasm"); gz=$(stat -c %s "$wasm.gz"); br=$(stat -c %s "$wasm.br")
+  jsbr=$(stat -c %s "$js.br"); cssbr=$(stat -c %s "$css.br")
+  echo "== release WASM ($(basename "$wasm")): raw ${raw} B, gzip ${gz} B, brotli ${br} B; JS brotli ${jsbr} B; CSS brotli ${cssbr} B =="
+  echo "== whole app (wasm+js+css) brotli: $((br + jsbr + cssbr)) B =="
+  # Served as stored, kept for a year (no revalidation round trip).
+  name=$(basename "$wasm")
+  headers=$(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip, br' "$base/pkg/$name")
+  echo "$headers" | grep -qi '^content-encoding: br' || fail "/pkg/$name not sent as stored brotli"
+  echo "$headers" | grep -qi '^cache-control: public, max-age=31536000, immutable' || fail "/pkg/$name not cached as immutable"
+  sent=$(curl -s -H 'Accept-Encoding: br' "$base/pkg/$name" | wc -c)
+  [ "$sent" = "$br" ] || fail "/pkg/$name: sent $sent B, stored brotli is $br B"
+  page=$(curl -s "$base/login")
+  echo "$page" | grep -q "/pkg/$(basename "$css")" || fail "the login page does not link the hashed stylesheet"
+  echo "$page" | grep -q "$(basename "$js")" || fail "the login page does not load the hashed script"
 fi
+echo "== navigation on a 400 kbps / 400 ms link (Chromium): first and return visit =="
+node scripts/bench/navigation.mjs "$base" /login || fail "navigation: a return visit fetched assets again"
+node scripts/bench/navigation.mjs "$base" "/classes/1/learn/$lesson" "$first" || fail "navigation: a return visit fetched assets again"
 
 if [ ${#failures[@]} -gt 0 ]; then
   echo "== make bench FAILED (${#failures[@]}): =="

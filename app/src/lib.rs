@@ -4,6 +4,8 @@
 
 pub mod admin;
 pub mod app;
+#[cfg(feature = "ssr")]
+pub mod assets;
 pub mod auth;
 pub mod classes;
 pub mod csv_out;

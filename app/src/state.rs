@@ -28,6 +28,8 @@ pub struct AppState {
     /// The largest team-task submission (all its files together), in bytes.
     pub max_upload_bytes: usize,
     pub frozen_versions: Arc<crate::rubrics::store::FrozenVersions>,
+    /// Published scenario versions, parsed once (they never change).
+    pub scenario_versions: Arc<crate::scenarios::store::ParsedVersions>,
     /// The registered LMSs' origins, allowed to frame the pages (see `lti::framing`).
     pub lti_origins: Arc<crate::lti::framing::Cached>,
     /// When each class's LMS roster was last read at a launch (see `lti::nrps`).
@@ -50,6 +52,7 @@ impl AppState {
             sessions: Arc::default(),
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             frozen_versions: Arc::default(),
+            scenario_versions: Arc::default(),
             lti_origins: Arc::default(),
             lti_roster_read: Arc::default(),
             http: reqwest::Client::builder()

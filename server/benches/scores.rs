@@ -162,7 +162,11 @@ fn is_locked(r: &Reply) -> bool {
 /// response out, sessions, CSRF, the server fn and its transaction included.
 fn server_time(r: &Reply) -> Option<Duration> {
     let v = r.headers.get("server-timing")?.to_str().ok()?;
-    let ms: f64 = v.split(';').find_map(|p| p.trim().strip_prefix("dur="))?.parse().ok()?;
+    let ms: f64 = v
+        .split(';')
+        .find_map(|p| p.trim().strip_prefix("dur="))?
+        .parse()
+        .ok()?;
     Some(Duration::from_secs_f64(ms / 1000.0))
 }
 
@@ -668,11 +672,35 @@ async fn scoring(backend: Backend, app: &Arc<TestApp>) {
         EVALUATORS / w.teams.len(),
         w.teams.len()
     );
-    score_burst(backend, app, &w, "scores paced (an autosave every 3 s each)", PAUSE, Some(BUDGET_MS)).await;
+    score_burst(
+        backend,
+        app,
+        &w,
+        "scores paced (an autosave every 3 s each)",
+        PAUSE,
+        Some(BUDGET_MS),
+    )
+    .await;
     // Reported, not budgeted: the figure says where one server saturates.
-    score_burst(backend, app, &w, "scores at peak (an autosave every second each)", PEAK_PAUSE, None).await;
+    score_burst(
+        backend,
+        app,
+        &w,
+        "scores at peak (an autosave every second each)",
+        PEAK_PAUSE,
+        None,
+    )
+    .await;
     // Capacity, not a budget: every request queues behind the others here.
-    score_burst(backend, app, &w, "scores at saturation (no pauses)", Duration::ZERO, None).await;
+    score_burst(
+        backend,
+        app,
+        &w,
+        "scores at saturation (no pauses)",
+        Duration::ZERO,
+        None,
+    )
+    .await;
 }
 
 // -------------------------------------------------------------- scenarios

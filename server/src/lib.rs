@@ -29,7 +29,7 @@ use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
-use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -53,6 +53,8 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
         async move { handle_server_fns_with_context(ctx, req).await }
     };
     let options = state.leptos_options.clone();
+    // Worked out once, for the shell and for pages written outside Leptos.
+    app::assets::stylesheet_href(&options);
     Router::new()
         .route("/healthz", get(healthz))
         .route("/curriculum/export.zip", get(curriculum::export_zip))
@@ -100,12 +102,40 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
         .with_state(state)
 }
 
-/// The WASM, JS and CSS bundle. File names are stable, so browsers revalidate
-/// (cheap 304s with Last-Modified) instead of caching blindly.
-fn static_files(options: &leptos::config::LeptosOptions) -> SetResponseHeader<ServeDir, HeaderValue> {
+/// The WASM, JS and CSS bundle. In a release build each is stored compressed
+/// (brotli at its best level, and gzip) and sent so when the browser takes it,
+/// instead of being compressed again on every request. When the build named
+/// the files after their content (`hash-files`), a name never changes
+/// meaning, so browsers keep them for a year without asking again; without
+/// hashes the names are stable and browsers revalidate (cheap 304s).
+fn static_files(options: &leptos::config::LeptosOptions) -> Router {
     let dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
-    SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))
-        .layer(ServeDir::new(dir))
+    let serve = ServeDir::new(dir).precompressed_br().precompressed_gzip();
+    let kept = if options.hash_files {
+        ASSET_KEPT
+    } else {
+        ASSET_REVALIDATED
+    };
+    let cache = move |res: &axum::http::Response<tower_http::services::fs::ServeFileSystemResponseBody>| {
+        Some(HeaderValue::from_static(asset_cache_control(res.status(), kept)))
+    };
+    // The same URL answers by Accept-Encoding: caches on the way must know.
+    let vary =
+        SetResponseHeaderLayer::if_not_present(header::VARY, HeaderValue::from_static("accept-encoding"));
+    let cached = SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, cache);
+    Router::new().fallback_service(vary.layer(cached.layer(serve)))
+}
+
+const ASSET_KEPT: &str = "public, max-age=31536000, immutable";
+const ASSET_REVALIDATED: &str = "no-cache";
+
+/// A missing file is never kept: the next build may bring it.
+fn asset_cache_control(status: StatusCode, kept: &'static str) -> &'static str {
+    if status.is_success() || status == StatusCode::NOT_MODIFIED {
+        kept
+    } else {
+        ASSET_REVALIDATED
+    }
 }
 
 /// 200 when the database answers, 503 otherwise (for load balancers).

@@ -450,10 +450,11 @@ pub(crate) fn page(locale: Locale, title: &str, body: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} · Sinergi</title><link rel="stylesheet" href="/pkg/sinergi.css"></head>
+<title>{title} · Sinergi</title><link rel="stylesheet" href="{css}"></head>
 <body><main class="content"><h1>{title}</h1>
 {body}
 </main></body></html>"#,
         lang = locale.code(),
+        css = app::assets::stylesheet(),
     )
 }

@@ -76,6 +76,7 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), St
     }
     let mut leptos = get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
     leptos.site_addr = config.addr;
+    app::assets::use_hashed_names_if_built(&mut leptos);
     let mut state = AppState::new(db, leptos, config.secure_cookies);
     state.max_upload_bytes = config.max_upload_bytes;
     // Statements for an LRS, when one is configured, are queued with grades.

@@ -166,3 +166,69 @@ both_backends!(signed_in_answers_are_not_cached, async |app: &TestApp| {
         "max-age=31536000; includeSubDomains"
     );
 });
+
+/// Issue 21: a content-hashed build's assets are kept for a year and sent as
+/// stored at build time (brotli, then gzip); without hashes they are
+/// revalidated; a missing file is never kept.
+#[tokio::test]
+async fn assets_are_sent_precompressed_and_kept_only_when_hashed() {
+    use tower::ServiceExt;
+    let Some(app) = TestApp::new(Backend::Sqlite).await else {
+        return;
+    };
+    let site = std::env::temp_dir().join(format!("sinergi-site-{}", uuid::Uuid::new_v4().simple()));
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("sinergi.AbC.css"), "body{}").unwrap();
+    std::fs::write(pkg.join("sinergi.AbC.css.br"), b"brotli bytes").unwrap();
+    std::fs::write(pkg.join("sinergi.AbC.css.gz"), b"gzip bytes").unwrap();
+    let get = |router: axum::Router, path: &str, encoding: &str| {
+        let req = Request::get(path)
+            .header(header::ACCEPT_ENCODING, encoding)
+            .body(Body::empty())
+            .unwrap();
+        async move {
+            let res = router.oneshot(req).await.unwrap();
+            let (parts, body) = res.into_parts();
+            use http_body_util::BodyExt;
+            (parts, body.collect().await.unwrap().to_bytes())
+        }
+    };
+    for hashed in [true, false] {
+        let mut state = app.state.clone();
+        state.leptos_options.site_root = site.to_string_lossy().into_owned().into();
+        state.leptos_options.hash_files = hashed;
+        let router = server::router(state, false);
+        let kept = if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        let (br, body) = get(router.clone(), "/pkg/sinergi.AbC.css", "gzip, br").await;
+        assert_eq!(br.status, StatusCode::OK);
+        assert_eq!(br.headers[header::CONTENT_ENCODING], "br");
+        assert_eq!(
+            &body[..],
+            b"brotli bytes",
+            "the stored file, not compressed again"
+        );
+        assert_eq!(br.headers[header::CACHE_CONTROL], kept);
+        assert_eq!(br.headers[header::VARY], "accept-encoding");
+        let (gz, body) = get(router.clone(), "/pkg/sinergi.AbC.css", "gzip").await;
+        assert_eq!(gz.headers[header::CONTENT_ENCODING], "gzip");
+        assert_eq!(&body[..], b"gzip bytes");
+        let (plain, body) = get(router.clone(), "/pkg/sinergi.AbC.css", "identity").await;
+        assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(&body[..], b"body{}");
+        assert_eq!(plain.headers[header::CACHE_CONTROL], kept);
+        let (missing, _) = get(router, "/pkg/sinergi.Old.css", "br").await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            missing.headers[header::CACHE_CONTROL],
+            "no-cache",
+            "a missing file is never kept"
+        );
+    }
+    std::fs::remove_dir_all(&site).ok();
+    app.finish().await;
+}

@@ -137,9 +137,10 @@ pub async fn written(state: &AppState, t: &Target, user: i64, locale: Locale) ->
     for (attempt, steps) in attempts.values() {
         let scenario = match versions.entry(attempt.version_id) {
             Entry::Occupied(known) => known.into_mut(),
-            Entry::Vacant(new) => {
-                new.insert(crate::scenarios::store::version(&state.db, attempt.version_id).await?)
-            }
+            Entry::Vacant(new) => new.insert(
+                crate::scenarios::store::parsed(&state.db, &state.scenario_versions, attempt.version_id)
+                    .await?,
+            ),
         };
         let prompt_of = |node: &str| {
             scenario

@@ -97,7 +97,7 @@ pub async fn scenario_step(
         step: Step { node, answer },
         client_key: client_key(&key)?,
     };
-    db::take_step(&state.db, caller.user_id, input).await?;
+    db::take_step(&state.db, &state.scenario_versions, caller.user_id, input).await?;
     Ok(())
 }
 

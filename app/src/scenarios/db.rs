@@ -34,11 +34,55 @@ pub async fn assignments_of_class<C: ConnectionTrait>(
         .order_by_asc(scenario_assignment::Column::Id)
         .all(db)
         .await?;
-    let mut out = Vec::with_capacity(assignments.len());
-    for a in assignments {
-        if let Some(s) = scenario::Entity::find_by_id(a.scenario_id).one(db).await? {
-            out.push((a, s));
-        }
+    let ids: Vec<i64> = assignments.iter().map(|a| a.scenario_id).collect();
+    let scenarios: std::collections::HashMap<i64, scenario::Model> = scenario::Entity::find()
+        .filter(scenario::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    Ok(assignments
+        .into_iter()
+        .filter_map(|a| scenarios.get(&a.scenario_id).cloned().map(|s| (a, s)))
+        .collect())
+}
+
+/// The user's attempts at each of `assignment_ids`, in order, in one query.
+pub async fn attempts_at<C: ConnectionTrait>(
+    db: &C,
+    assignment_ids: &[i64],
+    user_id: i64,
+) -> AppResult<std::collections::HashMap<i64, Vec<scenario_attempt::Model>>> {
+    let mut out: std::collections::HashMap<i64, Vec<scenario_attempt::Model>> = Default::default();
+    for a in scenario_attempt::Entity::find()
+        .filter(scenario_attempt::Column::AssignmentId.is_in(assignment_ids.iter().copied()))
+        .filter(scenario_attempt::Column::UserId.eq(user_id))
+        .order_by_asc(scenario_attempt::Column::Number)
+        .all(db)
+        .await?
+    {
+        out.entry(a.assignment_id).or_default().push(a);
+    }
+    Ok(out)
+}
+
+/// The steps of each of `attempt_ids`, in order, in one query.
+pub async fn steps_of_all<C: ConnectionTrait>(
+    db: &C,
+    attempt_ids: &[i64],
+) -> AppResult<std::collections::HashMap<i64, Vec<scenario_step::Model>>> {
+    let mut out: std::collections::HashMap<i64, Vec<scenario_step::Model>> = Default::default();
+    if attempt_ids.is_empty() {
+        return Ok(out);
+    }
+    for s in scenario_step::Entity::find()
+        .filter(scenario_step::Column::AttemptId.is_in(attempt_ids.iter().copied()))
+        .order_by_asc(scenario_step::Column::Seq)
+        .all(db)
+        .await?
+    {
+        out.entry(s.attempt_id).or_default().push(s);
     }
     Ok(out)
 }
@@ -170,14 +214,19 @@ pub struct StepInput {
 /// the same request again: nothing changes and it succeeds. Two sends of one
 /// step at once (a retry racing the original) collide on the step's unique
 /// index; `write` runs the loser again, which then finds its key.
-pub async fn take_step(db: &DatabaseConnection, user_id: i64, input: StepInput) -> AppResult<PlayState> {
+pub async fn take_step(
+    db: &DatabaseConnection,
+    versions: &store::ParsedVersions,
+    user_id: i64,
+    input: StepInput,
+) -> AppResult<PlayState> {
     crate::write_txn!(db, |txn| {
         let attempt = scenario_attempt::Entity::find_by_id(input.attempt_id)
             .one(txn)
             .await?
             .filter(|a| a.user_id == user_id)
             .ok_or(AppError::NotFound)?;
-        let scenario = store::version(txn, attempt.version_id).await?;
+        let scenario = store::parsed(txn, versions, attempt.version_id).await?;
         let steps = steps_of(txn, attempt.id).await?;
         let state = state_of(&scenario, &steps)?;
         if steps.iter().any(|s| s.client_key == input.client_key) {

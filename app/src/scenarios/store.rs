@@ -7,6 +7,8 @@ use crate::entities::{scenario, scenario_version};
 use crate::error::{AppError, AppResult};
 use chrono::Utc;
 use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 /// The scenarios shipped with Sinergi (content/scenarios), compiled in.
 pub const SHIPPED: [&str; 6] = [
@@ -148,4 +150,55 @@ pub async fn version<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<Scenario>
         .await?
         .ok_or(AppError::NotFound)?;
     from_json(&row.document)
+}
+
+/// Published versions, parsed, by id. A version is written once, when it is
+/// published, and never changed or deleted (the next publication is a new
+/// version), so one parse serves this server for good, whatever another
+/// server does. Parsing the document on every step and every list showed in
+/// the scenario benchmark.
+#[derive(Default)]
+pub struct ParsedVersions(RwLock<HashMap<i64, Arc<Scenario>>>);
+
+/// A committed version (one an attempt or a list refers to), parsed once.
+pub async fn parsed<C: ConnectionTrait>(db: &C, cache: &ParsedVersions, id: i64) -> AppResult<Arc<Scenario>> {
+    if let Some(s) = cache.0.read().ok().and_then(|c| c.get(&id).cloned()) {
+        return Ok(s);
+    }
+    let s = Arc::new(version(db, id).await?);
+    if let Ok(mut c) = cache.0.write() {
+        c.insert(id, s.clone());
+    }
+    Ok(s)
+}
+
+/// The newest published version of each of `scenario_ids`, parsed, in one
+/// query (documents are read only for versions this server has not parsed).
+pub async fn latest_parsed<C: ConnectionTrait>(
+    db: &C,
+    cache: &ParsedVersions,
+    scenario_ids: &[i64],
+) -> AppResult<HashMap<i64, (i64, Arc<Scenario>)>> {
+    use sea_orm::QuerySelect;
+    let rows: Vec<(i64, i64, i32)> = scenario_version::Entity::find()
+        .select_only()
+        .column(scenario_version::Column::Id)
+        .column(scenario_version::Column::ScenarioId)
+        .column(scenario_version::Column::Number)
+        .filter(scenario_version::Column::ScenarioId.is_in(scenario_ids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut newest: HashMap<i64, (i32, i64)> = HashMap::new();
+    for (id, scenario_id, number) in rows {
+        let slot = newest.entry(scenario_id).or_insert((number, id));
+        if number > slot.0 {
+            *slot = (number, id);
+        }
+    }
+    let mut out = HashMap::with_capacity(newest.len());
+    for (scenario_id, (_, id)) in newest {
+        out.insert(scenario_id, (id, parsed(db, cache, id).await?));
+    }
+    Ok(out)
 }

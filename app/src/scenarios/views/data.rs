@@ -8,6 +8,7 @@ use crate::scenarios::model::{Bilingual, Scenario, Scores};
 use crate::scenarios::{db, store};
 use crate::state::{AppState, Caller};
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 
 pub struct ListData {
     pub class_id: i64,
@@ -44,19 +45,33 @@ pub async fn list_data(
     can_manage: bool,
     is_participant: bool,
 ) -> AppResult<ListData> {
+    // A fixed number of queries, whatever the number of assignments.
     let assigned = db::assignments_of_class(&state.db, class.id).await?;
+    let scenario_ids: Vec<i64> = assigned.iter().map(|(_, s)| s.id).collect();
+    let latest = store::latest_parsed(&state.db, &state.scenario_versions, &scenario_ids).await?;
+    let mut mine = if is_participant {
+        let ids: Vec<i64> = assigned.iter().map(|(a, _)| a.id).collect();
+        Some(mine_of(state, &ids, caller.user_id).await?)
+    } else {
+        None
+    };
     let mut items = Vec::with_capacity(assigned.len());
     for (a, row) in &assigned {
-        let scenario = store::from_json(&store::latest_version(&state.db, row.id).await?.document)?;
-        let mine = if is_participant {
-            Some(mine(state, a, caller.user_id).await?)
-        } else {
-            None
+        let Some((_, scenario)) = latest.get(&row.id) else {
+            // Assigning needs a published version, so this is a fault.
+            tracing::warn!(scenario = row.id, "assigned scenario without a published version");
+            continue;
         };
+        let mine = mine.as_mut().map(|m| {
+            m.remove(&a.id).unwrap_or(Mine {
+                in_progress: None,
+                finished: 0,
+            })
+        });
         items.push(ListItem {
             assignment_id: a.id,
-            title: scenario.title,
-            summary: scenario.summary,
+            title: scenario.title.clone(),
+            summary: scenario.summary.clone(),
             minutes: scenario.minutes,
             opens_at: a.opens_at,
             closes_at: a.closes_at,
@@ -86,20 +101,35 @@ pub async fn list_data(
     })
 }
 
-async fn mine(state: &AppState, a: &scenario_assignment::Model, user_id: i64) -> AppResult<Mine> {
-    let attempts = db::attempts_of(&state.db, a.id, user_id).await?;
-    let in_progress = match attempts.iter().find(|t| t.finished_at.is_none()) {
-        Some(open) => {
-            let s = store::version(&state.db, open.version_id).await?;
-            let steps = db::steps_of(&state.db, open.id).await?;
-            Some(engine::progress_percent(&s, &db::state_of(&s, &steps)?))
-        }
-        None => None,
-    };
-    Ok(Mine {
-        in_progress,
-        finished: attempts.iter().filter(|t| t.finished_at.is_some()).count(),
-    })
+/// The caller's attempts at each assignment: two queries for them all.
+async fn mine_of(state: &AppState, assignment_ids: &[i64], user_id: i64) -> AppResult<HashMap<i64, Mine>> {
+    let attempts = db::attempts_at(&state.db, assignment_ids, user_id).await?;
+    let open: Vec<i64> = attempts
+        .values()
+        .filter_map(|ts| ts.iter().find(|t| t.finished_at.is_none()))
+        .map(|t| t.id)
+        .collect();
+    let mut steps = db::steps_of_all(&state.db, &open).await?;
+    let mut out = HashMap::with_capacity(attempts.len());
+    for (assignment, ts) in attempts {
+        let in_progress = match ts.iter().find(|t| t.finished_at.is_none()) {
+            Some(t) => {
+                let s = store::parsed(&state.db, &state.scenario_versions, t.version_id).await?;
+                let taken = steps.remove(&t.id).unwrap_or_default();
+                Some(engine::progress_percent(&s, &db::state_of(&s, &taken)?))
+            }
+            None => None,
+        };
+        let finished = ts.iter().filter(|t| t.finished_at.is_some()).count();
+        out.insert(
+            assignment,
+            Mine {
+                in_progress,
+                finished,
+            },
+        );
+    }
+    Ok(out)
 }
 
 pub struct PlayData {
@@ -164,7 +194,7 @@ pub async fn play_data(
         Some(t) => t.version_id,
         None => store::latest_version(&state.db, row.id).await?.id,
     };
-    let scenario = store::version(&state.db, version_id).await?;
+    let scenario = Scenario::clone(&*store::parsed(&state.db, &state.scenario_versions, version_id).await?);
     let refusal = refusal(&a, attempts.len());
     let mode = match latest {
         _ if !is_participant => Mode::Preview { can_manage },
