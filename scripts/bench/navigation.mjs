@@ -41,6 +41,10 @@ async function visit() {
   };
   const sizes = new Map();
   const onFinished = (e) => sizes.set(e.requestId, e.encodedDataLength);
+  // Memory-cache hits are reported as responses too, with this event first.
+  const cached = new Set();
+  const onCached = (e) => cached.add(e.requestId);
+  cdp.on('Network.requestServedFromCache', onCached);
   cdp.on('Network.responseReceived', onResponse);
   cdp.on('Network.loadingFinished', onFinished);
   const started = Date.now();
@@ -54,10 +58,12 @@ async function visit() {
     const n = performance.getEntriesByType('navigation')[0];
     return { html: n.responseEnd, load: n.loadEventEnd };
   });
+  cdp.off('Network.requestServedFromCache', onCached);
   cdp.off('Network.responseReceived', onResponse);
   cdp.off('Network.loadingFinished', onFinished);
-  for (const f of fetched) f.encoded = sizes.get(f.id) ?? 0;
-  return { fetched, hydrated, paint, ...nav };
+  const network = fetched.filter((f) => !cached.has(f.id));
+  for (const f of network) f.encoded = sizes.get(f.id) ?? 0;
+  return { fetched: network, hydrated, paint, ...nav };
 }
 
 const ms = (x) => `${Math.round(x)} ms`;

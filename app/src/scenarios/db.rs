@@ -10,6 +10,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::{Msg, K, P};
 use chrono::Utc;
 use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
+use std::collections::HashMap;
 
 /// An assignment of the class, with its scenario row.
 pub async fn assignment<C: ConnectionTrait>(
@@ -35,7 +36,7 @@ pub async fn assignments_of_class<C: ConnectionTrait>(
         .all(db)
         .await?;
     let ids: Vec<i64> = assignments.iter().map(|a| a.scenario_id).collect();
-    let scenarios: std::collections::HashMap<i64, scenario::Model> = scenario::Entity::find()
+    let scenarios: HashMap<i64, scenario::Model> = scenario::Entity::find()
         .filter(scenario::Column::Id.is_in(ids))
         .all(db)
         .await?
@@ -53,38 +54,39 @@ pub async fn attempts_at<C: ConnectionTrait>(
     db: &C,
     assignment_ids: &[i64],
     user_id: i64,
-) -> AppResult<std::collections::HashMap<i64, Vec<scenario_attempt::Model>>> {
-    let mut out: std::collections::HashMap<i64, Vec<scenario_attempt::Model>> = Default::default();
-    for a in scenario_attempt::Entity::find()
+) -> AppResult<HashMap<i64, Vec<scenario_attempt::Model>>> {
+    let rows = scenario_attempt::Entity::find()
         .filter(scenario_attempt::Column::AssignmentId.is_in(assignment_ids.iter().copied()))
         .filter(scenario_attempt::Column::UserId.eq(user_id))
         .order_by_asc(scenario_attempt::Column::Number)
         .all(db)
-        .await?
-    {
-        out.entry(a.assignment_id).or_default().push(a);
-    }
-    Ok(out)
+        .await?;
+    Ok(grouped(rows, |a| a.assignment_id))
 }
 
 /// The steps of each of `attempt_ids`, in order, in one query.
 pub async fn steps_of_all<C: ConnectionTrait>(
     db: &C,
     attempt_ids: &[i64],
-) -> AppResult<std::collections::HashMap<i64, Vec<scenario_step::Model>>> {
-    let mut out: std::collections::HashMap<i64, Vec<scenario_step::Model>> = Default::default();
+) -> AppResult<HashMap<i64, Vec<scenario_step::Model>>> {
     if attempt_ids.is_empty() {
-        return Ok(out);
+        return Ok(HashMap::new());
     }
-    for s in scenario_step::Entity::find()
+    let rows = scenario_step::Entity::find()
         .filter(scenario_step::Column::AttemptId.is_in(attempt_ids.iter().copied()))
         .order_by_asc(scenario_step::Column::Seq)
         .all(db)
-        .await?
-    {
-        out.entry(s.attempt_id).or_default().push(s);
+        .await?;
+    Ok(grouped(rows, |s| s.attempt_id))
+}
+
+/// `rows` by `key`, each group in the rows' order.
+fn grouped<T>(rows: Vec<T>, key: impl Fn(&T) -> i64) -> HashMap<i64, Vec<T>> {
+    let mut out: HashMap<i64, Vec<T>> = HashMap::new();
+    for row in rows {
+        out.entry(key(&row)).or_default().push(row);
     }
-    Ok(out)
+    out
 }
 
 pub async fn attempts_of<C: ConnectionTrait>(

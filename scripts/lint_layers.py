@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Which way imports run in app/src, and every place they run the wrong way.
+
+The layers (docs: README "Layout"): a feature's pure `domain` <- its storage
+(`store`/`db`) <- its server fns (`api`) <- its views; the kit (`ui/`, `i18n/`
+and the shared modules below) serves every feature and imports none; `app.rs`
+and `pages.rs` sit on top. Two rules are checked:
+
+1. the kit imports no feature and nothing on top;
+2. a feature never imports another feature's views (shared widgets and text
+   helpers belong in the kit);
+3. a feature's views are imported by nothing below them in the same feature
+   (storage and domain do not render).
+
+Prints each violation as `file:line: rule: what` and exits 1 when there is any.
+`--count` prints only the number per rule.
+"""
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent / "app" / "src"
+FEATURES = {
+    "admin", "auth", "classes", "curriculum", "evaluation", "lti",
+    "mentoring", "rubrics", "scenarios", "tasks", "teams",
+}
+KIT = {
+    "ui", "i18n", "web", "error", "csv_out", "text_limits", "save_version",
+    "server_util", "state", "entities", "assets",
+}
+TOP = {"app", "pages", "seed", "lib"}
+
+# `crate::a::b::c`, also inside `use crate::{a::b, c}` groups (expanded below).
+PATH = re.compile(r"crate::([a-z_]+)((?:::[A-Za-z_]+)*)")
+GROUP = re.compile(r"use\s+crate::\{([^;]*)\};", re.S)
+
+
+def owner(path: pathlib.Path):
+    """(top-level module, rest of the path) of a source file."""
+    rel = path.relative_to(ROOT).with_suffix("")
+    parts = list(rel.parts)
+    return parts[0], parts[1:]
+
+
+def code_only(text: str) -> str:
+    """The text with comments blanked out, line numbers kept."""
+    out = []
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith("//"):
+            out.append("")
+        else:
+            out.append(re.sub(r"\s//.*$", "", line))
+    return "\n".join(out)
+
+
+def references(text: str):
+    """(line number, top module, rest) for every `crate::` path in `text`."""
+    for m in GROUP.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        for item in re.split(r",(?![^{]*\})", m.group(1)):
+            item = item.strip()
+            if item:
+                head, _, rest = item.partition("::")
+                yield line, head, rest
+    for m in PATH.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        yield line, m.group(1), m.group(2).lstrip(":")
+
+
+def is_views(rest: str) -> bool:
+    return rest == "views" or rest.startswith("views::") or "_view" in rest.split("::")[0]
+
+
+def violations():
+    for path in sorted(ROOT.rglob("*.rs")):
+        top, inner = owner(path)
+        if top in TOP:
+            continue
+        text = code_only(path.read_text(encoding="utf-8"))
+        below_views = bool(inner) and inner[0] in ("domain", "store", "db", "model")
+        for line, target, rest in references(text):
+            where = f"{path.relative_to(ROOT.parent.parent)}:{line}"
+            if top in KIT and (target in FEATURES or target in TOP):
+                yield "kit imports a feature", where, f"{top} -> crate::{target}::{rest}"
+            elif top in FEATURES and target in FEATURES and target != top and is_views(rest):
+                yield "feature imports another feature's views", where, f"{top} -> crate::{target}::{rest}"
+            elif top in FEATURES and target == top and is_views(rest) and below_views:
+                yield "storage or domain imports views", where, f"crate::{target}::{rest}"
+
+
+def main():
+    found = list(violations())
+    if "--count" in sys.argv:
+        counts = {}
+        for rule, _, _ in found:
+            counts[rule] = counts.get(rule, 0) + 1
+        for rule, n in sorted(counts.items()):
+            print(f"{n:4}  {rule}")
+    else:
+        for rule, where, what in found:
+            print(f"{where}: {rule}: {what}")
+    if found:
+        print(f"{len(found)} layering violations", file=sys.stderr)
+        sys.exit(1)
+    print("layers: no violations")
+
+
+if __name__ == "__main__":
+    main()
