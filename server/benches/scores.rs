@@ -226,6 +226,19 @@ fn report(backend: Backend, label: &str, t: &Tally, elapsed: Duration, lost: usi
     }
 }
 
+/// Waits for every simulated person of a burst: their answers counted in
+/// one tally, and what each one got acknowledged (if anything).
+async fn gather<T>(handles: Vec<tokio::task::JoinHandle<(Tally, Option<T>)>>) -> (Tally, Vec<T>) {
+    let mut tally = Tally::default();
+    let mut acked = Vec::with_capacity(handles.len());
+    for h in handles {
+        let (t, a) = h.await.expect("a simulated person panicked");
+        tally.add(&t);
+        acked.extend(a);
+    }
+    (tally, acked)
+}
+
 // ---------------------------------------------------------------- scoring
 
 struct World {
@@ -828,13 +841,7 @@ async fn scenarios(backend: Backend, app: &Arc<TestApp>) {
             })
         })
         .collect();
-    let mut tally = Tally::default();
-    let mut played = Vec::new();
-    for h in handles {
-        let (t, p) = h.await.expect("member");
-        tally.add(&t);
-        played.extend(p);
-    }
+    let (tally, played) = gather(handles).await;
     let elapsed = start.elapsed();
     // One attempt per member; every acknowledged step stored once, as sent.
     let attempts = scenario_attempt::Entity::find()
@@ -994,13 +1001,7 @@ async fn hand_ins(backend: Backend, app: &Arc<TestApp>) {
             })
         })
         .collect();
-    let mut tally = Tally::default();
-    let mut acked = Vec::new();
-    for h in handles {
-        let (t, a) = h.await.expect("member");
-        tally.add(&t);
-        acked.extend(a);
-    }
+    let (tally, acked) = gather(handles).await;
     let elapsed = start.elapsed();
     let rows = task_submission::Entity::find()
         .filter(task_submission::Column::TaskId.eq(task))

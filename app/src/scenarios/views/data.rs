@@ -135,7 +135,8 @@ async fn mine_of(state: &AppState, assignment_ids: &[i64], user_id: i64) -> AppR
 pub struct PlayData {
     pub class_id: i64,
     pub assignment_id: i64,
-    pub scenario: Scenario,
+    /// The attempt's version, shared with the server's parsed versions.
+    pub scenario: std::sync::Arc<Scenario>,
     pub mode: Mode,
     /// A fresh idempotency key for this page's one form.
     pub form_key: String,
@@ -194,7 +195,7 @@ pub async fn play_data(
         Some(t) => t.version_id,
         None => store::latest_version(&state.db, row.id).await?.id,
     };
-    let scenario = Scenario::clone(&*store::parsed(&state.db, &state.scenario_versions, version_id).await?);
+    let scenario = store::parsed(&state.db, &state.scenario_versions, version_id).await?;
     let refusal = refusal(&a, attempts.len());
     let mode = match latest {
         _ if !is_participant => Mode::Preview { can_manage },
