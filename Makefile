@@ -27,7 +27,10 @@ build:
 build-release:
 	cargo leptos build --release --precompress
 
+# The layering check (scripts/lint_layers.py) runs first: it is instant.
 lint:
+	python3 scripts/lint_layers.py --self-test
+	python3 scripts/lint_layers.py
 	cargo fmt --all -- --check
 	cargo clippy -p app --features ssr -p server -p migration --all-targets -- -D warnings
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings

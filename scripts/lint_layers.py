@@ -4,7 +4,8 @@
 The layers (docs: README "Layout"): a feature's pure `domain` <- its storage
 (`store`/`db`) <- its server fns (`api`) <- its views; the kit (`ui/`, `i18n/`
 and the shared modules below) serves every feature and imports none; `app.rs`
-and `pages.rs` sit on top. Two rules are checked:
+and the pages that compose features (`pages.rs`, `home.rs`, `layout.rs`) sit on
+top. Three rules are checked:
 
 1. the kit imports no feature and nothing on top;
 2. a feature never imports another feature's views (shared widgets and text
@@ -20,15 +21,16 @@ import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "app" / "src"
+REPO = ROOT.parent.parent
 FEATURES = {
     "admin", "auth", "classes", "curriculum", "evaluation", "lti",
     "mentoring", "rubrics", "scenarios", "tasks", "teams",
 }
 KIT = {
     "ui", "i18n", "web", "error", "csv_out", "text_limits", "save_version",
-    "server_util", "state", "entities", "assets",
+    "server_util", "state", "entities", "assets", "session",
 }
-TOP = {"app", "pages", "seed", "lib"}
+TOP = {"app", "pages", "seed", "lib", "home", "layout"}
 
 # `crate::a::b::c`, also inside `use crate::{a::b, c}` groups (expanded below).
 PATH = re.compile(r"crate::([a-z_]+)((?:::[A-Za-z_]+)*)")
@@ -80,7 +82,7 @@ def violations():
         text = code_only(path.read_text(encoding="utf-8"))
         below_views = bool(inner) and inner[0] in ("domain", "store", "db", "model")
         for line, target, rest in references(text):
-            where = f"{path.relative_to(ROOT.parent.parent)}:{line}"
+            where = f"{path.relative_to(REPO)}:{line}"
             if top in KIT and (target in FEATURES or target in TOP):
                 yield "kit imports a feature", where, f"{top} -> crate::{target}::{rest}"
             elif top in FEATURES and target in FEATURES and target != top and is_views(rest):
@@ -89,7 +91,39 @@ def violations():
                 yield "storage or domain imports views", where, f"crate::{target}::{rest}"
 
 
+def self_test():
+    """The checker finds each kind of violation in a small made-up tree."""
+    import tempfile
+
+    global ROOT, REPO
+    with tempfile.TemporaryDirectory() as tmp:
+        ROOT = REPO = pathlib.Path(tmp)
+        files = {
+            "ui/widget.rs": "use crate::teams::store::x;\n",
+            "teams/views/card.rs": "use crate::{i18n::P, scenarios::views::text::tr};\n",
+            "teams/store.rs": "// use crate::teams::views::card; only a comment\nuse crate::teams::views::card;\n",
+            "teams/api.rs": "use crate::scenarios::model::Scenario;\nuse crate::ui::rendered::tr;\n",
+            "app.rs": "use crate::teams::views::TeamsPage;\n",
+        }
+        for name, text in files.items():
+            (ROOT / name).parent.mkdir(parents=True, exist_ok=True)
+            (ROOT / name).write_text(text)
+        found = sorted((rule, where) for rule, where, _ in violations())
+    expected = [
+        ("feature imports another feature's views", "teams/views/card.rs:1"),
+        ("kit imports a feature", "ui/widget.rs:1"),
+        ("storage or domain imports views", "teams/store.rs:2"),
+    ]
+    if found != expected:
+        print(f"self-test failed: found {found}, expected {expected}", file=sys.stderr)
+        sys.exit(1)
+    print("layers self-test: ok")
+
+
 def main():
+    if "--self-test" in sys.argv:
+        self_test()
+        return
     found = list(violations())
     if "--count" in sys.argv:
         counts = {}

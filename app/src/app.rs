@@ -1,14 +1,15 @@
 //! The HTML shell, the root component and the route table.
 use crate::admin::views::{GenerationsPage, ProgrammesPage, UsersPage};
 use crate::auth::api::get_session_info;
-use crate::auth::model::SessionInfo;
-use crate::auth::views::{HomePage, LoginPage, PasswordPage};
+use crate::auth::views::{LoginPage, PasswordPage};
 use crate::classes::views::{ClassPage, ClassesPage, ImportPage};
 use crate::curriculum::views::{AuthoringPage, LessonEditorPage, LessonPage};
+use crate::home::HomePage;
 use crate::i18n::{Locale, K};
+use crate::layout::{Layout, NotFound};
 use crate::pages::HtmlRoute;
+use crate::session::{SessionResource, SessionVersion};
 use crate::ui::page_data;
-use crate::ui::{Layout, NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
@@ -45,12 +46,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Bumped after login, logout or a language change so the session is read again.
-#[derive(Clone, Copy)]
-pub struct SessionVersion(pub RwSignal<u32>);
-
-pub type SessionResource = crate::ui::PageData<Result<SessionInfo, crate::error::AppError>>;
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -66,6 +61,9 @@ pub fn App() -> impl IntoView {
             .unwrap_or(Locale::Id)
     });
     provide_context(locale);
+    provide_context(crate::ui::MarkdownPreview(
+        <crate::curriculum::authoring_api::PreviewMarkdown as leptos::server_fn::ServerFn>::PATH,
+    ));
     mark_hydrated();
 
     view! {
@@ -143,4 +141,21 @@ fn mark_hydrated() {
             let _ = body.set_attribute("data-hydrated", "1");
         }
     });
+}
+
+/// The server fns whose body is `multipart/form-data`. server_fn's decoder
+/// panics when such a body has no boundary, so the server refuses those
+/// requests before decoding (`server::middleware::multipart_guard`). The
+/// registry does not say which fns are multipart; a test reads the sources for
+/// `input = MultipartFormData` and fails when one is missing here.
+#[cfg(feature = "ssr")]
+pub fn multipart_paths() -> [&'static str; 5] {
+    use server_fn::ServerFn;
+    [
+        <crate::tasks::api::SubmitTask as ServerFn>::PATH,
+        <crate::rubrics::api::ImportRubric as ServerFn>::PATH,
+        <crate::scenarios::authoring_api::ImportScenario as ServerFn>::PATH,
+        <crate::classes::api::UploadRoster as ServerFn>::PATH,
+        <crate::curriculum::authoring_api::ImportCurriculum as ServerFn>::PATH,
+    ]
 }

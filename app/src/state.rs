@@ -1,17 +1,13 @@
 //! Server-side state shared by every request (server only).
-use crate::auth::model::Role;
-use crate::classes::domain::generation::GenerationScheme;
 use crate::i18n::Locale;
+use crate::session::Role;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
-
-/// How long one server trusts its copy of the generation scheme. The scheme changes
-/// a few times a year; on a multi-server deployment another server's edit shows
-/// here within this time (this server's own edits show at once).
-pub const SCHEME_CACHE_TTL: Duration = Duration::from_secs(10);
 
 #[derive(Clone)]
 pub struct AppState {
@@ -22,16 +18,11 @@ pub struct AppState {
     pub hash_permits: Arc<Semaphore>,
     /// Cookies get `Secure` when the site is served over https.
     pub secure_cookies: bool,
-    /// The active generation scheme with the time it was read (see `SCHEME_CACHE_TTL`).
-    pub scheme_cache: Arc<RwLock<Option<(Instant, GenerationScheme)>>>,
-    pub sessions: Arc<crate::auth::session_cache::SessionCache>,
     /// The largest team-task submission (all its files together), in bytes.
     pub max_upload_bytes: usize,
-    pub frozen_versions: Arc<crate::rubrics::store::FrozenVersions>,
-    /// Published scenario versions, parsed once (they never change).
-    pub scenario_versions: Arc<crate::scenarios::store::ParsedVersions>,
-    /// The registered LMSs' origins, allowed to frame the pages (see `lti::framing`).
-    pub lti_origins: Arc<crate::lti::framing::Cached>,
+    /// What each feature keeps per server (sessions, parsed versions, the
+    /// generation scheme, the LMSs' origins): see `AppState::cache`.
+    caches: Caches,
     /// When each class's LMS roster was last read at a launch (see `lti::nrps`).
     pub lti_roster_read: Arc<std::sync::Mutex<std::collections::HashMap<i64, Instant>>>,
     /// Calls to LMS platforms (key sets, tokens, grades, rosters).
@@ -48,12 +39,8 @@ impl AppState {
             leptos_options,
             hash_permits: Arc::new(Semaphore::new(4)),
             secure_cookies,
-            scheme_cache: Arc::default(),
-            sessions: Arc::default(),
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
-            frozen_versions: Arc::default(),
-            scenario_versions: Arc::default(),
-            lti_origins: Arc::default(),
+            caches: Caches::default(),
             lti_roster_read: Arc::default(),
             http: reqwest::Client::builder()
                 .timeout(Duration::from_secs(10))
@@ -63,16 +50,50 @@ impl AppState {
         }
     }
 
-    pub fn cached_scheme(&self) -> Option<GenerationScheme> {
-        let guard = self.scheme_cache.read().ok()?;
-        let (read_at, scheme) = guard.as_ref()?;
-        (read_at.elapsed() < SCHEME_CACHE_TTL).then(|| scheme.clone())
+    /// This server's one `T` (made empty on first use). A feature keeps its
+    /// cache here without the kit knowing its type, so the state imports no feature.
+    pub fn cache<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        self.caches.get()
     }
+}
 
-    pub fn remember_scheme(&self, scheme: Option<GenerationScheme>) {
-        if let Ok(mut guard) = self.scheme_cache.write() {
-            *guard = scheme.map(|s| (Instant::now(), s));
-        }
+/// One value per type, shared by every request of a server.
+#[derive(Clone, Default)]
+struct Caches(Arc<RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>>);
+
+impl Caches {
+    fn get<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let found = self
+            .0
+            .read()
+            .ok()
+            .and_then(|m| m.get(&TypeId::of::<T>()).cloned());
+        let entry = match found {
+            Some(entry) => entry,
+            None => {
+                let mut map = self.0.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+                map.entry(TypeId::of::<T>())
+                    .or_insert_with(|| Arc::new(T::default()))
+                    .clone()
+            }
+        };
+        // Stored under T's own TypeId, so the downcast always succeeds.
+        entry.downcast::<T>().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Caches;
+    use std::sync::Mutex;
+
+    #[test]
+    fn one_value_per_type_shared_by_clones() {
+        let caches = Caches::default();
+        let twin = caches.clone();
+        caches.get::<Mutex<Vec<u8>>>().lock().unwrap().push(7);
+        assert_eq!(*twin.get::<Mutex<Vec<u8>>>().lock().unwrap(), vec![7]);
+        assert_eq!(*twin.get::<Mutex<Vec<u16>>>().lock().unwrap(), Vec::<u16>::new());
     }
 }
 
@@ -98,6 +119,17 @@ pub struct RequestAuth {
     /// The token forms must echo back: per session, or per browser before login.
     pub csrf: String,
     pub locale: Locale,
+}
+
+/// What the session middleware learned about the current request.
+pub fn request_auth() -> crate::error::AppResult<RequestAuth> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()
+        .ok_or_else(|| crate::error::AppError::internal("request parts missing from context"))?;
+    parts
+        .extensions
+        .get::<RequestAuth>()
+        .cloned()
+        .ok_or_else(|| crate::error::AppError::internal("session middleware did not run"))
 }
 
 /// The client's address as the server sees it (or as a trusted proxy reports it).

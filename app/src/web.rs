@@ -45,21 +45,17 @@ pub fn redirect(path: &str) {
     leptos_axum::redirect(&target);
 }
 
-/// The server fns whose body is `multipart/form-data`. server_fn's decoder
-/// panics when such a body has no boundary, so the server refuses those
-/// requests before decoding (`server::middleware::multipart_guard`). The
-/// registry does not say which fns are multipart; a test reads the sources for
-/// `input = MultipartFormData` and fails when one is missing here.
+/// A form's idempotency key: 8 to 64 letters, digits or dashes.
 #[cfg(feature = "ssr")]
-pub fn multipart_paths() -> [&'static str; 5] {
-    use server_fn::ServerFn;
-    [
-        <crate::tasks::api::SubmitTask as ServerFn>::PATH,
-        <crate::rubrics::api::ImportRubric as ServerFn>::PATH,
-        <crate::scenarios::authoring_api::ImportScenario as ServerFn>::PATH,
-        <crate::classes::api::UploadRoster as ServerFn>::PATH,
-        <crate::curriculum::authoring_api::ImportCurriculum as ServerFn>::PATH,
-    ]
+pub fn client_key(key: &str) -> Result<String, crate::error::AppError> {
+    let ok = (8..=64).contains(&key.len()) && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if ok {
+        Ok(key.to_string())
+    } else {
+        Err(crate::error::AppError::Rule(crate::i18n::Msg::new(
+            crate::i18n::K::ErrBadRequest,
+        )))
+    }
 }
 
 #[cfg(test)]

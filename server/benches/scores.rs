@@ -153,7 +153,7 @@ impl Tally {
 
 /// The refusal of a save that came after its score was submitted.
 fn is_locked(r: &Reply) -> bool {
-    let locked = app::error::AppError::Rule(app::scenarios::said(app::i18n::P::ErrScoreLocked));
+    let locked = app::error::AppError::Rule(app::i18n::said(app::i18n::P::ErrScoreLocked));
     serde_json::from_str::<app::error::AppError>(&r.body).is_ok_and(|e| e == locked)
 }
 

@@ -17,7 +17,7 @@ const ERROR_BODY_LIMIT: usize = 64 * 1024;
 /// boundary): server_fn's decoder would panic, so answer 400 before it runs.
 pub async fn multipart_guard(req: Request, next: Next) -> Response {
     let multipart_fn =
-        req.method() == Method::POST && app::web::multipart_paths().contains(&req.uri().path());
+        req.method() == Method::POST && app::app::multipart_paths().contains(&req.uri().path());
     if multipart_fn && !has_boundary(req.headers()) {
         tracing::info!(path = %req.uri().path(), "multipart fn called without a multipart body");
         return error_json(&AppError::rule(app::i18n::K::ErrBadRequest));

@@ -9,8 +9,8 @@ use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::entities::{score, score_audit, team};
 use app::error::AppError;
+use app::i18n::said;
 use app::i18n::{Locale, P};
-use app::scenarios::said;
 use common::*;
 use sea_orm::{EntityTrait, PaginatorTrait};
 

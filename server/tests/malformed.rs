@@ -21,7 +21,8 @@ const IDS: [&str; 6] = [
 ];
 
 /// Every `#[server(…, endpoint = "…")]` in the app's sources: (path, multipart).
-fn declared() -> Vec<(String, bool)> {
+/// Every `#[server]` fn in the app's sources: (path, its attribute, its argument list).
+fn server_fn_sources() -> Vec<(String, String, String)> {
     let mut found = Vec::new();
     let mut dirs = vec![std::path::PathBuf::from("../app/src")];
     while let Some(dir) = dirs.pop() {
@@ -31,17 +32,30 @@ fn declared() -> Vec<(String, bool)> {
                 dirs.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).expect("read");
-                for attr in text.split("#[server(").skip(1) {
-                    let attr = &attr[..attr.find(")]").unwrap_or(attr.len())];
+                for item in text.split("#[server(").skip(1) {
+                    let attr = &item[..item.find(")]").unwrap_or(item.len())];
+                    let signature = item.split(") ->").next().unwrap_or_default();
+                    let args = signature
+                        .split_once("pub async fn")
+                        .map(|(_, s)| s)
+                        .unwrap_or_default();
+                    let args = args.split_once('(').map(|(_, a)| a.trim()).unwrap_or_default();
                     if let Some(rest) = attr.split("endpoint = \"").nth(1) {
                         let name = &rest[..rest.find('"').expect("closing quote")];
-                        found.push((format!("/api/{name}"), attr.contains("MultipartFormData")));
+                        found.push((format!("/api/{name}"), attr.to_string(), args.to_string()));
                     }
                 }
             }
         }
     }
     found
+}
+
+fn declared() -> Vec<(String, bool)> {
+    server_fn_sources()
+        .into_iter()
+        .map(|(path, attr, _)| (path, attr.contains("MultipartFormData")))
+        .collect()
 }
 
 fn registry() -> Vec<(String, Method)> {
@@ -61,15 +75,53 @@ fn the_registry_holds_every_declared_server_fn_and_the_multipart_list_is_complet
         .filter(|(_, m)| *m)
         .map(|(p, _)| p.clone())
         .collect();
-    let listed: BTreeSet<String> = app::web::multipart_paths()
+    let listed: BTreeSet<String> = app::app::multipart_paths()
         .iter()
         .map(|p| p.to_string())
         .collect();
     assert_eq!(
         multipart, listed,
-        "app::web::multipart_paths must name every multipart fn"
+        "app::app::multipart_paths must name every multipart fn"
     );
 }
+
+/// The CSRF middleware owns the token: no server fn takes it as an argument
+/// (it would only be discarded), and every fn that changes something refuses
+/// a wrong one, whether its body is url-encoded or multipart.
+#[test]
+fn no_server_fn_takes_the_csrf_token_as_an_argument() {
+    let offenders: Vec<String> = server_fn_sources()
+        .into_iter()
+        .filter(|(_, _, args)| args.contains("csrf"))
+        .map(|(path, _, _)| path)
+        .collect();
+    assert!(offenders.is_empty(), "server fns taking `csrf`: {offenders:?}");
+}
+
+both_backends!(every_post_fn_refuses_a_wrong_token, async |app: &TestApp| {
+    let admin = app.user("Admin Token", &[Role::Admin]).await;
+    let session = app.session(admin).await;
+    let forged = Client {
+        cookie: session.cookie.clone(),
+        csrf: "0".repeat(64),
+    };
+    let multipart: BTreeSet<&str> = app::app::multipart_paths().into_iter().collect();
+    let posts: Vec<String> = registry()
+        .into_iter()
+        .filter(|(_, m)| *m == Method::POST)
+        .map(|(p, _)| p)
+        .collect();
+    assert!(posts.len() > 50, "{} POST fns", posts.len());
+    for path in posts {
+        let reply = if multipart.contains(path.as_str()) {
+            app.upload_file(&forged, &path, &[("class_id", "1".into())], "a.csv", b"x")
+                .await
+        } else {
+            app.call(&forged, &path, &[("class_id", "1".into())]).await
+        };
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{path} with a wrong token");
+    }
+});
 
 /// Sends one request on its own task, so that a panic is caught and named.
 async fn answer(app: &TestApp, req: Request<Body>) -> StatusCode {
@@ -101,7 +153,7 @@ fn request(c: &Client, method: Method, uri: &str, content_type: &str, body: Vec<
 
 /// Bodies no server fn can take: (content type, body, refused whatever the fn).
 /// A broken urlencoded body may still decode as no fields at all, which is a
-/// whole call for a fn that takes none (only `csrf`), so there only "no 5xx" holds.
+/// whole call for a fn that takes none, so there only "no 5xx" holds.
 fn bad_bodies() -> Vec<(&'static str, Vec<u8>, bool)> {
     let nested_json = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let nested_form = format!("csrf=x&a{}=1", "[a]".repeat(20_000));
@@ -190,6 +242,12 @@ both_backends!(every_server_fn_refuses_malformed_input, async |app: &TestApp| {
     let callers = callers(app).await;
     let fns = registry();
     assert!(fns.len() > 100, "the registry is linked in: {}", fns.len());
+    // A fn that takes no argument has nothing in a body to refuse.
+    let takes_none: BTreeSet<String> = server_fn_sources()
+        .into_iter()
+        .filter(|(_, _, args)| args.is_empty())
+        .map(|(path, _, _)| path)
+        .collect();
     for (path, method) in &fns {
         for c in &callers {
             if *method == Method::GET {
@@ -207,6 +265,7 @@ both_backends!(every_server_fn_refuses_malformed_input, async |app: &TestApp| {
             } else {
                 for (ct, body, refused) in bad_bodies() {
                     let s = answer(app, request(c, method.clone(), path, ct, body)).await;
+                    let refused = refused && !takes_none.contains(path);
                     assert!(s.is_client_error() || !refused, "{path} {ct}: {s}");
                 }
             }

@@ -371,7 +371,7 @@ both_backends!(
     async |app: &TestApp| {
         use app::i18n::K;
         let admin = app.session(app.user("Admin Teks", &[Role::Admin]).await).await;
-        let multipart = app::web::multipart_paths();
+        let multipart = app::app::multipart_paths();
         let long = "x".repeat(5_001);
         let mut wrong = Vec::new();
         for (path, method) in leptos::server_fn::axum::server_fn_paths() {

@@ -8,8 +8,8 @@ use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::entities::{mentoring_pair, mentoring_session, task_submission, team_member, user};
 use app::error::AppError;
+use app::i18n::said;
 use app::i18n::P;
-use app::scenarios::said;
 use common::*;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 

@@ -6,8 +6,9 @@ use leptos::server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
 use {
-    super::model::{ClassInput, ProgrammeView},
+    super::model::ProgrammeView,
     crate::auth::{guard, model::Role, password, policy::Membership},
+    crate::classes::model::ClassInput,
     crate::classes::{db as class_db, domain::generation::GenerationScheme, import::grant},
     crate::entities::{class, generation_scheme, programme, user, user_role},
     crate::i18n::{Msg, K},
@@ -20,8 +21,7 @@ use {
 /// through a roster import (they have none) or who forgot theirs; the account's
 /// open sessions end. Errors: `Invalid` (password), `NotFound`.
 #[server(prefix = "/api", endpoint = "set_user_password")]
-pub async fn set_user_password(csrf: String, user_id: i64, password: String) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
+pub async fn set_user_password(user_id: i64, password: String) -> Result<(), AppError> {
     let state = guard::state()?;
     guard::require_any(&[Role::Admin])?;
     if password.chars().count() < crate::auth::model::MIN_PASSWORD_LEN {
@@ -75,8 +75,7 @@ pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
 
 /// Admins. Errors: `Invalid` (full_name, email, nip, password, roles).
 #[server(prefix = "/api", endpoint = "create_user")]
-pub async fn create_user(csrf: String, input: NewUser) -> Result<i64, AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
+pub async fn create_user(input: NewUser) -> Result<i64, AppError> {
     let state = guard::state()?;
     guard::require_any(&[Role::Admin])?;
     input.validate()?;
@@ -133,7 +132,12 @@ fn parse_optional_nip(raw: Option<&str>) -> Result<Option<crate::classes::domain
         None => Ok(None),
         Some(raw) => crate::classes::domain::nip::Nip::parse(raw)
             .map(Some)
-            .map_err(|e| AppError::field("input[nip]", Msg::new(crate::classes::views::issue_key(e.code())))),
+            .map_err(|e| {
+                AppError::field(
+                    "input[nip]",
+                    Msg::new(crate::classes::messages::issue_key(e.code())),
+                )
+            }),
     }
 }
 
@@ -162,8 +166,7 @@ async fn ensure_unique<C: ConnectionTrait>(db: &C, email: &str, nip: Option<&str
 
 /// Admins. Deactivating also ends the account's sessions. Errors: `Rule` (own account), `NotFound`.
 #[server(prefix = "/api", endpoint = "set_user_active")]
-pub async fn set_user_active(csrf: String, user_id: i64, active: bool) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn set_user_active(user_id: i64, active: bool) -> Result<(), AppError> {
     let state = guard::state()?;
     let caller = guard::require_any(&[Role::Admin])?;
     if caller.user_id == user_id && !active {
@@ -242,8 +245,7 @@ pub async fn get_programmes() -> Result<ProgrammesData, AppError> {
 
 /// Admins. Errors: `Invalid` (name: empty or taken).
 #[server(prefix = "/api", endpoint = "create_programme")]
-pub async fn create_programme(csrf: String, name: String, description: String) -> Result<i64, AppError> {
-    let _ = csrf;
+pub async fn create_programme(name: String, description: String) -> Result<i64, AppError> {
     let state = guard::state()?;
     guard::require_any(&[Role::Admin])?;
     let name = name.trim().to_string();
@@ -280,7 +282,6 @@ pub async fn create_programme(csrf: String, name: String, description: String) -
 /// Errors: `Invalid` (name, starts_on, ends_on, programme_id, facilitator_id).
 #[server(prefix = "/api", endpoint = "create_class")]
 pub async fn create_class(
-    csrf: String,
     programme_id: i64,
     name: String,
     description: String,
@@ -288,7 +289,6 @@ pub async fn create_class(
     ends_on: String,
     facilitator_id: Option<i64>,
 ) -> Result<i64, AppError> {
-    let _ = csrf;
     let state = guard::state()?;
     guard::require_any(&[Role::Admin])?;
     let input = ClassInput::parse(&name, &description, &starts_on, &ends_on)?;
@@ -335,12 +335,10 @@ pub async fn get_scheme() -> Result<SchemeView, AppError> {
 /// Errors: `Invalid` with fields `rows[i][start]` etc. naming each bad range.
 #[server(prefix = "/api", endpoint = "save_scheme")]
 pub async fn save_scheme(
-    csrf: String,
     name: String,
     rows: Option<Vec<SchemeRowInput>>,
     preset: Option<String>,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let state = guard::state()?;
     guard::require_any(&[Role::Admin])?;
     let scheme = match preset.as_deref() {
@@ -367,6 +365,6 @@ pub async fn save_scheme(
         )
         .exec(&state.db)
         .await?;
-    state.remember_scheme(None);
+    state.cache::<class_db::SchemeCache>().remember(None);
     Ok(())
 }

@@ -1,11 +1,7 @@
 //! Wire types and input parsing for administration.
 use crate::auth::model::Role;
 use crate::classes::domain::generation::GenerationScheme;
-use crate::error::AppError;
-use crate::i18n::{Msg, K};
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use validator::Validate;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -85,49 +81,6 @@ pub struct ProgrammesData {
     pub facilitators: Vec<(i64, String)>,
 }
 
-/// Class fields as typed in a form, parsed with field-level errors.
-pub struct ClassInput {
-    pub name: String,
-    pub description: String,
-    pub starts_on: NaiveDate,
-    pub ends_on: NaiveDate,
-}
-
-impl ClassInput {
-    pub fn parse(name: &str, description: &str, starts: &str, ends: &str) -> Result<Self, AppError> {
-        let mut errors: BTreeMap<String, Vec<Msg>> = BTreeMap::new();
-        let mut err = |f: &str, k: K| errors.entry(f.to_string()).or_default().push(Msg::new(k));
-        let name = name.trim().to_string();
-        if name.is_empty() {
-            err("name", K::ErrRequired);
-        } else if name.chars().count() > 120 {
-            err("name", K::ErrTooLong);
-        }
-        let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
-        let (starts_on, ends_on) = (date(starts), date(ends));
-        if starts_on.is_none() {
-            err("starts_on", K::ErrDate);
-        }
-        if ends_on.is_none() {
-            err("ends_on", K::ErrDate);
-        }
-        if let (Some(s), Some(e)) = (starts_on, ends_on) {
-            if e < s {
-                err("ends_on", K::ErrDateOrder);
-            }
-        }
-        match (starts_on, ends_on) {
-            (Some(starts_on), Some(ends_on)) if errors.is_empty() => Ok(ClassInput {
-                name,
-                description: description.trim().to_string(),
-                starts_on,
-                ends_on,
-            }),
-            _ => Err(AppError::Invalid(errors)),
-        }
-    }
-}
-
 /// One row of the scheme form: everything is text until parsed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SchemeRowInput {
@@ -153,20 +106,6 @@ pub struct SchemeView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn class_input_reports_each_bad_field() {
-        let err = ClassInput::parse(" ", "", "2026-13-01", "2026-01-01")
-            .err()
-            .unwrap();
-        assert_eq!(err.field_messages("name")[0].key, K::ErrRequired);
-        assert_eq!(err.field_messages("starts_on")[0].key, K::ErrDate);
-        let err = ClassInput::parse("PKA", "", "2026-03-01", "2026-02-01")
-            .err()
-            .unwrap();
-        assert_eq!(err.field_messages("ends_on")[0].key, K::ErrDateOrder);
-        assert!(ClassInput::parse("PKA", "x", "2026-03-01", "2026-04-01").is_ok());
-    }
 
     #[test]
     fn ticked_checkboxes_become_roles() {

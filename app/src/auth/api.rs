@@ -31,13 +31,7 @@ pub async fn get_session_info() -> Result<SessionInfo, AppError> {
 /// Anyone. Logs in by email or NIP. Errors: `Rule(LoginFailed | LoginRateLimited |
 /// ErrTooManyAttempts | LoginInactive)`, `Invalid` for empty fields.
 #[server(prefix = "/api", endpoint = "login")]
-pub async fn login(
-    csrf: String,
-    identifier: String,
-    password: String,
-    next: Option<String>,
-) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
+pub async fn login(identifier: String, password: String, next: Option<String>) -> Result<(), AppError> {
     let state = guard::state()?;
     let auth = guard::request_auth()?;
     let identifier = identifier.trim().to_lowercase().replace(' ', "");
@@ -141,8 +135,7 @@ pub fn safe_next(next: Option<&str>) -> String {
 
 /// Logged-in users. Ends the session everywhere this cookie was used.
 #[server(prefix = "/api", endpoint = "logout")]
-pub async fn logout(csrf: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn logout() -> Result<(), AppError> {
     let state = guard::state()?;
     if let Ok(caller) = guard::caller() {
         store::delete_session(&state, &caller.session_hash).await?;
@@ -155,13 +148,7 @@ pub async fn logout(csrf: String) -> Result<(), AppError> {
 /// Logged-in users, for their own account; ends the account's other sessions.
 /// Errors: `Invalid` (current, new, confirm).
 #[server(prefix = "/api", endpoint = "change_password")]
-pub async fn change_password(
-    csrf: String,
-    current: String,
-    new: String,
-    confirm: String,
-) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn change_password(current: String, new: String, confirm: String) -> Result<(), AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
     if new.chars().count() < super::model::MIN_PASSWORD_LEN {
@@ -202,7 +189,9 @@ async fn end_other_sessions(
     keep: &str,
 ) -> Result<(), AppError> {
     use crate::entities::session;
-    state.sessions.forget_user_except(user_id, keep);
+    state
+        .cache::<crate::auth::session_cache::SessionCache>()
+        .forget_user_except(user_id, keep);
     session::Entity::delete_many()
         .filter(session::Column::UserId.eq(user_id))
         .filter(session::Column::IdHash.ne(keep))
@@ -213,8 +202,7 @@ async fn end_other_sessions(
 
 /// Anyone. Remembers the language in a cookie for a year.
 #[server(prefix = "/api", endpoint = "set_locale")]
-pub async fn set_locale(csrf: String, locale: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn set_locale(locale: String) -> Result<(), AppError> {
     let state = guard::state()?;
     let locale = crate::i18n::Locale::from_code(&locale).ok_or_else(|| AppError::rule(K::ErrBadRequest))?;
     crate::server_util::set_cookie(

@@ -3,7 +3,7 @@ use super::model::Role;
 use super::policy::{class_access, ClassAccess, Membership};
 use crate::entities::{class, class_member};
 use crate::error::{AppError, AppResult};
-use crate::state::{AppState, Caller, RequestAuth};
+use crate::state::{AppState, Caller};
 use leptos::prelude::use_context;
 use sea_orm::prelude::*;
 
@@ -11,15 +11,7 @@ pub fn state() -> AppResult<AppState> {
     use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
 }
 
-pub fn request_auth() -> AppResult<RequestAuth> {
-    let parts = use_context::<http::request::Parts>()
-        .ok_or_else(|| AppError::internal("request parts missing from context"))?;
-    parts
-        .extensions
-        .get::<RequestAuth>()
-        .cloned()
-        .ok_or_else(|| AppError::internal("session middleware did not run"))
-}
+pub use crate::state::request_auth;
 
 /// The logged-in caller, or `Unauthenticated`.
 pub fn caller() -> AppResult<Caller> {

@@ -4,6 +4,8 @@ pub mod policy;
 pub mod views;
 
 #[cfg(feature = "ssr")]
+pub mod class_guard;
+#[cfg(feature = "ssr")]
 pub mod guard;
 #[cfg(feature = "ssr")]
 pub mod password;

@@ -92,12 +92,17 @@ async fn session_rows(db: &DatabaseConnection, id_hash: &str) -> AppResult<Vec<S
 /// session is live and the account active.
 pub async fn resolve(state: &AppState, token: &str) -> AppResult<Option<(Caller, String)>> {
     let id_hash = hash_token(token);
-    if let Some(found) = state.sessions.get(&id_hash) {
+    if let Some(found) = state
+        .cache::<crate::auth::session_cache::SessionCache>()
+        .get(&id_hash)
+    {
         return Ok(Some(found));
     }
     let found = resolve_in_db(&state.db, id_hash.clone()).await?;
     if let Some((caller, csrf)) = &found {
-        state.sessions.put(id_hash, caller.clone(), csrf.clone());
+        state
+            .cache::<crate::auth::session_cache::SessionCache>()
+            .put(id_hash, caller.clone(), csrf.clone());
     }
     Ok(found)
 }
@@ -139,7 +144,9 @@ async fn resolve_in_db(db: &DatabaseConnection, id_hash: String) -> AppResult<Op
 }
 
 pub async fn delete_session(state: &AppState, id_hash: &str) -> AppResult<()> {
-    state.sessions.forget(id_hash);
+    state
+        .cache::<crate::auth::session_cache::SessionCache>()
+        .forget(id_hash);
     session::Entity::delete_by_id(id_hash.to_string())
         .exec(&state.db)
         .await?;
@@ -148,7 +155,9 @@ pub async fn delete_session(state: &AppState, id_hash: &str) -> AppResult<()> {
 
 /// Ends every session of an account (deactivation).
 pub async fn delete_sessions_of(state: &AppState, user_id: i64) -> AppResult<()> {
-    state.sessions.forget_user(user_id);
+    state
+        .cache::<crate::auth::session_cache::SessionCache>()
+        .forget_user(user_id);
     session::Entity::delete_many()
         .filter(session::Column::UserId.eq(user_id))
         .exec(&state.db)

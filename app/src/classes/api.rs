@@ -36,7 +36,7 @@ pub async fn my_classes() -> Result<Vec<ClassSummary>, AppError> {
 pub async fn my_classes_html(home: bool) -> Result<String, AppError> {
     let classes = my_classes().await?;
     let empty = if home { K::HomeNoClasses } else { K::ClassesEmpty };
-    crate::ui::render_html(move || super::views::class_list(classes, empty))
+    crate::ui::render_html(move || ClassSummary::card_list(&classes, empty))
 }
 
 /// Members of the class (view) and its managers. Personal data (NIP, birth date) only for managers.
@@ -99,18 +99,16 @@ async fn load_class_detail(id: i64, sort: Option<&str>) -> Result<ClassDetail, A
 /// Facilitators of the class and admins. Errors: `Invalid` (name, starts_on, ends_on), `Forbidden`.
 #[server(prefix = "/api", endpoint = "update_class")]
 pub async fn update_class(
-    csrf: String,
     id: i64,
     name: String,
     description: String,
     starts_on: String,
     ends_on: String,
 ) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
     let state = guard::state()?;
     let caller = guard::caller()?;
     let (class, _) = guard::require_class(&state.db, &caller, id, ClassAccess::Manage).await?;
-    let input = crate::admin::model::ClassInput::parse(&name, &description, &starts_on, &ends_on)?;
+    let input = super::model::ClassInput::parse(&name, &description, &starts_on, &ends_on)?;
     let mut active: class::ActiveModel = class.into();
     active.name = Set(input.name);
     active.description = Set(input.description);
@@ -123,13 +121,7 @@ pub async fn update_class(
 /// Facilitators of the class and admins. Enrols an existing account (email or NIP) as
 /// participant or evaluator. Errors: `Invalid` (identifier, role), `Forbidden`.
 #[server(prefix = "/api", endpoint = "enrol_member")]
-pub async fn enrol_member(
-    csrf: String,
-    class_id: i64,
-    identifier: String,
-    role: String,
-) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn enrol_member(class_id: i64, identifier: String, role: String) -> Result<(), AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
     guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
@@ -181,8 +173,7 @@ pub async fn roster_preview_html(class_id: i64, upload_id: String) -> Result<Str
 /// nothing when any row is bad. Known people are enrolled; only an admin's import changes them. Idempotent: a repeated commit finds the upload gone.
 /// Errors: `Rule(ImportHasErrors | ImportExpired)`, `Forbidden`.
 #[server(prefix = "/api", endpoint = "commit_roster")]
-pub async fn commit_roster(csrf: String, class_id: i64, upload_id: String) -> Result<u32, AppError> {
-    let _ = csrf;
+pub async fn commit_roster(class_id: i64, upload_id: String) -> Result<u32, AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
     guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;

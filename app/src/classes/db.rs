@@ -26,13 +26,38 @@ pub async fn active_scheme<C: ConnectionTrait>(db: &C) -> AppResult<GenerationSc
         .unwrap_or_else(GenerationScheme::article_default))
 }
 
+/// How long one server trusts its copy of the generation scheme. The scheme changes
+/// a few times a year; on a multi-server deployment another server's edit shows
+/// here within this time (this server's own edits show at once).
+pub const SCHEME_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The active generation scheme with the time it was read (see `SCHEME_CACHE_TTL`).
+#[derive(Default)]
+pub struct SchemeCache(std::sync::RwLock<Option<(std::time::Instant, GenerationScheme)>>);
+
+impl SchemeCache {
+    fn fresh(&self) -> Option<GenerationScheme> {
+        let guard = self.0.read().ok()?;
+        let (read_at, scheme) = guard.as_ref()?;
+        (read_at.elapsed() < SCHEME_CACHE_TTL).then(|| scheme.clone())
+    }
+
+    /// Keeps `scheme`, or (`None`) forgets the copy so the next read goes to the database.
+    pub fn remember(&self, scheme: Option<GenerationScheme>) {
+        if let Ok(mut guard) = self.0.write() {
+            *guard = scheme.map(|s| (std::time::Instant::now(), s));
+        }
+    }
+}
+
 /// The active scheme for read-only views, from this server's short-lived cache.
 pub async fn active_scheme_cached(state: &crate::state::AppState) -> AppResult<GenerationScheme> {
-    if let Some(scheme) = state.cached_scheme() {
+    let cache = state.cache::<SchemeCache>();
+    if let Some(scheme) = cache.fresh() {
         return Ok(scheme);
     }
     let scheme = active_scheme(&state.db).await?;
-    state.remember_scheme(Some(scheme.clone()));
+    cache.remember(Some(scheme.clone()));
     Ok(scheme)
 }
 

@@ -1,5 +1,6 @@
 pub mod api;
 pub mod domain;
+pub mod messages;
 pub mod model;
 pub mod views;
 

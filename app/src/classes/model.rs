@@ -2,8 +2,11 @@
 use super::domain::composition::Composition;
 use super::domain::nip::Gender;
 use super::domain::roster_csv::{RosterRow, RowIssue};
+use crate::error::AppError;
+use crate::i18n::{Msg, K};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassSummary {
@@ -13,6 +16,32 @@ pub struct ClassSummary {
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub participants: u32,
+}
+
+#[cfg(feature = "ssr")]
+impl ClassSummary {
+    /// The class as a card of a list (`ui::rendered::card_list`).
+    pub fn card(&self, locale: crate::i18n::Locale) -> crate::ui::rendered::Card {
+        use crate::i18n::{fill, fmt_date, K};
+        let period = fill(
+            K::ClassPeriod.t(locale),
+            &[fmt_date(self.starts_on, locale), fmt_date(self.ends_on, locale)],
+        );
+        let count = fill(K::ClassParticipants.t(locale), &[self.participants.to_string()]);
+        crate::ui::rendered::Card {
+            href: format!("/classes/{}", self.id),
+            title: self.name.clone(),
+            subtitle: self.programme.clone(),
+            detail: format!("{period} · {count}"),
+        }
+    }
+
+    /// Cards of `classes`, or the `empty` sentence.
+    pub fn card_list(classes: &[ClassSummary], empty: crate::i18n::K) -> impl leptos::IntoView {
+        let locale = crate::ui::rendered::locale();
+        let cards = classes.iter().map(|c| c.card(locale)).collect();
+        crate::ui::rendered::card_list(cards, empty.t(locale))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -140,5 +169,67 @@ impl ImportPreview {
 
     pub fn known_count(&self) -> usize {
         self.rows.iter().filter(|r| r.known).count()
+    }
+}
+
+/// Class fields as typed in a form, parsed with field-level errors.
+pub struct ClassInput {
+    pub name: String,
+    pub description: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+}
+
+impl ClassInput {
+    pub fn parse(name: &str, description: &str, starts: &str, ends: &str) -> Result<Self, AppError> {
+        let mut errors: BTreeMap<String, Vec<Msg>> = BTreeMap::new();
+        let mut err = |f: &str, k: K| errors.entry(f.to_string()).or_default().push(Msg::new(k));
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            err("name", K::ErrRequired);
+        } else if name.chars().count() > 120 {
+            err("name", K::ErrTooLong);
+        }
+        let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+        let (starts_on, ends_on) = (date(starts), date(ends));
+        if starts_on.is_none() {
+            err("starts_on", K::ErrDate);
+        }
+        if ends_on.is_none() {
+            err("ends_on", K::ErrDate);
+        }
+        if let (Some(s), Some(e)) = (starts_on, ends_on) {
+            if e < s {
+                err("ends_on", K::ErrDateOrder);
+            }
+        }
+        match (starts_on, ends_on) {
+            (Some(starts_on), Some(ends_on)) if errors.is_empty() => Ok(ClassInput {
+                name,
+                description: description.trim().to_string(),
+                starts_on,
+                ends_on,
+            }),
+            _ => Err(AppError::Invalid(errors)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod class_input_tests {
+    use super::*;
+
+    #[test]
+    fn class_input_reports_each_bad_field() {
+        let err = ClassInput::parse(" ", "", "2026-13-01", "2026-01-01")
+            .err()
+            .unwrap();
+        assert_eq!(err.field_messages("name")[0].key, K::ErrRequired);
+        assert_eq!(err.field_messages("starts_on")[0].key, K::ErrDate);
+        let err = ClassInput::parse("PKA", "", "2026-03-01", "2026-02-01")
+            .err()
+            .unwrap();
+        assert_eq!(err.field_messages("ends_on")[0].key, K::ErrDateOrder);
+        assert!(ClassInput::parse("PKA", "x", "2026-03-01", "2026-04-01").is_ok());
     }
 }

@@ -99,8 +99,7 @@ async fn participant_in_released(
 
 /// Participants of the class. Marks a lesson read (idempotent) and goes to the next.
 #[server(prefix = "/api", endpoint = "complete_lesson")]
-pub async fn complete_lesson(csrf: String, class_id: i64, lesson: String) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
+pub async fn complete_lesson(class_id: i64, lesson: String) -> Result<(), AppError> {
     let state = guard::state()?;
     let (row, unit) = db::lesson_by_key(&state.db, &lesson).await?;
     let (state, caller) = participant_in_released(class_id, unit.id).await?;
@@ -125,7 +124,6 @@ pub async fn complete_lesson(csrf: String, class_id: i64, lesson: String) -> Res
 /// (plain HTML forms cannot send a list). Errors: `Invalid(choice)` when nothing is chosen.
 #[server(prefix = "/api", endpoint = "answer_check")]
 pub async fn answer_check(
-    csrf: String,
     class_id: i64,
     block: String,
     choice: Option<String>,
@@ -136,7 +134,6 @@ pub async fn answer_check(
     o4: Option<String>,
     o5: Option<String>,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let state = guard::state()?;
     let (row, body, lesson, unit) = db::block_in_lesson(&state.db, &block).await?;
     let (state, caller) = participant_in_released(class_id, unit.id).await?;
@@ -167,14 +164,12 @@ pub async fn answer_check(
 /// long, `Conflict` when the reflection changed elsewhere meanwhile.
 #[server(prefix = "/api", endpoint = "save_reflection")]
 pub async fn save_reflection(
-    csrf: String,
     class_id: i64,
     block: String,
     body: String,
     #[server(default)] base: i64,
     #[server(default)] save_key: String,
 ) -> Result<crate::ui::FormAnswer, AppError> {
-    let _ = csrf;
     let state = guard::state()?;
     let (row, kind, lesson, unit) = db::block_in_lesson(&state.db, &block).await?;
     let (state, caller) = participant_in_released(class_id, unit.id).await?;
@@ -211,13 +206,11 @@ pub async fn save_reflection(
 /// Errors: `Invalid(opens_on)` for a missing or bad date, `NotFound`, `Forbidden`.
 #[server(prefix = "/api", endpoint = "set_release")]
 pub async fn set_release(
-    csrf: String,
     class_id: i64,
     unit: String,
     mode: String,
     opens_on: Option<String>,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let state = guard::state()?;
     let caller = guard::caller()?;
     guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;

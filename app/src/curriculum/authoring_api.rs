@@ -47,13 +47,7 @@ pub async fn lesson_editor_html(lesson: String) -> Result<String, AppError> {
 
 /// Moves a unit, lesson or block (`level`) one place `up` or `down`.
 #[server(prefix = "/api", endpoint = "move_content")]
-pub async fn move_content(
-    csrf: String,
-    level: String,
-    key: String,
-    direction: String,
-) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
+pub async fn move_content(level: String, key: String, direction: String) -> Result<(), AppError> {
     let direction = Direction::parse(&direction);
     edit(move |c| {
         // Parsed inside the edit, so the caller's role is checked first.
@@ -71,8 +65,7 @@ pub async fn move_content(
 
 /// Retires a unit, lesson or block (`level`): hidden from everyone, records kept.
 #[server(prefix = "/api", endpoint = "retire_content")]
-pub async fn retire_content(csrf: String, level: String, key: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn retire_content(level: String, key: String) -> Result<(), AppError> {
     edit(move |c| {
         match level.as_str() {
             "unit" => authoring::retire_unit(c, &key),
@@ -88,13 +81,11 @@ pub async fn retire_content(csrf: String, level: String, key: String) -> Result<
 /// A lesson's title (both languages) and minutes. Errors: `Invalid` (title, minutes).
 #[server(prefix = "/api", endpoint = "save_lesson")]
 pub async fn save_lesson(
-    csrf: String,
     lesson: String,
     title_id: String,
     title_en: String,
     minutes: String,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let minutes: u32 = minutes.trim().parse().unwrap_or(0);
     let title = Bilingual::new(title_id.trim(), title_en.trim());
     edit(move |c| authoring::edit_lesson(c, &lesson, title, minutes).map_err(problems)).await
@@ -103,13 +94,7 @@ pub async fn save_lesson(
 /// The text of a text, takeaway or reflection block (Markdown, both languages).
 /// Errors: `Invalid` (text).
 #[server(prefix = "/api", endpoint = "save_block_text")]
-pub async fn save_block_text(
-    csrf: String,
-    block: String,
-    text_id: String,
-    text_en: String,
-) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn save_block_text(block: String, text_id: String, text_en: String) -> Result<(), AppError> {
     let text = Bilingual::new(text_id, text_en);
     edit(move |c| authoring::edit_block_text(c, &block, text).map_err(problems)).await
 }
@@ -118,7 +103,6 @@ pub async fn save_block_text(
 /// objective, minutes).
 #[server(prefix = "/api", endpoint = "save_unit")]
 pub async fn save_unit(
-    csrf: String,
     unit: String,
     title_id: String,
     title_en: String,
@@ -126,7 +110,6 @@ pub async fn save_unit(
     objective_en: String,
     minutes: String,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let minutes: u32 = minutes.trim().parse().unwrap_or(0);
     let title = Bilingual::new(title_id.trim(), title_en.trim());
     let objective = Bilingual::new(objective_id.trim(), objective_en.trim());
@@ -136,8 +119,7 @@ pub async fn save_unit(
 /// A new unit at the end of the course (with one lesson to start from).
 /// Errors: `Invalid` (title).
 #[server(prefix = "/api", endpoint = "add_unit")]
-pub async fn add_unit(csrf: String, title_id: String, title_en: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn add_unit(title_id: String, title_en: String) -> Result<(), AppError> {
     let title = Bilingual::new(title_id.trim(), title_en.trim());
     edit(move |c| {
         authoring::add_unit(c, title, &fresh_suffix())
@@ -149,13 +131,7 @@ pub async fn add_unit(csrf: String, title_id: String, title_en: String) -> Resul
 
 /// A new lesson at the end of a unit. Errors: `Invalid` (title), `NotFound`.
 #[server(prefix = "/api", endpoint = "add_lesson")]
-pub async fn add_lesson(
-    csrf: String,
-    unit: String,
-    title_id: String,
-    title_en: String,
-) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn add_lesson(unit: String, title_id: String, title_en: String) -> Result<(), AppError> {
     let title = Bilingual::new(title_id.trim(), title_en.trim());
     edit(move |c| {
         authoring::add_lesson(c, &unit, title, &fresh_suffix())
@@ -169,8 +145,7 @@ pub async fn add_lesson(
 /// passes the rules (a quick check, link or image is then edited as source).
 /// Errors: `Invalid` (kind), `NotFound`.
 #[server(prefix = "/api", endpoint = "add_block")]
-pub async fn add_block(csrf: String, lesson: String, kind: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn add_block(lesson: String, kind: String) -> Result<(), AppError> {
     edit(move |c| {
         authoring::add_block(c, &lesson, &kind, &fresh_suffix())
             .map(drop)
@@ -247,8 +222,7 @@ fn fresh_suffix() -> String {
 /// Any block (a quick check, link or image too) edited as its source text in the
 /// curriculum file format. Errors: `Invalid` (`source:line` for each problem).
 #[server(prefix = "/api", endpoint = "save_block_source")]
-pub async fn save_block_source(csrf: String, block: String, source: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn save_block_source(block: String, source: String) -> Result<(), AppError> {
     authors()?;
     let edited = super::domain::block_source::parse_block_source(&source)
         .map_err(|issues| issues_error(issues, |_| "source".to_string()))?;
@@ -258,8 +232,7 @@ pub async fn save_block_source(csrf: String, block: String, source: String) -> R
 /// Markdown as the lesson page will show it: rendered and sanitised, for the
 /// editor's live preview. Facilitators and admins.
 #[server(prefix = "/api", endpoint = "preview_markdown")]
-pub async fn preview_markdown(csrf: String, text: String) -> Result<String, AppError> {
-    let _ = csrf;
+pub async fn preview_markdown(text: String) -> Result<String, AppError> {
     authors()?;
     if text.chars().count() > super::domain::rules::MAX_TEXT_CHARS {
         return Err(AppError::field(
@@ -267,7 +240,7 @@ pub async fn preview_markdown(csrf: String, text: String) -> Result<String, AppE
             Msg::new(super::issues::issue_message("text_too_long")),
         ));
     }
-    Ok(super::markdown::to_safe_html(&text))
+    Ok(crate::markdown::to_safe_html(&text))
 }
 
 #[cfg(feature = "ssr")]

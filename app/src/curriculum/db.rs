@@ -1,12 +1,12 @@
 //! Curriculum queries for a class and a person (server only); rows become wire types here.
 use super::domain::progress::{answer_is_correct, continue_at, percent, Release};
-use super::markdown::to_safe_html_cached;
 use super::model::{Bilingual, BlockBody};
 use super::view_model::*;
 use crate::entities::{
     check_answer, class_unit_release, cur_block, cur_lesson, cur_unit, lesson_completion, reflection,
 };
 use crate::error::{AppError, AppResult};
+use crate::markdown::to_safe_html_cached;
 use chrono::{NaiveDate, Utc};
 use sea_orm::{prelude::*, sea_query::ExprTrait, ActiveValue::Set, QueryOrder};
 use std::collections::{HashMap, HashSet};
@@ -471,7 +471,7 @@ pub async fn save_reflection(
 }
 
 fn reflection_changed() -> AppError {
-    AppError::Conflict(crate::scenarios::said(crate::i18n::P::ErrReflectionChanged))
+    AppError::Conflict(crate::i18n::said(crate::i18n::P::ErrReflectionChanged))
 }
 
 /// Stores a unit's release for a class (one row per class and unit).

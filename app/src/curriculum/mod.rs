@@ -5,8 +5,6 @@ pub mod authoring_api;
 pub mod db;
 pub mod domain;
 pub mod issues;
-#[cfg(feature = "ssr")]
-pub mod markdown;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;

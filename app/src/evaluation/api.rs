@@ -12,13 +12,13 @@
 use super::store::{self, ScoreInput, SettingsInput, LIVE, PRACTICE, REFERENCE};
 use super::subjects::{self, resolve};
 use super::target::Target;
+use crate::auth::class_guard::class_access;
 use crate::auth::model::Role;
 use crate::auth::policy::{ClassAccess, Membership};
 use crate::error::AppError;
+use crate::i18n::said;
 use crate::i18n::P;
 use crate::rubrics::domain::aggregate::Method;
-use crate::scenarios::api::class_access;
-use crate::scenarios::said;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -67,7 +67,6 @@ pub async fn score_page(
 #[server(prefix = "/api", endpoint = "set_evaluation")]
 #[allow(clippy::too_many_arguments)]
 pub async fn set_evaluation(
-    csrf: String,
     class_id: i64,
     task: i64,
     rubric: String,
@@ -77,7 +76,6 @@ pub async fn set_evaluation(
     share_gap: String,
     #[server(default)] kind: String,
 ) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
     let (state, t) = managed(class_id, &kind, task).await?;
     let rubric_id = match rubric.trim() {
         "" => None,
@@ -112,7 +110,6 @@ pub async fn set_evaluation(
 #[server(prefix = "/api", endpoint = "assign_evaluator")]
 #[allow(clippy::too_many_arguments)]
 pub async fn assign_evaluator(
-    csrf: String,
     class_id: i64,
     task: i64,
     subject: i64,
@@ -121,7 +118,6 @@ pub async fn assign_evaluator(
     weight: String,
     #[server(default)] kind: String,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let (state, t) = managed(class_id, &kind, task).await?;
     let scores_here = crate::auth::guard::memberships(&state.db, evaluator, class_id)
         .await?
@@ -143,13 +139,11 @@ pub async fn assign_evaluator(
 
 #[server(prefix = "/api", endpoint = "unassign_evaluator")]
 pub async fn unassign_evaluator(
-    csrf: String,
     class_id: i64,
     task: i64,
     assignment: i64,
     #[server(default)] kind: String,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let (state, t) = managed(class_id, &kind, task).await?;
     store::unassign(&state.db, &t, assignment).await
 }
@@ -176,7 +170,6 @@ pub struct PickForm {
 #[server(prefix = "/api", endpoint = "save_score")]
 #[allow(clippy::too_many_arguments)]
 pub async fn save_score(
-    csrf: String,
     class_id: i64,
     task: i64,
     subject: i64,
@@ -188,7 +181,6 @@ pub async fn save_score(
     #[server(default)] purpose: String,
     #[server(default)] kind: String,
 ) -> Result<crate::ui::FormAnswer, AppError> {
-    let _ = csrf;
     let (state, caller, _, access, _) = class_access(class_id).await?;
     let t = subjects::target(&state, class_id, &kind, task).await?;
     let purpose = purpose_of(&purpose);
@@ -211,7 +203,7 @@ pub async fn save_score(
     };
     let saved = store::save_score(
         &state.db,
-        &state.frozen_versions,
+        &state.cache(),
         &t,
         subject,
         caller.user_id,
@@ -239,7 +231,6 @@ pub async fn save_score(
 #[server(prefix = "/api", endpoint = "moderate_score")]
 #[allow(clippy::too_many_arguments)]
 pub async fn moderate_score(
-    csrf: String,
     class_id: i64,
     task: i64,
     subject: i64,
@@ -248,7 +239,6 @@ pub async fn moderate_score(
     #[server(default)] reason: String,
     #[server(default)] kind: String,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let (state, t) = managed(class_id, &kind, task).await?;
     let caller = crate::auth::guard::caller()?;
     // A moderation is a result: only for a subject this task is scored on.
@@ -263,14 +253,12 @@ pub async fn moderate_score(
 /// `open` "true"/"false": evaluators see each other's scores before submitting.
 #[server(prefix = "/api", endpoint = "evaluation_flags")]
 pub async fn evaluation_flags(
-    csrf: String,
     class_id: i64,
     task: i64,
     #[server(default)] release: Option<String>,
     #[server(default)] open: Option<String>,
     #[server(default)] kind: String,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let (state, t) = managed(class_id, &kind, task).await?;
     let flag = |v: Option<String>| v.map(|v| v == "true");
     let release = flag(release);

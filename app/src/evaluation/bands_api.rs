@@ -5,9 +5,9 @@
 use crate::auth::model::Role;
 use crate::entities::{programme, programme_band};
 use crate::error::AppError;
+use crate::i18n::said_with;
 use crate::i18n::P;
 use crate::rubrics::domain::bands::{self, Band, BandProblem};
-use crate::scenarios::said_with;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -50,12 +50,10 @@ pub struct BandForm {
 /// programme's participants see who scored them. Errors: `Invalid(bands:{row})`.
 #[server(prefix = "/api", endpoint = "save_bands")]
 pub async fn save_bands(
-    csrf: String,
     programme: i64,
     #[server(default)] band: Vec<BandForm>,
     #[server(default)] show_names: Option<String>,
 ) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
     crate::auth::guard::require_any(&[Role::Admin])?;
     let state = crate::auth::guard::state()?;
     programme::Entity::find_by_id(programme)

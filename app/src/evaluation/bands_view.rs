@@ -3,7 +3,7 @@ use super::bands_api::SaveBands;
 use crate::entities::programme;
 use crate::i18n::P;
 use crate::rubrics::domain::bands::Band;
-use crate::scenarios::views::text::tr;
+use crate::ui::rendered::tr;
 use crate::ui::{slot_action, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

@@ -138,8 +138,7 @@ pub async fn written(state: &AppState, t: &Target, user: i64, locale: Locale) ->
         let scenario = match versions.entry(attempt.version_id) {
             Entry::Occupied(known) => known.into_mut(),
             Entry::Vacant(new) => new.insert(
-                crate::scenarios::store::parsed(&state.db, &state.scenario_versions, attempt.version_id)
-                    .await?,
+                crate::scenarios::store::parsed(&state.db, &state.cache(), attempt.version_id).await?,
             ),
         };
         let prompt_of = |node: &str| {

@@ -15,9 +15,9 @@ use crate::i18n::{fill, P};
 use crate::rubrics::domain::agreement::{read_alpha, read_icc, Reading};
 use crate::rubrics::domain::rubric::Rubric;
 use crate::rubrics::store::Loaded;
-use crate::scenarios::views::text::{locale, paragraphs, tr, tx};
 use crate::state::{AppState, Caller};
-use crate::teams::views::button_form;
+use crate::ui::rendered::button_form;
+use crate::ui::rendered::{locale, paragraphs, tr};
 use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -160,7 +160,7 @@ pub fn evaluation_body(data: EvalData) -> impl IntoView {
         my_assignments(&data).into_any()
     };
     view! {
-        <p class="muted"><a href=data.target.home()>{tx(&data.title).to_string()}</a></p>
+        <p class="muted"><a href=data.target.home()>{data.title.get(locale()).to_string()}</a></p>
         <header class="page-head">
             <h1>{evaluation_title(&data.target)}</h1>
             <p>{tr(if data.target.kind == REFLECTION { P::EvalIntroReflection } else { P::EvalIntro })}</p>
@@ -558,7 +558,7 @@ fn my_assignments(data: &EvalData) -> impl IntoView {
 /// What a subject handed in: a team's versions of the task, or a
 /// participant's reflections attempt by attempt.
 enum HandedIn {
-    Task(Box<team_task::Model>, crate::tasks::views::Versions),
+    Task(Box<team_task::Model>, crate::tasks::store::Versions),
     Reflections(Vec<Written>),
 }
 
@@ -618,7 +618,7 @@ pub async fn load_scoring(
         .find(|s| s.subject_id == subject_id && s.evaluator_id == caller.user_id && s.purpose == purpose)
         .cloned();
     let settings = store::settings(db, &target).await?;
-    let rubric = match store::version_for(db, &state.frozen_versions, &target, mine.as_ref()).await {
+    let rubric = match store::version_for(db, &state.cache(), &target, mine.as_ref()).await {
         Ok((_, body)) => Some(Rubric::clone(&body)),
         Err(_) => None,
     };
@@ -654,6 +654,25 @@ pub async fn load_scoring(
     })
 }
 
+/// The team's version that counts, as the evaluator scores it.
+fn counting_version(
+    class_id: i64,
+    task: &team_task::Model,
+    versions: &crate::tasks::store::Versions,
+) -> impl IntoView {
+    match crate::tasks::store::counting_of(task, versions) {
+        Some((s, files)) => {
+            let files = crate::tasks::store::file_links(class_id, files);
+            view! {
+                <p class="muted">{fill(tr(P::VersionNumber), &[s.number.to_string()])}" · "{crate::ui::rendered::wib(s.submitted_at)}</p>
+                {crate::ui::rendered::submission_content(&s.body, &s.links, files)}
+            }
+            .into_any()
+        }
+        None => view! { <p class="notice">{tr(P::ScoreNoSubmission)}</p> }.into_any(),
+    }
+}
+
 pub fn scoring_body(data: ScoreData) -> impl IntoView {
     let heading = match data.purpose {
         store::REFERENCE => P::ScoreTitleReference,
@@ -661,9 +680,7 @@ pub fn scoring_body(data: ScoreData) -> impl IntoView {
         _ => P::ScoreTitle,
     };
     let submission = match &data.handed_in {
-        HandedIn::Task(task, versions) => {
-            crate::tasks::views::counting_version(&data.class, task, versions).into_any()
-        }
+        HandedIn::Task(task, versions) => counting_version(data.class.id, task, versions).into_any(),
         HandedIn::Reflections(written) => reflections_view(written).into_any(),
     };
     let form = match &data.rubric {
@@ -671,7 +688,7 @@ pub fn scoring_body(data: ScoreData) -> impl IntoView {
         None => view! { <p class="notice">{tr(P::EvalNeedsRubric)}</p> }.into_any(),
     };
     view! {
-        <p class="muted"><a href=data.target.page()>{evaluation_title(&data.target)}</a>" · "{tx(&data.title).to_string()}</p>
+        <p class="muted"><a href=data.target.page()>{evaluation_title(&data.target)}</a>" · "{data.title.get(locale()).to_string()}</p>
         <header class="page-head">
             <h1>{fill(tr(heading), &[data.subject.label(locale())])}</h1>
             {(data.purpose != store::LIVE).then(|| view! { <p class="hint">{tr(P::CalibrationHint)}</p> })}
@@ -872,81 +889,4 @@ fn others(data: &ScoreData) -> Option<impl IntoView> {
             <ul>{items}</ul>
         }
     })
-}
-
-/// A subject's released result, as a team's members see it on the task
-/// page, or a participant on the scenario's page.
-pub struct Released {
-    rubric: Rubric,
-    report: SubjectReport,
-    show_names: bool,
-    names: HashMap<i64, String>,
-}
-
-pub async fn released(
-    state: &AppState,
-    class: &class::Model,
-    target: &Target,
-    subject: i64,
-) -> AppResult<Option<Released>> {
-    let gathered = gather(state, class, target).await?;
-    let (Some(settings), Some(rubric)) = (gathered.settings, gathered.rubric) else {
-        return Ok(None);
-    };
-    let report = gathered.reports.into_iter().find(|r| r.subject == subject);
-    let Some(report) = report.filter(|_| settings.released_at.is_some()) else {
-        return Ok(None);
-    };
-    let rubric = rubric.body;
-    if report.final_total.is_none() {
-        return Ok(None);
-    }
-    Ok(Some(Released {
-        names: names(state, class.id).await?,
-        show_names: super::gather::programme_settings(state, class).await?.1,
-        rubric,
-        report,
-    }))
-}
-
-pub fn released_view(r: Released) -> impl IntoView {
-    let total = r.report.final_total.unwrap_or(0.0);
-    let predicate = r.report.predicate.clone().unwrap_or_default();
-    let criteria = r
-        .rubric
-        .criteria
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let lines = r
-                .report
-                .scored
-                .iter()
-                .enumerate()
-                .map(|(n, e)| {
-                    let who = if r.show_names {
-                        r.names.get(&e.evaluator).cloned().unwrap_or_default()
-                    } else {
-                        fill(tr(P::EvaluatorNumber), &[(n + 1).to_string()])
-                    };
-                    let level = e.picks.get(i).and_then(|p| c.levels.get(p.level)).map(|l| l.label.clone()).unwrap_or_default();
-                    let comment = e.comments.get(i).cloned().unwrap_or_default();
-                    view! { <li><strong>{level}</strong>" — "{who}{(!comment.is_empty()).then(|| view! { <br/><span class="muted">{comment}</span> })}</li> }
-                })
-                .collect_view();
-            view! {
-                <li>
-                    <h3>{c.title.clone()}" · "{c.weight}" %"</h3>
-                    <ul>{lines}</ul>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="panel result" aria-labelledby="result-title">
-            <h2 id="result-title">{tr(P::ResultTitle)}</h2>
-            <p class="final"><strong>{fill(tr(P::EvalFinal), &[fmt(total), predicate])}</strong></p>
-            <ol class="result-criteria">{criteria}</ol>
-        </section>
-    }
 }

@@ -5,8 +5,8 @@ use super::{framing, keys, registration, store};
 use crate::auth::model::Role;
 use crate::entities::lti_platform;
 use crate::error::AppError;
+use crate::i18n::said_with;
 use crate::i18n::P;
-use crate::scenarios::said_with;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -94,7 +94,6 @@ pub async fn lti_admin_page(invite: Option<String>) -> Result<String, AppError> 
 /// Admins. Errors name the field: `Invalid(name|issuer|client_id|auth_login_url|token_url|jwks_url)`.
 #[server(prefix = "/api", endpoint = "register_lti_platform")]
 pub async fn register_lti_platform(
-    csrf: String,
     name: String,
     issuer: String,
     client_id: String,
@@ -103,7 +102,6 @@ pub async fn register_lti_platform(
     jwks_url: String,
     #[server(default)] deployments: String,
 ) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
     crate::auth::guard::require_any(&[Role::Admin])?;
     let state = crate::auth::guard::state()?;
     let mut errors: BTreeMap<String, Vec<crate::i18n::Msg>> = BTreeMap::new();
@@ -141,7 +139,7 @@ pub async fn register_lti_platform(
         errors
             .entry("client_id".into())
             .or_default()
-            .push(crate::scenarios::said(P::LtiErrTaken));
+            .push(crate::i18n::said(P::LtiErrTaken));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -180,8 +178,7 @@ fn label_text(label: P) -> String {
 
 /// Admins: a new registration link; the page shows it once.
 #[server(prefix = "/api", endpoint = "make_lti_invite")]
-pub async fn make_lti_invite(csrf: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn make_lti_invite() -> Result<(), AppError> {
     let caller = crate::auth::guard::require_any(&[Role::Admin])?;
     let state = crate::auth::guard::state()?;
     let token = registration::invite(&state.db, caller.user_id).await?;
@@ -191,8 +188,7 @@ pub async fn make_lti_invite(csrf: String) -> Result<(), AppError> {
 
 /// Admins: a new signing key; the old one stays published for a while.
 #[server(prefix = "/api", endpoint = "rotate_lti_key")]
-pub async fn rotate_lti_key(csrf: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn rotate_lti_key() -> Result<(), AppError> {
     crate::auth::guard::require_any(&[Role::Admin])?;
     let state = crate::auth::guard::state()?;
     keys::rotate(&state.db).await?;
@@ -202,8 +198,7 @@ pub async fn rotate_lti_key(csrf: String) -> Result<(), AppError> {
 /// The class's facilitators and admins: reads the linked LMS courses'
 /// rosters now. Errors: `Rule` with the LMS's answer when it fails.
 #[server(prefix = "/api", endpoint = "sync_lti_roster")]
-pub async fn sync_lti_roster(csrf: String, class_id: i64) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn sync_lti_roster(class_id: i64) -> Result<(), AppError> {
     let state = crate::auth::guard::state()?;
     let caller = crate::auth::guard::caller()?;
     crate::auth::guard::require_class(
@@ -220,7 +215,7 @@ pub async fn sync_lti_roster(csrf: String, class_id: i64) -> Result<(), AppError
     for context in contexts {
         if let Err(e) = super::nrps::sync(&state, &context).await {
             tracing::warn!(class = class_id, error = %e, "lti: roster sync failed");
-            return Err(AppError::Rule(crate::scenarios::said(P::LtiSyncFailed)));
+            return Err(AppError::Rule(crate::i18n::said(P::LtiSyncFailed)));
         }
     }
     Ok(())

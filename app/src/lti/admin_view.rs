@@ -4,7 +4,7 @@ use super::text;
 use crate::entities::lti_platform;
 use crate::i18n::Locale;
 use crate::i18n::P;
-use crate::scenarios::views::text::tr;
+use crate::ui::rendered::tr;
 use crate::ui::{slot_action, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

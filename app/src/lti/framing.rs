@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 pub const TTL: Duration = Duration::from_secs(30);
 
 /// The origins with the moment they were read.
-pub type Cached = std::sync::RwLock<Option<(Instant, Vec<String>)>>;
+#[derive(Default)]
+pub struct Cached(std::sync::RwLock<Option<(Instant, Vec<String>)>>);
 
 /// `scheme://host[:port]` of an http(s) URL; None for anything else.
 pub fn origin_of(url: &str) -> Option<String> {
@@ -57,7 +58,7 @@ pub fn widen(policy: &str, origins: &[String]) -> String {
 
 /// The registered platforms' origins (issuer and login URL), sorted, cached.
 pub async fn origins(state: &AppState) -> Vec<String> {
-    if let Some(found) = state.lti_origins.read().ok().and_then(|c| {
+    if let Some(found) = state.cache::<Cached>().0.read().ok().and_then(|c| {
         c.as_ref()
             .filter(|(at, _)| at.elapsed() < TTL)
             .map(|(_, o)| o.clone())
@@ -78,7 +79,7 @@ pub async fn origins(state: &AppState) -> Vec<String> {
         .collect();
     all.sort();
     all.dedup();
-    if let Ok(mut c) = state.lti_origins.write() {
+    if let Ok(mut c) = state.cache::<Cached>().0.write() {
         *c = Some((Instant::now(), all.clone()));
     }
     all
@@ -86,7 +87,7 @@ pub async fn origins(state: &AppState) -> Vec<String> {
 
 /// After a platform is registered or removed.
 pub fn forget(state: &AppState) {
-    if let Ok(mut c) = state.lti_origins.write() {
+    if let Ok(mut c) = state.cache::<Cached>().0.write() {
         *c = None;
     }
 }

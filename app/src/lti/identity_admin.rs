@@ -74,8 +74,7 @@ pub async fn rows(db: &DatabaseConnection) -> Result<Vec<IdentityRow>, AppError>
 /// only unlinked accounts without staff rights; see `domain::identity`.
 /// Errors: `NotFound`.
 #[server(prefix = "/api", endpoint = "set_lti_trust")]
-pub async fn set_lti_trust(csrf: String, platform_id: i64, trusted: bool) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
+pub async fn set_lti_trust(platform_id: i64, trusted: bool) -> Result<(), AppError> {
     let caller = crate::auth::guard::require_any(&[Role::Admin])?;
     let state = crate::auth::guard::state()?;
     let found = lti_platform::Entity::find_by_id(platform_id)
@@ -99,8 +98,7 @@ pub async fn set_lti_trust(csrf: String, platform_id: i64, trusted: bool) -> Res
 /// deactivated, and its class memberships move along. Errors: `NotFound`,
 /// `Conflict` (already linked since).
 #[server(prefix = "/api", endpoint = "link_lti_identity")]
-pub async fn link_lti_identity(csrf: String, entry_id: i64) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn link_lti_identity(entry_id: i64) -> Result<(), AppError> {
     let caller = crate::auth::guard::require_any(&[Role::Admin])?;
     let state = crate::auth::guard::state()?;
     let txn = crate::server_util::begin_write(&state.db).await?;
@@ -120,9 +118,7 @@ pub async fn link_lti_identity(csrf: String, entry_id: i64) -> Result<(), AppErr
         .exec(&*txn)
         .await?;
     if moved.rows_affected == 0 {
-        return Err(AppError::Conflict(crate::scenarios::said(
-            crate::i18n::P::LtiLinkDone,
-        )));
+        return Err(AppError::Conflict(crate::i18n::said(crate::i18n::P::LtiLinkDone)));
     }
     let memberships = class_member::Entity::find()
         .filter(class_member::Column::UserId.eq(entry.user_id))

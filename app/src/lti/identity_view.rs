@@ -2,7 +2,7 @@
 use super::identity_admin::{IdentityRow, LinkLtiIdentity, SetLtiTrust};
 use crate::entities::lti_platform;
 use crate::i18n::P;
-use crate::scenarios::views::text::tr;
+use crate::ui::rendered::tr;
 use crate::ui::{slot_action, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

@@ -5,8 +5,8 @@ use super::domain::items::Item;
 use super::outbox::{status_of, FAILED, SENT};
 use crate::entities::user;
 use crate::error::AppResult;
+use crate::i18n::said_with;
 use crate::i18n::{Locale, P};
-use crate::scenarios::said_with;
 use leptos::prelude::*;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 

@@ -7,10 +7,11 @@ use leptos::server_fn::codec::GetUrl;
 #[cfg(feature = "ssr")]
 use {
     super::store,
+    crate::auth::class_guard::{class_access, participant},
     crate::auth::policy::ClassAccess,
+    crate::i18n::said,
     crate::i18n::P,
-    crate::scenarios::api::{class_access, client_key, participant},
-    crate::scenarios::said,
+    crate::web::client_key,
 };
 
 /// Members of the class and admins. Facilitators and evaluators see every
@@ -35,12 +36,10 @@ pub async fn mentoring_page(class_id: i64) -> Result<String, AppError> {
 /// (`scope` "programme") across the classes of its programme the caller manages.
 #[server(prefix = "/api", endpoint = "propose_mentoring")]
 pub async fn propose_mentoring(
-    csrf: String,
     class_id: i64,
     same_unit: Option<String>,
     scope: Option<String>,
 ) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
     let (state, classes) = managed_scope(class_id).await?;
     let classes = if scope.as_deref() == Some("programme") {
         &classes[..]
@@ -54,8 +53,7 @@ pub async fn propose_mentoring(
 /// hand; the mentor may come from any class of the programme the caller
 /// manages. Errors: `Invalid(mentor|mentee)`.
 #[server(prefix = "/api", endpoint = "adjust_mentoring")]
-pub async fn adjust_mentoring(csrf: String, class_id: i64, mentee: i64, mentor: i64) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn adjust_mentoring(class_id: i64, mentee: i64, mentor: i64) -> Result<(), AppError> {
     let (state, classes) = managed_scope(class_id).await?;
     store::adjust(&state, &classes, mentee, mentor).await
 }
@@ -74,13 +72,7 @@ async fn managed_scope(class_id: i64) -> Result<(crate::state::AppState, Vec<i64
 
 /// The mentee of the pair. `answer` "confirm" or "decline".
 #[server(prefix = "/api", endpoint = "respond_mentoring")]
-pub async fn respond_mentoring(
-    csrf: String,
-    class_id: i64,
-    pair: i64,
-    answer: String,
-) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn respond_mentoring(class_id: i64, pair: i64, answer: String) -> Result<(), AppError> {
     let (state, caller) = participant(class_id).await?;
     store::respond(&state, class_id, pair, caller.user_id, answer == "confirm").await
 }
@@ -88,21 +80,18 @@ pub async fn respond_mentoring(
 /// Either member of a confirmed pair. Errors: `Invalid(title)`.
 #[server(prefix = "/api", endpoint = "add_mentoring_goal")]
 pub async fn add_mentoring_goal(
-    csrf: String,
     class_id: i64,
     pair: i64,
     key: String,
     title: String,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let (state, caller) = participant(class_id).await?;
     store::add_goal(&state, class_id, pair, caller.user_id, &title, client_key(&key)?).await
 }
 
 /// Either member of a confirmed pair marks a goal met (`met` "true") or not.
 #[server(prefix = "/api", endpoint = "set_mentoring_goal")]
-pub async fn set_mentoring_goal(csrf: String, class_id: i64, goal: i64, met: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn set_mentoring_goal(class_id: i64, goal: i64, met: String) -> Result<(), AppError> {
     let (state, caller) = participant(class_id).await?;
     store::set_goal_met(&state, class_id, goal, caller.user_id, met == "true").await
 }
@@ -113,7 +102,6 @@ pub async fn set_mentoring_goal(csrf: String, class_id: i64, goal: i64, met: Str
 #[server(prefix = "/api", endpoint = "log_mentoring_session")]
 #[allow(clippy::too_many_arguments)]
 pub async fn log_mentoring_session(
-    csrf: String,
     class_id: i64,
     pair: i64,
     key: String,
@@ -123,7 +111,6 @@ pub async fn log_mentoring_session(
     practised: String,
     mentor_learned: String,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let (state, caller) = participant(class_id).await?;
     let entry = session_entry(&held_on, &minutes, &topic, &practised, &mentor_learned)?;
     store::log_session(&state, class_id, pair, caller.user_id, entry, client_key(&key)?).await

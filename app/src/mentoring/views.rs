@@ -11,9 +11,10 @@ use super::store::{self, CONFIRMED, DECLINED, PROPOSED, REPLACED};
 use crate::entities::{class, mentoring_goal, mentoring_pair, mentoring_session};
 use crate::error::AppResult;
 use crate::i18n::{fill, P};
-use crate::scenarios::views::text::{generation_label, paragraphs, tr};
 use crate::state::{AppState, Caller};
-use crate::teams::views::{button_form, topic_label};
+use crate::teams::labels::topic_label;
+use crate::ui::rendered::button_form;
+use crate::ui::rendered::{generation_label, paragraphs, tr};
 use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -383,7 +384,7 @@ fn sessions(data: &MentoringData, pair: i64) -> impl IntoView {
         .map(|s| {
             view! {
                 <li class="session">
-                    <p><strong>{crate::i18n::fmt_date(s.held_on, crate::scenarios::views::text::locale())}</strong>
+                    <p><strong>{crate::i18n::fmt_date(s.held_on, crate::ui::rendered::locale())}</strong>
                         " · "{fill(tr(P::SessionMinutes), &[s.minutes.to_string()])}" · "{s.topic.clone()}</p>
                     <p class="muted">{tr(P::SessionPractised)}</p>{paragraphs(&s.practised)}
                     <p class="muted">{tr(P::SessionLearned)}</p>{paragraphs(&s.mentor_learned)}

@@ -5,10 +5,10 @@
 use super::domain::io;
 use super::form::{file_error, problems_error, rubric_from, CriterionForm};
 use super::{store, templates};
+use crate::auth::class_guard::{class_access, manager};
 use crate::error::AppError;
+use crate::i18n::said;
 use crate::i18n::{K, P};
-use crate::scenarios::api::{class_access, manager};
-use crate::scenarios::said;
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
 
@@ -30,8 +30,7 @@ pub async fn rubric_page(class_id: i64, rubric: i64) -> Result<String, AppError>
 
 /// Copies a shipped template, in the caller's language, into the class.
 #[server(prefix = "/api", endpoint = "copy_rubric_template")]
-pub async fn copy_rubric_template(csrf: String, class_id: i64, template: String) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
+pub async fn copy_rubric_template(class_id: i64, template: String) -> Result<(), AppError> {
     let state = manager(class_id).await?;
     let caller = crate::auth::guard::caller()?;
     let locale = crate::auth::guard::request_auth()?.locale;
@@ -52,7 +51,6 @@ pub async fn copy_rubric_template(csrf: String, class_id: i64, template: String)
 #[server(prefix = "/api", endpoint = "save_rubric")]
 #[allow(clippy::too_many_arguments)]
 pub async fn save_rubric(
-    csrf: String,
     class_id: i64,
     rubric: i64,
     title: String,
@@ -60,7 +58,6 @@ pub async fn save_rubric(
     #[server(default)] criteria: Vec<CriterionForm>,
     #[server(default)] save: Option<String>,
 ) -> Result<String, AppError> {
-    let _ = csrf;
     let state = manager(class_id).await?;
     let body = rubric_from(&title, &description, &criteria)?;
     if save.is_none() {

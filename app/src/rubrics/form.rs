@@ -4,8 +4,8 @@
 use super::domain::io::{FileProblem, RowError};
 use super::domain::rubric::{Criterion, Level, Problem, Rubric};
 use crate::error::AppError;
+use crate::i18n::said_with;
 use crate::i18n::P;
-use crate::scenarios::said_with;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -5,7 +5,7 @@ use super::domain::rubric::{Criterion, Level, Rubric};
 use super::store::Loaded;
 use crate::entities::class;
 use crate::i18n::{fill, P};
-use crate::scenarios::views::text::{locale, tr};
+use crate::ui::rendered::{locale, tr};
 use crate::ui::{form_action, use_csrf, CsrfField, ErrorSlot};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

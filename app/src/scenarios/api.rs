@@ -9,9 +9,9 @@ use leptos::server_fn::codec::GetUrl;
 #[cfg(feature = "ssr")]
 use {
     super::{db, domain::engine::Answer, domain::engine::Step},
-    crate::auth::{guard, model::Role, policy::ClassAccess},
-    crate::i18n::{Msg, K},
-    crate::state::{AppState, Caller},
+    crate::auth::class_guard::{class_access, manager, participant},
+    crate::auth::policy::ClassAccess,
+    crate::web::client_key,
 };
 
 /// Members of the class and admins. The scenarios assigned to the class, with
@@ -53,13 +53,7 @@ pub async fn scenario_play_page(class_id: i64, assignment: i64) -> Result<String
 /// progress); `key` is the form's own key, so posting it twice starts one.
 /// Errors: `Rule` outside the open window or with no attempts left.
 #[server(prefix = "/api", endpoint = "start_scenario")]
-pub async fn start_scenario(
-    csrf: String,
-    class_id: i64,
-    assignment: i64,
-    key: String,
-) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
+pub async fn start_scenario(class_id: i64, assignment: i64, key: String) -> Result<(), AppError> {
     let (state, caller) = participant(class_id).await?;
     let key = client_key(&key)?;
     let (a, _) = db::assignment(&state.db, class_id, assignment).await?;
@@ -75,7 +69,6 @@ pub async fn start_scenario(
 #[server(prefix = "/api", endpoint = "scenario_step")]
 #[allow(clippy::too_many_arguments)]
 pub async fn scenario_step(
-    csrf: String,
     class_id: i64,
     attempt: i64,
     seq: i32,
@@ -84,7 +77,6 @@ pub async fn scenario_step(
     choice: Option<String>,
     reflection: Option<String>,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let (state, caller) = participant(class_id).await?;
     let answer = match (choice, reflection) {
         (Some(c), _) => Answer::Choose(c),
@@ -97,7 +89,7 @@ pub async fn scenario_step(
         step: Step { node, answer },
         client_key: client_key(&key)?,
     };
-    db::take_step(&state.db, &state.scenario_versions, caller.user_id, input).await?;
+    db::take_step(&state.db, &state.cache(), caller.user_id, input).await?;
     Ok(())
 }
 
@@ -107,14 +99,12 @@ pub async fn scenario_step(
 /// Errors: `Invalid(opens_on|closes_on|max_attempts)`, `Conflict` when assigned already.
 #[server(prefix = "/api", endpoint = "assign_scenario")]
 pub async fn assign_scenario(
-    csrf: String,
     class_id: i64,
     scenario: String,
     opens_on: String,
     closes_on: String,
     max_attempts: i32,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let state = manager(class_id).await?;
     let window = super::assign::Window::parse(&opens_on, &closes_on, max_attempts)?;
     super::assign::assign(&state.db, class_id, &scenario, window).await?;
@@ -126,14 +116,12 @@ pub async fn assign_scenario(
 /// leaves it open. Errors as `assign_scenario`, `NotFound`.
 #[server(prefix = "/api", endpoint = "update_assignment")]
 pub async fn update_assignment(
-    csrf: String,
     class_id: i64,
     assignment: i64,
     opens_on: String,
     closes_on: String,
     max_attempts: i32,
 ) -> Result<(), AppError> {
-    let _ = csrf;
     let state = manager(class_id).await?;
     let window = super::assign::Window::parse(&opens_on, &closes_on, max_attempts)?;
     super::assign::update(&state.db, class_id, assignment, window).await
@@ -149,46 +137,4 @@ pub async fn scenario_analytics_page(class_id: i64, assignment: i64) -> Result<S
     let item = crate::lti::domain::items::Item::Scenario(assignment);
     data.lms = crate::lti::status::grade_status(&state.db, class_id, &item, locale).await?;
     crate::ui::render_html(move || super::views::analytics_body(data))
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) async fn class_access(
-    class_id: i64,
-) -> Result<(AppState, Caller, crate::entities::class::Model, ClassAccess, bool), AppError> {
-    let state = guard::state()?;
-    let caller = guard::caller()?;
-    let (class, access, is_participant) =
-        guard::require_class_as(&state.db, &caller, class_id, ClassAccess::View).await?;
-    let is_participant = is_participant && caller.has(Role::Participant);
-    Ok((state, caller, class, access, is_participant))
-}
-
-/// The class's facilitators and admins only.
-#[cfg(feature = "ssr")]
-pub(crate) async fn manager(class_id: i64) -> Result<AppState, AppError> {
-    let (state, _, _, access, _) = class_access(class_id).await?;
-    if access != ClassAccess::Manage {
-        return Err(AppError::Forbidden);
-    }
-    Ok(state)
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) async fn participant(class_id: i64) -> Result<(AppState, Caller), AppError> {
-    let (state, caller, _, _, is_participant) = class_access(class_id).await?;
-    if !is_participant {
-        return Err(AppError::Forbidden);
-    }
-    Ok((state, caller))
-}
-
-/// A form's idempotency key: 8 to 64 letters, digits or dashes.
-#[cfg(feature = "ssr")]
-pub(crate) fn client_key(key: &str) -> Result<String, AppError> {
-    let ok = (8..=64).contains(&key.len()) && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-    if ok {
-        Ok(key.to_string())
-    } else {
-        Err(AppError::Rule(Msg::new(K::ErrBadRequest)))
-    }
 }

@@ -1,8 +1,8 @@
 //! Assigning a scenario to a class (server only): an open window in WIB dates
 //! and an attempt policy.
-use super::said;
 use crate::entities::scenario_assignment;
 use crate::error::{AppError, AppResult};
+use crate::i18n::said;
 use crate::i18n::P;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use sea_orm::{prelude::*, ActiveValue::Set};

@@ -9,10 +9,10 @@ use leptos::server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
 use {
     super::domain::format,
     super::model::{Next, Node, NodeKind, Scenario},
-    super::said,
     super::store,
     crate::auth::{guard, model::Role},
     crate::curriculum::domain::format::FormatIssue,
+    crate::i18n::said,
     crate::i18n::{Msg, K, P},
 };
 
@@ -71,13 +71,7 @@ pub async fn import_scenario(data: MultipartData) -> Result<(), AppError> {
 /// source (`node` is its current id; empty for the scenario's own fields).
 /// Errors: `Invalid("source:LINE")` per problem, `NotFound`.
 #[server(prefix = "/api", endpoint = "save_scenario_node")]
-pub async fn save_scenario_node(
-    csrf: String,
-    key: String,
-    node: String,
-    source: String,
-) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn save_scenario_node(key: String, node: String, source: String) -> Result<(), AppError> {
     let source = source.replace("\r\n", "\n");
     edit(key, move |draft| {
         if node.is_empty() {
@@ -103,8 +97,7 @@ pub async fn save_scenario_node(
 /// reflection, ending) with starter text that leads back to the start, to be
 /// written in the editor. Errors: `Invalid(id)` for a bad or taken id.
 #[server(prefix = "/api", endpoint = "add_scenario_node")]
-pub async fn add_scenario_node(csrf: String, key: String, id: String, kind: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn add_scenario_node(key: String, id: String, kind: String) -> Result<(), AppError> {
     let id = id.trim().to_string();
     edit(key, move |draft| {
         if crate::curriculum::domain::rules::key_problem(&id).is_some() {
@@ -123,8 +116,7 @@ pub async fn add_scenario_node(csrf: String, key: String, id: String, kind: Stri
 /// Facilitators and admins. Removes a node from the draft (references to it
 /// then show as problems until mended).
 #[server(prefix = "/api", endpoint = "delete_scenario_node")]
-pub async fn delete_scenario_node(csrf: String, key: String, node: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn delete_scenario_node(key: String, node: String) -> Result<(), AppError> {
     edit(key, move |draft| {
         let before = draft.nodes.len();
         draft.nodes.retain(|n| n.id != node);
@@ -139,8 +131,7 @@ pub async fn delete_scenario_node(csrf: String, key: String, node: String) -> Re
 /// Facilitators and admins. Publishes the draft as the next version.
 /// Errors: `Rule` while any problem is left (they are listed in the editor).
 #[server(prefix = "/api", endpoint = "publish_scenario")]
-pub async fn publish_scenario(csrf: String, key: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn publish_scenario(key: String) -> Result<(), AppError> {
     authors()?;
     let state = guard::state()?;
     let txn = crate::server_util::begin_write(&state.db).await?;

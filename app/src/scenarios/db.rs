@@ -3,10 +3,10 @@
 //! request (a flaky network, a double tap) is stored once.
 use super::domain::engine::{self, Answer, PlayState, Step, StepError};
 use super::model::{Scenario, Scores};
-use super::said;
 use super::store;
 use crate::entities::{scenario, scenario_assignment, scenario_attempt, scenario_step};
 use crate::error::{AppError, AppResult};
+use crate::i18n::said;
 use crate::i18n::{Msg, K, P};
 use chrono::Utc;
 use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};

@@ -7,11 +7,12 @@ use leptos::server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
 #[cfg(feature = "ssr")]
 use {
     super::store,
+    crate::auth::class_guard::{class_access, manager, participant},
     crate::auth::policy::ClassAccess,
+    crate::i18n::said,
     crate::i18n::P,
-    crate::scenarios::api::{class_access, client_key, manager, participant},
-    crate::scenarios::said,
     crate::teams::store::published_team_of,
+    crate::web::client_key,
 };
 
 /// Members of the class and admins. The class's tasks; facilitators also
@@ -40,7 +41,6 @@ pub async fn task_page(class_id: i64, task: i64) -> Result<String, AppError> {
 #[server(prefix = "/api", endpoint = "create_task")]
 #[allow(clippy::too_many_arguments)]
 pub async fn create_task(
-    csrf: String,
     class_id: i64,
     title: String,
     brief: String,
@@ -49,7 +49,6 @@ pub async fn create_task(
     late_policy: String,
     late_until_on: String,
 ) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
     let state = manager(class_id).await?;
     let task = super::new_task::parse_task(&title, &brief, &due_on, &due_time, &late_policy, &late_until_on)?;
     let id = store::create(&state.db, class_id, task).await?;

@@ -4,8 +4,8 @@
 use super::upload::SubmissionForm;
 use crate::entities::{submission_file, task_submission, team_task};
 use crate::error::{AppError, AppResult};
+use crate::i18n::said;
 use crate::i18n::P;
-use crate::scenarios::said;
 use crate::teams::domain::deliverable::{self, DeliverableProblem};
 use crate::teams::domain::submissions::{LatePolicy, Version};
 use chrono::{DateTime, Utc};
@@ -18,6 +18,28 @@ pub struct NewTask {
     pub due_at: DateTime<Utc>,
     pub policy: LatePolicy,
     pub rubric_id: Option<i64>,
+}
+
+/// A team's versions of a task, each with its files (id, name, size).
+pub type Versions = Vec<StoredVersion>;
+
+/// One version of a task, with its files (id, name, size).
+pub type StoredVersion = (task_submission::Model, Vec<(i64, String, i64)>);
+
+/// A version's files as links: (where it is downloaded, name, size).
+pub fn file_links(class_id: i64, files: &[(i64, String, i64)]) -> Vec<(String, String, i64)> {
+    files
+        .iter()
+        .map(|(id, name, size)| (format!("/classes/{class_id}/files/{id}"), name.clone(), *size))
+        .collect()
+}
+
+/// The version that counts for scoring (the task's late policy decides), if any.
+pub fn counting_of<'a>(task: &team_task::Model, versions: &'a Versions) -> Option<&'a StoredVersion> {
+    let all: Vec<_> = versions.iter().map(|(s, _)| version_of(s)).collect();
+    let counts =
+        crate::teams::domain::submissions::counting(&all, task.due_at, policy_of(task)).map(|v| v.number);
+    versions.iter().find(|(s, _)| counts == Some(s.number as u32))
 }
 
 pub fn policy_of(t: &team_task::Model) -> LatePolicy {

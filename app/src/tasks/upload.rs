@@ -1,8 +1,8 @@
 //! Reads a submission's multipart form: the small text fields and every
 //! `file` field, stopping as soon as the whole goes over the size limit.
 use crate::error::{AppError, AppResult};
+use crate::i18n::said_with;
 use crate::i18n::{K, P};
-use crate::scenarios::said_with;
 use crate::teams::domain::deliverable::file_kind;
 
 pub struct UploadedFile {

@@ -2,16 +2,16 @@
 //! set one), and a task with its brief, the versions handed in, which one
 //! counts and which came late, and the form to hand in another.
 use super::api::{CreateTask, SubmitTask};
-use super::store::{self, policy_of, version_of};
+use super::store::{self, policy_of, version_of, Versions};
 use crate::entities::{class, task_submission, team, team_task};
 use crate::error::AppResult;
 use crate::i18n::{fill, P};
-use crate::scenarios::views::text::tr;
 use crate::state::{AppState, Caller};
 use crate::teams::domain::submissions::{counting, standing, LatePolicy, Standing};
 use crate::teams::store::{newest, published_team_of};
+use crate::ui::rendered::{submission_content, tr, wib};
 use crate::ui::{form_action, use_csrf, CsrfField, ErrorSlot};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{Duration, Utc};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::HashMap;
@@ -29,11 +29,6 @@ pub async fn list_data(state: &AppState, class: class::Model, can_manage: bool) 
         can_manage,
         tasks,
     })
-}
-
-pub fn wib(t: DateTime<Utc>) -> String {
-    // WIB is UTC+7 all year.
-    (t + Duration::hours(7)).format("%Y-%m-%d %H:%M WIB").to_string()
 }
 
 fn policy_text(p: LatePolicy) -> String {
@@ -105,8 +100,6 @@ fn create_form(class_id: i64) -> impl IntoView {
     }
 }
 
-pub type Versions = Vec<(task_submission::Model, Vec<(i64, String, i64)>)>;
-
 pub struct TaskData {
     class: class::Model,
     task: team_task::Model,
@@ -117,7 +110,7 @@ pub struct TaskData {
     teams: Vec<(i32, Versions)>,
     names: HashMap<i64, String>,
     /// The participant's team's released result.
-    result: Option<crate::evaluation::views::Released>,
+    result: Option<crate::evaluation::released::Released>,
     /// Facilitators and evaluators: a link to the task's evaluation.
     evaluates: bool,
 }
@@ -156,7 +149,7 @@ pub async fn task_data(
     let result = match (is_participant, team_rows.first()) {
         (true, Some(team)) => {
             let target = crate::evaluation::target::Target::task(class.id, task.id);
-            crate::evaluation::views::released(state, &class, &target, team.id).await?
+            crate::evaluation::released::released(state, &class, &target, team.id).await?
         }
         _ => None,
     };
@@ -180,7 +173,7 @@ pub async fn task_data(
 pub fn task_body(data: TaskData) -> impl IntoView {
     let class_id = data.class.id;
     let policy = policy_of(&data.task);
-    let brief = crate::curriculum::markdown::to_safe_html(&data.task.brief);
+    let brief = crate::markdown::to_safe_html(&data.task.brief);
     let teams = data
         .teams
         .iter()
@@ -201,7 +194,7 @@ pub fn task_body(data: TaskData) -> impl IntoView {
         {data.evaluates.then(|| view! {
             <p class="actions"><a class="button" href=format!("/classes/{class_id}/tasks/{}/evaluation", data.task.id)>{tr(P::EvalLink)}</a></p>
         })}
-        {data.result.map(crate::evaluation::views::released_view)}
+        {data.result.map(|r| crate::ui::rendered::result_card(r.card()))}
         {teams}
         {submit}
     }
@@ -251,32 +244,7 @@ fn team_versions(data: &TaskData, number: i32, versions: &Versions, policy: Late
 
 /// What a version holds: its text, links and files.
 fn version_content(class_id: i64, s: &task_submission::Model, files: &[(i64, String, i64)]) -> impl IntoView {
-    view! {
-        {(!s.body.is_empty()).then(|| crate::scenarios::views::text::paragraphs(&s.body))}
-        <ul class="links">
-            {s.links.lines().map(|l| view! { <li><a href=l.to_string() rel="noopener noreferrer" target="_blank">{l.to_string()}</a></li> }).collect_view()}
-            {files.iter().map(|(id, name, size)| {
-                let href = format!("/classes/{class_id}/files/{id}");
-                view! { <li><a href=href download="">{name.clone()}</a>" "<span class="muted">{format!("({} KB)", (size + 1023) / 1024)}</span></li> }
-            }).collect_view()}
-        </ul>
-    }
-}
-
-/// The version of a team's that counts, for the scoring page.
-pub fn counting_version(class: &class::Model, task: &team_task::Model, versions: &Versions) -> impl IntoView {
-    let policy = policy_of(task);
-    let all: Vec<_> = versions.iter().map(|(s, _)| version_of(s)).collect();
-    let counts = counting(&all, task.due_at, policy).map(|v| v.number);
-    let found = versions.iter().find(|(s, _)| counts == Some(s.number as u32));
-    match found {
-        Some((s, files)) => view! {
-            <p class="muted">{fill(tr(P::VersionNumber), &[s.number.to_string()])}" · "{wib(s.submitted_at)}</p>
-            {version_content(class.id, s, files)}
-        }
-        .into_any(),
-        None => view! { <p class="notice">{tr(P::ScoreNoSubmission)}</p> }.into_any(),
-    }
+    submission_content(&s.body, &s.links, store::file_links(class_id, files))
 }
 
 /// A plain multipart post (files), with JavaScript on or off; its key makes
@@ -284,10 +252,7 @@ pub fn counting_version(class: &class::Model, task: &team_task::Model, versions:
 fn submit_form(class_id: i64, task: i64) -> impl IntoView {
     let action = form_action::<SubmitTask>();
     let error = action.value().get_untracked().and_then(|r| r.err());
-    let located = error.map(|e| {
-        e.located_messages(crate::scenarios::views::text::locale())
-            .join(" ")
-    });
+    let located = error.map(|e| e.located_messages(crate::ui::rendered::locale()).join(" "));
     let csrf = use_csrf().get_untracked();
     let key = uuid::Uuid::new_v4().to_string();
     view! {

@@ -8,10 +8,10 @@ use leptos::server_fn::codec::GetUrl;
 #[cfg(feature = "ssr")]
 use {
     super::{domain::survey::Answers, settings::Settings, store},
+    crate::auth::class_guard::{class_access, manager, participant},
     crate::auth::policy::ClassAccess,
+    crate::i18n::said,
     crate::i18n::P,
-    crate::scenarios::api::{class_access, manager, participant},
-    crate::scenarios::said,
 };
 
 /// Members of the class and admins. Facilitators get the survey switch, the
@@ -38,7 +38,6 @@ pub async fn teams_page(class_id: i64) -> Result<String, AppError> {
 #[server(prefix = "/api", endpoint = "form_class_teams")]
 #[allow(clippy::too_many_arguments)]
 pub async fn form_class_teams(
-    csrf: String,
     class_id: i64,
     mode: String,
     n: u32,
@@ -48,7 +47,6 @@ pub async fn form_class_teams(
     w_level: u8,
     w_skill: u8,
 ) -> Result<(), AppError> {
-    let _ = csrf; // checked by the CSRF middleware before this runs
     let state = manager(class_id).await?;
     let settings = Settings {
         by_count: mode == "count",
@@ -71,32 +69,28 @@ fn fresh_seed() -> u64 {
 
 /// Facilitators and admins. Swaps two people of the draft between their teams.
 #[server(prefix = "/api", endpoint = "swap_team_members")]
-pub async fn swap_team_members(csrf: String, class_id: i64, first: i64, second: i64) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn swap_team_members(class_id: i64, first: i64, second: i64) -> Result<(), AppError> {
     let state = manager(class_id).await?;
     store::swap(&state, class_id, first, second).await
 }
 
 /// Facilitators and admins. Moves one person of the draft to team `team`.
 #[server(prefix = "/api", endpoint = "move_team_member")]
-pub async fn move_team_member(csrf: String, class_id: i64, person: i64, team: i32) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn move_team_member(class_id: i64, person: i64, team: i32) -> Result<(), AppError> {
     let state = manager(class_id).await?;
     store::move_to(&state, class_id, person, team).await
 }
 
 /// Facilitators and admins. Locks (`locked` "true") or unlocks a draft team.
 #[server(prefix = "/api", endpoint = "lock_team")]
-pub async fn lock_team(csrf: String, class_id: i64, team: i32, locked: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn lock_team(class_id: i64, team: i32, locked: String) -> Result<(), AppError> {
     let state = manager(class_id).await?;
     store::lock(&state, class_id, team, locked == "true").await
 }
 
 /// Facilitators and admins. Publishes the draft to participants and evaluators.
 #[server(prefix = "/api", endpoint = "publish_teams")]
-pub async fn publish_teams(csrf: String, class_id: i64) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn publish_teams(class_id: i64) -> Result<(), AppError> {
     let state = manager(class_id).await?;
     store::publish(&state, class_id).await
 }
@@ -104,29 +98,20 @@ pub async fn publish_teams(csrf: String, class_id: i64) -> Result<(), AppError> 
 /// Facilitators and admins. Two participants who must be in one team
 /// (`kind` "together") or never in one ("apart").
 #[server(prefix = "/api", endpoint = "add_pair_rule")]
-pub async fn add_pair_rule(
-    csrf: String,
-    class_id: i64,
-    first: i64,
-    second: i64,
-    kind: String,
-) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn add_pair_rule(class_id: i64, first: i64, second: i64, kind: String) -> Result<(), AppError> {
     let state = manager(class_id).await?;
     store::add_rule(&state, class_id, first, second, &kind).await
 }
 
 #[server(prefix = "/api", endpoint = "remove_pair_rule")]
-pub async fn remove_pair_rule(csrf: String, class_id: i64, rule: i64) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn remove_pair_rule(class_id: i64, rule: i64) -> Result<(), AppError> {
     let state = manager(class_id).await?;
     store::remove_rule(&state, class_id, rule).await
 }
 
 /// Facilitators and admins. Opens (`open` "true") or closes the class survey.
 #[server(prefix = "/api", endpoint = "set_survey_open")]
-pub async fn set_survey_open(csrf: String, class_id: i64, open: String) -> Result<(), AppError> {
-    let _ = csrf;
+pub async fn set_survey_open(class_id: i64, open: String) -> Result<(), AppError> {
     let state = manager(class_id).await?;
     super::survey::set_open(&state.db, class_id, open == "true").await
 }
@@ -137,7 +122,6 @@ pub async fn set_survey_open(csrf: String, class_id: i64, open: String) -> Resul
 #[server(prefix = "/api", endpoint = "save_survey")]
 #[allow(clippy::too_many_arguments)]
 pub async fn save_survey(
-    csrf: String,
     class_id: i64,
     rate_0: u8,
     rate_1: u8,
@@ -153,7 +137,6 @@ pub async fn save_survey(
     availability: String,
 ) -> Result<(), AppError> {
     use super::domain::survey::TOPICS;
-    let _ = csrf;
     let (state, caller) = participant(class_id).await?;
     let rates = [rate_0, rate_1, rate_2, rate_3, rate_4];
     let wants = [want_0, want_1, want_2, want_3, want_4];

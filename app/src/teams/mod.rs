@@ -4,6 +4,8 @@
 pub mod api;
 pub mod domain;
 #[cfg(feature = "ssr")]
+pub mod labels;
+#[cfg(feature = "ssr")]
 pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod store;

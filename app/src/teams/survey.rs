@@ -3,8 +3,8 @@
 use super::domain::survey::{Answers, SurveyProblem};
 use crate::entities::{class_survey, survey_answer};
 use crate::error::{AppError, AppResult};
+use crate::i18n::said;
 use crate::i18n::P;
-use crate::scenarios::said;
 use chrono::Utc;
 use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set};
 

@@ -1,17 +1,16 @@
 //! Shared components: layout, form helpers, error display.
+#[cfg(feature = "hydrate")]
+pub mod autosave;
 mod forms;
-mod layout;
 mod page_data;
+#[cfg(feature = "ssr")]
+pub mod rendered;
 mod save_state;
 mod server_form;
 mod server_html;
 mod textarea;
-pub mod layout_helpers {
-    pub use super::layout::bump_session_on_success;
-}
 
 pub use forms::{Alert, CsrfField, FieldError, Notice, PageError};
-pub use layout::{Layout, NotFound};
 pub use page_data::{html_page_data, page_data, CarriesHtml, HtmlPageData, PageData};
 pub use save_state::{Save, SaveIndicator};
 #[cfg(feature = "ssr")]
@@ -19,10 +18,10 @@ pub use server_form::slot_action;
 pub use server_form::{form_action, FormAction, ServerForm};
 #[cfg(feature = "ssr")]
 pub use server_html::{render_html, ErrorSlot, SlotField};
-pub use server_html::{HtmlPage, ServerHtml};
+pub use server_html::{HtmlPage, MarkdownPreview, ServerHtml};
 pub use textarea::textarea_text;
 
-use crate::app::SessionResource;
+use crate::session::SessionResource;
 
 /// What a form inside server-rendered HTML gets back when it saved and the
 /// page stays as it is (`data-keep`): a `text` for the element the form's
@@ -54,8 +53,8 @@ pub fn fresh_save_key(form: &web_sys::HtmlFormElement) {
         ));
     }
 }
-use crate::auth::model::UserInfo;
 use crate::i18n::{Locale, Msg, K};
+use crate::session::UserInfo;
 use leptos::prelude::*;
 
 pub fn use_locale() -> Memo<Locale> {
@@ -81,6 +80,12 @@ pub fn use_session() -> SessionResource {
 pub fn use_user() -> Signal<Option<UserInfo>> {
     let session = use_session();
     Signal::derive(move || session.get().and_then(|s| s.ok()).and_then(|s| s.user))
+}
+
+/// The class id of the page's route (`/classes/:id/…`), 0 when it has none.
+pub fn class_id_param() -> Memo<i64> {
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse().ok()).unwrap_or(0)))
 }
 
 pub fn use_csrf() -> Signal<String> {

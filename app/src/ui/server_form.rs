@@ -346,6 +346,15 @@ pub(super) mod client {
         Some(params.to_string().into())
     }
 
+    /// Posts `fields` url-encoded, as a form would, and answers the response's text.
+    pub async fn post_fields(url: &str, fields: &[(&str, &str)]) -> Result<String, AppError> {
+        let params = UrlSearchParams::new().map_err(|_| AppError::Transport)?;
+        for (name, value) in fields {
+            params.append(name, value);
+        }
+        post(url, params.to_string().into()).await
+    }
+
     /// Posts and answers the response's text.
     async fn post(url: &str, body: String) -> Result<String, AppError> {
         let req = <BrowserRequest as ClientReq<AppError>>::try_new_post(

@@ -17,6 +17,14 @@ use leptos::prelude::*;
 /// does not reload the HTML, so nothing typed meanwhile is replaced. A form
 /// marked `data-autosave` sends itself a moment after each change, and its
 /// changes set `forms`' save state to saving (see `SaveIndicator`).
+/// Where a textarea's live preview (`data-preview`) is rendered: the path
+/// of the server fn that renders Markdown as a page will show it. The app
+/// provides it: the kit does not know which feature's server fn that is.
+/// It is posted like a form (the CSRF token in the body, which the
+/// middleware checks), so no fn takes the token as an argument.
+#[derive(Clone, Copy)]
+pub struct MarkdownPreview(pub &'static str);
+
 #[component]
 pub fn ServerHtml(
     html: String,
@@ -56,17 +64,20 @@ pub fn ServerHtml(
     // Autosave: a form marked `data-autosave` (an evaluator's scoring) posts
     // itself a moment after the last change.
     let csrf = super::use_csrf();
+    let preview = use_context::<MarkdownPreview>();
     let on_input = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
-            client::live_preview(&ev, csrf.get_untracked());
+            if let Some(preview) = preview {
+                client::live_preview(&ev, csrf.get_untracked(), preview);
+            }
             // A change about to be saved: the indicator no longer says "saved".
             if let (true, Some(action)) = (client::autosave(&ev, timer), forms) {
                 action.save().update(|s| *s = s.edited());
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, csrf);
+        let _ = (ev, csrf, preview);
     };
     view! { <div class="server-html" inner_html=html on:submit=on_submit on:input=on_input></div> }
 }
@@ -104,7 +115,7 @@ mod client {
         })
     }
 
-    pub fn live_preview(ev: &leptos::ev::Event, csrf: String) {
+    pub fn live_preview(ev: &leptos::ev::Event, csrf: String, preview: super::MarkdownPreview) {
         let Some(area) = ev.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else {
             return;
         };
@@ -123,8 +134,16 @@ mod client {
         let timer = set_timeout_with_handle(
             move || {
                 leptos::task::spawn_local(async move {
-                    let Ok(html) = crate::curriculum::authoring_api::preview_markdown(csrf, text).await
+                    let Ok(html) = super::super::server_form::client::post_fields(
+                        preview.0,
+                        &[("csrf", &csrf), ("text", &text)],
+                    )
+                    .await
                     else {
+                        return;
+                    };
+                    // A server fn answers its String as JSON.
+                    let Ok(html) = serde_json::from_str::<String>(&html) else {
                         return;
                     };
                     let latest = with_preview(&id, |entry| entry.2 == seq);
@@ -152,7 +171,7 @@ mod client {
         let Some(form) = form else {
             return false;
         };
-        crate::curriculum::views::blocks::autosave::schedule(timer, form, Duration::from_millis(800));
+        crate::ui::autosave::schedule(timer, form, Duration::from_millis(800));
         true
     }
 
@@ -218,7 +237,7 @@ pub struct RenderedCsrf(pub String);
 /// Renders a view to HTML in the caller's language (read from the request).
 #[cfg(feature = "ssr")]
 pub fn render_html<V: IntoView + 'static>(view: impl FnOnce() -> V) -> crate::error::AppResult<String> {
-    let auth = crate::auth::guard::request_auth()?;
+    let auth = crate::state::request_auth()?;
     let locale = auth.locale;
     let owner = Owner::new();
     Ok(owner.with(|| {

@@ -1,6 +1,6 @@
 //! Programmes with their classes, rendered on the server only (see `ui::render_html`).
 use crate::admin::model::ProgrammeView;
-use crate::classes::views::class_list;
+use crate::classes::model::ClassSummary;
 use crate::i18n::K;
 use leptos::prelude::*;
 
@@ -12,7 +12,7 @@ pub fn programme_list(programmes: Vec<ProgrammeView>) -> impl IntoView {
                 <section class="programme">
                     <h2>{p.name}</h2>
                     <p class="muted">{p.description}</p>
-                    {class_list(p.classes, K::ClassesEmpty)}
+                    {ClassSummary::card_list(&p.classes, K::ClassesEmpty)}
                 </section>
             }
         })

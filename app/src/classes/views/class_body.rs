@@ -1,9 +1,9 @@
 //! The read-only part of the class page (header, composition charts, roster,
 //! staff), rendered on the server only: see `ui::render_html`.
 use super::chart::BarChart;
-use super::messages::generation_label;
 use super::roster_table::RosterTable;
 use crate::classes::domain::composition::Share;
+use crate::classes::messages::generation_label;
 use crate::classes::model::{ClassDetail, RosterSort};
 use crate::i18n::{fill, fmt_date, Locale, K, P};
 use crate::ui::{t, use_locale};

@@ -1,15 +1,11 @@
 use crate::classes::api::{get_class_page, EnrolMember, UpdateClass};
 use crate::classes::model::{ClassEdit, RosterSort};
 use crate::i18n::{fill, K};
+use crate::ui::class_id_param;
 use crate::ui::{form_action, html_page_data, FormAction, ServerForm, ServerHtml};
 use crate::ui::{t, use_locale, Alert, CsrfField, FieldError, PageError};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
-
-pub fn class_id_param() -> Memo<i64> {
-    let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse().ok()).unwrap_or(0)))
-}
+use leptos_router::hooks::use_query_map;
 
 /// The roster and composition come as server-rendered HTML (`class_body`);
 /// only the two management forms hydrate.

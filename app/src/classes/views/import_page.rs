@@ -1,7 +1,7 @@
-use super::class_page::class_id_param;
 use crate::classes::api::{import_target, roster_preview_html, CommitRoster, UploadRoster};
 use crate::error::AppError;
 use crate::i18n::K;
+use crate::ui::class_id_param;
 use crate::ui::{form_action, ServerHtml};
 use crate::ui::{html_page_data, CarriesHtml};
 use crate::ui::{t, use_csrf, use_locale, Alert, FieldError, PageError};

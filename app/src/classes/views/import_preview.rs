@@ -1,7 +1,7 @@
 //! The staged roster's preview (every row, every problem) with the commit form;
 //! rendered on the server only (see `ui::render_html`).
-use super::messages::{column_key, issue_key};
 use crate::classes::api::CommitRoster;
+use crate::classes::messages::{column_key, issue_key};
 use crate::classes::model::{ImportPreview, PreviewRow};
 use crate::i18n::{fill, fmt_date, K, P};
 use crate::ui::{form_action, t, use_locale, CsrfField, ServerForm};

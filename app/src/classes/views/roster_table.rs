@@ -1,4 +1,4 @@
-use super::messages::{gender_label, generation_label};
+use crate::classes::messages::{gender_label, generation_label};
 use crate::classes::model::{RosterEntry, RosterSort};
 use crate::i18n::{fill, fmt_date, K};
 use crate::ui::{t, use_locale};

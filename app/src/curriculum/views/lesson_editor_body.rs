@@ -3,9 +3,9 @@
 //! (Markdown with a live preview, or the block's file-format source).
 use super::authoring_forms::{field, move_buttons, retire_button};
 use crate::curriculum::authoring_api::{AddBlock, SaveBlockSource, SaveBlockText, SaveLesson};
-use crate::curriculum::markdown::to_safe_html;
 use crate::curriculum::model::{Bilingual, Block, BlockBody, Lesson};
 use crate::i18n::{fill, P};
+use crate::markdown::to_safe_html;
 use crate::ui::{form_action, slot_action, use_locale, CsrfField, ErrorSlot, ServerForm, SlotField};
 use leptos::prelude::*;
 

@@ -1,8 +1,8 @@
 use super::blocks::LiveBlock;
-use crate::classes::views::class_id_param;
 use crate::curriculum::api::{lesson_screen, AnswerCheck, CompleteLesson};
 use crate::curriculum::view_model::LessonScreen;
 use crate::i18n::K;
+use crate::ui::class_id_param;
 use crate::ui::{form_action, html_page_data, t, use_locale, Alert, CsrfField, FormAction, PageError};
 use crate::ui::{ServerForm, ServerHtml};
 use leptos::prelude::*;

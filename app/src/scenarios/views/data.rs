@@ -48,7 +48,7 @@ pub async fn list_data(
     // A fixed number of queries, whatever the number of assignments.
     let assigned = db::assignments_of_class(&state.db, class.id).await?;
     let scenario_ids: Vec<i64> = assigned.iter().map(|(_, s)| s.id).collect();
-    let latest = store::latest_parsed(&state.db, &state.scenario_versions, &scenario_ids).await?;
+    let latest = store::latest_parsed(&state.db, &state.cache(), &scenario_ids).await?;
     let mut mine = if is_participant {
         let ids: Vec<i64> = assigned.iter().map(|(a, _)| a.id).collect();
         Some(mine_of(state, &ids, caller.user_id).await?)
@@ -114,7 +114,7 @@ async fn mine_of(state: &AppState, assignment_ids: &[i64], user_id: i64) -> AppR
     for (assignment, ts) in attempts {
         let in_progress = match ts.iter().find(|t| t.finished_at.is_none()) {
             Some(t) => {
-                let s = store::parsed(&state.db, &state.scenario_versions, t.version_id).await?;
+                let s = store::parsed(&state.db, &state.cache(), t.version_id).await?;
                 let taken = steps.remove(&t.id).unwrap_or_default();
                 Some(engine::progress_percent(&s, &db::state_of(&s, &taken)?))
             }
@@ -141,7 +141,7 @@ pub struct PlayData {
     /// A fresh idempotency key for this page's one form.
     pub form_key: String,
     /// The participant's reflections' released result.
-    pub result: Option<crate::evaluation::views::Released>,
+    pub result: Option<crate::evaluation::released::Released>,
 }
 
 pub enum Mode {
@@ -195,7 +195,7 @@ pub async fn play_data(
         Some(t) => t.version_id,
         None => store::latest_version(&state.db, row.id).await?.id,
     };
-    let scenario = store::parsed(&state.db, &state.scenario_versions, version_id).await?;
+    let scenario = store::parsed(&state.db, &state.cache(), version_id).await?;
     let refusal = refusal(&a, attempts.len());
     let mode = match latest {
         _ if !is_participant => Mode::Preview { can_manage },
@@ -225,7 +225,7 @@ pub async fn play_data(
     };
     let result = if is_participant {
         let target = crate::evaluation::target::Target::reflection(class.id, a.id);
-        crate::evaluation::views::released(state, class, &target, caller.user_id).await?
+        crate::evaluation::released::released(state, class, &target, caller.user_id).await?
     } else {
         None
     };

@@ -37,7 +37,7 @@ pub fn play_body(data: PlayData) -> impl IntoView {
             <p class="muted"><a href=back>{tr(P::BackToScenarios)}</a></p>
             <h1>{tx(&scenario.title)}</h1>
             {body}
-            {result.map(crate::evaluation::views::released_view)}
+            {result.map(|r| crate::ui::rendered::result_card(r.card()))}
         </article>
     }
 }

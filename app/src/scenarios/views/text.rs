@@ -3,47 +3,11 @@
 use crate::entities::scenario_step;
 use crate::i18n::{Locale, P};
 use crate::scenarios::model::*;
-use crate::ui::use_locale;
+pub use crate::ui::rendered::{generation_label, locale, paragraphs, tr};
 use leptos::prelude::*;
-
-pub fn locale() -> Locale {
-    use_locale().get_untracked()
-}
-
-pub fn tr(key: P) -> &'static str {
-    key.t(locale())
-}
 
 pub fn tx(text: &Bilingual) -> &str {
     text.get(locale())
-}
-
-/// Plain text as paragraphs: a blank line starts a new one, a single line
-/// break stays a line break (chat messages in a scenario rely on it).
-pub fn paragraphs(text: &str) -> impl IntoView {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let lines: Vec<String> = p.lines().map(str::to_string).collect();
-            let count = lines.len();
-            view! {
-                <p>{lines.into_iter().enumerate().map(|(i, line)| view! {
-                    {line}{(i + 1 < count).then(|| view! { <br /> })}
-                }).collect_view()}</p>
-            }
-        })
-        .collect_view()
-}
-
-pub fn generation_label(code: &str) -> &'static str {
-    match code {
-        "boomer" => "Baby Boomer",
-        "x" => "Gen X",
-        "y" => "Gen Y",
-        "z" => "Gen Z",
-        _ => "—",
-    }
 }
 
 pub fn character_card(c: &Character) -> impl IntoView {

@@ -2,12 +2,12 @@
 //! quality (overall and per criterion) and the rules it breaks with the
 //! reason each could not be avoided.
 use super::data::TeamsData;
-use super::forms::button_form;
 use crate::i18n::{fill, P};
-use crate::scenarios::views::text::{generation_label, tr};
 use crate::teams::api::LockTeam;
 use crate::teams::domain::explain::{Breach, Unavoidable};
 use crate::teams::domain::score::TeamScore;
+use crate::ui::rendered::button_form;
+use crate::ui::rendered::{generation_label, tr};
 use leptos::prelude::*;
 
 pub fn percent(x: f64) -> String {

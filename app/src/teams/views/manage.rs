@@ -2,13 +2,14 @@
 //! teams, pair rules, and the set with its swap, move, publish forms.
 use super::cards::{percent, team_cards};
 use super::data::TeamsData;
-use super::forms::{button_form, person_options};
+use super::forms::person_options;
 use crate::i18n::{fill, P};
-use crate::scenarios::views::text::tr;
 use crate::teams::api::{
     AddPairRule, FormClassTeams, MoveTeamMember, PublishTeams, RemovePairRule, SetSurveyOpen, SwapTeamMembers,
 };
 use crate::teams::settings::Settings;
+use crate::ui::rendered::button_form;
+use crate::ui::rendered::tr;
 use crate::ui::{form_action, CsrfField, ErrorSlot};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

@@ -8,11 +8,9 @@ mod manage;
 mod survey_form;
 
 pub use data::{load, TeamsData};
-pub use forms::button_form;
-pub use survey_form::topic_label;
 
 use crate::i18n::P;
-use crate::scenarios::views::text::tr;
+use crate::ui::rendered::tr;
 use leptos::prelude::*;
 
 pub fn teams_body(data: TeamsData) -> impl IntoView {

@@ -1,22 +1,13 @@
 //! The participant's survey: a rating per digital topic, the topics they want
 //! to learn, a working style and an availability.
 use crate::i18n::P;
-use crate::scenarios::views::text::tr;
 use crate::teams::api::SaveSurvey;
 use crate::teams::domain::survey::{Answers, AVAILABILITY, STYLES, TOPICS};
+use crate::teams::labels::topic_label;
+use crate::ui::rendered::tr;
 use crate::ui::{form_action, CsrfField, ErrorSlot};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-
-pub fn topic_label(topic: &str) -> &'static str {
-    tr(match topic {
-        "e-office" => P::TopicEOffice,
-        "spreadsheet" => P::TopicSpreadsheet,
-        "video-call" => P::TopicVideoCall,
-        "social-media" => P::TopicSocialMedia,
-        _ => P::TopicDataSecurity,
-    })
-}
 
 fn choice_label(value: &str) -> &'static str {
     tr(match value {

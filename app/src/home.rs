@@ -1,6 +1,7 @@
-use crate::auth::model::Role;
+//! The landing page: what the visitor can do, and their classes.
 use crate::classes::views::MyClassList;
 use crate::i18n::{fill, K};
+use crate::session::Role;
 use crate::ui::{t, use_locale, use_user};
 use leptos::prelude::*;
 

@@ -1,8 +1,8 @@
-use super::{form_action, t, use_locale, use_user, CsrfField, FormAction, ServerForm};
-use crate::app::SessionVersion;
+//! The frame around every page: header, language switch, navigation, logout.
 use crate::auth::api::{Logout, SetLocale};
-use crate::auth::model::Role;
 use crate::i18n::K;
+use crate::session::{bump_session_on_success, Role};
+use crate::ui::{form_action, t, use_locale, use_user, CsrfField, ServerForm};
 use leptos::prelude::*;
 
 #[component]
@@ -81,16 +81,6 @@ fn LanguageSwitch() -> impl IntoView {
             </button>
         </ServerForm>
     }
-}
-
-/// Re-reads the session (user, token, language) once an action succeeds.
-pub fn bump_session_on_success(action: FormAction) {
-    let version = expect_context::<SessionVersion>();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            version.0.update(|v| *v += 1);
-        }
-    });
 }
 
 #[component]

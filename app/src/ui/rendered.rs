@@ -1,0 +1,160 @@
+//! Helpers for pages rendered on the server only (`render_html`): the
+//! caller's language, text as paragraphs, generation names and one-button
+//! forms. Every feature's server-rendered views share them.
+use super::{slot_action, use_locale, CsrfField, ErrorSlot, SlotField};
+use crate::i18n::{Locale, P};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+pub fn locale() -> Locale {
+    use_locale().get_untracked()
+}
+
+pub fn tr(key: P) -> &'static str {
+    key.t(locale())
+}
+
+/// Plain text as paragraphs: a blank line starts a new one, a single line
+/// break stays a line break (chat messages in a scenario rely on it).
+pub fn paragraphs(text: &str) -> impl IntoView {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let lines: Vec<String> = p.lines().map(str::to_string).collect();
+            let count = lines.len();
+            view! {
+                <p>{lines.into_iter().enumerate().map(|(i, line)| view! {
+                    {line}{(i + 1 < count).then(|| view! { <br /> })}
+                }).collect_view()}</p>
+            }
+        })
+        .collect_view()
+}
+
+/// A generation's name as the article uses it (the same in both languages).
+pub fn generation_label(code: &str) -> &'static str {
+    match code {
+        "boomer" => "Baby Boomer",
+        "x" => "Gen X",
+        "y" => "Gen Y",
+        "z" => "Gen Z",
+        _ => "—",
+    }
+}
+
+/// A form of one button (lock a team, publish, release) with the class id
+/// and a few hidden fields, and an error slot of its own beside it.
+pub fn button_form<S: ServerFn>(
+    class_id: i64,
+    slot: String,
+    hidden: Vec<(&'static str, String)>,
+    label: P,
+    primary: bool,
+) -> impl IntoView {
+    let class = if primary { "button primary" } else { "button" };
+    view! {
+        <form method="post" action=S::PATH class="inline-form" data-error-slot=slot.clone()>
+            <CsrfField />
+            <SlotField id=slot.clone() />
+            <input type="hidden" name="class_id" value=class_id />
+            {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value /> }).collect_view()}
+            <button type="submit" class=class>{tr(label)}</button>
+        </form>
+        <ErrorSlot id=slot.clone() action={slot_action::<S>(&slot)} />
+    }
+}
+
+/// One card of a list (a class, say): a linked title, a muted line, a detail line.
+pub struct Card {
+    pub href: String,
+    pub title: String,
+    pub subtitle: String,
+    pub detail: String,
+}
+
+/// The cards, or `empty` when there are none.
+pub fn card_list(cards: Vec<Card>, empty: &'static str) -> impl IntoView {
+    if cards.is_empty() {
+        return view! { <p>{empty}</p> }.into_any();
+    }
+    view! {
+        <ul class="card-list">
+            {cards.into_iter().map(|c| view! {
+                <li class="card">
+                    <h3><a href=c.href>{c.title}</a></h3>
+                    <p class="muted">{c.subtitle}</p>
+                    <p>{c.detail}</p>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// A moment as people in Bangka Belitung read it: Western Indonesian Time.
+pub fn wib(t: chrono::DateTime<chrono::Utc>) -> String {
+    // WIB is UTC+7 all year.
+    (t + chrono::Duration::hours(7))
+        .format("%Y-%m-%d %H:%M WIB")
+        .to_string()
+}
+
+/// What someone handed in: their text, their links and their files
+/// (`(href, name, size in bytes)`).
+pub fn submission_content(body: &str, links: &str, files: Vec<(String, String, i64)>) -> impl IntoView {
+    view! {
+        {(!body.is_empty()).then(|| paragraphs(body))}
+        <ul class="links">
+            {links.lines().map(|l| view! { <li><a href=l.to_string() rel="noopener noreferrer" target="_blank">{l.to_string()}</a></li> }).collect_view()}
+            {files.into_iter().map(|(href, name, size)| {
+                view! { <li><a href=href download="">{name}</a>" "<span class="muted">{format!("({} KB)", (size + 1023) / 1024)}</span></li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A released result: the final score's sentence and, per criterion, each
+/// evaluator's level, name (or number) and comment.
+pub struct ResultCard {
+    pub final_line: String,
+    pub criteria: Vec<CriterionResult>,
+}
+
+pub struct CriterionResult {
+    /// The criterion's title and weight.
+    pub title: String,
+    /// (level, evaluator, comment), one per evaluator.
+    pub lines: Vec<(String, String, String)>,
+}
+
+pub fn result_card(card: ResultCard) -> impl IntoView {
+    let criteria = card
+        .criteria
+        .into_iter()
+        .map(|c| {
+            let lines = c
+                .lines
+                .into_iter()
+                .map(|(level, who, comment)| {
+                    let comment =
+                        (!comment.is_empty()).then(|| view! { <br/><span class="muted">{comment}</span> });
+                    view! { <li><strong>{level}</strong>" — "{who}{comment}</li> }
+                })
+                .collect_view();
+            view! {
+                <li>
+                    <h3>{c.title}</h3>
+                    <ul>{lines}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel result" aria-labelledby="result-title">
+            <h2 id="result-title">{tr(P::ResultTitle)}</h2>
+            <p class="final"><strong>{card.final_line}</strong></p>
+            <ol class="result-criteria">{criteria}</ol>
+        </section>
+    }
+}
