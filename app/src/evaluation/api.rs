@@ -33,7 +33,7 @@ pub async fn evaluation_page(class_id: i64, task: i64, kind: Option<String>) -> 
     if !manages && !evaluates_class(&state, &caller, class_id).await? {
         return Err(AppError::Forbidden);
     }
-    let data = super::views::load_evaluation(&state, &caller, class, t, manages).await?;
+    let data = super::page_data::load_evaluation(&state, &caller, class, t, manages).await?;
     crate::ui::render_html(move || super::views::evaluation_body(data))
 }
 
@@ -56,7 +56,7 @@ pub async fn score_page(
     if access != ClassAccess::Manage && !may {
         return Err(AppError::Forbidden);
     }
-    let data = super::views::load_scoring(&state, &caller, class, t, subject, purpose, may).await?;
+    let data = super::page_data::load_scoring(&state, &caller, class, t, subject, purpose, may).await?;
     crate::ui::render_html(move || super::views::scoring_body(data))
 }
 

@@ -7,6 +7,7 @@ pub mod bands_api;
 mod bands_view;
 pub mod export;
 pub mod gather;
+pub mod page_data;
 pub mod released;
 pub mod report;
 pub mod store;

@@ -1,0 +1,200 @@
+//! What the evaluation pages show, loaded in a fixed number of queries:
+//! a target's evaluation (`EvalData`) and one subject's scoring page
+//! (`ScoreData`). The views in `views/` only render these.
+use super::gather::{gather, names, Gathered};
+use super::report::{self, agreement, Agreement, Entry, SubjectReport};
+use super::store::{self, SUBMITTED};
+use super::subjects::{Resolved, Subject, Written};
+use super::target::{Target, REFLECTION};
+use crate::entities::{class, evaluation_setting, evaluator_assignment, score, team_task};
+use crate::error::AppResult;
+use crate::rubrics::domain::rubric::Rubric;
+use crate::rubrics::store::Loaded;
+use crate::state::{AppState, Caller};
+use std::collections::HashMap;
+
+pub struct EvalData {
+    pub class: class::Model,
+    pub target: Target,
+    pub title: crate::scenarios::model::Bilingual,
+    pub manages: bool,
+    pub me: i64,
+    pub settings: Option<evaluation_setting::Model>,
+    pub rubric: Option<Loaded>,
+    pub rubrics: Vec<(i64, String)>,
+    pub assignments: Vec<evaluator_assignment::Model>,
+    /// Evaluators and facilitators of the class: (id, name).
+    pub candidates: Vec<(i64, String)>,
+    pub names: HashMap<i64, String>,
+    /// Every score of the target (for calibration references).
+    pub scores: Vec<score::Model>,
+    pub subjects: Vec<Subject>,
+    pub reports: Vec<SubjectReport>,
+    pub agreement: Option<(Agreement, Vec<Agreement>)>,
+    pub my_scores: Vec<score::Model>,
+    /// Facilitators: each LMS learner's grade for this target (name, status).
+    pub lms: Vec<(String, String)>,
+}
+
+pub async fn load_evaluation(
+    state: &AppState,
+    caller: &Caller,
+    class: class::Model,
+    resolved: Resolved,
+    manages: bool,
+) -> AppResult<EvalData> {
+    let db = &state.db;
+    let Resolved { target, title } = resolved;
+    let Gathered {
+        settings,
+        rubric,
+        assignments,
+        scores,
+        subjects,
+        reports,
+    } = gather(state, &class, &target).await?;
+    let rubrics = crate::rubrics::store::list(db, class.id)
+        .await?
+        .into_iter()
+        .map(|l| (l.rubric.id, l.rubric.title))
+        .collect();
+    let agreement = rubric.as_ref().map(|r| agreement(&r.body, &reports));
+    let members = crate::classes::db::members(db, class.id).await?;
+    let mut candidates: Vec<(i64, String)> = members
+        .iter()
+        .filter(|(m, _)| m.role == "evaluator" || m.role == "facilitator")
+        .map(|(_, u)| (u.id, u.full_name.clone()))
+        .collect();
+    candidates.sort();
+    candidates.dedup();
+    let names: HashMap<i64, String> = members.into_iter().map(|(_, u)| (u.id, u.full_name)).collect();
+    let lms = if manages {
+        let locale = crate::auth::guard::request_auth()?.locale;
+        let item = crate::lti::grades::item_of(&target);
+        crate::lti::status::grade_status(&state.db, target.class_id, &item, locale).await?
+    } else {
+        Vec::new()
+    };
+    Ok(EvalData {
+        lms,
+        names,
+        my_scores: scores
+            .iter()
+            .filter(|s| s.evaluator_id == caller.user_id)
+            .cloned()
+            .collect(),
+        scores,
+        me: caller.user_id,
+        class,
+        target,
+        title,
+        manages,
+        settings,
+        rubric,
+        rubrics,
+        assignments,
+        candidates,
+        subjects,
+        reports,
+        agreement,
+    })
+}
+
+/// What a subject handed in: a team's versions of the task, or a
+/// participant's reflections attempt by attempt.
+pub enum HandedIn {
+    Task(Box<team_task::Model>, crate::tasks::store::Versions),
+    Reflections(Vec<Written>),
+}
+
+pub struct ScoreData {
+    pub class: class::Model,
+    pub target: Target,
+    pub title: crate::scenarios::model::Bilingual,
+    pub subject: Subject,
+    pub handed_in: HandedIn,
+    /// "live", "reference" or "practice".
+    pub purpose: &'static str,
+    /// The caller may score here (else the page is read-only).
+    pub can_score: bool,
+    pub rubric: Option<Rubric>,
+    pub mine: Option<score::Model>,
+    /// Practice, once submitted: the reference score to compare with.
+    pub reference: Option<score::Model>,
+    /// Others' submitted scores, when the caller may see them.
+    pub others: Vec<(String, Entry)>,
+}
+
+pub async fn load_scoring(
+    state: &AppState,
+    caller: &Caller,
+    class: class::Model,
+    resolved: Resolved,
+    subject: i64,
+    purpose: &'static str,
+    can_score: bool,
+) -> AppResult<ScoreData> {
+    let db = &state.db;
+    let Resolved { target, title } = resolved;
+    let subject = super::subjects::subjects(state, &target)
+        .await?
+        .into_iter()
+        .find(|s| s.id == subject)
+        .ok_or(crate::error::AppError::NotFound)?;
+    let handed_in = if target.kind == REFLECTION {
+        HandedIn::Reflections(
+            super::subjects::written(
+                state,
+                &target,
+                subject.id,
+                crate::auth::guard::request_auth()?.locale,
+            )
+            .await?,
+        )
+    } else {
+        let task = crate::tasks::store::task(db, class.id, target.id).await?;
+        let versions = crate::tasks::store::versions(db, task.id, Some(subject.id)).await?;
+        HandedIn::Task(Box::new(task), versions)
+    };
+    let subject_id = subject.id;
+    let scores = store::scores(db, &target).await?;
+    let mine = scores
+        .iter()
+        .find(|s| s.subject_id == subject_id && s.evaluator_id == caller.user_id && s.purpose == purpose)
+        .cloned();
+    let settings = store::settings(db, &target).await?;
+    let rubric = match store::version_for(db, &state.cache(), &target, mine.as_ref()).await {
+        Ok((_, body)) => Some(Rubric::clone(&body)),
+        Err(_) => None,
+    };
+    let own_done = mine.as_ref().is_some_and(|s| s.status == SUBMITTED);
+    let sees_others = purpose == store::LIVE
+        && (!can_score || own_done || settings.as_ref().is_some_and(|s| s.scores_open));
+    let reference = (purpose == store::PRACTICE && own_done)
+        .then(|| store::reference(&scores, subject_id).cloned())
+        .flatten();
+    let assignments = store::assignments(db, &target).await?;
+    let names = names(state, class.id).await?;
+    let others = match (&rubric, sees_others) {
+        (Some(r), true) => scores
+            .iter()
+            .filter(|s| s.subject_id == subject_id && s.evaluator_id != caller.user_id)
+            .filter_map(|s| report::entry(s, &assignments, r))
+            .map(|e| (names.get(&e.evaluator).cloned().unwrap_or_default(), e))
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(ScoreData {
+        class,
+        target,
+        title,
+        subject,
+        handed_in,
+        purpose,
+        can_score,
+        rubric,
+        mine,
+        reference,
+        others,
+    })
+}
