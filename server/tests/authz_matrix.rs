@@ -311,6 +311,54 @@ fn every_registered_server_fn_has_a_case() {
     );
 }
 
+/// The route table and the typed pages agree: each page's path is served by
+/// exactly one route, and every route is either one of those pages or a page
+/// with a component of its own.
+#[tokio::test]
+async fn the_route_table_serves_every_typed_page() {
+    use app::pages::Page;
+    let routes: Vec<String> = leptos_axum::generate_route_list(app::app::App)
+        .iter()
+        .map(|r| r.path().to_string())
+        .collect();
+    let matches = |pattern: &str, path: &str| {
+        let (a, b): (Vec<&str>, Vec<&str>) = (pattern.split('/').collect(), path.split('/').collect());
+        a.len() == b.len()
+            && a.iter()
+                .zip(&b)
+                .all(|(p, s)| p == s || (p.starts_with('{') || p.starts_with(':')) && !s.is_empty())
+    };
+    let mut served = std::collections::BTreeSet::new();
+    for page in Page::examples() {
+        let path = page.path();
+        let by: Vec<&String> = routes.iter().filter(|r| matches(r, &path)).collect();
+        assert_eq!(by.len(), 1, "{path} is served by {by:?}");
+        served.insert(by[0].clone());
+    }
+    const WITH_COMPONENTS: [&str; 12] = [
+        "/",
+        "/login",
+        "/account/password",
+        "/admin/users",
+        "/admin/programmes",
+        "/admin/generations",
+        "/curriculum",
+        "/curriculum/lessons/x",
+        "/classes",
+        "/classes/1",
+        "/classes/1/import",
+        "/classes/1/learn/x",
+    ];
+    for route in &routes {
+        let component = WITH_COMPONENTS.iter().any(|p| matches(route, p));
+        assert!(
+            served.contains(route) != component,
+            "{route}: a route is a typed page (pages::Page) or has a component, not both or neither"
+        );
+    }
+    assert_eq!(served.len() + WITH_COMPONENTS.len(), routes.len(), "{routes:#?}");
+}
+
 both_backends!(server_fn_matrix, async |app: &TestApp| {
     let w = world(app).await;
     let mut wrong = Vec::new();
