@@ -187,6 +187,8 @@ fi
 echo "== navigation on a 400 kbps / 400 ms link (Chromium): first and return visit =="
 node scripts/bench/navigation.mjs "$base" /login || fail "navigation: a return visit fetched assets again"
 node scripts/bench/navigation.mjs "$base" "/classes/1/learn/$lesson" "$first" || fail "navigation: a return visit fetched assets again"
+echo "== page to page on the same link: in-app (today) and a full load with a warm cache (islands, decision 6) =="
+node scripts/bench/page_to_page.mjs "$base" /classes/1 /classes/1/learn "$session" 5 || fail "navigation: page to page"
 
 if [ ${#failures[@]} -gt 0 ]; then
   echo "== make bench FAILED (${#failures[@]}): =="

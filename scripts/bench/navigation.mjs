@@ -8,28 +8,14 @@
 //
 // Exits 1 when a return visit fetches a script, style or WASM again
 // (content-hashed assets are kept `immutable`, so it must not even ask).
-import { chromium } from '../../end2end/node_modules/playwright-core/index.mjs';
+import { slowLinkPage } from './slow_link.mjs';
 
 const [base, path = '/login', session] = process.argv.slice(2);
 if (!base) {
   console.error('usage: navigation.mjs BASE_URL [PATH]');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-});
-const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
-if (session) await context.addCookies([{ name: 'sinergi_session', value: session, url: base }]);
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Network.enable');
-await cdp.send('Network.emulateNetworkConditions', {
-  offline: false,
-  latency: 400,
-  downloadThroughput: (400 * 1000) / 8,
-  uploadThroughput: (400 * 1000) / 8,
-});
+const { browser, page, cdp } = await slowLinkPage(base, session);
 
 /** One visit: bytes and requests that went over the network, and timings (ms). */
 async function visit() {

@@ -8,7 +8,7 @@
 // page's heading on screen, and the median printed.
 //
 //   node scripts/bench/page_to_page.mjs BASE FROM TO SESSION [RUNS]
-import { chromium } from '../../end2end/node_modules/playwright-core/index.mjs';
+import { slowLinkPage } from './slow_link.mjs';
 
 const [base, from, to, session, runsArg = '5'] = process.argv.slice(2);
 if (!base || !from || !to) {
@@ -16,21 +16,7 @@ if (!base || !from || !to) {
   process.exit(2);
 }
 const runs = Number(runsArg);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-});
-const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
-if (session) await context.addCookies([{ name: 'sinergi_session', value: session, url: base }]);
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Network.enable');
-await cdp.send('Network.emulateNetworkConditions', {
-  offline: false,
-  latency: 400,
-  downloadThroughput: (400 * 1000) / 8,
-  uploadThroughput: (400 * 1000) / 8,
-});
+const { browser, page } = await slowLinkPage(base, session);
 
 // Warm the cache once (assets are kept immutable): both ways start from a
 // browser that has seen the app before.
