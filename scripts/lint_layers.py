@@ -14,7 +14,9 @@ top. Three rules are checked:
    (storage and domain do not render).
 
 Prints each violation as `file:line: rule: what` and exits 1 when there is any.
-`--count` prints only the number per rule.
+`--count` prints only the number per rule. `--cycles` prints the import cycles
+between features (any module, not only views) with an example of each edge:
+not yet a rule (docs/layers.md says which cycle is left), a map for the work.
 """
 import pathlib
 import re
@@ -120,7 +122,56 @@ def self_test():
     print("layers self-test: ok")
 
 
+def feature_cycles():
+    """Strongly connected groups of features (Tarjan), each edge with its first use."""
+    edges = {}
+    for path in sorted(ROOT.rglob("*.rs")):
+        top, _ = owner(path)
+        if top not in FEATURES:
+            continue
+        text = code_only(path.read_text(encoding="utf-8"))
+        for line, target, rest in references(text):
+            if target in FEATURES and target != top:
+                where = f"{path.relative_to(REPO)}:{line} crate::{target}::{rest}"
+                edges.setdefault(top, {}).setdefault(target, where)
+    index, low, stack, on, groups = {}, {}, [], set(), []
+
+    def visit(v):
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in edges.get(v, {}):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for v in sorted(FEATURES):
+        if v not in index:
+            visit(v)
+    return [(g, [(a, b, edges[a][b]) for a in g for b in g if b in edges.get(a, {})]) for g in groups]
+
+
 def main():
+    if "--cycles" in sys.argv:
+        groups = feature_cycles()
+        for group, group_edges in groups:
+            print("cycle: " + " ".join(group))
+            for a, b, where in group_edges:
+                print(f"  {a} -> {b}: {where}")
+        print(f"{len(groups)} import cycles between features")
+        return
     if "--self-test" in sys.argv:
         self_test()
         return
