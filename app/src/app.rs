@@ -28,7 +28,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = "";
     view! {
         <!DOCTYPE html>
-        <html lang="id">
+        // No lang here: leptos_meta's <Html> below sets the reader's language.
+        <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -9,6 +9,7 @@ mod more_cases;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::error::AppError;
+use app::i18n::Locale;
 use axum::http::StatusCode;
 use common::*;
 use sea_orm::EntityTrait;
@@ -467,7 +468,9 @@ both_backends!(page_matrix, async |app: &TestApp| {
         ("/curriculum", AUTHORS),
         (&editor_page, AUTHORS),
     ];
-    // A page answers 200 to who may see it, else 401 (signed out) or 403.
+    // A page answers 200 to who may see it, else 401 (signed out) or 403;
+    // a page seen is in its reader's language only, Indonesian or English.
+    let (english, indonesian) = (distinctive(Locale::En), distinctive(Locale::Id));
     let mut wrong = Vec::new();
     for (path, allowed) in &pages {
         for (who, client) in &w.clients {
@@ -480,7 +483,75 @@ both_backends!(page_matrix, async |app: &TestApp| {
             if r.status != expected {
                 wrong.push(format!("GET {path} as {who:?}: {} (not {expected})", r.status));
             }
+            let html = r
+                .headers
+                .get("content-type")
+                .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+            if r.status != StatusCode::OK || !html {
+                continue;
+            }
+            let in_english = Client {
+                cookie: format!("{}; {}=en", client.cookie, app::i18n::LOCALE_COOKIE),
+                csrf: client.csrf.clone(),
+            };
+            let en = app.get(&in_english, path).await;
+            for (page, foreign, language) in [
+                (&r.body, &english, "English"),
+                (&en.body, &indonesian, "Indonesian"),
+            ] {
+                for text in foreign.iter().filter(|t| page.contains(*t)) {
+                    wrong.push(format!(
+                        "GET {path} as {who:?}: {language} text in the other language's page: {text}"
+                    ));
+                }
+            }
         }
     }
     all_right(wrong);
 });
+
+/// Text only one language has: the literal parts of its messages that are
+/// long enough to be unmistakable and appear in no message of the other.
+fn distinctive(of: Locale) -> Vec<&'static str> {
+    use app::i18n::{message, K, P};
+    let texts = |l: Locale| -> Vec<&'static str> {
+        K::ALL
+            .iter()
+            .map(|k| k.t(l))
+            .chain(P::ALL.iter().map(|k| k.t(l)))
+            .collect()
+    };
+    fn literal(pieces: &[message::Piece<'static>], out: &mut Vec<&'static str>) {
+        for piece in pieces {
+            match piece {
+                message::Piece::Text(t) => out.push(t.trim()),
+                message::Piece::Plural { one, other, .. } => {
+                    literal(one.as_deref().unwrap_or_default(), out);
+                    literal(other, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    // The class's rubric is stored content, copied in one language from a
+    // shipped template: its words say nothing about the page's language.
+    let content_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/rubrics");
+    let content: String = std::fs::read_dir(content_dir)
+        .expect("content/rubrics")
+        .map(|f| std::fs::read_to_string(f.expect("entry").path()).unwrap_or_default())
+        .collect();
+    let others = texts(of.other());
+    let mut found = Vec::new();
+    for text in texts(of) {
+        literal(&message::parse(text).unwrap_or_default(), &mut found);
+    }
+    found.retain(|t| {
+        t.len() >= 20
+            && !t.contains(['&', '<', '>', '"', '\''])
+            && !others.iter().any(|o| o.contains(*t))
+            && !content.contains(*t)
+    });
+    found.sort_unstable();
+    found.dedup();
+    found
+}

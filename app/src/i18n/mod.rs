@@ -1,8 +1,10 @@
-//! Bilingual UI text. Every key carries its Indonesian and English text side by
-//! side (see `keys.rs`), so a missing translation is a compile error rather
-//! than a blank on screen. Indonesian is the default.
+//! Bilingual UI text. The texts live in one locale file per language
+//! (`app/locales/id.toml`, `en.toml`); the build turns their keys into the
+//! enums `K` and `P`, so a key missing from a language stops the build. Plurals
+//! are written in the files (`message.rs`). Indonesian is the default.
 mod format;
 mod keys;
+pub mod message;
 #[cfg(feature = "ssr")]
 mod page_keys;
 
@@ -74,13 +76,9 @@ impl Msg {
     }
 }
 
-/// Replaces `{0}`, `{1}`… with the arguments; unknown placeholders stay visible.
+/// Fills `{0}`, `{1}`… and picks plural forms; unknown placeholders stay visible.
 pub fn fill(template: &str, args: &[String]) -> String {
-    let mut out = template.to_string();
-    for (i, arg) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), arg);
-    }
-    out
+    message::fill(template, args)
 }
 
 impl K {
@@ -143,5 +141,60 @@ mod tests {
         }
         let beyond = K::ALL.len();
         assert!(serde_json::from_str::<Msg>(&format!("{{\"key\":{beyond}}}")).is_err());
+    }
+
+    /// Every English text, both tables, with its key's name.
+    fn english() -> Vec<(String, &'static str)> {
+        let mut all: Vec<(String, &'static str)> = K::ALL
+            .iter()
+            .map(|k| (format!("{k:?}"), k.t(Locale::En)))
+            .collect();
+        #[cfg(feature = "ssr")]
+        all.extend(P::ALL.iter().map(|k| (format!("P::{k:?}"), k.t(Locale::En))));
+        all
+    }
+
+    /// A number followed by a plural noun outside a plural block prints
+    /// "1 participants" when the number is 1: such a text must say both forms.
+    #[test]
+    fn every_english_count_has_its_singular() {
+        const NOT_NOUNS: [&str; 7] = ["is", "was", "has", "does", "its", "this", "names"];
+        let mut wrong = Vec::new();
+        for (key, text) in english() {
+            let pieces = message::parse(text).unwrap_or_default();
+            for pair in pieces.windows(2) {
+                let (message::Piece::Arg(_), message::Piece::Text(after)) = (&pair[0], &pair[1]) else {
+                    continue;
+                };
+                let word: String = after
+                    .trim_start_matches(' ')
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                let counted =
+                    after.starts_with(' ') && (word.len() > 2 && word.ends_with('s') || word == "people");
+                if counted && !NOT_NOUNS.contains(&word.as_str()) {
+                    wrong.push(format!("{key}: {text}"));
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "counts without a plural block:\n{}",
+            wrong.join("\n")
+        );
+    }
+
+    #[test]
+    fn counts_read_right_in_both_languages() {
+        let one = |l| Msg::with(K::ClassParticipants, ["1".to_string()]).render(l);
+        let two = |l| Msg::with(K::ClassParticipants, ["2".to_string()]).render(l);
+        assert_eq!(one(Locale::En), "1 participant");
+        assert_eq!(two(Locale::En), "2 participants");
+        assert_eq!(one(Locale::Id), "1 peserta");
+        assert_eq!(two(Locale::Id), "2 peserta");
+        let import = |n: &str| fill(K::ImportHasErrors.t(Locale::En), &[n.to_string()]);
+        assert!(import("1").starts_with("There is 1 error."), "{}", import("1"));
+        assert!(import("3").starts_with("There are 3 errors."), "{}", import("3"));
     }
 }

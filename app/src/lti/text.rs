@@ -1,131 +1,44 @@
-//! The LTI pages' text, Indonesian first. These pages are rendered by the
-//! server alone (the LMS posts to them), so their text stays out of the
-//! browser bundle's message table.
+//! The LTI pages' text, by what it says. The wording is in the locale files
+//! (`[page]`, keys `Lti…`): these pages are rendered by the server alone (the
+//! LMS posts to them), so their text stays out of the browser's WASM.
 use super::domain::claims::Failure;
-use crate::i18n::Locale;
-
-fn pick(locale: Locale, id: &'static str, en: &'static str) -> &'static str {
-    match locale {
-        Locale::Id => id,
-        Locale::En => en,
-    }
-}
+use crate::i18n::{fill, Locale, P};
 
 /// The launch did not open the existing account its NIP named.
 pub fn separate_account(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Akun Sinergi dengan NIP ini sudah ada, tetapi tidak ditautkan otomatis ke akun LMS Anda. Anda masuk dengan akun baru dari LMS. Bila akun lama itu milik Anda, minta admin Sinergi menautkannya.",
-        "A Sinergi account with this NIP exists, but it is not linked to your LMS account automatically. You are signed in with a new account from the LMS. If that account is yours, ask the Sinergi admin to link it.",
-    )
+    P::LtiSeparateAccount.t(locale)
 }
 
 pub fn failure_title(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Peluncuran dari LMS gagal",
-        "The launch from the LMS failed",
-    )
+    P::LtiFailureTitle.t(locale)
 }
 
 pub fn failure_hint(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Kembali ke LMS dan buka aktivitas ini sekali lagi. Bila tetap gagal, sampaikan kode di bawah kepada admin Sinergi.",
-        "Go back to the LMS and open this activity again. If it still fails, give the code below to the Sinergi admin.",
-    )
+    P::LtiFailureHint.t(locale)
 }
 
 /// What failed, in words a trainer can pass on.
 pub fn failure(f: &Failure, locale: Locale) -> String {
     let text = match f {
-        Failure::State => pick(
-            locale,
-            "Status login tidak cocok dengan peramban ini (state hilang atau berbeda).",
-            "The login state does not match this browser (state missing or different).",
-        ),
-        Failure::StateUsed => pick(
-            locale,
-            "Tautan login ini sudah dipakai. Buka aktivitas dari LMS sekali lagi.",
-            "This login was already used. Open the activity from the LMS again.",
-        ),
-        Failure::UnknownPlatform => pick(
-            locale,
-            "LMS ini belum didaftarkan di Sinergi (issuer atau client id tidak dikenal).",
-            "This LMS is not registered in Sinergi (unknown issuer or client id).",
-        ),
-        Failure::Malformed => pick(
-            locale,
-            "Token peluncuran tidak terbaca.",
-            "The launch token cannot be read.",
-        ),
-        Failure::Algorithm(_) => pick(
-            locale,
-            "Token ditandatangani dengan algoritme yang tidak diterima (hanya RS256).",
-            "The token is signed with an algorithm that is not accepted (RS256 only).",
-        ),
-        Failure::UnknownKey => pick(
-            locale,
-            "Kunci penanda tangan token (kid) tidak ada di kumpulan kunci LMS.",
-            "The token's signing key (kid) is not in the LMS's key set.",
-        ),
-        Failure::KeySet => pick(
-            locale,
-            "Kumpulan kunci (JWKS) LMS tidak dapat diambil.",
-            "The LMS's key set (JWKS) cannot be fetched.",
-        ),
-        Failure::Signature => pick(
-            locale,
-            "Tanda tangan token tidak sah.",
-            "The token's signature is not valid.",
-        ),
-        Failure::Issuer => pick(
-            locale,
-            "Penerbit token (iss) bukan LMS yang terdaftar.",
-            "The token's issuer (iss) is not the registered LMS.",
-        ),
-        Failure::Audience => pick(
-            locale,
-            "Token bukan untuk Sinergi (aud berbeda).",
-            "The token is not meant for Sinergi (different aud).",
-        ),
-        Failure::AuthorizedParty => pick(
-            locale,
-            "Pihak yang diberi wewenang (azp) tidak cocok.",
-            "The authorised party (azp) does not match.",
-        ),
-        Failure::Expired => pick(locale, "Token sudah kedaluwarsa.", "The token has expired."),
-        Failure::IssuedInFuture => pick(
-            locale,
-            "Waktu terbit token (iat) ada di masa depan; periksa jam server LMS.",
-            "The token's issue time (iat) is in the future; check the LMS server's clock.",
-        ),
-        Failure::Nonce => pick(
-            locale,
-            "Nonce token tidak cocok atau sudah dipakai (kemungkinan pemutaran ulang).",
-            "The token's nonce does not match or was already used (possible replay).",
-        ),
-        Failure::Deployment => pick(
-            locale,
-            "Deployment ini belum didaftarkan untuk LMS tersebut.",
-            "This deployment is not registered for that LMS.",
-        ),
-        Failure::MessageType => pick(
-            locale,
-            "Jenis pesan LTI tidak didukung.",
-            "The LTI message type is not supported.",
-        ),
-        Failure::Version => pick(locale, "Versi LTI harus 1.3.0.", "The LTI version must be 1.3.0."),
-        Failure::Missing(_) => pick(
-            locale,
-            "Token tidak memuat klaim yang wajib ada.",
-            "The token lacks a required claim.",
-        ),
-        Failure::Role => pick(
-            locale,
-            "Hanya pengajar kursus yang dapat memilih aktivitas Sinergi.",
-            "Only the course's instructors can pick Sinergi activities.",
-        ),
+        Failure::State => P::LtiFailState.t(locale),
+        Failure::StateUsed => P::LtiFailStateUsed.t(locale),
+        Failure::UnknownPlatform => P::LtiFailUnknownPlatform.t(locale),
+        Failure::Malformed => P::LtiFailMalformed.t(locale),
+        Failure::Algorithm(_) => P::LtiFailAlgorithm.t(locale),
+        Failure::UnknownKey => P::LtiFailUnknownKey.t(locale),
+        Failure::KeySet => P::LtiFailKeySet.t(locale),
+        Failure::Signature => P::LtiFailSignature.t(locale),
+        Failure::Issuer => P::LtiFailIssuer.t(locale),
+        Failure::Audience => P::LtiFailAudience.t(locale),
+        Failure::AuthorizedParty => P::LtiFailAuthorizedParty.t(locale),
+        Failure::Expired => P::LtiFailExpired.t(locale),
+        Failure::IssuedInFuture => P::LtiFailIssuedInFuture.t(locale),
+        Failure::Nonce => P::LtiFailNonce.t(locale),
+        Failure::Deployment => P::LtiFailDeployment.t(locale),
+        Failure::MessageType => P::LtiFailMessageType.t(locale),
+        Failure::Version => P::LtiFailVersion.t(locale),
+        Failure::Missing(_) => P::LtiFailMissing.t(locale),
+        Failure::Role => P::LtiFailRole.t(locale),
     };
     match f {
         Failure::Missing(claim) => format!("{text} ({claim})"),
@@ -135,54 +48,42 @@ pub fn failure(f: &Failure, locale: Locale) -> String {
 }
 
 pub fn code_label(locale: Locale) -> &'static str {
-    pick(locale, "Kode", "Code")
+    P::LtiCodeLabel.t(locale)
 }
 
 pub fn cookie_blocked(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Peramban Anda menolak cookie di dalam bingkai LMS. Buka Sinergi di tab baru untuk melanjutkan.",
-        "Your browser refuses cookies inside the LMS frame. Open Sinergi in a new tab to continue.",
-    )
+    P::LtiCookieBlocked.t(locale)
 }
 
 pub fn open_new_tab(locale: Locale) -> &'static str {
-    pick(locale, "Buka Sinergi di tab baru", "Open Sinergi in a new tab")
+    P::LtiOpenNewTab.t(locale)
 }
 
 pub fn continue_here(locale: Locale) -> &'static str {
-    pick(locale, "Lanjutkan di sini", "Continue here")
+    P::LtiContinueHere.t(locale)
 }
 
 pub fn opening(locale: Locale) -> &'static str {
-    pick(locale, "Membuka Sinergi…", "Opening Sinergi…")
+    P::LtiOpening.t(locale)
 }
 
 pub fn code_invalid(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Kode peluncuran ini sudah dipakai atau kedaluwarsa. Buka aktivitas dari LMS sekali lagi.",
-        "This launch code was already used or has expired. Open the activity from the LMS again.",
-    )
+    P::LtiCodeInvalid.t(locale)
 }
 
 pub fn registration_failed_title(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Pendaftaran Sinergi di LMS gagal",
-        "Registering Sinergi in the LMS failed",
-    )
+    P::LtiRegistrationFailedTitle.t(locale)
 }
 
 /// What stopped a dynamic registration.
 pub fn registration_failure(f: &super::registration::RegFailure, locale: Locale) -> String {
     use super::registration::RegFailure as R;
     let text = match f {
-        R::Invite => pick(locale, "Tautan pendaftaran ini tidak dikenal, sudah dipakai, atau kedaluwarsa. Minta admin Sinergi membuat tautan baru.", "This registration link is unknown, already used or expired. Ask the Sinergi admin for a new one."),
-        R::Configuration => pick(locale, "Konfigurasi OpenID LMS tidak dapat diambil atau dibaca.", "The LMS's OpenID configuration cannot be fetched or read."),
-        R::Issuer => pick(locale, "Issuer dalam konfigurasi LMS tidak berada di alamat yang sama dengan konfigurasinya.", "The issuer in the LMS's configuration is not at the same address as the configuration."),
-        R::Refused(_) => pick(locale, "LMS menolak pendaftaran klien Sinergi.", "The LMS refused Sinergi's client registration."),
-        R::Answer => pick(locale, "Jawaban pendaftaran dari LMS tidak memuat client id.", "The LMS's registration answer has no client id."),
+        R::Invite => P::LtiRegInvite.t(locale),
+        R::Configuration => P::LtiRegConfiguration.t(locale),
+        R::Issuer => P::LtiRegIssuer.t(locale),
+        R::Refused(_) => P::LtiRegRefused.t(locale),
+        R::Answer => P::LtiRegAnswer.t(locale),
     };
     match f {
         R::Refused(status) if *status > 0 => format!("{text} (HTTP {status})"),
@@ -191,108 +92,77 @@ pub fn registration_failure(f: &super::registration::RegFailure, locale: Locale)
 }
 
 pub fn registered_title(locale: Locale) -> &'static str {
-    pick(locale, "Sinergi sudah terdaftar", "Sinergi is registered")
+    P::LtiRegisteredTitle.t(locale)
 }
 
 pub fn registered_body(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Pendaftaran di LMS berikut selesai. Aktifkan alat Sinergi di LMS, lalu tambahkan aktivitas Sinergi ke kursus.",
-        "Registration with the following LMS is complete. Enable the Sinergi tool in the LMS, then add Sinergi activities to a course.",
-    )
+    P::LtiRegisteredBody.t(locale)
 }
 
 pub fn close(locale: Locale) -> &'static str {
-    pick(locale, "Tutup", "Close")
+    P::LtiClose.t(locale)
 }
 
 pub fn pick_title(locale: Locale) -> &'static str {
-    pick(locale, "Pilih aktivitas Sinergi", "Pick Sinergi activities")
+    P::LtiPickTitle.t(locale)
 }
 
 pub fn pick_hint(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Centang unit, skenario, atau tugas tim yang ingin ditambahkan ke kursus LMS. Setiap aktivitas mendapat kolom nilai di LMS (0–100).",
-        "Tick the units, scenarios or team tasks to add to the LMS course. Each activity gets a grade column in the LMS (0–100).",
-    )
+    P::LtiPickHint.t(locale)
 }
 
 pub fn pick_kind(code: &str, locale: Locale) -> &'static str {
     match code.split(':').next() {
-        Some("unit") => pick(locale, "Unit", "Unit"),
-        Some("scenario") => pick(locale, "Skenario", "Scenario"),
-        _ => pick(locale, "Tugas tim", "Team task"),
+        Some("unit") => P::LtiKindUnit.t(locale),
+        Some("scenario") => P::LtiKindScenario.t(locale),
+        _ => P::LtiKindTask.t(locale),
     }
 }
 
 pub fn pick_none(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Kelas ini belum memiliki aktivitas.",
-        "This class has no activities yet.",
-    )
+    P::LtiPickNone.t(locale)
 }
 
 pub fn pick_submit(locale: Locale) -> &'static str {
-    pick(locale, "Tambahkan ke LMS", "Add to the LMS")
+    P::LtiPickSubmit.t(locale)
 }
 
 pub fn returning(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Mengirim pilihan ke LMS…",
-        "Sending the choice to the LMS…",
-    )
+    P::LtiReturning.t(locale)
 }
 
 pub fn return_button(locale: Locale) -> &'static str {
-    pick(locale, "Kembali ke LMS", "Back to the LMS")
+    P::LtiReturnButton.t(locale)
 }
 
 pub fn to_platform(locale: Locale) -> &'static str {
-    pick(locale, "Lanjutkan ke LMS", "Continue to the LMS")
+    P::LtiToPlatform.t(locale)
 }
 
 pub fn checking_launch(locale: Locale) -> &'static str {
-    pick(locale, "Memeriksa peluncuran…", "Checking the launch…")
+    P::LtiCheckingLaunch.t(locale)
 }
 
 pub fn storage_needs_js(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Peramban ini tidak menyimpan cookie di dalam bingkai LMS, dan pemeriksaan lewat LMS memerlukan JavaScript. Aktifkan JavaScript atau buka aktivitas ini dari LMS di tab baru.",
-        "This browser keeps no cookies inside the LMS frame, and checking through the LMS needs JavaScript. Turn JavaScript on or open this activity from the LMS in a new tab.",
-    )
+    P::LtiStorageNeedsJs.t(locale)
 }
 
 pub fn lrs_title(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Catatan belajar xAPI (LRS)",
-        "xAPI learning records (LRS)",
-    )
+    P::LtiLrsTitle.t(locale)
 }
 
 pub fn lrs_off(locale: Locale) -> &'static str {
-    pick(
-        locale,
-        "Belum ada LRS. Agar setiap keputusan skenario, pelajaran yang selesai dan nilai rubrik yang dirilis dikirim sebagai pernyataan xAPI, atur SINERGI_LRS_URL, SINERGI_LRS_KEY dan SINERGI_LRS_SECRET (lihat README), lalu jalankan ulang server.",
-        "No LRS yet. To send every scenario decision, lesson read and released rubric result as an xAPI statement, set SINERGI_LRS_URL, SINERGI_LRS_KEY and SINERGI_LRS_SECRET (see the README), then restart the server.",
-    )
+    P::LtiLrsOff.t(locale)
 }
 
 pub fn lrs_on(locale: Locale, endpoint: &str) -> String {
-    match locale {
-        Locale::Id => format!("Pernyataan xAPI dikirim ke {endpoint}."),
-        Locale::En => format!("xAPI statements go to {endpoint}."),
-    }
+    fill(P::LtiLrsOn.t(locale), &[endpoint.to_string()])
 }
 
 /// "Terkirim 120 · menunggu 3 · gagal 0".
 pub fn lrs_counts(locale: Locale, sent: u64, waiting: u64, failed: u64) -> String {
-    match locale {
-        Locale::Id => format!("Terkirim {sent} · menunggu {waiting} · gagal (berhenti dicoba) {failed}"),
-        Locale::En => format!("Sent {sent} · waiting {waiting} · given up {failed}"),
-    }
+    fill(
+        P::LtiLrsCounts.t(locale),
+        &[sent.to_string(), waiting.to_string(), failed.to_string()],
+    )
 }

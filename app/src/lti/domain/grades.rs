@@ -3,6 +3,7 @@
 //! result (the predicate and each criterion's level), a played scenario (the
 //! best attempt's decision grade and its ending) and a unit's lessons read
 //! (in progress until all are read, then fully graded).
+use crate::i18n::{fill, Locale, P};
 use crate::rubrics::domain::rubric::Pick;
 use serde_json::{json, Value};
 
@@ -18,9 +19,16 @@ pub fn median_levels(entries: &[Vec<Pick>], criteria: usize) -> Vec<Option<usize
         .collect()
 }
 
+/// The gradebook shows one comment to everyone who reads it, and the LMS does
+/// not say in which language: Indonesian, the app's first language.
+const COMMENT_LOCALE: Locale = Locale::Id;
+
 /// "Nilai akhir 84.5 (Memuaskan). Kolaborasi: Baik; Komunikasi: Sangat baik."
 pub fn comment(total: f64, predicate: &str, levels: &[(String, String)]) -> String {
-    let mut text = format!("Nilai akhir {total:.1} ({predicate}).");
+    let mut text = fill(
+        P::LtiCommentResult.t(COMMENT_LOCALE),
+        &[format!("{total:.1}"), predicate.to_string()],
+    );
     if !levels.is_empty() {
         let parts: Vec<String> = levels.iter().map(|(c, l)| format!("{c}: {l}")).collect();
         text.push(' ');
@@ -32,12 +40,16 @@ pub fn comment(total: f64, predicate: &str, levels: &[(String, String)]) -> Stri
 
 /// "Skor keputusan 75 dari 100, percobaan terbaik dari 2. Akhir cerita: …"
 pub fn scenario_comment(best: f64, attempts: usize, ending: &str) -> String {
-    format!("Skor keputusan {best:.0} dari 100, percobaan terbaik dari {attempts}. Akhir cerita: {ending}.")
+    let args = [format!("{best:.0}"), attempts.to_string(), ending.to_string()];
+    fill(P::LtiCommentScenario.t(COMMENT_LOCALE), &args)
 }
 
 /// "3 dari 4 pelajaran selesai."
 pub fn unit_comment(done: usize, total: usize) -> String {
-    format!("{done} dari {total} pelajaran selesai.")
+    fill(
+        P::LtiCommentUnit.t(COMMENT_LOCALE),
+        &[done.to_string(), total.to_string()],
+    )
 }
 
 /// The score document posted to a line item's `/scores`. An activity not

@@ -74,14 +74,14 @@ fn import_form() -> impl IntoView {
     let csrf = use_csrf().get_untracked();
     view! {
         <section class="panel">
-            <h2>{tr(P::ImportTitle)}</h2>
-            <p class="hint">{tr(P::ImportHelp)}</p>
+            <h2>{tr(P::ScenarioImportTitle)}</h2>
+            <p class="hint">{tr(P::ScenarioImportHelp)}</p>
             {problems.map(|list| view! {
                 <ul class="alert alert-error" role="alert">{list.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             })}
             <form method="post" action=ImportScenario::url() enctype="multipart/form-data" class="stack">
                 <input type="hidden" name="csrf" value=csrf />
-                <label for="scenario-file">{tr(P::ImportFile)}</label>
+                <label for="scenario-file">{tr(P::ScenarioImportFile)}</label>
                 <input id="scenario-file" name="file" type="file" accept=".toml" required />
                 <button type="submit" class="button primary">{tr(P::ImportSubmit)}</button>
             </form>

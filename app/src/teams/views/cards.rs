@@ -2,12 +2,12 @@
 //! quality (overall and per criterion) and the rules it breaks with the
 //! reason each could not be avoided.
 use super::data::TeamsData;
-use crate::i18n::{fill, P};
+use crate::i18n::{fill, K, P};
 use crate::teams::api::LockTeam;
 use crate::teams::domain::explain::{Breach, Unavoidable};
 use crate::teams::domain::score::TeamScore;
 use crate::ui::rendered::button_form;
-use crate::ui::rendered::{generation_label, tr};
+use crate::ui::rendered::{generation_label, locale, tr};
 use leptos::prelude::*;
 
 pub fn percent(x: f64) -> String {
@@ -96,8 +96,8 @@ fn member_list(data: &TeamsData, members: &[i64], breaches: &[Breach], draggable
         .filter_map(|id| data.roster.index(*id).map(|i| (*id, &data.roster.people[i])))
         .map(|(id, p)| {
             let gender = match p.gender.as_str() {
-                "l" => tr(P::GenderMale),
-                "p" => tr(P::GenderFemale),
+                "l" => K::GenderMale.t(locale()),
+                "p" => K::GenderFemale.t(locale()),
                 _ => "",
             };
             let class = if isolated(breaches, id) { "member isolated" } else { "member" };
