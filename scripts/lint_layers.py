@@ -11,7 +11,10 @@ top. Three rules are checked:
 2. a feature never imports another feature's views (shared widgets and text
    helpers belong in the kit);
 3. a feature's views are imported by nothing below them in the same feature
-   (storage and domain do not render).
+   (storage and domain do not render);
+4. a view module loads nothing: no database handle, no server state, no
+   async fn (a feature's `page_data.rs` or `api.rs` loads, the view renders);
+5. no source file in app/src or server/src is over 400 lines.
 
 Prints each violation as `file:line: rule: what` and exits 1 when there is any.
 `--count` prints only the number per rule. `--cycles` prints the import cycles
@@ -76,13 +79,32 @@ def is_views(rest: str) -> bool:
     return rest == "views" or rest.startswith("views::") or "_view" in rest.split("::")[0]
 
 
+# What loading looks like in a view module.
+LOADS = re.compile(r"\bAppState\b|\bsea_orm\b|\bDatabaseConnection\b|\bConnectionTrait\b|\.db\b|\basync\s+fn\b")
+MAX_LINES = 400
+
+
+def is_view_module(inner) -> bool:
+    return "views" in inner[:-1] or (inner and inner[-1] == "views")
+
+
 def violations():
+    for root in (ROOT, REPO / "server" / "src"):
+        for path in sorted(root.rglob("*.rs")):
+            lines = path.read_text(encoding="utf-8").count("\n")
+            if lines > MAX_LINES:
+                yield "file over 400 lines", f"{path.relative_to(REPO)}:{lines}", "split it by what it does"
     for path in sorted(ROOT.rglob("*.rs")):
         top, inner = owner(path)
         if top in TOP:
             continue
         text = code_only(path.read_text(encoding="utf-8"))
         below_views = bool(inner) and inner[0] in ("domain", "store", "db", "model")
+        if top in FEATURES and is_view_module(inner):
+            for number, line in enumerate(text.splitlines(), 1):
+                m = LOADS.search(line)
+                if m:
+                    yield "view loads data", f"{path.relative_to(REPO)}:{number}", m.group(0)
         for line, target, rest in references(text):
             where = f"{path.relative_to(REPO)}:{line}"
             if top in KIT and (target in FEATURES or target in TOP):
@@ -105,6 +127,9 @@ def self_test():
             "teams/views/card.rs": "use crate::{i18n::P, scenarios::views::text::tr};\n",
             "teams/store.rs": "// use crate::teams::views::card; only a comment\nuse crate::teams::views::card;\n",
             "teams/api.rs": "use crate::scenarios::model::Scenario;\nuse crate::ui::rendered::tr;\n",
+            "teams/views/list.rs": "fn body() {}\npub async fn load(state: &AppState) {}\n",
+            "teams/page_data.rs": "pub async fn load(state: &AppState) { state.db; }\n",
+            "teams/domain/long.rs": "// x\n" * 401,
             "app.rs": "use crate::teams::views::TeamsPage;\n",
         }
         for name, text in files.items():
@@ -113,8 +138,10 @@ def self_test():
         found = sorted((rule, where) for rule, where, _ in violations())
     expected = [
         ("feature imports another feature's views", "teams/views/card.rs:1"),
+        ("file over 400 lines", "teams/domain/long.rs:401"),
         ("kit imports a feature", "ui/widget.rs:1"),
         ("storage or domain imports views", "teams/store.rs:2"),
+        ("view loads data", "teams/views/list.rs:2"),
     ]
     if found != expected:
         print(f"self-test failed: found {found}, expected {expected}", file=sys.stderr)

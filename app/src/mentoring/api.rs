@@ -20,7 +20,7 @@ use {
 #[server(input = GetUrl, prefix = "/api", endpoint = "mentoring_page")]
 pub async fn mentoring_page(class_id: i64) -> Result<String, AppError> {
     let (state, caller, class, access, is_participant) = class_access(class_id).await?;
-    let data = super::views::load(
+    let data = super::page_data::load(
         &state,
         &caller,
         class,

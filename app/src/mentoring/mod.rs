@@ -4,6 +4,8 @@
 pub mod api;
 pub mod domain;
 #[cfg(feature = "ssr")]
+pub mod page_data;
+#[cfg(feature = "ssr")]
 pub mod scope;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -19,7 +19,7 @@ use {
 #[server(input = GetUrl, prefix = "/api", endpoint = "class_scenarios_page")]
 pub async fn class_scenarios_page(class_id: i64) -> Result<String, AppError> {
     let (state, caller, class, access, is_participant) = class_access(class_id).await?;
-    let data = super::views::list_data(
+    let data = super::page_data::list_data(
         &state,
         &caller,
         class,
@@ -36,7 +36,7 @@ pub async fn class_scenarios_page(class_id: i64) -> Result<String, AppError> {
 pub async fn scenario_play_page(class_id: i64, assignment: i64) -> Result<String, AppError> {
     let (state, caller, class, access, is_participant) = class_access(class_id).await?;
     let (a, row) = db::assignment(&state.db, class_id, assignment).await?;
-    let data = super::views::play_data(
+    let data = super::page_data::play_data(
         &state,
         &caller,
         &class,

@@ -12,5 +12,7 @@ pub mod db;
 pub mod domain;
 pub mod model;
 #[cfg(feature = "ssr")]
+pub mod page_data;
+#[cfg(feature = "ssr")]
 pub mod store;
 pub mod views;

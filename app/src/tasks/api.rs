@@ -20,7 +20,7 @@ use {
 #[server(input = GetUrl, prefix = "/api", endpoint = "tasks_page")]
 pub async fn tasks_page(class_id: i64) -> Result<String, AppError> {
     let (state, _, class, access, _) = class_access(class_id).await?;
-    let data = super::views::list_data(&state, class, access == ClassAccess::Manage).await?;
+    let data = super::page_data::list_data(&state, class, access == ClassAccess::Manage).await?;
     crate::ui::render_html(move || super::views::list_body(data))
 }
 
@@ -30,7 +30,7 @@ pub async fn tasks_page(class_id: i64) -> Result<String, AppError> {
 #[server(input = GetUrl, prefix = "/api", endpoint = "task_page")]
 pub async fn task_page(class_id: i64, task: i64) -> Result<String, AppError> {
     let (state, caller, class, _, is_participant) = class_access(class_id).await?;
-    let data = super::views::task_data(&state, &caller, class, task, is_participant).await?;
+    let data = super::page_data::task_data(&state, &caller, class, task, is_participant).await?;
     crate::ui::render_html(move || super::views::task_body(data))
 }
 

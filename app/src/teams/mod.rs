@@ -6,6 +6,8 @@ pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod labels;
 #[cfg(feature = "ssr")]
+pub mod page_data;
+#[cfg(feature = "ssr")]
 pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -1,9 +1,9 @@
 //! The scenarios of a class, rendered on the server: a card per assignment
 //! with the caller's progress, and for facilitators the assignment form.
-use super::data::{ListData, ListItem};
 use super::text::{tr, tx};
 use crate::i18n::{fill, fmt_date, P};
 use crate::scenarios::api::{AssignScenario, UpdateAssignment};
+use crate::scenarios::page_data::{ListData, ListItem};
 use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;

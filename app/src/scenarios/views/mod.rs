@@ -5,8 +5,6 @@ mod analytics_body;
 #[cfg(feature = "ssr")]
 mod authoring_body;
 #[cfg(feature = "ssr")]
-mod data;
-#[cfg(feature = "ssr")]
 mod graph_svg;
 #[cfg(feature = "ssr")]
 mod list_body;
@@ -19,7 +17,6 @@ pub mod text;
 pub use {
     analytics_body::analytics_body,
     authoring_body::{editor_body, scenarios_body},
-    data::{list_data, play_data},
     list_body::class_list_body,
     play_body::play_body,
 };

@@ -2,10 +2,10 @@
 //! with the feedback on the last choice, or the summary at the end. Every form
 //! carries the step it answers (`seq`, `node`) and a key of its own, so a
 //! repeated post (a retry, a double tap) is saved once.
-use super::data::{Mode, PlayData, Playing, Summary};
 use super::text::{band_name, character_card, paragraphs, tr, tx};
 use crate::i18n::{fill, P};
 use crate::scenarios::model::*;
+use crate::scenarios::page_data::{Mode, PlayData, Playing, Summary};
 use crate::ui::{CsrfField, ErrorSlot};
 use leptos::prelude::*;
 

@@ -1,11 +1,11 @@
 //! Team cards: members with their generation colour and badges, the team's
 //! quality (overall and per criterion) and the rules it breaks with the
 //! reason each could not be avoided.
-use super::data::TeamsData;
 use crate::i18n::{fill, K, P};
 use crate::teams::api::LockTeam;
 use crate::teams::domain::explain::{Breach, Unavoidable};
 use crate::teams::domain::score::TeamScore;
+use crate::teams::page_data::TeamsData;
 use crate::ui::rendered::button_form;
 use crate::ui::rendered::{generation_label, locale, tr};
 use leptos::prelude::*;

@@ -1,12 +1,12 @@
 //! The facilitator's side of the teams page: the survey switch, how to form
 //! teams, pair rules, and the set with its swap, move, publish forms.
 use super::cards::{percent, team_cards};
-use super::data::TeamsData;
 use super::forms::person_options;
 use crate::i18n::{fill, P};
 use crate::teams::api::{
     AddPairRule, FormClassTeams, MoveTeamMember, PublishTeams, RemovePairRule, SetSurveyOpen, SwapTeamMembers,
 };
+use crate::teams::page_data::TeamsData;
 use crate::teams::settings::Settings;
 use crate::ui::rendered::button_form;
 use crate::ui::rendered::tr;

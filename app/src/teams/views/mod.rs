@@ -2,12 +2,11 @@
 //! the formation settings and pair rules, the team cards with their quality,
 //! and the swap / move / lock forms, which work as plain posts.
 mod cards;
-mod data;
 mod forms;
 mod manage;
 mod survey_form;
 
-pub use data::{load, TeamsData};
+pub use crate::teams::page_data::TeamsData;
 
 use crate::i18n::P;
 use crate::ui::rendered::tr;

@@ -3,33 +3,15 @@
 //! counts and which came late, and the form to hand in another.
 use super::api::{CreateTask, SubmitTask};
 use super::store::{self, policy_of, version_of, Versions};
-use crate::entities::{class, task_submission, team, team_task};
-use crate::error::AppResult;
+use crate::entities::task_submission;
 use crate::i18n::{fill, P};
-use crate::state::{AppState, Caller};
+use crate::tasks::page_data::{ListData, TaskData};
 use crate::teams::domain::submissions::{counting, standing, LatePolicy, Standing};
-use crate::teams::store::{newest, published_team_of};
 use crate::ui::rendered::{submission_content, tr, wib};
 use crate::ui::{form_action, use_csrf, CsrfField, ErrorSlot};
 use chrono::{Duration, Utc};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use std::collections::HashMap;
-
-pub struct ListData {
-    class: class::Model,
-    can_manage: bool,
-    tasks: Vec<team_task::Model>,
-}
-
-pub async fn list_data(state: &AppState, class: class::Model, can_manage: bool) -> AppResult<ListData> {
-    let tasks = store::tasks(&state.db, class.id).await?;
-    Ok(ListData {
-        class,
-        can_manage,
-        tasks,
-    })
-}
 
 fn policy_text(p: LatePolicy) -> String {
     match p {
@@ -98,76 +80,6 @@ fn create_form(class_id: i64) -> impl IntoView {
             <ErrorSlot id="task-error".into() action />
         </section>
     }
-}
-
-pub struct TaskData {
-    class: class::Model,
-    task: team_task::Model,
-    /// The participant's team (number), when the caller is in one.
-    my_team: Option<i32>,
-    is_participant: bool,
-    /// (team number, its versions), one entry per team shown.
-    teams: Vec<(i32, Versions)>,
-    names: HashMap<i64, String>,
-    /// The participant's team's released result.
-    result: Option<crate::evaluation::released::Released>,
-    /// Facilitators and evaluators: a link to the task's evaluation.
-    evaluates: bool,
-}
-
-pub async fn task_data(
-    state: &AppState,
-    caller: &Caller,
-    class: class::Model,
-    task_id: i64,
-    is_participant: bool,
-) -> AppResult<TaskData> {
-    let db = &state.db;
-    let task = store::task(db, class.id, task_id).await?;
-    let all = store::versions(db, task.id, None).await?;
-    let team_rows: Vec<team::Model> = if is_participant {
-        published_team_of(db, class.id, caller.user_id)
-            .await?
-            .map(|(t, _)| t)
-            .into_iter()
-            .collect()
-    } else {
-        newest(db, class.id, true)
-            .await?
-            .map(|s| s.teams.into_iter().map(|(t, _)| t).collect())
-            .unwrap_or_default()
-    };
-    let mut by_team: HashMap<i64, Versions> = HashMap::new();
-    for v in all {
-        by_team.entry(v.0.team_id).or_default().push(v);
-    }
-    let names = crate::classes::db::members(db, class.id)
-        .await?
-        .into_iter()
-        .map(|(_, u)| (u.id, u.full_name))
-        .collect();
-    let result = match (is_participant, team_rows.first()) {
-        (true, Some(team)) => {
-            let target = crate::evaluation::target::Target::task(class.id, task.id);
-            crate::evaluation::released::released(state, &class, &target, team.id).await?
-        }
-        _ => None,
-    };
-    Ok(TaskData {
-        result,
-        evaluates: !is_participant,
-        my_team: is_participant
-            .then(|| team_rows.first().map(|t| t.number))
-            .flatten(),
-        teams: team_rows
-            .iter()
-            .map(|t| (t.number, by_team.remove(&t.id).unwrap_or_default()))
-            .collect(),
-        class,
-        task,
-        is_participant,
-        names,
-    })
 }
 
 pub fn task_body(data: TaskData) -> impl IntoView {

@@ -6,108 +6,16 @@ use super::api::{
     SetMentoringGoal,
 };
 use super::domain::pairing::{role_of, Unpaired};
-use super::scope::{pool, programme_classes, Pool};
-use super::store::{self, CONFIRMED, DECLINED, PROPOSED, REPLACED};
-use crate::entities::{class, mentoring_goal, mentoring_pair, mentoring_session};
-use crate::error::AppResult;
+use super::store::{CONFIRMED, DECLINED, PROPOSED, REPLACED};
+use crate::entities::mentoring_pair;
 use crate::i18n::{fill, P};
-use crate::state::{AppState, Caller};
+use crate::mentoring::page_data::MentoringData;
 use crate::teams::labels::topic_label;
 use crate::ui::rendered::button_form;
 use crate::ui::rendered::{generation_label, paragraphs, tr};
 use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use std::collections::HashMap;
-
-pub struct MentoringData {
-    class: class::Model,
-    can_manage: bool,
-    is_participant: bool,
-    me: i64,
-    /// Everyone the page may name: this class, the classes of its pairs'
-    /// mentors, and (for facilitators) the programme's classes they manage.
-    pool: Pool,
-    /// The classes a facilitator may pair across, this one first.
-    scope: Vec<class::Model>,
-    class_names: HashMap<i64, String>,
-    pairs: Vec<mentoring_pair::Model>,
-    goals: Vec<mentoring_goal::Model>,
-    sessions: Vec<mentoring_session::Model>,
-    unpaired: Vec<(i64, Unpaired)>,
-}
-
-impl MentoringData {
-    fn name(&self, id: i64) -> String {
-        self.pool.names.get(&id).cloned().unwrap_or_default()
-    }
-
-    fn generation(&self, id: i64) -> &str {
-        self.pool.generation.get(&id).map_or("unknown", |g| g.as_str())
-    }
-
-    /// The name of the person's class when it is not this one.
-    fn other_class(&self, id: i64) -> Option<String> {
-        let home = *self.pool.home.get(&id)?;
-        (home != self.class.id).then(|| self.class_names.get(&home).cloned().unwrap_or_default())
-    }
-}
-
-pub async fn load(
-    state: &AppState,
-    caller: &Caller,
-    class: class::Model,
-    can_manage: bool,
-    is_participant: bool,
-) -> AppResult<MentoringData> {
-    let db = &state.db;
-    let sees_all = can_manage || !is_participant;
-    let pairs: Vec<_> = store::pairs(db, class.id)
-        .await?
-        .into_iter()
-        .filter(|p| sees_all || p.mentor_id == caller.user_id || p.mentee_id == caller.user_id)
-        .filter(|p| sees_all || p.status != REPLACED)
-        .collect();
-    let ids: Vec<i64> = pairs.iter().map(|p| p.id).collect();
-    let scope = if can_manage {
-        programme_classes(db, caller, &class).await?
-    } else {
-        vec![class.clone()]
-    };
-    let mut classes: Vec<i64> = scope.iter().map(|c| c.id).collect();
-    for p in &pairs {
-        for c in [Some(p.class_id), p.mentor_class_id].into_iter().flatten() {
-            if !classes.contains(&c) {
-                classes.push(c);
-            }
-        }
-    }
-    let class_names = class::Entity::find()
-        .filter(class::Column::Id.is_in(classes.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
-    Ok(MentoringData {
-        pool: pool(state, &classes).await?,
-        scope,
-        class_names,
-        goals: store::goals(db, ids.clone()).await?,
-        sessions: store::sessions(db, ids).await?,
-        unpaired: if can_manage {
-            store::unpaired(db, class.id).await?
-        } else {
-            Vec::new()
-        },
-        class,
-        can_manage,
-        is_participant,
-        me: caller.user_id,
-        pairs,
-    })
-}
 
 pub fn mentoring_body(data: MentoringData) -> impl IntoView {
     let class_id = data.class.id;

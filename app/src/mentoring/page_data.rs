@@ -1,0 +1,98 @@
+//! What the mentoring page shows, loaded in a fixed number of queries: the
+//! pairs the caller may see, their goals and sessions, and the people named.
+use crate::entities::{class, mentoring_goal, mentoring_pair, mentoring_session};
+use crate::error::AppResult;
+use crate::mentoring::domain::pairing::Unpaired;
+use crate::mentoring::scope::{pool, programme_classes, Pool};
+use crate::mentoring::store::{self, REPLACED};
+use crate::state::{AppState, Caller};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use std::collections::HashMap;
+
+pub struct MentoringData {
+    pub class: class::Model,
+    pub can_manage: bool,
+    pub is_participant: bool,
+    pub me: i64,
+    /// Everyone the page may name: this class, the classes of its pairs'
+    /// mentors, and (for facilitators) the programme's classes they manage.
+    pub pool: Pool,
+    /// The classes a facilitator may pair across, this one first.
+    pub scope: Vec<class::Model>,
+    pub class_names: HashMap<i64, String>,
+    pub pairs: Vec<mentoring_pair::Model>,
+    pub goals: Vec<mentoring_goal::Model>,
+    pub sessions: Vec<mentoring_session::Model>,
+    pub unpaired: Vec<(i64, Unpaired)>,
+}
+
+impl MentoringData {
+    pub fn name(&self, id: i64) -> String {
+        self.pool.names.get(&id).cloned().unwrap_or_default()
+    }
+
+    pub fn generation(&self, id: i64) -> &str {
+        self.pool.generation.get(&id).map_or("unknown", |g| g.as_str())
+    }
+
+    /// The name of the person's class when it is not this one.
+    pub fn other_class(&self, id: i64) -> Option<String> {
+        let home = *self.pool.home.get(&id)?;
+        (home != self.class.id).then(|| self.class_names.get(&home).cloned().unwrap_or_default())
+    }
+}
+
+pub async fn load(
+    state: &AppState,
+    caller: &Caller,
+    class: class::Model,
+    can_manage: bool,
+    is_participant: bool,
+) -> AppResult<MentoringData> {
+    let db = &state.db;
+    let sees_all = can_manage || !is_participant;
+    let pairs: Vec<_> = store::pairs(db, class.id)
+        .await?
+        .into_iter()
+        .filter(|p| sees_all || p.mentor_id == caller.user_id || p.mentee_id == caller.user_id)
+        .filter(|p| sees_all || p.status != REPLACED)
+        .collect();
+    let ids: Vec<i64> = pairs.iter().map(|p| p.id).collect();
+    let scope = if can_manage {
+        programme_classes(db, caller, &class).await?
+    } else {
+        vec![class.clone()]
+    };
+    let mut classes: Vec<i64> = scope.iter().map(|c| c.id).collect();
+    for p in &pairs {
+        for c in [Some(p.class_id), p.mentor_class_id].into_iter().flatten() {
+            if !classes.contains(&c) {
+                classes.push(c);
+            }
+        }
+    }
+    let class_names = class::Entity::find()
+        .filter(class::Column::Id.is_in(classes.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    Ok(MentoringData {
+        pool: pool(state, &classes).await?,
+        scope,
+        class_names,
+        goals: store::goals(db, ids.clone()).await?,
+        sessions: store::sessions(db, ids).await?,
+        unpaired: if can_manage {
+            store::unpaired(db, class.id).await?
+        } else {
+            Vec::new()
+        },
+        class,
+        can_manage,
+        is_participant,
+        me: caller.user_id,
+        pairs,
+    })
+}
