@@ -1,6 +1,6 @@
 //! Which save wins, decided by the server's own version of a row (no
 //! framework, no database: the stores apply the decision, see
-//! `evaluation::store::save_score` and `curriculum::db::save_reflection`).
+//! `evaluation::store::save_score` and `curriculum::store::progress::save_reflection`).
 //!
 //! Every stored save of a row adds one to its `revision`. A save names the
 //! revision it started from (`base`: what the page showed, 0 when the row did

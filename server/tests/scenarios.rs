@@ -153,7 +153,7 @@ both_backends!(
         let end = play_to_end(app, &c, class, first[0].id, &s, 1).await;
         let done = attempts(app).await.remove(0);
         assert_eq!(done.ending.as_deref(), Some(end.at.as_str()));
-        assert_eq!(app::scenarios::db::scores_of(&done), Some(end.scores));
+        assert_eq!(app::scenarios::store::play::scores_of(&done), Some(end.scores));
 
         // The summary names the ending; a second attempt is allowed, a third is not.
         let page = app

@@ -145,11 +145,11 @@ both_backends!(
         let s = app::scenarios::store::version(&app.db, attempt.version_id)
             .await
             .unwrap();
-        let steps: Vec<_> = app::scenarios::db::steps_of(&app.db, attempt.id)
+        let steps: Vec<_> = app::scenarios::store::play::steps_of(&app.db, attempt.id)
             .await
             .unwrap()
             .iter()
-            .map(app::scenarios::db::as_step)
+            .map(app::scenarios::store::play::as_step)
             .collect();
         let chosen: Vec<String> = steps
             .iter()

@@ -9,7 +9,7 @@ use {
     super::model::ProgrammeView,
     crate::auth::{guard, model::Role, password, policy::Membership},
     crate::classes::model::ClassInput,
-    crate::classes::{db as class_db, domain::generation::GenerationScheme, import::grant},
+    crate::classes::{domain::generation::GenerationScheme, import::grant, store as class_db},
     crate::entities::{class, generation_scheme, programme, user, user_role},
     crate::i18n::{Msg, K},
     chrono::Utc,

@@ -7,8 +7,9 @@ use leptos::server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
 #[cfg(feature = "ssr")]
 use {
     super::{
-        db, import,
+        import,
         model::{ClassEdit, RosterSort},
+        store,
     },
     crate::auth::{guard, model::Role, policy::ClassAccess},
     crate::entities::{class, user},
@@ -23,11 +24,11 @@ pub async fn my_classes() -> Result<Vec<ClassSummary>, AppError> {
     let state = guard::state()?;
     let caller = guard::caller()?;
     let classes = if caller.has(Role::Admin) {
-        db::all_classes(&state.db).await?
+        store::all_classes(&state.db).await?
     } else {
-        db::classes_of(&state.db, caller.user_id).await?
+        store::classes_of(&state.db, caller.user_id).await?
     };
-    db::summaries(&state.db, classes).await
+    store::summaries(&state.db, classes).await
 }
 
 /// Logged-in users. Their classes as server-rendered cards; `home` picks the
@@ -69,23 +70,25 @@ async fn load_class_detail(id: i64, sort: Option<&str>) -> Result<ClassDetail, A
     let caller = guard::caller()?;
     // One query: the class, its programme and all its members (the caller's own
     // memberships, which decide access, are among them).
-    let (class, programme, members) = db::class_page(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let (class, programme, members) = store::class_page(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let access = guard::check_access(
         &caller,
-        &db::memberships_of(&members, caller.user_id),
+        &store::memberships_of(&members, caller.user_id),
         ClassAccess::View,
     )?;
     let manage = access == ClassAccess::Manage;
-    let scheme = db::active_scheme_cached(&state).await?;
+    let scheme = store::active_scheme_cached(&state).await?;
     let users: HashMap<i64, user::Model> = members.iter().map(|(_, u)| (u.id, u.clone())).collect();
     let (mut roster, staff): (Vec<_>, Vec<_>) = members
         .iter()
-        .map(|(m, u)| db::roster_entry(m, u, &scheme, manage))
+        .map(|(m, u)| store::roster_entry(m, u, &scheme, manage))
         .partition(|e| e.role == "participant");
-    db::sort_roster(&mut roster, RosterSort::from_code(sort.unwrap_or("")), &scheme);
-    let composition = db::composition_of(&roster, &users, &scheme);
+    store::sort_roster(&mut roster, RosterSort::from_code(sort.unwrap_or("")), &scheme);
+    let composition = store::composition_of(&roster, &users, &scheme);
     let description = class.description.clone();
-    let summary = db::summary_with(class, programme, roster.len() as u32);
+    let summary = store::summary_with(class, programme, roster.len() as u32);
     Ok(ClassDetail {
         summary,
         description,

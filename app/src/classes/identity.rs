@@ -5,9 +5,9 @@
 //! belong to every class they are in. So the preview shows an admin each
 //! change as old → new and the commit applies exactly those; for anyone else
 //! the row's data for a known person is ignored and nothing of theirs is shown.
-use super::db::gender_to_db;
 use super::domain::roster_csv::RosterRow;
 use super::model::FieldChange;
+use super::store::gender_to_db;
 use crate::entities::user;
 use crate::error::AppResult;
 use sea_orm::{prelude::*, ActiveValue::Set};

@@ -8,7 +8,10 @@ use leptos::server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
 use {
-    super::{db, model::BlockBody},
+    super::{
+        model::BlockBody,
+        store::{learning, progress},
+    },
     crate::auth::{guard, policy::ClassAccess},
     crate::i18n::{Msg, K},
 };
@@ -32,8 +35,8 @@ pub async fn get_class_units(class_id: i64) -> Result<ClassUnits, AppError> {
         guard::require_class_as(&state.db, &caller, class_id, ClassAccess::View).await?;
     // Facilitators, evaluators and admins read ahead; participants see released units.
     let see_all = access == ClassAccess::Manage || !is_participant;
-    let units = db::class_units(&state.db, class_id, caller.user_id, see_all).await?;
-    let (overall_percent, continue_at) = db::summary(&units);
+    let units = learning::class_units(&state.db, class_id, caller.user_id, see_all).await?;
+    let (overall_percent, continue_at) = learning::summary(&units);
     Ok(ClassUnits {
         class_id,
         class_name: class.name,
@@ -64,16 +67,16 @@ pub async fn get_lesson(class_id: i64, lesson: String) -> Result<LessonPage, App
     let caller = guard::caller()?;
     let (_, access, is_participant) =
         guard::require_class_as(&state.db, &caller, class_id, ClassAccess::View).await?;
-    let (lesson, unit) = db::lesson_by_key(&state.db, &lesson).await?;
+    let (lesson, unit) = learning::lesson_by_key(&state.db, &lesson).await?;
     let see_all = access == ClassAccess::Manage || !is_participant;
     if !see_all
-        && !db::unit_release(&state.db, class_id, unit.id)
+        && !learning::unit_release(&state.db, class_id, unit.id)
             .await?
-            .is_open(db::today())
+            .is_open(learning::today())
     {
         return Err(AppError::rule(K::UnitNotReleased));
     }
-    db::lesson_page(&state.db, class_id, caller.user_id, is_participant, lesson, unit).await
+    learning::lesson_page(&state.db, class_id, caller.user_id, is_participant, lesson, unit).await
 }
 
 #[cfg(feature = "ssr")]
@@ -88,9 +91,9 @@ async fn participant_in_released(
     if !is_participant {
         return Err(AppError::Forbidden);
     }
-    if !db::unit_release(&state.db, class_id, unit_id)
+    if !learning::unit_release(&state.db, class_id, unit_id)
         .await?
-        .is_open(db::today())
+        .is_open(learning::today())
     {
         return Err(AppError::rule(K::UnitNotReleased));
     }
@@ -101,17 +104,17 @@ async fn participant_in_released(
 #[server(prefix = "/api", endpoint = "complete_lesson")]
 pub async fn complete_lesson(class_id: i64, lesson: String) -> Result<(), AppError> {
     let state = guard::state()?;
-    let (row, unit) = db::lesson_by_key(&state.db, &lesson).await?;
+    let (row, unit) = learning::lesson_by_key(&state.db, &lesson).await?;
     let (state, caller) = participant_in_released(class_id, unit.id).await?;
     // The unit's grade counts the lessons read so far: one unit with the
     // completion, or two lessons finished at once would each count the other
     // as unread and the unit's last grade would never be queued.
     crate::write_txn!(&state.db, |txn| {
-        db::complete(txn, caller.user_id, class_id, row.id).await?;
+        progress::complete(txn, caller.user_id, class_id, row.id).await?;
         crate::lti::grades::queue_unit(txn, class_id, caller.user_id, &unit).await?;
         crate::lti::xapi::lesson_read(txn, class_id, caller.user_id, &row, &unit).await
     })?;
-    let target = match db::next_lesson_key(&state.db, &row).await? {
+    let target = match learning::next_lesson_key(&state.db, &row).await? {
         Some(next) => format!("/classes/{class_id}/learn/{next}"),
         None => format!("/classes/{class_id}/learn"),
     };
@@ -135,7 +138,7 @@ pub async fn answer_check(
     o5: Option<String>,
 ) -> Result<(), AppError> {
     let state = guard::state()?;
-    let (row, body, lesson, unit) = db::block_in_lesson(&state.db, &block).await?;
+    let (row, body, lesson, unit) = learning::block_in_lesson(&state.db, &block).await?;
     let (state, caller) = participant_in_released(class_id, unit.id).await?;
     let BlockBody::Check { options, .. } = body else {
         return Err(AppError::NotFound);
@@ -153,7 +156,7 @@ pub async fn answer_check(
         .filter(|o| o.correct)
         .map(|o| o.key.as_str())
         .collect();
-    db::answer(&state.db, caller.user_id, class_id, row.id, &correct, &chosen).await?;
+    progress::answer(&state.db, caller.user_id, class_id, row.id, &correct, &chosen).await?;
     let _ = lesson; // a plain form post returns to the lesson (the Referer) by itself
     Ok(())
 }
@@ -171,7 +174,7 @@ pub async fn save_reflection(
     #[server(default)] save_key: String,
 ) -> Result<crate::ui::FormAnswer, AppError> {
     let state = guard::state()?;
-    let (row, kind, lesson, unit) = db::block_in_lesson(&state.db, &block).await?;
+    let (row, kind, lesson, unit) = learning::block_in_lesson(&state.db, &block).await?;
     let (state, caller) = participant_in_released(class_id, unit.id).await?;
     if !matches!(kind, BlockBody::Reflection { .. }) {
         return Err(AppError::NotFound);
@@ -185,7 +188,7 @@ pub async fn save_reflection(
     // No redirect: an autosave must not move the page; a plain form post returns to
     // the lesson (the Referer) by itself.
     let _ = lesson;
-    let revision = db::save_reflection(
+    let revision = progress::save_reflection(
         &state.db,
         caller.user_id,
         class_id,
@@ -216,7 +219,7 @@ pub async fn set_release(
     guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
     let release = super::domain::progress::Release::parse(&mode, opens_on.as_deref())
         .map_err(|key| AppError::field("opens_on", Msg::new(key)))?;
-    db::set_release(&state.db, class_id, &unit, release).await
+    progress::set_release(&state.db, class_id, &unit, release).await
 }
 
 /// Facilitators of the class and admins. Participants × units: lessons done and quick
@@ -229,9 +232,9 @@ pub async fn get_class_progress(
     let state = guard::state()?;
     let caller = guard::caller()?;
     let (class, _) = guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
-    let scheme = crate::classes::db::active_scheme_cached(&state).await?;
+    let scheme = crate::classes::store::active_scheme_cached(&state).await?;
     let generation = generation.filter(|g| !g.is_empty());
-    db::progress_board(&state.db, class, &scheme, generation.as_deref()).await
+    progress::progress_board(&state.db, class, &scheme, generation.as_deref()).await
 }
 
 /// The progress board as server-rendered HTML for the page. As `get_class_progress`.
@@ -258,6 +261,6 @@ pub async fn get_lesson_reflections(
     let state = guard::state()?;
     let caller = guard::caller()?;
     guard::require_class(&state.db, &caller, class_id, ClassAccess::Manage).await?;
-    let scheme = crate::classes::db::active_scheme_cached(&state).await?;
-    db::lesson_reflections(&state.db, class_id, &lesson, &scheme).await
+    let scheme = crate::classes::store::active_scheme_cached(&state).await?;
+    progress::lesson_reflections(&state.db, class_id, &lesson, &scheme).await
 }

@@ -1,8 +1,6 @@
 //! The intergenerational-communication curriculum: units, micro-lessons, blocks.
 pub mod api;
 pub mod authoring_api;
-#[cfg(feature = "ssr")]
-pub mod db;
 pub mod domain;
 pub mod issues;
 pub mod model;

@@ -59,7 +59,7 @@ pub async fn load_evaluation(
         .map(|l| (l.rubric.id, l.rubric.title))
         .collect();
     let agreement = rubric.as_ref().map(|r| agreement(&r.body, &reports));
-    let members = crate::classes::db::members(db, class.id).await?;
+    let members = crate::classes::store::members(db, class.id).await?;
     let mut candidates: Vec<(i64, String)> = members
         .iter()
         .filter(|(m, _)| m.role == "evaluator" || m.role == "facilitator")

@@ -42,7 +42,7 @@ pub struct Resolved {
 pub async fn target(state: &AppState, class_id: i64, kind: &str, id: i64) -> AppResult<Target> {
     let target = Target::of(kind, class_id, id);
     if target.kind == REFLECTION {
-        crate::scenarios::db::assignment_row(&state.db, class_id, id).await?;
+        crate::scenarios::store::play::assignment_row(&state.db, class_id, id).await?;
     } else {
         crate::tasks::store::task(&state.db, class_id, id).await?;
     }
@@ -53,7 +53,7 @@ pub async fn target(state: &AppState, class_id: i64, kind: &str, id: i64) -> App
 pub async fn resolve(state: &AppState, class_id: i64, kind: &str, id: i64) -> AppResult<Resolved> {
     let target = Target::of(kind, class_id, id);
     let title = if target.kind == REFLECTION {
-        let (_, row) = crate::scenarios::db::assignment(&state.db, class_id, id).await?;
+        let (_, row) = crate::scenarios::store::play::assignment(&state.db, class_id, id).await?;
         let latest = crate::scenarios::store::latest_version(&state.db, row.id).await?;
         crate::scenarios::store::from_json(&latest.document)?.title
     } else {
@@ -78,7 +78,7 @@ pub async fn subjects(state: &AppState, t: &Target) -> AppResult<Vec<Subject>> {
             .collect());
     }
     let writers = reflections(&state.db, t.id, None).await?;
-    let mut people: Vec<Subject> = crate::classes::db::members(&state.db, t.class_id)
+    let mut people: Vec<Subject> = crate::classes::store::members(&state.db, t.class_id)
         .await?
         .into_iter()
         .filter(|(m, u)| m.role == "participant" && writers.contains_key(&u.id))

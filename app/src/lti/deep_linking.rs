@@ -68,7 +68,7 @@ pub async fn choices(
         };
         out.push((Item::Unit(u.key), title));
     }
-    for (a, s) in crate::scenarios::db::assignments_of_class(db, class_id).await? {
+    for (a, s) in crate::scenarios::store::play::assignments_of_class(db, class_id).await? {
         let title = match crate::scenarios::store::by_key(db, &s.key).await {
             Ok((_, doc)) => doc.title.get(locale).to_string(),
             Err(_) => s.key.clone(),

@@ -188,7 +188,7 @@ pub async fn queue_attempt<C: ConnectionTrait>(
     if contexts.is_empty() {
         return Ok(0);
     }
-    let attempts = crate::scenarios::db::attempts_of(db, assignment.id, finished.user_id).await?;
+    let attempts = crate::scenarios::store::play::attempts_of(db, assignment.id, finished.user_id).await?;
     let mut best: Option<(f64, String)> = None;
     let mut title = String::new();
     let mut count = 0;
@@ -225,10 +225,10 @@ async fn attempt_grade<C: ConnectionTrait>(
     attempt: &scenario_attempt::Model,
 ) -> AppResult<AttemptGrade> {
     let s = crate::scenarios::store::version(db, attempt.version_id).await?;
-    let steps: Vec<_> = crate::scenarios::db::steps_of(db, attempt.id)
+    let steps: Vec<_> = crate::scenarios::store::play::steps_of(db, attempt.id)
         .await?
         .iter()
-        .map(crate::scenarios::db::as_step)
+        .map(crate::scenarios::store::play::as_step)
         .collect();
     let ending = attempt
         .ending

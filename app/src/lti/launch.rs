@@ -164,7 +164,7 @@ async fn linked_page(state: &AppState, class_id: i64, token: &IdToken) -> Result
     };
     let ours = match &item {
         Item::Scenario(id) | Item::Reflection(id) => {
-            crate::scenarios::db::assignment_row(&state.db, class_id, *id)
+            crate::scenarios::store::play::assignment_row(&state.db, class_id, *id)
                 .await
                 .is_ok()
         }

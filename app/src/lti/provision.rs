@@ -341,7 +341,7 @@ async fn create_user<C: ConnectionTrait>(db: &C, t: &Person, nip: Option<Nip>) -
         gender: Set(nip
             .as_ref()
             .and_then(|n| n.gender)
-            .map(|g| crate::classes::db::gender_to_db(g).to_string())),
+            .map(|g| crate::classes::store::gender_to_db(g).to_string())),
         birth_date: Set(nip.as_ref().map(|n| n.birth_date)),
         unit_kerja: Set(String::new()),
         jabatan: Set(String::new()),

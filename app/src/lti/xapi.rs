@@ -173,7 +173,10 @@ pub async fn step_taken<C: ConnectionTrait>(
         queue(db, &lrs, &who, &key, &x::ANSWERED, about).await?;
     }
     if finished {
-        let mut taken: Vec<Step> = earlier.iter().map(crate::scenarios::db::as_step).collect();
+        let mut taken: Vec<Step> = earlier
+            .iter()
+            .map(crate::scenarios::store::play::as_step)
+            .collect();
         taken.push(step.clone());
         let about = About {
             object: x::activity(&scenario),

@@ -2,7 +2,7 @@
 //! only), for the analytics page and the decisions CSV.
 use super::domain::analytics::{summarise, AttemptRecord, Summary};
 use super::model::{NodeKind, Scenario};
-use super::{db, store};
+use super::store::{self, play};
 use crate::classes::domain::generation::{GenerationScheme, UNKNOWN_CODE};
 use crate::entities::{scenario_attempt, scenario_step, user};
 use crate::error::AppResult;
@@ -34,10 +34,10 @@ struct Loaded {
 }
 
 async fn gather(state: &AppState, class_id: i64, assignment_id: i64) -> AppResult<Loaded> {
-    let (a, row) = db::assignment(&state.db, class_id, assignment_id).await?;
+    let (a, row) = play::assignment(&state.db, class_id, assignment_id).await?;
     let scenario = store::from_json(&store::latest_version(&state.db, row.id).await?.document)?;
-    let scheme = crate::classes::db::active_scheme_cached(state).await?;
-    let people = crate::classes::db::members(&state.db, class_id)
+    let scheme = crate::classes::store::active_scheme_cached(state).await?;
+    let people = crate::classes::store::members(&state.db, class_id)
         .await?
         .into_iter()
         .map(|(_, u)| {
@@ -106,7 +106,7 @@ pub async fn load(state: &AppState, class_id: i64, assignment_id: i64) -> AppRes
                 .iter()
                 .filter_map(|s| Some((s.node.clone(), s.option_key.clone()?)))
                 .collect(),
-            outcome: t.ending.clone().zip(db::scores_of(t)),
+            outcome: t.ending.clone().zip(play::scores_of(t)),
         });
     }
     let summary = summarise(&records);

@@ -8,7 +8,7 @@ use leptos::server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
 use {
-    super::{db, domain::engine::Answer, domain::engine::Step},
+    super::{domain::engine::Answer, domain::engine::Step, store::play},
     crate::auth::class_guard::{class_access, manager, participant},
     crate::auth::policy::ClassAccess,
     crate::web::client_key,
@@ -35,7 +35,7 @@ pub async fn class_scenarios_page(class_id: i64) -> Result<String, AppError> {
 #[server(input = GetUrl, prefix = "/api", endpoint = "scenario_play_page")]
 pub async fn scenario_play_page(class_id: i64, assignment: i64) -> Result<String, AppError> {
     let (state, caller, class, access, is_participant) = class_access(class_id).await?;
-    let (a, row) = db::assignment(&state.db, class_id, assignment).await?;
+    let (a, row) = play::assignment(&state.db, class_id, assignment).await?;
     let data = super::page_data::play_data(
         &state,
         &caller,
@@ -56,8 +56,8 @@ pub async fn scenario_play_page(class_id: i64, assignment: i64) -> Result<String
 pub async fn start_scenario(class_id: i64, assignment: i64, key: String) -> Result<(), AppError> {
     let (state, caller) = participant(class_id).await?;
     let key = client_key(&key)?;
-    let (a, _) = db::assignment(&state.db, class_id, assignment).await?;
-    db::start_attempt(&state.db, &a, caller.user_id, &key).await?;
+    let (a, _) = play::assignment(&state.db, class_id, assignment).await?;
+    play::start_attempt(&state.db, &a, caller.user_id, &key).await?;
     crate::web::redirect(&format!("/classes/{class_id}/scenarios/{assignment}"));
     Ok(())
 }
@@ -83,13 +83,13 @@ pub async fn scenario_step(
         (None, Some(text)) => Answer::Reflect(text.replace("\r\n", "\n")),
         (None, None) => Answer::Continue,
     };
-    let input = db::StepInput {
+    let input = play::StepInput {
         attempt_id: attempt,
         seq,
         step: Step { node, answer },
         client_key: client_key(&key)?,
     };
-    db::take_step(&state.db, &state.cache(), caller.user_id, input).await?;
+    play::take_step(&state.db, &state.cache(), caller.user_id, input).await?;
     Ok(())
 }
 

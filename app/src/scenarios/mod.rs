@@ -7,8 +7,6 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod assign;
 pub mod authoring_api;
-#[cfg(feature = "ssr")]
-pub mod db;
 pub mod domain;
 pub mod model;
 #[cfg(feature = "ssr")]

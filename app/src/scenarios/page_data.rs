@@ -5,7 +5,7 @@ use crate::error::AppResult;
 use crate::i18n::P;
 use crate::scenarios::domain::engine::{self, PlayState};
 use crate::scenarios::model::{Bilingual, Scenario, Scores};
-use crate::scenarios::{db, store};
+use crate::scenarios::store::{self, play};
 use crate::state::{AppState, Caller};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -46,7 +46,7 @@ pub async fn list_data(
     is_participant: bool,
 ) -> AppResult<ListData> {
     // A fixed number of queries, whatever the number of assignments.
-    let assigned = db::assignments_of_class(&state.db, class.id).await?;
+    let assigned = play::assignments_of_class(&state.db, class.id).await?;
     let scenario_ids: Vec<i64> = assigned.iter().map(|(_, s)| s.id).collect();
     let latest = store::latest_parsed(&state.db, &state.cache(), &scenario_ids).await?;
     let mut mine = if is_participant {
@@ -103,20 +103,20 @@ pub async fn list_data(
 
 /// The caller's attempts at each assignment: two queries for them all.
 async fn mine_of(state: &AppState, assignment_ids: &[i64], user_id: i64) -> AppResult<HashMap<i64, Mine>> {
-    let attempts = db::attempts_at(&state.db, assignment_ids, user_id).await?;
+    let attempts = play::attempts_at(&state.db, assignment_ids, user_id).await?;
     let open: Vec<i64> = attempts
         .values()
         .filter_map(|ts| ts.iter().find(|t| t.finished_at.is_none()))
         .map(|t| t.id)
         .collect();
-    let mut steps = db::steps_of_all(&state.db, &open).await?;
+    let mut steps = play::steps_of_all(&state.db, &open).await?;
     let mut out = HashMap::with_capacity(attempts.len());
     for (assignment, ts) in attempts {
         let in_progress = match ts.iter().find(|t| t.finished_at.is_none()) {
             Some(t) => {
                 let s = store::parsed(&state.db, &state.cache(), t.version_id).await?;
                 let taken = steps.remove(&t.id).unwrap_or_default();
-                Some(engine::progress_percent(&s, &db::state_of(&s, &taken)?))
+                Some(engine::progress_percent(&s, &play::state_of(&s, &taken)?))
             }
             None => None,
         };
@@ -186,7 +186,7 @@ pub async fn play_data(
     can_manage: bool,
 ) -> AppResult<PlayData> {
     let attempts = if is_participant {
-        db::attempts_of(&state.db, a.id, caller.user_id).await?
+        play::attempts_of(&state.db, a.id, caller.user_id).await?
     } else {
         Vec::new()
     };
@@ -201,8 +201,8 @@ pub async fn play_data(
         _ if !is_participant => Mode::Preview { can_manage },
         None => Mode::Intro { refusal, finished: 0 },
         Some(attempt) => {
-            let steps = db::steps_of(&state.db, attempt.id).await?;
-            let play = db::state_of(&scenario, &steps)?;
+            let steps = play::steps_of(&state.db, attempt.id).await?;
+            let play = play::state_of(&scenario, &steps)?;
             if attempt.finished_at.is_none() {
                 let percent = engine::progress_percent(&scenario, &play);
                 Mode::Playing(Playing {
@@ -212,7 +212,7 @@ pub async fn play_data(
                     percent,
                 })
             } else {
-                let taken: Vec<_> = steps.iter().map(db::as_step).collect();
+                let taken: Vec<_> = steps.iter().map(play::as_step).collect();
                 Mode::Summary(Summary {
                     grade: crate::scenarios::domain::grade::decision_percent(&scenario, &taken),
                     attempt,
@@ -241,6 +241,6 @@ pub async fn play_data(
 
 /// Why a new attempt cannot start now, if it cannot.
 fn refusal(a: &scenario_assignment::Model, used: usize) -> Option<P> {
-    db::window_problem(a, Utc::now())
+    play::window_problem(a, Utc::now())
         .or_else(|| (a.max_attempts > 0 && used as i32 >= a.max_attempts).then_some(P::ErrNoAttemptsLeft))
 }

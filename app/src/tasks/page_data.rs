@@ -63,7 +63,7 @@ pub async fn task_data(
     for v in all {
         by_team.entry(v.0.team_id).or_default().push(v);
     }
-    let names = crate::classes::db::members(db, class.id)
+    let names = crate::classes::store::members(db, class.id)
         .await?
         .into_iter()
         .map(|(_, u)| (u.id, u.full_name))

@@ -30,7 +30,7 @@ impl Roster {
 
 pub async fn roster(state: &AppState, class_id: i64) -> AppResult<Roster> {
     use crate::classes::domain::generation::UNKNOWN_CODE;
-    let scheme = crate::classes::db::active_scheme_cached(state).await?;
+    let scheme = crate::classes::store::active_scheme_cached(state).await?;
     let skills: HashMap<i64, Option<u8>> = survey_answer::Entity::find()
         .filter(survey_answer::Column::ClassId.eq(class_id))
         .all(&state.db)
@@ -38,7 +38,7 @@ pub async fn roster(state: &AppState, class_id: i64) -> AppResult<Roster> {
         .into_iter()
         .map(|a| (a.user_id, super::survey::answers_of(&a).skill()))
         .collect();
-    let mut members: Vec<_> = crate::classes::db::members(&state.db, class_id)
+    let mut members: Vec<_> = crate::classes::store::members(&state.db, class_id)
         .await?
         .into_iter()
         .filter(|(m, _)| m.role == "participant")

@@ -4,6 +4,9 @@
 //! Import is a sync by key: existing units, lessons and blocks keep their row ids
 //! (so participants' progress and answers stay attached), new ones are added, and
 //! those no longer present are retired, never deleted.
+pub mod learning;
+pub mod progress;
+
 use super::domain::format::{parse_curriculum, FormatIssue};
 use super::model::*;
 use crate::entities::{cur_block, cur_lesson, cur_unit};
@@ -16,27 +19,27 @@ use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
 pub const SHIPPED: [(&str, &str); 6] = [
     (
         "01-potret-generasi.toml",
-        include_str!("../../../content/curriculum/01-potret-generasi.toml"),
+        include_str!("../../../../content/curriculum/01-potret-generasi.toml"),
     ),
     (
         "02-nilai-gaya-kerja.toml",
-        include_str!("../../../content/curriculum/02-nilai-gaya-kerja.toml"),
+        include_str!("../../../../content/curriculum/02-nilai-gaya-kerja.toml"),
     ),
     (
         "03-komunikasi-efektif.toml",
-        include_str!("../../../content/curriculum/03-komunikasi-efektif.toml"),
+        include_str!("../../../../content/curriculum/03-komunikasi-efektif.toml"),
     ),
     (
         "04-empati.toml",
-        include_str!("../../../content/curriculum/04-empati.toml"),
+        include_str!("../../../../content/curriculum/04-empati.toml"),
     ),
     (
         "05-kolaborasi-tim.toml",
-        include_str!("../../../content/curriculum/05-kolaborasi-tim.toml"),
+        include_str!("../../../../content/curriculum/05-kolaborasi-tim.toml"),
     ),
     (
         "06-transfer-pengetahuan.toml",
-        include_str!("../../../content/curriculum/06-transfer-pengetahuan.toml"),
+        include_str!("../../../../content/curriculum/06-transfer-pengetahuan.toml"),
     ),
 ];
 

@@ -1,5 +1,7 @@
 //! Scenarios in the database (server only): drafts, publishing (a frozen copy
 //! per version, so attempts in progress keep theirs), and the shipped set.
+pub mod play;
+
 use super::domain::format::{parse, Parsed};
 use super::domain::rules::{self, Problem};
 use super::model::Scenario;
@@ -12,12 +14,12 @@ use std::sync::{Arc, RwLock};
 
 /// The scenarios shipped with Sinergi (content/scenarios), compiled in.
 pub const SHIPPED: [&str; 6] = [
-    include_str!("../../../content/scenarios/aplikasi-laporan.toml"),
-    include_str!("../../../content/scenarios/pesan-singkat.toml"),
-    include_str!("../../../content/scenarios/mentoring-terbalik.toml"),
-    include_str!("../../../content/scenarios/serah-terima-pensiun.toml"),
-    include_str!("../../../content/scenarios/rapat-hibrida.toml"),
-    include_str!("../../../content/scenarios/umpan-balik-atasan.toml"),
+    include_str!("../../../../content/scenarios/aplikasi-laporan.toml"),
+    include_str!("../../../../content/scenarios/pesan-singkat.toml"),
+    include_str!("../../../../content/scenarios/mentoring-terbalik.toml"),
+    include_str!("../../../../content/scenarios/serah-terima-pensiun.toml"),
+    include_str!("../../../../content/scenarios/rapat-hibrida.toml"),
+    include_str!("../../../../content/scenarios/umpan-balik-atasan.toml"),
 ];
 
 pub fn shipped() -> AppResult<Vec<Parsed>> {

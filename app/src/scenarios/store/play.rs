@@ -1,13 +1,13 @@
 //! Assignments, attempts and steps in the database (server only). Every write
 //! runs in one transaction and is keyed by the client's key, so a retried
 //! request (a flaky network, a double tap) is stored once.
-use super::domain::engine::{self, Answer, PlayState, Step, StepError};
-use super::model::{Scenario, Scores};
-use super::store;
 use crate::entities::{scenario, scenario_assignment, scenario_attempt, scenario_step};
 use crate::error::{AppError, AppResult};
 use crate::i18n::said;
 use crate::i18n::{Msg, K, P};
+use crate::scenarios::domain::engine::{self, Answer, PlayState, Step, StepError};
+use crate::scenarios::model::{Scenario, Scores};
+use crate::scenarios::store;
 use chrono::Utc;
 use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
 use std::collections::HashMap;
