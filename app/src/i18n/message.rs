@@ -158,8 +158,8 @@ impl<'a> Parser<'a> {
     }
 
     fn spaces(&mut self) {
-        while self.peek().is_some_and(char::is_whitespace) {
-            self.at += 1;
+        while let Some(c) = self.peek().filter(|c| c.is_whitespace()) {
+            self.at += c.len_utf8();
         }
     }
 
@@ -323,6 +323,7 @@ mod tests {
             "{0, plural, other {a} other {b}}",
             "{0, plural, other {a}",
             "{0, plural other {a}}",
+            "{\u{85}",
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
