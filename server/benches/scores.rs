@@ -32,7 +32,7 @@
 //! (50 ms of server time, paced bursts) is printed as PASS/FAIL; it fails the
 //! run only with BENCH_STRICT_LATENCY=1, as the figure depends on what else
 //! the machine runs.
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/integration/common/mod.rs"]
 #[allow(unused_macros, unused_imports)]
 mod common;
 

@@ -2,7 +2,6 @@
 //! saved once however often it is sent, a stale page is refused, attempts follow
 //! the assignment's window and policy, a scenario with a trap can be imported
 //! but not published until mended, and analytics count choices by generation.
-mod common;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::entities::{scenario_attempt, scenario_step, scenario_version, user};
@@ -12,7 +11,7 @@ use app::i18n::{K, P};
 use app::scenarios::domain::engine::{self, Answer, PlayState, Step};
 use app::scenarios::model::{NodeKind, Scenario};
 use app::scenarios::{assign, store};
-use common::*;
+use crate::common::*;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 const KEY: &str = "aplikasi-laporan";

@@ -1,17 +1,13 @@
 //! Every server fn and page × every kind of caller × own class / other class.
-#[path = "authz/cases.rs"]
 mod cases;
-mod common;
-#[path = "authz/cross_class.rs"]
 mod cross_class;
-#[path = "authz/more_cases.rs"]
 mod more_cases;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::error::AppError;
 use app::i18n::Locale;
 use axum::http::StatusCode;
-use common::*;
+use crate::common::*;
 use sea_orm::EntityTrait;
 
 #[derive(Clone, Copy, Debug, PartialEq)]

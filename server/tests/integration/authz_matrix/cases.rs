@@ -1,6 +1,6 @@
 //! The server fns' cases: method, path, fields, and who may call them (the
 //! fns added for issue 19 are in `more_cases.rs`).
-use crate::*;
+use super::*;
 
 pub(crate) fn cases(w: &World) -> Vec<Case<'static>> {
     let a = w.class_a.to_string();

@@ -3,7 +3,7 @@
 //! subject's score, an evaluator assignment, a pair rule. Each call
 //! passes the class check (it is their class) and must still be refused, with
 //! 403 or 404, and change nothing.
-use crate::*;
+use super::*;
 
 /// Class A objects that only the world's setup knows by their database ids.
 struct Extra {

@@ -1,7 +1,6 @@
 //! Editing the curriculum through the router, on SQLite and PostgreSQL: an edit
 //! keeps participants' progress, retiring hides without deleting, stored Markdown
 //! is sanitised on the way out, and bad input changes nothing.
-mod common;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::curriculum::model::BlockBody;
@@ -9,7 +8,7 @@ use app::curriculum::store;
 use app::curriculum::view_model::{BlockView, ClassUnits, LessonPage};
 use app::entities::{cur_lesson, lesson_completion};
 use app::error::AppError;
-use common::*;
+use crate::common::*;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// The first lesson (of the first unit) and its first text block.

@@ -3,7 +3,6 @@
 //! title, script and comment contexts and then opens a form, a meta refresh,
 //! a base and an event handler. Every page that shows such text is rendered
 //! for each role and parsed; no element of the payload may exist in the DOM.
-mod common;
 
 use app::auth::model::Role;
 use app::auth::policy::Membership;
@@ -11,7 +10,7 @@ use app::entities::{
     class, cur_block, cur_lesson, mentoring_goal, mentoring_pair, mentoring_session, programme,
 };
 use axum::http::StatusCode;
-use common::*;
+use crate::common::*;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::Value;
 

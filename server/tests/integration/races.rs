@@ -11,33 +11,20 @@
 //! Server logs go to target/races/<backend>-server<N>.{out,err}.
 //!
 //! LTI launches and roster syncs are driven over HTTP as well: the platform
-//! simulator (tests/lti_sim) runs in this process and both servers reach it.
-mod common;
-#[path = "lti_sim/mod.rs"]
-mod lti_sim;
+//! simulator (lti_sim) runs in this process and both servers reach it.
 
-#[path = "races/checks.rs"]
 mod checks;
-#[path = "races/harness.rs"]
 mod harness;
-#[path = "races/learning.rs"]
 mod learning;
-#[path = "races/lti.rs"]
 mod lti;
-#[path = "races/mentor_goals.rs"]
 mod mentor_goals;
-#[path = "races/roster.rs"]
 mod roster;
-#[path = "races/scenarios.rs"]
 mod scenarios;
-#[path = "races/scores.rs"]
 mod scores;
-#[path = "races/team_locks.rs"]
 mod team_locks;
-#[path = "races/teams.rs"]
 mod teams;
 
-use common::{Backend, TestApp};
+use crate::common::{Backend, TestApp};
 use harness::{Findings, Servers};
 use std::future::Future;
 use std::pin::Pin;

@@ -6,8 +6,7 @@
 //! cover every table of its release, so a table added without fixture rows
 //! fails here. Every release adds its fixture to `RELEASES` (see
 //! `tests/fixtures/README.md` and `docs/upgrades.md`).
-mod common;
-use common::{pg_admin_url, Backend};
+use crate::common::{pg_admin_url, Backend};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ConnectionTrait, Database, DatabaseConnection, EntityName,

@@ -1,11 +1,10 @@
 //! Login, logout, sessions, throttling, password change and CSRF through the real router.
-mod common;
 use app::auth::model::Role;
 use app::auth::{store, throttle};
 use app::error::AppError;
 use app::i18n::K;
 use axum::http::StatusCode;
-use common::*;
+use crate::common::*;
 
 fn login_fields(id: &str, pw: &str) -> Vec<(&'static str, String)> {
     vec![("identifier", id.to_string()), ("password", pw.to_string())]

@@ -1,6 +1,6 @@
 //! Cases for the server fns the hand-kept list had missed (found by
 //! `every_registered_server_fn_has_a_case`), the uploads, and the fns anyone may call.
-use crate::*;
+use super::*;
 
 /// Anyone may call these, and they act only on the caller's own session.
 pub(crate) const UNGATED: &[&str] = &["/api/login", "/api/logout"];

@@ -2,14 +2,12 @@
 //! launch → class and account created (and linked on the next launch, by
 //! the platform's user id or by NIP); every refusal named; the launch code
 //! fallback; the tool's own key set and rotation.
-mod common;
-mod lti_sim;
 
 use app::entities::{class, class_member, lti_account, user};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{Backend, Reply, TestApp};
-use lti_sim::{Platform, CLIENT_ID, INSTRUCTOR, LEARNER};
+use crate::common::{Backend, Reply, TestApp};
+use crate::lti_sim::{Platform, CLIENT_ID, INSTRUCTOR, LEARNER};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 use std::sync::atomic::Ordering;
@@ -147,7 +145,7 @@ both_backends!(
         let token = session.split(';').next().unwrap().to_string();
         let page = app
             .get(
-                &common::Client {
+                &crate::common::Client {
                     cookie: token.clone(),
                     csrf: String::new(),
                 },
@@ -158,7 +156,7 @@ both_backends!(
         assert!(page.body.contains("Latkepim II Angkatan 7"));
         let check = app
             .get(
-                &common::Client {
+                &crate::common::Client {
                     cookie: token,
                     csrf: String::new(),
                 },
@@ -341,7 +339,7 @@ both_backends!(an_lms_nip_never_takes_over_an_account, async |app: &TestApp| {
     assert_eq!(outcome_of(app, "sub-admin").await.0, "refused_staff");
     let cookie = r.set_cookie(app::auth::store::SESSION_COOKIE).unwrap();
     let token = cookie.split(';').next().unwrap().to_string();
-    let client = common::Client {
+    let client = crate::common::Client {
         cookie: token,
         csrf: String::new(),
     };
@@ -433,8 +431,8 @@ both_backends!(every_bad_launch_is_refused_and_named, async |app: &TestApp| {
     let deployment = "https://purl.imsglobal.org/spec/lti/claim/deployment_id";
     let forgeries: Vec<(&str, Forge)> = vec![
         ("signature", Box::new(|n| sim.forge(&good(n)))),
-        ("alg", Box::new(|n| lti_sim::unsigned(&good(n)))),
-        ("alg", Box::new(|n| lti_sim::hs256(&good(n), &kid))),
+        ("alg", Box::new(|n| crate::lti_sim::unsigned(&good(n)))),
+        ("alg", Box::new(|n| crate::lti_sim::hs256(&good(n), &kid))),
         (
             "exp",
             Box::new(|n| {
@@ -589,7 +587,7 @@ both_backends!(an_lms_registers_itself_with_an_invite, async |app: &TestApp| {
 
     // A made-up invite, a refused token, an issuer on another origin.
     refused_with(
-        &register("nope".into(), config.clone(), lti_sim::REGISTRATION_TOKEN).await,
+        &register("nope".into(), config.clone(), crate::lti_sim::REGISTRATION_TOKEN).await,
         "invite",
     );
     let invite = app::lti::registration::invite(&app.db, admin).await.unwrap();
@@ -599,7 +597,7 @@ both_backends!(an_lms_registers_itself_with_an_invite, async |app: &TestApp| {
     );
     let elsewhere = config.replace("127.0.0.1", "localhost");
     refused_with(
-        &register(invite.clone(), elsewhere, lti_sim::REGISTRATION_TOKEN).await,
+        &register(invite.clone(), elsewhere, crate::lti_sim::REGISTRATION_TOKEN).await,
         "issuer",
     );
     assert_eq!(
@@ -610,7 +608,7 @@ both_backends!(an_lms_registers_itself_with_an_invite, async |app: &TestApp| {
         0
     );
 
-    let r = register(invite.clone(), config.clone(), lti_sim::REGISTRATION_TOKEN).await;
+    let r = register(invite.clone(), config.clone(), crate::lti_sim::REGISTRATION_TOKEN).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("id=\"lti-registered\""), "{}", r.body);
     assert!(r.body.contains("/lti/register.js"));
@@ -629,7 +627,7 @@ both_backends!(an_lms_registers_itself_with_an_invite, async |app: &TestApp| {
             platform.client_id.as_str(),
             platform.name.as_str()
         ),
-        (sim.base.as_str(), lti_sim::DYNAMIC_CLIENT_ID, "moodle")
+        (sim.base.as_str(), crate::lti_sim::DYNAMIC_CLIENT_ID, "moodle")
     );
     assert_eq!(
         (platform.auth_login_url, platform.jwks_url),
@@ -637,10 +635,10 @@ both_backends!(an_lms_registers_itself_with_an_invite, async |app: &TestApp| {
     );
     assert_eq!(
         app::lti::store::deployments(&app.db, platform.id).await.unwrap(),
-        [lti_sim::DYNAMIC_DEPLOYMENT]
+        [crate::lti_sim::DYNAMIC_DEPLOYMENT]
     );
     let (bearer, sent) = sim.registrations.lock().unwrap().last().cloned().unwrap();
-    assert_eq!(bearer.as_deref(), Some(lti_sim::REGISTRATION_TOKEN));
+    assert_eq!(bearer.as_deref(), Some(crate::lti_sim::REGISTRATION_TOKEN));
     assert_eq!(sent["initiate_login_uri"], "http://127.0.0.1:3000/lti/login");
     assert_eq!(sent["redirect_uris"], json!(["http://127.0.0.1:3000/lti/launch"]));
     assert_eq!(sent["jwks_uri"], "http://127.0.0.1:3000/lti/jwks");
@@ -651,7 +649,7 @@ both_backends!(an_lms_registers_itself_with_an_invite, async |app: &TestApp| {
 
     // The invite is used once.
     refused_with(
-        &register(invite, config, lti_sim::REGISTRATION_TOKEN).await,
+        &register(invite, config, crate::lti_sim::REGISTRATION_TOKEN).await,
         "invite",
     );
     assert_eq!(
@@ -777,7 +775,7 @@ both_backends!(
 );
 
 /// The session a launch opened, as a browser holding its cookie.
-async fn launched_client(app: &TestApp, r: &Reply) -> common::Client {
+async fn launched_client(app: &TestApp, r: &Reply) -> crate::common::Client {
     let cookie = r.set_cookie(app::auth::store::SESSION_COOKIE).expect("session");
     let pair = cookie.split(';').next().unwrap().to_string();
     let token = pair.split_once('=').unwrap().1;
@@ -786,7 +784,7 @@ async fn launched_client(app: &TestApp, r: &Reply) -> common::Client {
         .await
         .unwrap()
         .unwrap();
-    common::Client {
+    crate::common::Client {
         cookie: pair,
         csrf: row.csrf_token,
     }
@@ -925,7 +923,7 @@ both_backends!(
         );
         assert_eq!(
             claims["https://purl.imsglobal.org/spec/lti/claim/deployment_id"],
-            lti_sim::DEPLOYMENT
+            crate::lti_sim::DEPLOYMENT
         );
         assert_eq!(
             claims["https://purl.imsglobal.org/spec/lti-dl/claim/data"],
@@ -1352,16 +1350,16 @@ both_backends!(
 /// `pick` (modulo the options offered); returns the steps taken.
 async fn play_attempt(
     app: &TestApp,
-    c: &common::Client,
+    c: &crate::common::Client,
     class: i64,
     assignment: i64,
     s: &app::scenarios::model::Scenario,
     pick: usize,
 ) -> Vec<app::scenarios::domain::engine::Step> {
     let key = format!("mulai-{assignment}-{pick}-{}", uuid_ish());
-    let attempt = common::play::start(app, c, class, assignment, &key).await;
+    let attempt = crate::common::play::start(app, c, class, assignment, &key).await;
     let steps = offline_play(s, pick);
-    common::play::take_steps(app, c, class, attempt.id, &steps).await;
+    crate::common::play::take_steps(app, c, class, attempt.id, &steps).await;
     steps
 }
 
@@ -1376,7 +1374,7 @@ fn offline_play(
     s: &app::scenarios::model::Scenario,
     pick: usize,
 ) -> Vec<app::scenarios::domain::engine::Step> {
-    common::play::plan(s, pick, "Saya perlu mendengar dulu.")
+    crate::common::play::plan(s, pick, "Saya perlu mendengar dulu.")
 }
 
 both_backends!(
