@@ -165,7 +165,7 @@ echo "== scenario steps stored before the retries: $before, after: $after (must 
 # bench only with BENCH_STRICT_PAGES=1: the figure moves with the machine.
 page_target=${PAGE_TARGET:-2000}
 page_seconds=${BENCH_PAGE_SECONDS:-10}
-participant_pages="/ /classes /classes/1 /classes/1/learn /classes/1/learn/$lesson /classes/1/reflections/$lesson /classes/1/scenarios /classes/1/scenarios/1 /classes/1/teams /classes/1/tasks /classes/1/tasks/1 /classes/1/mentoring /account/password"
+participant_pages="/ /classes /classes/1 /classes/1/learn /classes/1/learn/$lesson /classes/1/scenarios /classes/1/scenarios/1 /classes/1/teams /classes/1/tasks /classes/1/mentoring /account/password"
 page_rates="$dir/page-rates.txt"; : > "$page_rates"
 echo "== wrk: every page a participant opens, 50 connections, ${page_seconds}s each (target ${page_target} req/s) =="
 for path in $participant_pages; do

@@ -18,7 +18,11 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         }
     }
     let mut opts = ConnectOptions::new(url.to_string());
-    opts.sqlx_logging(false)
+    // SINERGI_LOG_SQL=1 logs every statement (at info, under `sqlx::query`):
+    // how to count what a page asks the database.
+    let log_sql = std::env::var_os("SINERGI_LOG_SQL").is_some();
+    opts.sqlx_logging(log_sql)
+        .sqlx_logging_level(tracing::log::LevelFilter::Info)
         .max_connections(pool_size())
         // PostgreSQL connections are slow to open (a handshake and a login):
         // opening them all at start keeps the first burst of requests from

@@ -6,6 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::state::{AppState, Caller};
 use leptos::prelude::use_context;
 use sea_orm::prelude::*;
+use sea_orm::QuerySelect;
 
 pub fn state() -> AppResult<AppState> {
     use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
@@ -47,17 +48,29 @@ pub async fn require_class_as(
     class_id: i64,
     needed: ClassAccess,
 ) -> AppResult<(class::Model, ClassAccess, bool)> {
-    let (found, mine) = tokio::try_join!(
-        class::Entity::find_by_id(class_id).one(db),
-        class_member::Entity::find()
-            .filter(class_member::Column::ClassId.eq(class_id))
-            .filter(class_member::Column::UserId.eq(caller.user_id))
-            .all(db)
-    )?;
-    let class = found.ok_or(AppError::NotFound)?;
-    let memberships: Vec<Membership> = mine
+    // One query for the class and the caller's memberships in it: every
+    // class page starts here, and each query costs a round trip to the
+    // database's worker thread.
+    let user_id = caller.user_id;
+    let mine: RelationDef = class::Entity::belongs_to(class_member::Entity)
+        .from(class::Column::Id)
+        .to(class_member::Column::ClassId)
+        .into();
+    let mine = mine.on_condition(move |_, member| {
+        use sea_orm::sea_query::ExprTrait;
+        Expr::col((member, class_member::Column::UserId))
+            .eq(user_id)
+            .into()
+    });
+    let rows = class::Entity::find_by_id(class_id)
+        .join(sea_orm::JoinType::LeftJoin, mine)
+        .select_also(class_member::Entity)
+        .all(db)
+        .await?;
+    let class = rows.first().map(|(c, _)| c.clone()).ok_or(AppError::NotFound)?;
+    let memberships: Vec<Membership> = rows
         .iter()
-        .filter_map(|r| Membership::from_code(&r.role))
+        .filter_map(|(_, m)| m.as_ref().and_then(|r| Membership::from_code(&r.role)))
         .collect();
     let access = check_access(caller, &memberships, needed)?;
     Ok((class, access, memberships.contains(&Membership::Participant)))

@@ -27,6 +27,14 @@ pub async fn released(
     target: &Target,
     subject: i64,
 ) -> AppResult<Option<Released>> {
+    // Most pages a participant opens come before any release: one query
+    // answers that, instead of gathering the whole class's scores.
+    let released = super::store::settings(&state.db, target)
+        .await?
+        .is_some_and(|s| s.released_at.is_some() && s.rubric_id.is_some());
+    if !released {
+        return Ok(None);
+    }
     let gathered = gather(state, class, target).await?;
     let (Some(settings), Some(rubric)) = (gathered.settings, gathered.rubric) else {
         return Ok(None);

@@ -71,13 +71,21 @@ pub async fn load(
             }
         }
     }
-    let class_names = class::Entity::find()
-        .filter(class::Column::Id.is_in(classes.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
+    // The names of the classes in scope are at hand; only a pair's class
+    // outside it (a mentor from another class) is looked up.
+    let mut class_names: HashMap<i64, String> = scope.iter().map(|c| (c.id, c.name.clone())).collect();
+    let missing: Vec<i64> = classes
+        .iter()
+        .copied()
+        .filter(|c| !class_names.contains_key(c))
         .collect();
+    if !missing.is_empty() {
+        let found = class::Entity::find()
+            .filter(class::Column::Id.is_in(missing))
+            .all(db)
+            .await?;
+        class_names.extend(found.into_iter().map(|c| (c.id, c.name)));
+    }
     Ok(MentoringData {
         pool: pool(state, &classes).await?,
         scope,

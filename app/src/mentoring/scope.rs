@@ -8,7 +8,7 @@ use crate::entities::{class, class_member};
 use crate::error::AppResult;
 use crate::state::{AppState, Caller};
 use crate::teams::store::roster;
-use crate::teams::survey::{answers, answers_of};
+use crate::teams::survey::answers_of;
 use sea_orm::{prelude::*, QueryOrder};
 use std::collections::{HashMap, HashSet};
 
@@ -72,8 +72,8 @@ pub async fn pool(state: &AppState, classes: &[i64]) -> AppResult<Pool> {
     let mut answering = HashSet::new();
     for &class_id in classes {
         let roster = roster(state, class_id).await?;
-        let answered: HashMap<i64, _> = answers(&state.db, class_id)
-            .await?
+        let answered: HashMap<i64, _> = roster
+            .answers
             .iter()
             .map(|a| (a.user_id, answers_of(a)))
             .collect();

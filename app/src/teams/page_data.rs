@@ -51,7 +51,7 @@ pub async fn load(
         .as_ref()
         .map(|p| explain(&roster.people, &p.teams))
         .unwrap_or_default();
-    let answers = survey::answers(db, class.id).await?;
+    let answers = &roster.answers;
     Ok(TeamsData {
         class_id: class.id,
         class_name: class.name,

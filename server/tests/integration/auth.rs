@@ -1,10 +1,10 @@
 //! Login, logout, sessions, throttling, password change and CSRF through the real router.
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::{store, throttle};
 use app::error::AppError;
 use app::i18n::K;
 use axum::http::StatusCode;
-use crate::common::*;
 
 fn login_fields(id: &str, pw: &str) -> Vec<(&'static str, String)> {
     vec![("identifier", id.to_string()), ("password", pw.to_string())]

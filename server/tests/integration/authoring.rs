@@ -1,6 +1,7 @@
 //! Editing the curriculum through the router, on SQLite and PostgreSQL: an edit
 //! keeps participants' progress, retiring hides without deleting, stored Markdown
 //! is sanitised on the way out, and bad input changes nothing.
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::curriculum::model::BlockBody;
@@ -8,7 +9,6 @@ use app::curriculum::store;
 use app::curriculum::view_model::{BlockView, ClassUnits, LessonPage};
 use app::entities::{cur_lesson, lesson_completion};
 use app::error::AppError;
-use crate::common::*;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// The first lesson (of the first unit) and its first text block.

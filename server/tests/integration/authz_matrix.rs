@@ -2,12 +2,12 @@
 mod cases;
 mod cross_class;
 mod more_cases;
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::error::AppError;
 use app::i18n::Locale;
 use axum::http::StatusCode;
-use crate::common::*;
 use sea_orm::EntityTrait;
 
 #[derive(Clone, Copy, Debug, PartialEq)]

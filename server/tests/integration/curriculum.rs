@@ -2,11 +2,11 @@
 //! loads into an empty database, export → import into another empty database →
 //! export is lossless, and a re-import keeps row ids (so progress stays attached)
 //! while retiring what disappeared.
+use crate::common::*;
 use app::curriculum::domain::export::export_curriculum;
 use app::curriculum::domain::format::parse_curriculum;
 use app::curriculum::store;
 use app::entities::{cur_block, cur_lesson, cur_unit};
-use crate::common::*;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
 
 both_backends!(shipped_content_round_trips_losslessly, async |app: &TestApp| {

@@ -4,13 +4,13 @@
 //! strongly and the team is flagged; the facilitator moderates with a
 //! required reason and releases; the team's members then see their result
 //! with its predicate. Every change to a submitted score is audited.
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::entities::{score, score_audit, team};
 use app::error::AppError;
 use app::i18n::said;
 use app::i18n::{Locale, P};
-use crate::common::*;
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 struct World {

@@ -8,6 +8,8 @@
 //! text behind the `'` of `csv_out::neutralise`); each worksheet has its
 //! header's columns and every value as put in (text as typed, plain numbers
 //! as numbers, never a formula).
+use crate::common::exports::{csv_table, xlsx_rows, XlsxCell};
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::csv_out::{is_plain_number, neutralise};
@@ -15,8 +17,6 @@ use app::evaluation::export::{target_tables, Table};
 use app::evaluation::target::Target;
 use app::i18n::Locale;
 use app::rubrics::domain::rubric::Rubric;
-use crate::common::exports::{csv_table, xlsx_rows, XlsxCell};
-use crate::common::*;
 use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait};
 
 /// Evaluators' and participants' names as LMS rosters send them.

@@ -4,13 +4,13 @@
 //! a base and an event handler. Every page that shows such text is rendered
 //! for each role and parsed; no element of the payload may exist in the DOM.
 
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::entities::{
     class, cur_block, cur_lesson, mentoring_goal, mentoring_pair, mentoring_session, programme,
 };
 use axum::http::StatusCode;
-use crate::common::*;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::Value;
 

@@ -2,6 +2,7 @@
 //! answers and reflections are saved (an older autosave never wins), completion is
 //! idempotent, unreleased units are refused to participants, and only participants
 //! of the class can record anything.
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::curriculum::model::{BlockBody, CheckMode};
@@ -10,7 +11,6 @@ use app::curriculum::view_model::{BlockView, ClassUnits, LessonPage};
 use app::entities::{class_unit_release, cur_unit, lesson_completion};
 use app::error::AppError;
 use app::i18n::K;
-use crate::common::*;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// The first lesson with a quick check, its check's (key, correct key, wrong key).

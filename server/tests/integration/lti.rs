@@ -3,11 +3,11 @@
 //! the platform's user id or by NIP); every refusal named; the launch code
 //! fallback; the tool's own key set and rotation.
 
+use crate::common::{Backend, Reply, TestApp};
+use crate::lti_sim::{Platform, CLIENT_ID, INSTRUCTOR, LEARNER};
 use app::entities::{class, class_member, lti_account, user};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use crate::common::{Backend, Reply, TestApp};
-use crate::lti_sim::{Platform, CLIENT_ID, INSTRUCTOR, LEARNER};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 use std::sync::atomic::Ordering;

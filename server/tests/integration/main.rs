@@ -14,6 +14,7 @@ mod hostile;
 mod learning;
 mod lti;
 mod malformed;
+mod page_queries;
 mod races;
 mod roster_import;
 mod rubrics;

@@ -2,10 +2,10 @@
 //! content types, no multipart boundary, invalid UTF-8, oversized and deeply
 //! nested bodies, ids that are negative, huge or not numbers. Every answer must
 //! be a 4xx (or a plain success), never a 5xx, and no request may panic.
+use crate::common::*;
 use app::auth::model::Role;
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
-use crate::common::*;
 use std::collections::BTreeSet;
 use tower::ServiceExt;
 

@@ -1,10 +1,10 @@
 //! Roster import end to end through the router: preview with row errors, nothing
 //! stored on a bad file, all-or-nothing commit, NIP matching, composition.
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::classes::model::{ClassDetail, ImportPreview};
 use app::entities::{class_member, user};
-use crate::common::*;
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 /// 30 people: 3 Boomers, 8 Gen X, 12 Gen Y, 7 Gen Z (article scheme).

@@ -3,13 +3,13 @@
 //! that total 95 are refused with the total), frozen once used and then
 //! versioned, imported from CSV with line-precise errors and exported; all
 //! of it for the class's facilitators and admins only.
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::entities::{rubric, rubric_version};
 use app::error::AppError;
 use app::rubrics::domain::rubric::Rubric;
 use axum::http::StatusCode;
-use crate::common::*;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 /// The editor's form for `r`, as the browser posts it.

@@ -2,6 +2,7 @@
 //! saved once however often it is sent, a stale page is refused, attempts follow
 //! the assignment's window and policy, a scenario with a trap can be imported
 //! but not published until mended, and analytics count choices by generation.
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::entities::{scenario_attempt, scenario_step, scenario_version, user};
@@ -11,7 +12,6 @@ use app::i18n::{K, P};
 use app::scenarios::domain::engine::{self, Answer, PlayState, Step};
 use app::scenarios::model::{NodeKind, Scenario};
 use app::scenarios::{assign, store};
-use crate::common::*;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 const KEY: &str = "aplikasi-laporan";

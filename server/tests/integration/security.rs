@@ -1,11 +1,11 @@
 //! Issue 19: login `next`, sessions after a password change, error statuses,
 //! CSRF refusals, caching and HSTS, through the real router.
+use crate::common::*;
 use app::auth::model::Role;
 use app::error::AppError;
 use app::i18n::K;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use crate::common::*;
 
 /// A plain-form login (no JavaScript) with `next`, as the login page posts it.
 async fn form_login(app: &TestApp, next: &str) -> Reply {

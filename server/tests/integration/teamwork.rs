@@ -3,13 +3,13 @@
 //! and published; submissions are versions, marked late, stored once per key
 //! and served only to those who may see them; mentoring pairs are proposed,
 //! confirmed and log sessions once per key.
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::entities::{mentoring_pair, mentoring_session, task_submission, team_member, user};
 use app::error::AppError;
 use app::i18n::said;
 use app::i18n::P;
-use crate::common::*;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// (name, birth year, gender, unit)

@@ -4,6 +4,7 @@
 //! grade, a lesson read and a released reflection result, through the
 //! outbox: nothing is queued without an LRS, a failing LRS delays and loses
 //! nothing, and a statement sent again is not stored twice.
+use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::entities::lti_outbox;
@@ -12,7 +13,6 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::put;
 use axum::Router;
-use crate::common::*;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
 use std::collections::HashMap;

@@ -9,7 +9,7 @@ use crate::scenarios::domain::engine::{self, Answer, PlayState, Step, StepError}
 use crate::scenarios::model::{Scenario, Scores};
 use crate::scenarios::store;
 use chrono::Utc;
-use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// An assignment of the class, with its scenario row.
@@ -18,12 +18,20 @@ pub async fn assignment<C: ConnectionTrait>(
     class_id: i64,
     assignment_id: i64,
 ) -> AppResult<(scenario_assignment::Model, scenario::Model)> {
-    let found = assignment_row(db, class_id, assignment_id).await?;
-    let row = scenario::Entity::find_by_id(found.scenario_id)
+    // One query: the assignment with its scenario.
+    let scenario_of: RelationDef = scenario_assignment::Entity::belongs_to(scenario::Entity)
+        .from(scenario_assignment::Column::ScenarioId)
+        .to(scenario::Column::Id)
+        .into();
+    let found = scenario_assignment::Entity::find_by_id(assignment_id)
+        .join(sea_orm::JoinType::InnerJoin, scenario_of)
+        .select_also(scenario::Entity)
         .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((found, row))
+        .await?;
+    match found {
+        Some((a, Some(row))) if a.class_id == class_id => Ok((a, row)),
+        _ => Err(AppError::NotFound),
+    }
 }
 
 pub async fn assignments_of_class<C: ConnectionTrait>(

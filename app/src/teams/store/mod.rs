@@ -25,6 +25,9 @@ pub use editing::*;
 pub struct Roster {
     pub people: Vec<Person>,
     pub names: HashMap<i64, String>,
+    /// The class's survey answers, read once for the skills above and kept
+    /// for the pages that show them.
+    pub answers: Vec<survey_answer::Model>,
 }
 
 impl Roster {
@@ -36,12 +39,10 @@ impl Roster {
 pub async fn roster(state: &AppState, class_id: i64) -> AppResult<Roster> {
     use crate::classes::domain::generation::UNKNOWN_CODE;
     let scheme = crate::classes::store::active_scheme_cached(state).await?;
-    let skills: HashMap<i64, Option<u8>> = survey_answer::Entity::find()
-        .filter(survey_answer::Column::ClassId.eq(class_id))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|a| (a.user_id, super::survey::answers_of(&a).skill()))
+    let answers = super::survey::answers(&state.db, class_id).await?;
+    let skills: HashMap<i64, Option<u8>> = answers
+        .iter()
+        .map(|a| (a.user_id, super::survey::answers_of(a).skill()))
         .collect();
     let mut members: Vec<_> = crate::classes::store::members(&state.db, class_id)
         .await?
@@ -64,7 +65,11 @@ pub async fn roster(state: &AppState, class_id: i64) -> AppResult<Roster> {
         })
         .collect();
     let names = members.into_iter().map(|u| (u.id, u.full_name)).collect();
-    Ok(Roster { people, names })
+    Ok(Roster {
+        people,
+        names,
+        answers,
+    })
 }
 
 /// A team set with its teams in number order, each with its member ids.

@@ -38,6 +38,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// The same state the router uses (its session cache included).
     pub state: AppState,
+    /// Every statement sent to the database so far (see `page_queries`).
+    pub queries: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     cleanup: Option<(String, String)>,
 }
 
@@ -92,13 +94,19 @@ impl TestApp {
                 (format!("{base}/{name}"), Some((admin, name)))
             }
         };
-        let db = server::db::connect(&url).await.expect("connect");
+        let mut db = server::db::connect(&url).await.expect("connect");
+        let queries = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = queries.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        });
         server::db::migrate(&db).await.expect("migrate");
         let state = AppState::new(db.clone(), options(), false);
         Some(TestApp {
             router: server::router(state.clone(), false),
             db,
             state,
+            queries,
             cleanup,
         })
     }
