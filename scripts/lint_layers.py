@@ -14,7 +14,9 @@ top. Three rules are checked:
    (storage and domain do not render);
 4. a view module loads nothing: no database handle, no server state, no
    async fn (a feature's `page_data.rs` or `api.rs` loads, the view renders);
-5. no source file in app/src or server/src is over 400 lines.
+5. no source file in app/src or server/src is over 400 lines;
+6. a view module names no database row (`crate::entities`): it renders the
+   view model its feature's `page_data.rs` or `api.rs` built.
 
 Prints each violation as `file:line: rule: what` and exits 1 when there is any.
 `--count` prints only the number per rule. `--cycles` prints the import cycles
@@ -82,6 +84,7 @@ def is_views(rest: str) -> bool:
 # What loading looks like in a view module.
 LOADS = re.compile(r"\bAppState\b|\bsea_orm\b|\bDatabaseConnection\b|\bConnectionTrait\b|\.db\b|\basync\s+fn\b")
 MAX_LINES = 400
+ROWS = re.compile(r"\bentities::")
 
 
 def is_view_module(inner) -> bool:
@@ -101,10 +104,13 @@ def violations():
         text = code_only(path.read_text(encoding="utf-8"))
         below_views = bool(inner) and inner[0] in ("domain", "store", "db", "model")
         if top in FEATURES and is_view_module(inner):
+            rel = path.relative_to(REPO)
             for number, line in enumerate(text.splitlines(), 1):
                 m = LOADS.search(line)
                 if m:
-                    yield "view loads data", f"{path.relative_to(REPO)}:{number}", m.group(0)
+                    yield "view loads data", f"{rel}:{number}", m.group(0)
+                if ROWS.search(line):
+                    yield "view takes database rows", f"{rel}:{number}", line.strip()
         for line, target, rest in references(text):
             where = f"{path.relative_to(REPO)}:{line}"
             if top in KIT and (target in FEATURES or target in TOP):
@@ -128,6 +134,7 @@ def self_test():
             "teams/store.rs": "// use crate::teams::views::card; only a comment\nuse crate::teams::views::card;\n",
             "teams/api.rs": "use crate::scenarios::model::Scenario;\nuse crate::ui::rendered::tr;\n",
             "teams/views/list.rs": "fn body() {}\npub async fn load(state: &AppState) {}\n",
+            "teams/views/row.rs": "use crate::entities::team;\nfn show(t: &team::Model) {}\n",
             "teams/page_data.rs": "pub async fn load(state: &AppState) { state.db; }\n",
             "teams/domain/long.rs": "// x\n" * 401,
             "app.rs": "use crate::teams::views::TeamsPage;\n",
@@ -142,6 +149,7 @@ def self_test():
         ("kit imports a feature", "ui/widget.rs:1"),
         ("storage or domain imports views", "teams/store.rs:2"),
         ("view loads data", "teams/views/list.rs:2"),
+        ("view takes database rows", "teams/views/row.rs:1"),
     ]
     if found != expected:
         print(f"self-test failed: found {found}, expected {expected}", file=sys.stderr)

@@ -6,7 +6,7 @@ use super::report::{self, agreement, Agreement, Entry, SubjectReport};
 use super::store::{self, SUBMITTED};
 use super::subjects::{Resolved, Subject, Written};
 use super::target::{Target, REFLECTION};
-use crate::entities::{class, evaluation_setting, evaluator_assignment, score, team_task};
+use crate::entities::{class, evaluation_setting, evaluator_assignment, score};
 use crate::error::AppResult;
 use crate::rubrics::domain::rubric::Rubric;
 use crate::rubrics::store::Loaded;
@@ -103,8 +103,19 @@ pub async fn load_evaluation(
 /// What a subject handed in: a team's versions of the task, or a
 /// participant's reflections attempt by attempt.
 pub enum HandedIn {
-    Task(Box<team_task::Model>, crate::tasks::store::Versions),
+    /// The team's version that counts (the task's late policy decides), if any.
+    Task(Option<Counted>),
     Reflections(Vec<Written>),
+}
+
+/// A task version as the scoring page shows it.
+pub struct Counted {
+    pub number: i32,
+    pub submitted_at: chrono::DateTime<chrono::Utc>,
+    pub body: String,
+    pub links: String,
+    /// (where it is downloaded, name, size)
+    pub files: Vec<(String, String, i64)>,
 }
 
 pub struct ScoreData {
@@ -154,7 +165,15 @@ pub async fn load_scoring(
     } else {
         let task = crate::tasks::store::task(db, class.id, target.id).await?;
         let versions = crate::tasks::store::versions(db, task.id, Some(subject.id)).await?;
-        HandedIn::Task(Box::new(task), versions)
+        HandedIn::Task(
+            crate::tasks::store::counting_of(&task, &versions).map(|(s, files)| Counted {
+                number: s.number,
+                submitted_at: s.submitted_at,
+                body: s.body.clone(),
+                links: s.links.clone(),
+                files: crate::tasks::store::file_links(class.id, files),
+            }),
+        )
     };
     let subject_id = subject.id;
     let scores = store::scores(db, &target).await?;

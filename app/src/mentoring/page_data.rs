@@ -20,10 +20,31 @@ pub struct MentoringData {
     /// The classes a facilitator may pair across, this one first.
     pub scope: Vec<class::Model>,
     pub class_names: HashMap<i64, String>,
-    pub pairs: Vec<mentoring_pair::Model>,
+    pub pairs: Vec<Pair>,
     pub goals: Vec<mentoring_goal::Model>,
     pub sessions: Vec<mentoring_session::Model>,
     pub unpaired: Vec<(i64, Unpaired)>,
+}
+
+/// A pair as the page shows it (its topics read from their stored list).
+pub struct Pair {
+    pub id: i64,
+    pub mentor_id: i64,
+    pub mentee_id: i64,
+    pub status: String,
+    pub topics: Vec<String>,
+}
+
+impl Pair {
+    fn of(row: mentoring_pair::Model) -> Pair {
+        Pair {
+            topics: serde_json::from_str(&row.topics).unwrap_or_default(),
+            id: row.id,
+            mentor_id: row.mentor_id,
+            mentee_id: row.mentee_id,
+            status: row.status,
+        }
+    }
 }
 
 impl MentoringData {
@@ -101,6 +122,6 @@ pub async fn load(
         can_manage,
         is_participant,
         me: caller.user_id,
-        pairs,
+        pairs: pairs.into_iter().map(Pair::of).collect(),
     })
 }

@@ -17,7 +17,7 @@ use leptos::server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
 pub async fn rubrics_page(class_id: i64) -> Result<String, AppError> {
     let (state, class) = managed(class_id).await?;
     let list = store::list(&state.db, class_id).await?;
-    crate::ui::render_html(move || super::views::list_body(class, list))
+    crate::ui::render_html(move || super::views::list_body(class.id, class.name, list))
 }
 
 /// One rubric in the editor, with the score preview.
@@ -25,7 +25,7 @@ pub async fn rubrics_page(class_id: i64) -> Result<String, AppError> {
 pub async fn rubric_page(class_id: i64, rubric: i64) -> Result<String, AppError> {
     let (state, class) = managed(class_id).await?;
     let loaded = store::load(&state.db, class_id, rubric).await?;
-    crate::ui::render_html(move || super::views::editor_body(class, loaded))
+    crate::ui::render_html(move || super::views::editor_body(class.id, class.name, loaded))
 }
 
 /// Copies a shipped template, in the caller's language, into the class.

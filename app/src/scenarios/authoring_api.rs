@@ -8,7 +8,7 @@ use leptos::server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
 #[cfg(feature = "ssr")]
 use {
     super::domain::format,
-    super::model::{Next, Node, NodeKind, Scenario},
+    super::model::{Authored, Next, Node, NodeKind, Scenario},
     super::store,
     crate::auth::{guard, model::Role},
     crate::curriculum::domain::format::FormatIssue,
@@ -26,7 +26,15 @@ fn authors() -> Result<crate::state::Caller, AppError> {
 pub async fn scenarios_page() -> Result<String, AppError> {
     authors()?;
     let state = guard::state()?;
-    let all = store::all(&state.db).await?;
+    let all = store::all(&state.db)
+        .await?
+        .into_iter()
+        .map(|(row, draft)| Authored {
+            key: row.key,
+            published: row.published,
+            draft,
+        })
+        .collect();
     crate::ui::render_html(move || super::views::scenarios_body(all))
 }
 
@@ -36,7 +44,12 @@ pub async fn scenario_editor_page(key: String) -> Result<String, AppError> {
     authors()?;
     let state = guard::state()?;
     let (row, draft) = store::by_key(&state.db, &key).await?;
-    crate::ui::render_html(move || super::views::editor_body(row, draft))
+    let scenario = Authored {
+        key: row.key,
+        published: row.published,
+        draft,
+    };
+    crate::ui::render_html(move || super::views::editor_body(scenario))
 }
 
 /// Facilitators and admins. Reads an uploaded scenario file (multipart fields

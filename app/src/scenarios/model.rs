@@ -239,3 +239,11 @@ impl Scenario {
         self.nodes.iter().find(|n| n.id == id)
     }
 }
+
+/// A scenario as the authoring pages show it: its key, its newest published
+/// version (0 before the first) and its draft.
+pub struct Authored {
+    pub key: String,
+    pub published: i32,
+    pub draft: Scenario,
+}

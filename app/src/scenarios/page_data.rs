@@ -1,9 +1,9 @@
 //! What the scenario pages show, gathered on the server (never sent as JSON:
 //! the pages go out as HTML).
-use crate::entities::{class, scenario, scenario_assignment, scenario_attempt, scenario_step};
+use crate::entities::{class, scenario, scenario_assignment};
 use crate::error::AppResult;
 use crate::i18n::P;
-use crate::scenarios::domain::engine::{self, PlayState};
+use crate::scenarios::domain::engine::{self, PlayState, Step};
 use crate::scenarios::model::{Bilingual, Scenario, Scores};
 use crate::scenarios::store::{self, play};
 use crate::state::{AppState, Caller};
@@ -159,15 +159,19 @@ pub enum Mode {
 }
 
 pub struct Playing {
-    pub attempt: scenario_attempt::Model,
-    pub steps: Vec<scenario_step::Model>,
+    pub attempt_id: i64,
+    /// The steps taken so far, in order.
+    pub steps: Vec<Step>,
     pub state: PlayState,
     pub percent: u32,
 }
 
 pub struct Summary {
-    pub attempt: scenario_attempt::Model,
-    pub steps: Vec<scenario_step::Model>,
+    /// Which attempt of the participant's this was (1, 2, …).
+    pub number: i32,
+    /// The ending node reached.
+    pub ending: Option<String>,
+    pub steps: Vec<Step>,
     pub scores: Scores,
     /// The decision grade out of 100 (the one an LMS receives); None when
     /// the attempt had no choice between options of different worth.
@@ -201,21 +205,22 @@ pub async fn play_data(
         _ if !is_participant => Mode::Preview { can_manage },
         None => Mode::Intro { refusal, finished: 0 },
         Some(attempt) => {
-            let steps = play::steps_of(&state.db, attempt.id).await?;
-            let play = play::state_of(&scenario, &steps)?;
+            let rows = play::steps_of(&state.db, attempt.id).await?;
+            let play = play::state_of(&scenario, &rows)?;
+            let steps: Vec<Step> = rows.iter().map(play::as_step).collect();
             if attempt.finished_at.is_none() {
                 let percent = engine::progress_percent(&scenario, &play);
                 Mode::Playing(Playing {
-                    attempt,
+                    attempt_id: attempt.id,
                     steps,
                     state: play,
                     percent,
                 })
             } else {
-                let taken: Vec<_> = steps.iter().map(play::as_step).collect();
                 Mode::Summary(Summary {
-                    grade: crate::scenarios::domain::grade::decision_percent(&scenario, &taken),
-                    attempt,
+                    grade: crate::scenarios::domain::grade::decision_percent(&scenario, &steps),
+                    number: attempt.number,
+                    ending: attempt.ending,
                     steps,
                     scores: play.scores,
                     refusal,

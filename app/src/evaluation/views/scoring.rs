@@ -1,5 +1,4 @@
 //! The scoring page: what the subject handed in beside the rubric form.
-use crate::entities::{score, team_task};
 use crate::evaluation::api::SaveScore;
 use crate::evaluation::store::{self, RESCORE, SUBMITTED};
 use crate::evaluation::subjects::Written;
@@ -15,14 +14,10 @@ use super::results::fmt;
 use crate::evaluation::page_data::*;
 
 /// The team's version that counts, as the evaluator scores it.
-pub(super) fn counting_version(
-    class_id: i64,
-    task: &team_task::Model,
-    versions: &crate::tasks::store::Versions,
-) -> impl IntoView {
-    match crate::tasks::store::counting_of(task, versions) {
-        Some((s, files)) => {
-            let files = crate::tasks::store::file_links(class_id, files);
+pub(super) fn counting_version(counted: &Option<Counted>) -> impl IntoView {
+    match counted {
+        Some(s) => {
+            let files = s.files.clone();
             view! {
                 <p class="muted">{fill(tr(P::VersionNumber), &[s.number.to_string()])}" · "{crate::ui::rendered::wib(s.submitted_at)}</p>
                 {crate::ui::rendered::submission_content(&s.body, &s.links, files)}
@@ -40,7 +35,7 @@ pub fn scoring_body(data: ScoreData) -> impl IntoView {
         _ => P::ScoreTitle,
     };
     let submission = match &data.handed_in {
-        HandedIn::Task(task, versions) => counting_version(data.class.id, task, versions).into_any(),
+        HandedIn::Task(counted) => counting_version(counted).into_any(),
         HandedIn::Reflections(written) => reflections_view(written).into_any(),
     };
     let form = match &data.rubric {
@@ -195,8 +190,8 @@ pub(super) fn compare(data: &ScoreData) -> Option<impl IntoView> {
         data.reference.as_ref()?,
     );
     type Picks = Vec<Option<crate::rubrics::domain::rubric::Pick>>;
-    let read = |s: &score::Model| serde_json::from_str::<Picks>(&s.picks).unwrap_or_default();
-    let (mine, reference) = (read(mine), read(reference));
+    let read = |picks: &str| serde_json::from_str::<Picks>(picks).unwrap_or_default();
+    let (mine, reference) = (read(&mine.picks), read(&reference.picks));
     let rows = rubric
         .criteria
         .iter()

@@ -7,9 +7,8 @@ use super::api::{
 };
 use super::domain::pairing::{role_of, Unpaired};
 use super::store::{CONFIRMED, DECLINED, PROPOSED, REPLACED};
-use crate::entities::mentoring_pair;
 use crate::i18n::{fill, P};
-use crate::mentoring::page_data::MentoringData;
+use crate::mentoring::page_data::{MentoringData, Pair};
 use crate::teams::labels::topic_label;
 use crate::ui::rendered::button_form;
 use crate::ui::rendered::{generation_label, paragraphs, tr};
@@ -39,9 +38,12 @@ fn status_text(status: &str) -> &'static str {
     })
 }
 
-fn topics(pair: &mentoring_pair::Model) -> String {
-    let list: Vec<String> = serde_json::from_str(&pair.topics).unwrap_or_default();
-    list.iter().map(|t| topic_label(t)).collect::<Vec<_>>().join(", ")
+fn topics(pair: &Pair) -> String {
+    pair.topics
+        .iter()
+        .map(|t| topic_label(t))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn person(data: &MentoringData, id: i64) -> impl IntoView {
@@ -223,7 +225,7 @@ fn own_pairs(data: &MentoringData) -> impl IntoView {
         .into_any()
 }
 
-fn own_pair(data: &MentoringData, p: &mentoring_pair::Model) -> impl IntoView {
+fn own_pair(data: &MentoringData, p: &Pair) -> impl IntoView {
     let mentee = p.mentee_id == data.me;
     let (label, other) = if mentee {
         (P::YourMentor, p.mentor_id)

@@ -3,25 +3,23 @@
 use super::api::{CopyRubricTemplate, ImportRubric, SaveRubric};
 use super::domain::rubric::{Criterion, Level, Rubric};
 use super::store::Loaded;
-use crate::entities::class;
 use crate::i18n::{fill, P};
 use crate::ui::rendered::{locale, tr};
 use crate::ui::{form_action, use_csrf, CsrfField, ErrorSlot};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-fn head(class: &class::Model, title: P) -> impl IntoView {
+fn head(class_id: i64, class_name: String, title: P) -> impl IntoView {
     view! {
         <header class="page-head">
-            <p class="muted"><a href=format!("/classes/{}", class.id)>{class.name.clone()}</a></p>
+            <p class="muted"><a href=format!("/classes/{class_id}")>{class_name}</a></p>
             <h1>{tr(title)}</h1>
             <p>{tr(P::RubricsIntro)}</p>
         </header>
     }
 }
 
-pub fn list_body(class: class::Model, list: Vec<Loaded>) -> impl IntoView {
-    let id = class.id;
+pub fn list_body(id: i64, class_name: String, list: Vec<Loaded>) -> impl IntoView {
     let items = list
         .iter()
         .map(|l| {
@@ -45,7 +43,7 @@ pub fn list_body(class: class::Model, list: Vec<Loaded>) -> impl IntoView {
         .collect_view();
     let empty = list.is_empty();
     view! {
-        {head(&class, P::RubricsTitle)}
+        {head(id, class_name, P::RubricsTitle)}
         {empty.then(|| view! { <p class="notice">{tr(P::RubricsNone)}</p> })}
         <ul class="rubric-list">{items}</ul>
         {template_form(id)}
@@ -107,9 +105,8 @@ fn import_form(class_id: i64) -> impl IntoView {
     }
 }
 
-pub fn editor_body(class: class::Model, loaded: Loaded) -> impl IntoView {
+pub fn editor_body(class_id: i64, class_name: String, loaded: Loaded) -> impl IntoView {
     let body = &loaded.body;
-    let class_id = class.id;
     // One empty criterion (with four empty levels) and one empty level per
     // criterion: filling them in adds, without JavaScript.
     let mut criteria: Vec<Criterion> = body.criteria.clone();
@@ -130,7 +127,7 @@ pub fn editor_body(class: class::Model, loaded: Loaded) -> impl IntoView {
         .map(|(i, c)| criterion_fields(i, c, i == count))
         .collect_view();
     view! {
-        {head(&class, P::RubricEditorTitle)}
+        {head(class_id, class_name, P::RubricEditorTitle)}
         {preview(&loaded)}
         // Once hydrated the form posts itself (without `save`) as the
         // facilitator types: the answer is the live preview, or the error.

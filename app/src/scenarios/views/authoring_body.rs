@@ -2,21 +2,19 @@
 //! and the editor (map, problems beside their nodes, node sources, publish).
 use super::graph_svg::scenario_graph;
 use super::text::{locale, problem_text, tr, tx};
-use crate::entities::scenario;
 use crate::i18n::{fill, P};
 use crate::scenarios::authoring_api::{
     AddScenarioNode, DeleteScenarioNode, ImportScenario, PublishScenario, SaveScenarioNode,
 };
 use crate::scenarios::domain::format::{header_source, node_source};
 use crate::scenarios::domain::rules::{self, Problem};
-use crate::scenarios::model::{Node, Scenario};
+use crate::scenarios::model::{Authored, Node};
 use crate::ui::{form_action, slot_action, use_csrf, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::HashSet;
 
-fn status(row: &scenario::Model, problems: usize) -> String {
-    let published = row.published;
+fn status(published: i32, problems: usize) -> String {
     let mut text = match published {
         0 => tr(P::StatusDraft).to_string(),
         n => fill(tr(P::StatusPublished), &[n.to_string()]),
@@ -27,7 +25,7 @@ fn status(row: &scenario::Model, problems: usize) -> String {
     text
 }
 
-pub fn scenarios_body(all: Vec<(scenario::Model, Scenario)>) -> impl IntoView {
+pub fn scenarios_body(all: Vec<Authored>) -> impl IntoView {
     view! {
         <header class="page-head">
             <h1>{tr(P::ScenariosTitle)}</h1>
@@ -42,14 +40,14 @@ pub fn scenarios_body(all: Vec<(scenario::Model, Scenario)>) -> impl IntoView {
                     <th scope="col"></th>
                 </tr></thead>
                 <tbody>
-                    {all.into_iter().map(|(row, draft)| {
+                    {all.into_iter().map(|Authored { key, published, draft }| {
                         let problems = rules::check(&draft).len();
-                        let status = status(&row, problems);
-                        let edit = format!("/scenarios/{}", row.key);
-                        let export = format!("/scenarios/{}/export.toml", row.key);
+                        let status = status(published, problems);
+                        let edit = format!("/scenarios/{key}");
+                        let export = format!("/scenarios/{key}/export.toml");
                         view! {
                             <tr>
-                                <th scope="row"><a href=edit.clone()>{tx(&draft.title).to_string()}</a><br /><code>{row.key.clone()}</code></th>
+                                <th scope="row"><a href=edit.clone()>{tx(&draft.title).to_string()}</a><br /><code>{key}</code></th>
                                 <td>{draft.nodes.len()}</td>
                                 <td>{status}</td>
                                 <td><a href=edit>{tr(P::Edit)}</a>" · "<a href=export download="">{tr(P::Export)}</a></td>
@@ -89,7 +87,12 @@ fn import_form() -> impl IntoView {
     }
 }
 
-pub fn editor_body(row: scenario::Model, draft: Scenario) -> impl IntoView {
+pub fn editor_body(scenario: Authored) -> impl IntoView {
+    let Authored {
+        key,
+        published,
+        draft,
+    } = scenario;
     let problems = rules::check(&draft);
     let flagged: HashSet<String> = problems.iter().filter_map(|p| p.node.clone()).collect();
     let graph = scenario_graph(&draft, &flagged);
@@ -98,8 +101,7 @@ pub fn editor_body(row: scenario::Model, draft: Scenario) -> impl IntoView {
         .filter(|p| p.node.is_none() || draft.node(p.node.as_deref().unwrap_or_default()).is_none())
         .map(text_of)
         .collect();
-    let key = row.key.clone();
-    let status = status(&row, problems.len());
+    let status = status(published, problems.len());
     let export = format!("/scenarios/{key}/export.toml");
     view! {
         <p class="muted"><a href="/scenarios">{tr(P::BackToScenarios)}</a></p>

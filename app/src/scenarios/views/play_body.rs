@@ -4,6 +4,7 @@
 //! repeated post (a retry, a double tap) is saved once.
 use super::text::{band_name, character_card, paragraphs, tr, tx};
 use crate::i18n::{fill, P};
+use crate::scenarios::domain::engine::{Answer, Step};
 use crate::scenarios::model::*;
 use crate::scenarios::page_data::{Mode, PlayData, Playing, Summary};
 use crate::ui::{CsrfField, ErrorSlot};
@@ -89,7 +90,7 @@ fn node_screen(s: &Scenario, p: Playing, h: &Hidden) -> impl IntoView {
             <form method="post" action="/api/scenario_step" class="step-form" data-error-slot="play-error" data-retry="">
                 <CsrfField />
                 <input type="hidden" name="class_id" value=h.class_id />
-                <input type="hidden" name="attempt" value=p.attempt.id />
+                <input type="hidden" name="attempt" value=p.attempt_id />
                 <input type="hidden" name="seq" value=seq />
                 <input type="hidden" name="node" value=p.state.at.clone() />
                 <input type="hidden" name="key" value=h.key.clone() />
@@ -143,12 +144,14 @@ fn node_inner(node: Node) -> AnyView {
 }
 
 /// The feedback on the choice just made, shown above the node it led to.
-fn last_feedback(s: &Scenario, last: &crate::entities::scenario_step::Model) -> Option<AnyView> {
-    let key = last.option_key.as_deref()?;
+fn last_feedback(s: &Scenario, last: &Step) -> Option<AnyView> {
+    let Answer::Choose(key) = &last.answer else {
+        return None;
+    };
     let NodeKind::Choice { options, .. } = &s.node(&last.node)?.kind else {
         return None;
     };
-    let option = options.iter().find(|o| o.key == key)?;
+    let option = options.iter().find(|o| o.key == *key)?;
     Some(
         view! {
             <aside class="feedback" role="status">
@@ -162,7 +165,7 @@ fn last_feedback(s: &Scenario, last: &crate::entities::scenario_step::Model) -> 
 }
 
 fn summary_screen(s: &Scenario, sum: Summary, h: &Hidden) -> impl IntoView {
-    let ending = sum.attempt.ending.as_deref().and_then(|id| s.node(id)).cloned();
+    let ending = sum.ending.as_deref().and_then(|id| s.node(id)).cloned();
     let last = sum.steps.last().and_then(|l| last_feedback(s, l));
     let (title, text, band) = match ending.map(|n| n.kind) {
         Some(NodeKind::Ending { band, title, text }) => {
@@ -174,7 +177,10 @@ fn summary_screen(s: &Scenario, sum: Summary, h: &Hidden) -> impl IntoView {
         .steps
         .iter()
         .filter_map(|step| {
-            let text = step.reflection.clone()?;
+            let Answer::Reflect(text) = &step.answer else {
+                return None;
+            };
+            let text = text.clone();
             match &s.node(&step.node)?.kind {
                 NodeKind::Reflection { prompt, .. } => Some((tx(prompt).to_string(), text)),
                 _ => None,
@@ -184,7 +190,7 @@ fn summary_screen(s: &Scenario, sum: Summary, h: &Hidden) -> impl IntoView {
     view! {
         {last}
         <section class="ending">
-            <p class="muted">{fill(tr(P::AttemptOf), &[sum.attempt.number.to_string()])}</p>
+            <p class="muted">{fill(tr(P::AttemptOf), &[sum.number.to_string()])}</p>
             <h2>{tr(P::SummaryTitle)}": "{title}</h2>
             {band.map(|b| view! { <p class=format!("band band-{}", b.name())>{tr(P::Band)}": "{tr(band_name(b))}</p> })}
             {paragraphs(&text)}

@@ -1,7 +1,7 @@
 //! Small pieces shared by the server-rendered scenario pages: translation in
 //! the caller's language, paragraphs, characters, scores and the path taken.
-use crate::entities::scenario_step;
 use crate::i18n::{Locale, P};
+use crate::scenarios::domain::engine::{Answer, Step};
 use crate::scenarios::model::*;
 pub use crate::ui::rendered::{generation_label, locale, paragraphs, tr};
 use leptos::prelude::*;
@@ -74,15 +74,17 @@ pub fn signed(v: i32) -> String {
 }
 
 /// The choices made and reflections written, in order.
-pub fn path_list(s: &Scenario, steps: &[scenario_step::Model]) -> impl IntoView {
+pub fn path_list(s: &Scenario, steps: &[Step]) -> impl IntoView {
     view! {
         <ol class="path">
             {steps.iter().filter_map(|step| {
                 let node = s.node(&step.node)?;
                 let (question, answer) = match &node.kind {
                     NodeKind::Choice { text, options } => {
-                        let key = step.option_key.as_deref()?;
-                        let chosen = options.iter().find(|o| o.key == key)?;
+                        let Answer::Choose(key) = &step.answer else {
+                            return None;
+                        };
+                        let chosen = options.iter().find(|o| o.key == *key)?;
                         (tx(text).to_string(), tx(&chosen.text).to_string())
                     }
                     NodeKind::Reflection { prompt, .. } => (tx(prompt).to_string(), tr(P::StepReflected).to_string()),

@@ -3,7 +3,6 @@
 //! counts and which came late, and the form to hand in another.
 use super::api::{CreateTask, SubmitTask};
 use super::store::{self, policy_of, version_of, Versions};
-use crate::entities::task_submission;
 use crate::i18n::{fill, P};
 use crate::tasks::page_data::{ListData, TaskData};
 use crate::teams::domain::submissions::{counting, standing, LatePolicy, Standing};
@@ -135,7 +134,7 @@ fn team_versions(data: &TaskData, number: i32, versions: &Versions, policy: Late
                         {late.map(|t| view! { " " <span class="tag tag-late">{t}</span> })}
                         {counted.then(|| view! { " " <span class="tag tag-ok">{tr(P::VersionCounts)}</span> })}
                     </p>
-                    {version_content(data.class.id, s, files)}
+                    {version_content(data.class.id, &s.body, &s.links, files)}
                 </li>
             }
         })
@@ -155,8 +154,8 @@ fn team_versions(data: &TaskData, number: i32, versions: &Versions, policy: Late
 }
 
 /// What a version holds: its text, links and files.
-fn version_content(class_id: i64, s: &task_submission::Model, files: &[(i64, String, i64)]) -> impl IntoView {
-    submission_content(&s.body, &s.links, store::file_links(class_id, files))
+fn version_content(class_id: i64, body: &str, links: &str, files: &[(i64, String, i64)]) -> impl IntoView {
+    submission_content(body, links, store::file_links(class_id, files))
 }
 
 /// A plain multipart post (files), with JavaScript on or off; its key makes
