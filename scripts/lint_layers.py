@@ -5,7 +5,7 @@ The layers (docs: README "Layout"): a feature's pure `domain` <- its storage
 (`store`/`db`) <- its server fns (`api`) <- its views; the kit (`ui/`, `i18n/`
 and the shared modules below) serves every feature and imports none; `app.rs`
 and the pages that compose features (`pages.rs`, `home.rs`, `layout.rs`) sit on
-top. Three rules are checked:
+top. These rules are checked:
 
 1. the kit imports no feature and nothing on top;
 2. a feature never imports another feature's views (shared widgets and text
@@ -16,12 +16,15 @@ top. Three rules are checked:
    async fn (a feature's `page_data.rs` or `api.rs` loads, the view renders);
 5. no source file in app/src or server/src is over 400 lines;
 6. a view module names no database row (`crate::entities`): it renders the
-   view model its feature's `page_data.rs` or `api.rs` built.
+   view model its feature's `page_data.rs` or `api.rs` built;
+7. no two features import each other, directly or around a circle (any
+   module, not only views): a feature that must tell one above it
+   something leaves it where that one reads it (the `lms` outbox, the
+   `results` a page shows), it does not call up.
 
 Prints each violation as `file:line: rule: what` and exits 1 when there is any.
 `--count` prints only the number per rule. `--cycles` prints the import cycles
-between features (any module, not only views) with an example of each edge:
-not yet a rule (docs/layers.md says which cycle is left), a map for the work.
+between features with an example of each edge (rule 7 reports the same).
 """
 import pathlib
 import re
@@ -30,8 +33,8 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "app" / "src"
 REPO = ROOT.parent.parent
 FEATURES = {
-    "admin", "auth", "classes", "curriculum", "evaluation", "lti",
-    "mentoring", "rubrics", "scenarios", "tasks", "teams",
+    "admin", "auth", "classes", "curriculum", "evaluation", "lms", "lti",
+    "mentoring", "results", "rubrics", "scenarios", "tasks", "teams",
 }
 KIT = {
     "ui", "i18n", "web", "error", "csv_out", "text_limits", "save_version",
@@ -119,6 +122,10 @@ def violations():
                 yield "feature imports another feature's views", where, f"{top} -> crate::{target}::{rest}"
             elif top in FEATURES and target == top and is_views(rest) and below_views:
                 yield "storage or domain imports views", where, f"crate::{target}::{rest}"
+    for group, group_edges in feature_cycles():
+        for a, b, where in group_edges:
+            place, _, path = where.partition(" ")
+            yield "features import each other in a circle", place, f"{a} -> {path} (circle: {' '.join(group)})"
 
 
 def self_test():
@@ -138,6 +145,7 @@ def self_test():
             "teams/page_data.rs": "pub async fn load(state: &AppState) { state.db; }\n",
             "teams/domain/long.rs": "// x\n" * 401,
             "app.rs": "use crate::teams::views::TeamsPage;\n",
+            "scenarios/store.rs": "use crate::teams::store::Roster;\n",
         }
         for name, text in files.items():
             (ROOT / name).parent.mkdir(parents=True, exist_ok=True)
@@ -145,6 +153,8 @@ def self_test():
         found = sorted((rule, where) for rule, where, _ in violations())
     expected = [
         ("feature imports another feature's views", "teams/views/card.rs:1"),
+        ("features import each other in a circle", "scenarios/store.rs:1"),
+        ("features import each other in a circle", "teams/api.rs:1"),
         ("file over 400 lines", "teams/domain/long.rs:401"),
         ("kit imports a feature", "ui/widget.rs:1"),
         ("storage or domain imports views", "teams/store.rs:2"),

@@ -8,8 +8,8 @@ use crate::home::HomePage;
 use crate::i18n::{Locale, K};
 use crate::layout::{Layout, NotFound};
 use crate::pages::HtmlRoute;
-use crate::session::{SessionResource, SessionVersion};
 use crate::ui::page_data;
+use crate::ui::{SessionResource, SessionVersion};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{

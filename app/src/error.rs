@@ -139,7 +139,7 @@ impl From<sea_orm::DbErr> for AppError {
     /// conflict the person can retry, and `server_util::write` retries it
     /// itself; everything else is our fault.
     fn from(e: sea_orm::DbErr) -> Self {
-        if crate::server_util::is_contention_err(&e) {
+        if is_contention_err(&e) {
             tracing::info!(error = %e, "write collided with another");
             return AppError::Conflict(Msg::new(K::ErrBusy));
         }
@@ -195,6 +195,31 @@ impl FromServerFnError for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(feature = "ssr")]
+/// The database refused this statement because of another transaction,
+/// not because of anything wrong with it: trying again may succeed.
+pub fn is_contention_err(e: &sea_orm::DbErr) -> bool {
+    use sea_orm::{sqlx, DbErr, RuntimeErr};
+    if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+        return true;
+    }
+    let (DbErr::Exec(RuntimeErr::SqlxError(inner))
+    | DbErr::Query(RuntimeErr::SqlxError(inner))
+    | DbErr::Conn(RuntimeErr::SqlxError(inner))) = e
+    else {
+        return false;
+    };
+    let sqlx::Error::Database(db) = &**inner else {
+        return false;
+    };
+    // PostgreSQL: serialization_failure, deadlock_detected. SQLite (extended
+    // codes): BUSY, LOCKED and their variants (BUSY_SNAPSHOT is 517).
+    matches!(
+        db.code().as_deref(),
+        Some("40001" | "40P01" | "5" | "6" | "261" | "262" | "517" | "773")
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,8 @@
 //! The frame around every page: header, language switch, navigation, logout.
 use crate::auth::api::{Logout, SetLocale};
 use crate::i18n::K;
-use crate::session::{bump_session_on_success, Role};
+use crate::session::Role;
+use crate::ui::bump_session_on_success;
 use crate::ui::{form_action, t, use_locale, use_user, CsrfField, ServerForm};
 use leptos::prelude::*;
 

@@ -17,11 +17,15 @@ pub mod home;
 pub mod i18n;
 pub mod layout;
 #[cfg(feature = "ssr")]
+pub mod lms;
+#[cfg(feature = "ssr")]
 pub mod lti;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod mentoring;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod results;
 pub mod rubrics;
 pub mod save_version;
 pub mod scenarios;

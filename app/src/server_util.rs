@@ -199,30 +199,6 @@ pub async fn pause_before_retry(attempt: u32) {
     tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
 }
 
-/// The database refused this statement because of another transaction,
-/// not because of anything wrong with it: trying again may succeed.
-pub fn is_contention_err(e: &sea_orm::DbErr) -> bool {
-    use sea_orm::{sqlx, DbErr, RuntimeErr};
-    if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
-        return true;
-    }
-    let (DbErr::Exec(RuntimeErr::SqlxError(inner))
-    | DbErr::Query(RuntimeErr::SqlxError(inner))
-    | DbErr::Conn(RuntimeErr::SqlxError(inner))) = e
-    else {
-        return false;
-    };
-    let sqlx::Error::Database(db) = &**inner else {
-        return false;
-    };
-    // PostgreSQL: serialization_failure, deadlock_detected. SQLite (extended
-    // codes): BUSY, LOCKED and their variants (BUSY_SNAPSHOT is 517).
-    matches!(
-        db.code().as_deref(),
-        Some("40001" | "40P01" | "5" | "6" | "261" | "262" | "517" | "773")
-    )
-}
-
 /// An error made from such a refusal (see `From<DbErr> for AppError`).
 pub fn is_contention(e: &crate::error::AppError) -> bool {
     matches!(e, crate::error::AppError::Conflict(m) if m.key == crate::i18n::K::ErrBusy)

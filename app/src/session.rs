@@ -2,7 +2,6 @@
 //! the logged-in user and the session the pages read. Part of the kit: the
 //! accounts feature (`auth`) fills it in, every other module only reads it.
 use crate::i18n::{Locale, K};
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -58,20 +57,4 @@ pub struct SessionInfo {
     pub user: Option<UserInfo>,
     pub csrf: String,
     pub locale: Locale,
-}
-
-/// Bumped after login, logout or a language change so the session is read again.
-#[derive(Clone, Copy)]
-pub struct SessionVersion(pub RwSignal<u32>);
-
-pub type SessionResource = crate::ui::PageData<Result<SessionInfo, crate::error::AppError>>;
-
-/// Re-reads the session (user, token, language) once an action succeeds.
-pub fn bump_session_on_success(action: crate::ui::FormAction) {
-    let version = expect_context::<SessionVersion>();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            version.0.update(|v| *v += 1);
-        }
-    });
 }

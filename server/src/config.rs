@@ -17,7 +17,7 @@ pub struct Config {
     pub lms_sync_every: std::time::Duration,
     /// The Learning Record Store for xAPI statements (`SINERGI_LRS_URL`,
     /// `SINERGI_LRS_KEY`, `SINERGI_LRS_SECRET`); none unless configured.
-    pub lrs: Option<app::lti::domain::xapi::Lrs>,
+    pub lrs: Option<app::lms::domain::xapi::Lrs>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/sinergi.db?mode=rwc";
@@ -79,13 +79,13 @@ fn lms_sync_every() -> Result<std::time::Duration, String> {
 
 /// `SINERGI_LRS_URL` with its key and secret, and `SINERGI_PUBLIC_URL` (the
 /// activity ids); unset or empty means no LRS.
-fn lrs() -> Result<Option<app::lti::domain::xapi::Lrs>, String> {
+fn lrs() -> Result<Option<app::lms::domain::xapi::Lrs>, String> {
     let var = |name: &str| std::env::var(name).unwrap_or_default().trim().to_string();
     let endpoint = var("SINERGI_LRS_URL");
     if endpoint.is_empty() {
         return Ok(None);
     }
-    app::lti::domain::xapi::lrs(
+    app::lms::domain::xapi::lrs(
         &endpoint,
         &var("SINERGI_LRS_KEY"),
         &var("SINERGI_LRS_SECRET"),

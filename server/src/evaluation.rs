@@ -5,7 +5,7 @@
 use crate::download;
 use app::error::AppError;
 use app::evaluation::export::{csv_file, target_tables, to_csv, Table};
-use app::evaluation::target::Target;
+use app::results::target::Target;
 use app::state::{AppState, RequestAuth};
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -69,7 +69,7 @@ async fn export(
     } else {
         return download::error(auth.locale, AppError::NotFound);
     };
-    let what = if target.kind == app::evaluation::target::REFLECTION {
+    let what = if target.kind == app::results::target::REFLECTION {
         "refleksi"
     } else {
         "tugas"

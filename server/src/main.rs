@@ -83,10 +83,10 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), St
     if let Some(lrs) = &config.lrs {
         println!("xAPI statements go to the LRS at {}", lrs.endpoint);
     }
-    app::lti::xapi::configure(config.lrs.clone());
+    app::lms::xapi::configure(config.lrs.clone());
     // Grades for the LMS (and xAPI statements) wait in the outbox; this
     // delivers them in the background.
-    app::lti::outbox::spawn_worker(state.clone(), config.lms_sync_every);
+    app::lms::outbox::spawn_worker(state.clone(), config.lms_sync_every);
     let app = server::router(state, config.trust_proxy);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

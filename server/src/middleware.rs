@@ -83,6 +83,9 @@ pub async fn session(
     };
     let ip = client_ip(&req, trust_proxy);
     req.extensions_mut().insert(ClientIp(ip));
+    // The locale alone too: the texts (`i18n::said`) read it without
+    // knowing about sessions.
+    req.extensions_mut().insert(locale);
     req.extensions_mut().insert(RequestAuth { caller, csrf, locale });
     let mut res = next.run(req).await;
     if let Some(token) = new_anon {

@@ -13,7 +13,7 @@ use {
     },
     crate::auth::{guard, model::Role, policy::ClassAccess},
     crate::entities::{class, user},
-    crate::i18n::{Msg, K},
+    crate::i18n::K,
     sea_orm::{prelude::*, ActiveValue::Set},
     std::collections::HashMap,
 };
@@ -188,9 +188,4 @@ pub async fn commit_roster(class_id: i64, upload_id: String) -> Result<u32, AppE
         .await)?;
     crate::web::redirect(&format!("/classes/{class_id}?imported={count}"));
     Ok(count)
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) fn invalid_row_count(n: usize) -> AppError {
-    AppError::Rule(Msg::with(K::ImportHasErrors, [n.to_string()]))
 }

@@ -1,5 +1,4 @@
 //! Roster import: stage the upload, preview every row, commit all or nothing.
-use super::api::invalid_row_count;
 use super::domain::roster_csv::{parse_roster, RosterRow, RowIssue};
 use super::identity;
 use super::model::{ImportPreview, PreviewRow};
@@ -280,4 +279,9 @@ pub async fn enrol_existing(
     let found = user::Entity::find().filter(column.eq(id)).one(db).await?;
     let user = found.ok_or_else(|| AppError::field("identifier", Msg::new(K::ErrNotFound)))?;
     grant(db, user.id, class_id, member).await
+}
+
+/// The refusal of an import whose preview still lists `n` bad rows.
+fn invalid_row_count(n: usize) -> AppError {
+    AppError::Rule(Msg::with(K::ImportHasErrors, [n.to_string()]))
 }

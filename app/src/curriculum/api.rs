@@ -111,8 +111,8 @@ pub async fn complete_lesson(class_id: i64, lesson: String) -> Result<(), AppErr
     // as unread and the unit's last grade would never be queued.
     crate::write_txn!(&state.db, |txn| {
         progress::complete(txn, caller.user_id, class_id, row.id).await?;
-        crate::lti::grades::queue_unit(txn, class_id, caller.user_id, &unit).await?;
-        crate::lti::xapi::lesson_read(txn, class_id, caller.user_id, &row, &unit).await
+        super::store::lms::queue_unit(txn, class_id, caller.user_id, &unit).await?;
+        super::store::lms::lesson_read(txn, class_id, caller.user_id, &row, &unit).await
     })?;
     let target = match learning::next_lesson_key(&state.db, &row).await? {
         Some(next) => format!("/classes/{class_id}/learn/{next}"),

@@ -9,15 +9,15 @@
 //! a team scores it (and sees the other evaluators' scores only once their
 //! own is submitted, or when the facilitator opens them); participants see
 //! their team's result once released (on the task page).
-use super::store::{self, ScoreInput, SettingsInput, LIVE, PRACTICE, REFERENCE};
 use super::subjects::{self, resolve};
-use super::target::Target;
 use crate::auth::class_guard::class_access;
 use crate::auth::model::Role;
 use crate::auth::policy::{ClassAccess, Membership};
 use crate::error::AppError;
 use crate::i18n::said;
 use crate::i18n::P;
+use crate::results::store::{self, ScoreInput, SettingsInput, LIVE, PRACTICE, REFERENCE};
+use crate::results::target::Target;
 use crate::rubrics::domain::aggregate::Method;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -267,7 +267,7 @@ pub async fn evaluation_flags(
         // Grades for the LMS go to the outbox; delivering them never holds
         // up the release. A failure here is logged, and releasing again
         // queues what is missing (the same grade is never queued twice).
-        if let Err(e) = crate::lti::grades::queue_released(&state, &t).await {
+        if let Err(e) = super::lms::queue_released(&state, &t).await {
             tracing::error!(error = %e, class = class_id, target = task, "lti: grades not queued");
         }
     }

@@ -28,7 +28,8 @@ pub async fn bands_page() -> Result<String, AppError> {
     let list: Vec<(programme::Model, (Vec<Band>, bool))> = programmes
         .into_iter()
         .map(|p| {
-            let settings = super::gather::read_settings(stored.iter().find(|s| s.programme_id == p.id));
+            let settings =
+                crate::results::sheet::read_settings(stored.iter().find(|s| s.programme_id == p.id));
             (p, settings)
         })
         .collect();

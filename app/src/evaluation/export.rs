@@ -1,8 +1,8 @@
 //! A target's evaluation as tables for CSV and XLSX: every evaluator's pick
 //! per criterion, each team's aggregate, final result and predicate, and the
 //! agreement between evaluators. Column names are in the reader's language.
-use super::report::{Agreement, SubjectReport};
 use crate::i18n::{Locale, P};
+use crate::results::report::{Agreement, SubjectReport};
 use crate::rubrics::domain::rubric::Rubric;
 use std::collections::HashMap;
 
@@ -184,15 +184,15 @@ pub fn csv_file<'a>(tables: &'a [Table], file: &str) -> Option<&'a Table> {
 pub async fn target_tables(
     state: &crate::state::AppState,
     class: &crate::entities::class::Model,
-    target: super::target::Target,
+    target: crate::results::target::Target,
     locale: Locale,
 ) -> crate::error::AppResult<Vec<Table>> {
     use super::gather::gather;
     super::subjects::target(state, class.id, target.kind, target.id).await?;
     let g = gather(state, class, &target).await?;
     let rubric = g.rubric.ok_or(crate::error::AppError::NotFound)?;
-    let agreement = super::report::agreement(&rubric.body, &g.reports);
-    let names = super::gather::names(state, class.id).await?;
+    let agreement = crate::results::report::agreement(&rubric.body, &g.reports);
+    let names = crate::results::sheet::names(state, class.id).await?;
     Ok(tables(&Source {
         rubric: &rubric.body,
         version: rubric.version.number,

@@ -1,13 +1,14 @@
 //! What the evaluation pages show, loaded in a fixed number of queries:
 //! a target's evaluation (`EvalData`) and one subject's scoring page
 //! (`ScoreData`). The views in `views/` only render these.
-use super::gather::{gather, names, Gathered};
-use super::report::{self, agreement, Agreement, Entry, SubjectReport};
-use super::store::{self, SUBMITTED};
+use super::gather::{gather, Gathered};
 use super::subjects::{Resolved, Subject, Written};
-use super::target::{Target, REFLECTION};
 use crate::entities::{class, evaluation_setting, evaluator_assignment, score};
 use crate::error::AppResult;
+use crate::results::report::{self, agreement, Agreement, Entry, SubjectReport};
+use crate::results::sheet::names;
+use crate::results::store::{self, SUBMITTED};
+use crate::results::target::{Target, REFLECTION};
 use crate::rubrics::domain::rubric::Rubric;
 use crate::rubrics::store::Loaded;
 use crate::state::{AppState, Caller};
@@ -70,8 +71,8 @@ pub async fn load_evaluation(
     let names: HashMap<i64, String> = members.into_iter().map(|(_, u)| (u.id, u.full_name)).collect();
     let lms = if manages {
         let locale = crate::auth::guard::request_auth()?.locale;
-        let item = crate::lti::grades::item_of(&target);
-        crate::lti::status::grade_status(&state.db, target.class_id, &item, locale).await?
+        let item = super::lms::item_of(&target);
+        crate::lms::status::grade_status(&state.db, target.class_id, &item, locale).await?
     } else {
         Vec::new()
     };

@@ -1,10 +1,10 @@
 //! What each target's subjects are and what they handed in: the published
 //! teams of a task and their counting version, or the participants who wrote
 //! reflections in a scenario assignment and those reflections.
-use super::target::{Target, REFLECTION};
-use crate::entities::{scenario_attempt, scenario_step};
+use crate::entities::{scenario_attempt, scenario_step, team};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{fill, Locale, P};
+use crate::results::target::{Target, REFLECTION};
 use crate::scenarios::model::{Bilingual, NodeKind};
 use crate::state::AppState;
 use sea_orm::{prelude::*, QueryOrder};
@@ -67,7 +67,7 @@ pub async fn resolve(state: &AppState, class_id: i64, kind: &str, id: i64) -> Ap
 /// with at least one reflection in the assignment, by name.
 pub async fn subjects(state: &AppState, t: &Target) -> AppResult<Vec<Subject>> {
     if t.kind != REFLECTION {
-        return Ok(super::gather::teams_of(state, t.class_id)
+        return Ok(teams_of(state, t.class_id)
             .await?
             .into_iter()
             .map(|team| Subject {
@@ -97,7 +97,7 @@ pub async fn subjects(state: &AppState, t: &Target) -> AppResult<Vec<Subject>> {
 /// with the fewest queries rather than by listing them all).
 pub async fn is_subject(state: &AppState, t: &Target, subject: i64) -> AppResult<bool> {
     if t.kind != REFLECTION {
-        return super::store::is_published_team(&state.db, t.class_id, subject).await;
+        return crate::results::store::is_published_team(&state.db, t.class_id, subject).await;
     }
     let participant = crate::auth::guard::memberships(&state.db, subject, t.class_id)
         .await?
@@ -200,4 +200,12 @@ async fn reflections<C: ConnectionTrait>(
             .push(step);
     }
     Ok(out)
+}
+
+/// The class's published teams, in number order.
+pub async fn teams_of(state: &AppState, class_id: i64) -> AppResult<Vec<team::Model>> {
+    Ok(crate::teams::store::newest(&state.db, class_id, true)
+        .await?
+        .map(|s| s.teams.into_iter().map(|(t, _)| t).collect())
+        .unwrap_or_default())
 }

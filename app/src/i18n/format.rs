@@ -1,6 +1,6 @@
 //! Indonesian conventions: "5 Februari 2026", decimal comma ("87,50").
 use super::Locale;
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 const MONTHS_ID: [&str; 12] = [
     "Januari",
@@ -59,6 +59,12 @@ pub fn fmt_decimal(value: f64, decimals: usize, locale: Locale) -> String {
 
 pub fn fmt_percent(value: f64, locale: Locale) -> String {
     format!("{} %", fmt_decimal(value, 1, locale))
+}
+
+/// A WIB (UTC+7, no daylight saving) date at `time`, in UTC: the dates
+/// facilitators type (due dates, assignment windows) are Jakarta's.
+pub fn at_wib(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+    Some((date.and_time(time) - Duration::hours(7)).and_utc())
 }
 
 #[cfg(test)]

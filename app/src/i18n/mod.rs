@@ -8,7 +8,7 @@ pub mod message;
 #[cfg(feature = "ssr")]
 mod page_keys;
 
-pub use format::{fmt_date, fmt_decimal, fmt_percent};
+pub use format::{at_wib, fmt_date, fmt_decimal, fmt_percent};
 pub use keys::K;
 #[cfg(feature = "ssr")]
 pub use page_keys::P;
@@ -98,7 +98,10 @@ pub fn said(key: crate::i18n::P) -> crate::i18n::Msg {
 /// As `said`, with the `{0}`… arguments filled in.
 #[cfg(feature = "ssr")]
 pub fn said_with(key: crate::i18n::P, args: &[String]) -> crate::i18n::Msg {
-    let locale = crate::state::request_auth().map(|a| a.locale).unwrap_or_default();
+    // The session middleware stores the request's locale beside the caller.
+    let locale = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Locale>().copied())
+        .unwrap_or_default();
     let text = crate::i18n::fill(key.t(locale), args);
     crate::i18n::Msg::with(crate::i18n::K::Verbatim, [text])
 }

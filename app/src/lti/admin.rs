@@ -1,12 +1,13 @@
 //! `/admin/lti` (admins): Sinergi's addresses to copy into an LMS, the
 //! registered platforms, manual registration, registration links for
 //! Dynamic Registration, and rotating the tool's signing key.
-use super::{framing, keys, registration, store};
+use super::{framing, registration, store};
 use crate::auth::model::Role;
 use crate::entities::lti_platform;
 use crate::error::AppError;
 use crate::i18n::said_with;
 use crate::i18n::P;
+use crate::lms::keys;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -71,10 +72,10 @@ pub async fn lti_admin_page(invite: Option<String>) -> Result<String, AppError> 
     let invite = invite
         .filter(|t| t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit()))
         .map(|t| format!("{base}/lti/register?invite={t}"));
-    let lrs = match super::xapi::lrs() {
+    let lrs = match crate::lms::xapi::lrs() {
         Some(l) => Some((
             l.endpoint.clone(),
-            super::outbox::counts(&state.db, super::outbox::XAPI).await?,
+            crate::lms::outbox::counts(&state.db, crate::lms::outbox::XAPI).await?,
         )),
         None => None,
     };

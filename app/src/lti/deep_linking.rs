@@ -3,11 +3,11 @@
 //! answers with a signed `LtiDeepLinkingResponse` holding one
 //! `ltiResourceLink` (with a line item) per choice, posted back to the LMS.
 use super::domain::claims::IdToken;
-use super::domain::items::{content_item, Item};
-use super::keys;
 use crate::entities::{cur_unit, lti_deep_link, lti_platform};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
+use crate::lms::domain::items::{content_item, Item};
+use crate::lms::keys;
 use chrono::{Duration, Utc};
 use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
 use serde_json::{json, Value};

@@ -4,12 +4,12 @@
 //! the platform posts back, then provisions the class and account and opens
 //! a session.
 use super::domain::claims::{self, Expected, Failure, IdToken};
-use super::domain::items::{Item, TARGET_PARAM};
 use super::domain::roles;
 use super::provision::{provision, Provisioned};
 use super::{jwks, store};
 use crate::auth::policy::Membership;
 use crate::error::AppError;
+use crate::lms::domain::items::{Item, TARGET_PARAM};
 use crate::state::AppState;
 use serde::Deserialize;
 

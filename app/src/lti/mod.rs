@@ -1,26 +1,22 @@
-//! Sinergi as an LTI 1.3 tool: the platforms it is registered in, its own
-//! signing keys, and the OIDC login and launch. The rules live in `domain`
+//! Sinergi as an LTI 1.3 tool: the platforms it is registered in, the OIDC
+//! login and launch, deep linking and the course roster. What Sinergi sends
+//! back (grades, xAPI statements, its signing keys) is `lms`, below every
+//! feature. The rules live in `domain`
 //! (no framework); the rest reads and writes the database and calls the LMS.
 pub mod admin;
 mod admin_view;
-pub mod ags;
 pub mod deep_linking;
 pub mod domain;
 pub mod framing;
-pub mod grades;
 pub mod identity_admin;
 mod identity_view;
 pub mod jwks;
-pub mod keys;
 pub mod launch;
 pub mod nrps;
-pub mod outbox;
 pub mod provision;
 pub mod registration;
-pub mod status;
 pub mod store;
 pub mod text;
-pub mod xapi;
 
 /// The tool's address as the LMS knows it: `SINERGI_PUBLIC_URL` when set
 /// (behind a proxy), else the request's host.

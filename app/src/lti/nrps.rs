@@ -3,10 +3,10 @@
 //! members get accounts and memberships; members the platform marks
 //! Inactive, or no longer lists, lose their memberships in the class (only
 //! people who came from this platform: the class's own members stay).
-use super::ags::{access_token, CallError};
 use super::domain::roles;
 use super::provision::{account_alone, Person};
 use crate::entities::{class_member, lti_account, lti_context, lti_platform};
+use crate::lms::ags::{access_token, CallError};
 use crate::state::AppState;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;

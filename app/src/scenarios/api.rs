@@ -134,7 +134,7 @@ pub async fn scenario_analytics_page(class_id: i64, assignment: i64) -> Result<S
     let state = manager(class_id).await?;
     let mut data = super::analytics::load(&state, class_id, assignment).await?;
     let locale = crate::auth::guard::request_auth()?.locale;
-    let item = crate::lti::domain::items::Item::Scenario(assignment);
-    data.lms = crate::lti::status::grade_status(&state.db, class_id, &item, locale).await?;
+    let item = crate::lms::domain::items::Item::Scenario(assignment);
+    data.lms = crate::lms::status::grade_status(&state.db, class_id, &item, locale).await?;
     crate::ui::render_html(move || super::views::analytics_body(data))
 }

@@ -2,9 +2,9 @@
 //! and an attempt policy.
 use crate::entities::scenario_assignment;
 use crate::error::{AppError, AppResult};
-use crate::i18n::said;
 use crate::i18n::P;
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use crate::i18n::{at_wib, said};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sea_orm::{prelude::*, ActiveValue::Set};
 
 pub const MAX_ATTEMPTS: i32 = 20;
@@ -14,11 +14,6 @@ pub struct Window {
     pub opens_at: DateTime<Utc>,
     pub closes_at: Option<DateTime<Utc>>,
     pub max_attempts: i32,
-}
-
-/// A WIB (UTC+7, no daylight saving) date at `time`, in UTC.
-pub(crate) fn at_wib(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
-    Some((date.and_time(time) - Duration::hours(7)).and_utc())
 }
 
 impl Window {

@@ -141,7 +141,7 @@ pub struct PlayData {
     /// A fresh idempotency key for this page's one form.
     pub form_key: String,
     /// The participant's reflections' released result.
-    pub result: Option<crate::evaluation::released::Released>,
+    pub result: Option<crate::results::released::Released>,
 }
 
 pub enum Mode {
@@ -229,8 +229,8 @@ pub async fn play_data(
         }
     };
     let result = if is_participant {
-        let target = crate::evaluation::target::Target::reflection(class.id, a.id);
-        crate::evaluation::released::released(state, class, &target, caller.user_id).await?
+        let target = crate::results::target::Target::reflection(class.id, a.id);
+        crate::results::released::released(state, class, &target, caller.user_id).await?
     } else {
         None
     };

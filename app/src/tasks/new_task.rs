@@ -1,9 +1,9 @@
 //! A task as the facilitator typed it, checked field by field.
 use super::store::NewTask;
 use crate::error::{AppError, AppResult};
+use crate::i18n::at_wib;
 use crate::i18n::said;
 use crate::i18n::P;
-use crate::scenarios::assign::at_wib;
 use crate::teams::domain::submissions::LatePolicy;
 use chrono::{NaiveDate, NaiveTime};
 

@@ -32,7 +32,7 @@ pub struct TaskData {
     pub teams: Vec<(i32, Versions)>,
     pub names: HashMap<i64, String>,
     /// The participant's team's released result.
-    pub result: Option<crate::evaluation::released::Released>,
+    pub result: Option<crate::results::released::Released>,
     /// Facilitators and evaluators: a link to the task's evaluation.
     pub evaluates: bool,
 }
@@ -70,8 +70,8 @@ pub async fn task_data(
         .collect();
     let result = match (is_participant, team_rows.first()) {
         (true, Some(team)) => {
-            let target = crate::evaluation::target::Target::task(class.id, task.id);
-            crate::evaluation::released::released(state, &class, &target, team.id).await?
+            let target = crate::results::target::Target::task(class.id, task.id);
+            crate::results::released::released(state, &class, &target, team.id).await?
         }
         _ => None,
     };

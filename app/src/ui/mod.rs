@@ -8,6 +8,7 @@ pub mod rendered;
 mod save_state;
 mod server_form;
 mod server_html;
+mod session_state;
 mod textarea;
 
 pub use forms::{Alert, CsrfField, FieldError, Notice, PageError};
@@ -21,7 +22,7 @@ pub use server_html::{render_html, ErrorSlot, SlotField};
 pub use server_html::{HtmlPage, MarkdownPreview, ServerHtml};
 pub use textarea::textarea_text;
 
-use crate::session::SessionResource;
+pub use session_state::{bump_session_on_success, SessionResource, SessionVersion};
 
 /// What a form inside server-rendered HTML gets back when it saved and the
 /// page stays as it is (`data-keep`): a `text` for the element the form's

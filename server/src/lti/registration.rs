@@ -1,7 +1,8 @@
 //! Dynamic registration from the LMS (the page it opens, and its script), and the tool's public key set.
 use super::*;
+use app::lms::keys;
 use app::lti::launch::LaunchError;
-use app::lti::{keys, text};
+use app::lti::text;
 use app::state::{AppState, RequestAuth};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};

@@ -143,14 +143,14 @@ async fn world(app: &TestApp) -> World {
     .await
     .expect("rubric")
     .expect("a sound template");
-    let settings = app::evaluation::store::SettingsInput {
+    let settings = app::results::store::SettingsInput {
         rubric_id: Some(rubric),
         method: app::rubrics::domain::aggregate::Method::Mean,
         level_gap: Some(1),
         share_gap: Some(15),
     };
-    let target = app::evaluation::target::Target::task(class_a, task);
-    app::evaluation::store::set_settings(&app.db, &target, settings)
+    let target = app::results::target::Target::task(class_a, task);
+    app::results::store::set_settings(&app.db, &target, settings)
         .await
         .expect("evaluation settings");
     let writer = &clients

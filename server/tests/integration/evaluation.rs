@@ -378,7 +378,7 @@ both_backends!(admins_set_predicate_bands_without_gaps, async |app: &TestApp| {
         .await
         .unwrap()
         .unwrap();
-    let bands = app::evaluation::gather::bands_for(&app.state, &class_row)
+    let bands = app::results::sheet::bands_for(&app.state, &class_row)
         .await
         .unwrap();
     assert_eq!(

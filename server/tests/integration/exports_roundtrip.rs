@@ -14,8 +14,8 @@ use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::csv_out::{is_plain_number, neutralise};
 use app::evaluation::export::{target_tables, Table};
-use app::evaluation::target::Target;
 use app::i18n::Locale;
+use app::results::target::Target;
 use app::rubrics::domain::rubric::Rubric;
 use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait};
 

@@ -529,9 +529,9 @@ both_backends!(
     the_tool_publishes_its_keys_and_rotates_them,
     async |app: &TestApp| {
         let claims = json!({"iss": CLIENT_ID, "aud": "https://lms.example", "exp": chrono::Utc::now().timestamp() + 300});
-        let before = app::lti::keys::sign(&app.db, &claims).await.unwrap();
-        app::lti::keys::rotate(&app.db).await.unwrap();
-        let after = app::lti::keys::sign(&app.db, &claims).await.unwrap();
+        let before = app::lms::keys::sign(&app.db, &claims).await.unwrap();
+        app::lms::keys::rotate(&app.db).await.unwrap();
+        let after = app::lms::keys::sign(&app.db, &claims).await.unwrap();
         let req = Request::get("/lti/jwks").body(Body::empty()).unwrap();
         let r = app.send(req).await;
         assert_eq!(r.status, StatusCode::OK);
@@ -1096,7 +1096,7 @@ both_backends!(
 
         // The LMS fails once: that grade waits with a backoff, the other is sent.
         sim.grades.lock().unwrap().fail_scores = 1;
-        assert_eq!(app::lti::outbox::run_due(&app.state).await.unwrap(), 1);
+        assert_eq!(app::lms::outbox::run_due(&app.state).await.unwrap(), 1);
         let waiting = lti_outbox::Entity::find()
             .filter(lti_outbox::Column::Status.eq("pending"))
             .one(&app.db)
@@ -1110,7 +1110,7 @@ both_backends!(
             "backoff"
         );
         assert_eq!(
-            app::lti::outbox::run_due(&app.state).await.unwrap(),
+            app::lms::outbox::run_due(&app.state).await.unwrap(),
             0,
             "not due yet"
         );
@@ -1128,7 +1128,7 @@ both_backends!(
         let mut due: lti_outbox::ActiveModel = waiting.into();
         due.next_at = sea_orm::ActiveValue::Set(chrono::Utc::now());
         sea_orm::ActiveModelTrait::update(due, &app.db).await.unwrap();
-        assert_eq!(app::lti::outbox::run_due(&app.state).await.unwrap(), 1);
+        assert_eq!(app::lms::outbox::run_due(&app.state).await.unwrap(), 1);
         assert_eq!(
             lti_outbox::Entity::find()
                 .filter(lti_outbox::Column::Status.eq("sent"))
@@ -1440,7 +1440,7 @@ both_backends!(
             page.body.contains(&format!("Nilai keputusan: {low:.0} dari 100")),
             "the participant sees the grade the LMS gets"
         );
-        assert_eq!(app::lti::outbox::run_due(&app.state).await.unwrap(), 1);
+        assert_eq!(app::lms::outbox::run_due(&app.state).await.unwrap(), 1);
         // A stronger retry replaces it; a weaker one after it sends nothing.
         play_attempt(app, &learner, class, assignment, &s, high_pick).await;
         play_attempt(app, &learner, class, assignment, &s, low_pick).await;
@@ -1453,7 +1453,7 @@ both_backends!(
                 .contains("Hasan Basri: menunggu, dicoba lagi otomatis (percobaan 1)"),
             "the better grade waits"
         );
-        assert_eq!(app::lti::outbox::run_due(&app.state).await.unwrap(), 1);
+        assert_eq!(app::lms::outbox::run_due(&app.state).await.unwrap(), 1);
         let page = app.get(&facilitator, &analytics).await;
         assert!(page.body.contains("Hasan Basri: terkirim"), "then it is sent");
         let (items, scores) = {
@@ -1502,7 +1502,7 @@ both_backends!(
                 "one grade per lesson read, none for a repeat"
             );
         }
-        app::lti::outbox::run_due(&app.state).await.unwrap();
+        app::lms::outbox::run_due(&app.state).await.unwrap();
         let book = sim.grades.lock().unwrap();
         let unit_line = book
             .items

@@ -8,7 +8,7 @@ use crate::common::*;
 use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::entities::lti_outbox;
-use app::lti::outbox;
+use app::lms::outbox;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::put;
@@ -115,7 +115,7 @@ both_backends!(
         let unit = &app::curriculum::store::shipped().unwrap().units[0];
 
         // Without an LRS nothing is queued.
-        app::lti::xapi::configure(None);
+        app::lms::xapi::configure(None);
         ok(&app
             .call(
                 &participant,
@@ -126,8 +126,8 @@ both_backends!(
         assert!(xapi_rows(app).await.is_empty());
 
         let (url, lrs) = lrs_on_a_local_port().await;
-        let settings = app::lti::domain::xapi::lrs(&url, "kunci-lrs", "rahasia-lrs", BASE).unwrap();
-        app::lti::xapi::configure(Some(settings));
+        let settings = app::lms::domain::xapi::lrs(&url, "kunci-lrs", "rahasia-lrs", BASE).unwrap();
+        app::lms::xapi::configure(Some(settings));
 
         // A scenario played to its ending: one statement per decision, then
         // the finished attempt with its decision grade, in the step's transaction.
@@ -342,6 +342,6 @@ both_backends!(
             0,
             "a class without an LMS queues no grades"
         );
-        app::lti::xapi::configure(None);
+        app::lms::xapi::configure(None);
     }
 );

@@ -1,6 +1,6 @@
 use crate::auth::api::Login;
 use crate::i18n::K;
-use crate::session::bump_session_on_success;
+use crate::ui::bump_session_on_success;
 use crate::ui::{form_action, ServerForm};
 use crate::ui::{t, Alert, CsrfField, FieldError};
 use leptos::prelude::*;

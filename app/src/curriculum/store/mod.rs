@@ -5,6 +5,7 @@
 //! (so participants' progress and answers stay attached), new ones are added, and
 //! those no longer present are retired, never deleted.
 pub mod learning;
+pub mod lms;
 pub mod progress;
 
 use super::domain::format::{parse_curriculum, FormatIssue};

@@ -1,8 +1,8 @@
 //! A target's evaluation page: settings, evaluators and their assignments.
 use crate::evaluation::api::{AssignEvaluator, SetEvaluation, UnassignEvaluator};
-use crate::evaluation::store::ROLES;
-use crate::evaluation::target::{Target, REFLECTION};
 use crate::i18n::P;
+use crate::results::store::ROLES;
+use crate::results::target::{Target, REFLECTION};
 use crate::ui::rendered::button_form;
 use crate::ui::rendered::{locale, tr};
 use crate::ui::{form_action, CsrfField, ErrorSlot};

@@ -1,11 +1,11 @@
 //! The evaluation page's results: each subject's scores with flags and
 //! moderation, agreement between evaluators, calibration and exports.
 use crate::evaluation::api::{EvaluationFlags, ModerateScore};
-use crate::evaluation::report::{Agreement, SubjectReport};
-use crate::evaluation::store::{self, DRAFT, RESCORE, SUBMITTED};
 use crate::evaluation::subjects::Subject;
-use crate::evaluation::target::REFLECTION;
 use crate::i18n::{fill, P};
+use crate::results::report::{Agreement, SubjectReport};
+use crate::results::store::{self, DRAFT, RESCORE, SUBMITTED};
+use crate::results::target::REFLECTION;
 use crate::rubrics::domain::agreement::{read_alpha, read_icc, Reading};
 use crate::rubrics::domain::rubric::Rubric;
 use crate::ui::rendered::button_form;
@@ -185,7 +185,7 @@ pub(super) fn flags_section(data: &EvalData) -> Option<impl IntoView> {
                 {button_form::<EvaluationFlags>(data.class.id, "release".into(), release, if released { P::EvalUnrelease } else { P::EvalReleaseSubmit }, !released)}
                 {button_form::<EvaluationFlags>(data.class.id, "open".into(), open, if s.scores_open { P::EvalCloseScores } else { P::EvalOpenScores }, false)}
             </div>
-            {crate::lti::status::grade_status_list(&data.lms, locale())}
+            {crate::lms::status::grade_status_list(&data.lms, locale())}
         </section>
     })
 }

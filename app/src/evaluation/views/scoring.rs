@@ -1,8 +1,8 @@
 //! The scoring page: what the subject handed in beside the rubric form.
 use crate::evaluation::api::SaveScore;
-use crate::evaluation::store::{self, RESCORE, SUBMITTED};
 use crate::evaluation::subjects::Written;
 use crate::i18n::{fill, P};
+use crate::results::store::{self, RESCORE, SUBMITTED};
 use crate::rubrics::domain::rubric::Rubric;
 use crate::ui::rendered::{locale, paragraphs, tr};
 use crate::ui::{form_action, CsrfField, ErrorSlot};

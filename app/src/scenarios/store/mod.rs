@@ -1,5 +1,6 @@
 //! Scenarios in the database (server only): drafts, publishing (a frozen copy
 //! per version, so attempts in progress keep theirs), and the shipped set.
+pub mod lms;
 pub mod play;
 
 use super::domain::format::{parse, Parsed};

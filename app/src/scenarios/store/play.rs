@@ -267,12 +267,12 @@ pub async fn take_step(
             let finished = finish(txn, attempt, &next).await?;
             // With the attempt, in its transaction: the LMS grade is never lost
             // and never queued for an attempt that did not finish.
-            crate::lti::grades::queue_attempt(txn, &finished).await?;
+            super::lms::queue_attempt(txn, &finished).await?;
             finished
         } else {
             attempt
         };
-        crate::lti::xapi::step_taken(txn, &attempt, &scenario, &steps, &input.step).await?;
+        super::lms::step_taken(txn, &attempt, &scenario, &steps, &input.step).await?;
         Ok(next)
     })
 }

@@ -25,7 +25,7 @@ pub fn analytics_body(data: AnalyticsData) -> impl IntoView {
             {fill(tr(P::AnalyticsAttempts), &[s.attempts.to_string(), s.finished.to_string()])}
         </p>
         <p><a class="button" href=csv download="">{tr(P::DownloadCsv)}</a></p>
-        {crate::lti::status::grade_status_list(&data.lms, locale())}
+        {crate::lms::status::grade_status_list(&data.lms, locale())}
         <h2>{tr(P::ChoiceDistribution)}</h2>
         {(s.attempts == 0).then(|| view! { <p class="notice">{tr(P::NoData)}</p> })}
         {choice_sections(&data, &gens)}

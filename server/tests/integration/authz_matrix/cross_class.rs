@@ -240,8 +240,8 @@ async fn cross_extra(app: &TestApp, w: &World) -> Extra {
     let task_b = app::tasks::store::create(&app.db, w.class_b, new)
         .await
         .expect("task b");
-    let target = app::evaluation::target::Target::task(w.class_a, w.task);
-    app::evaluation::store::assign(&app.db, &target, 0, w.someone, "coach", 1.0)
+    let target = app::results::target::Target::task(w.class_a, w.task);
+    app::results::store::assign(&app.db, &target, 0, w.someone, "coach", 1.0)
         .await
         .expect("assign");
     let evaluator_assignment = evaluator_assignment::Entity::find()

@@ -43,7 +43,7 @@ pub async fn reflection_results(
         .await
         .unwrap()
         .unwrap();
-    let target = app::evaluation::target::Target::reflection(class, assignment);
+    let target = app::results::target::Target::reflection(class, assignment);
     app::evaluation::gather::gather(&app.state, &row, &target)
         .await
         .unwrap()
@@ -52,17 +52,17 @@ pub async fn reflection_results(
 /// The scenario's reflections are scored with `rubric` (mean, a flag at more
 /// than one level apart) by `evaluator`, as the coach.
 pub async fn reflections_scored_by(app: &TestApp, class: i64, assignment: i64, rubric: i64, evaluator: i64) {
-    let target = app::evaluation::target::Target::reflection(class, assignment);
-    let settings = app::evaluation::store::SettingsInput {
+    let target = app::results::target::Target::reflection(class, assignment);
+    let settings = app::results::store::SettingsInput {
         rubric_id: Some(rubric),
         method: app::rubrics::domain::aggregate::Method::Mean,
         level_gap: Some(1),
         share_gap: None,
     };
-    app::evaluation::store::set_settings(&app.db, &target, settings)
+    app::results::store::set_settings(&app.db, &target, settings)
         .await
         .expect("reflection settings");
-    app::evaluation::store::assign(&app.db, &target, 0, evaluator, "coach", 1.0)
+    app::results::store::assign(&app.db, &target, 0, evaluator, "coach", 1.0)
         .await
         .expect("assign");
 }

@@ -24,7 +24,7 @@ pub struct Key {
 
 impl Key {
     pub fn new() -> Key {
-        let (kid, pem, jwk) = app::lti::keys::generate().expect("key");
+        let (kid, pem, jwk) = app::lms::keys::generate().expect("key");
         Key { kid, pem, jwk }
     }
 }

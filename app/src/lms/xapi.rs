@@ -1,18 +1,14 @@
 //! xAPI statements to a Learning Record Store, when one is configured
 //! (`SINERGI_LRS_URL`): each scenario decision, each finished attempt, each
-//! lesson read and each released rubric result. They go through the LMS
+//! lesson read and each released rubric result (the features build their
+//! statements with `queue`; the released result's is here, as evaluation
+//! and the LMS grade share it). They go through the LMS
 //! outbox (kind `xapi`, no platform) in the transaction of what they record,
 //! so an LRS that is down loses nothing and holds up no one.
 use super::domain::xapi::{self as x, Activity, Actor, Lrs, Statement, Verb};
 use super::outbox;
-use crate::entities::{
-    class, cur_lesson, cur_unit, lti_outbox, scenario_assignment, scenario_attempt, scenario_step, user,
-};
+use crate::entities::{class, lti_outbox, user};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Locale;
-use crate::scenarios::domain::engine::{Answer, Step};
-use crate::scenarios::domain::grade::decision_percent;
-use crate::scenarios::model::{NodeKind, Scenario};
 use sea_orm::{ConnectionTrait, EntityTrait};
 use serde_json::Value;
 use std::sync::{Arc, RwLock};
@@ -33,13 +29,13 @@ pub fn lrs() -> Option<Arc<Lrs>> {
 }
 
 /// Who acted and in which class: read once for the statements of one event.
-struct Who {
-    person: user::Model,
-    class_id: i64,
-    class: Activity,
+pub struct Who {
+    pub person: user::Model,
+    pub class_id: i64,
+    pub class: Activity,
 }
 
-async fn who<C: ConnectionTrait>(db: &C, lrs: &Lrs, user_id: i64, class_id: i64) -> AppResult<Who> {
+pub async fn who<C: ConnectionTrait>(db: &C, lrs: &Lrs, user_id: i64, class_id: i64) -> AppResult<Who> {
     let class = class::Entity::find_by_id(class_id)
         .one(db)
         .await?
@@ -48,7 +44,7 @@ async fn who<C: ConnectionTrait>(db: &C, lrs: &Lrs, user_id: i64, class_id: i64)
 }
 
 /// `who` when the class's name is known already.
-async fn who_in<C: ConnectionTrait>(
+pub async fn who_in<C: ConnectionTrait>(
     db: &C,
     lrs: &Lrs,
     user_id: i64,
@@ -71,14 +67,14 @@ async fn who_in<C: ConnectionTrait>(
 }
 
 /// What a statement is about, besides who and its verb.
-struct About {
-    object: Value,
-    parent: Option<Activity>,
-    result: Value,
+pub struct About {
+    pub object: Value,
+    pub parent: Option<Activity>,
+    pub result: Value,
 }
 
 /// Queues one statement under `key` (the same key again is ignored).
-async fn queue<C: ConnectionTrait>(
+pub async fn queue<C: ConnectionTrait>(
     db: &C,
     lrs: &Lrs,
     who: &Who,
@@ -117,104 +113,6 @@ async fn queue<C: ConnectionTrait>(
         },
     )
     .await
-}
-
-fn scenario_activity(lrs: &Lrs, class_id: i64, assignment: i64, s: &Scenario) -> Activity {
-    Activity {
-        id: lrs.page(&format!("/classes/{class_id}/scenarios/{assignment}")),
-        name: s.title.get(Locale::Id).to_string(),
-        kind: x::SIMULATION,
-    }
-}
-
-/// A step just saved after `earlier`: a choice becomes "answered" (with
-/// every option offered); when the step ended the attempt (`attempt` is then
-/// the finished row), "completed" follows with the attempt's decision grade
-/// (none when it had nothing to decide between) and its ending. The text of
-/// reflections stays in Sinergi.
-pub async fn step_taken<C: ConnectionTrait>(
-    db: &C,
-    attempt: &scenario_attempt::Model,
-    s: &Scenario,
-    earlier: &[scenario_step::Model],
-    step: &Step,
-) -> AppResult<()> {
-    let Some(lrs) = lrs() else { return Ok(()) };
-    let choice = match (&step.answer, s.node(&step.node).map(|n| &n.kind)) {
-        (Answer::Choose(chosen), Some(NodeKind::Choice { text, options })) => Some((chosen, text, options)),
-        _ => None,
-    };
-    let finished = attempt.finished_at.is_some();
-    if choice.is_none() && !finished {
-        return Ok(());
-    }
-    let class_id = scenario_assignment::Entity::find_by_id(attempt.assignment_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?
-        .class_id;
-    let who = who(db, &lrs, attempt.user_id, class_id).await?;
-    let scenario = scenario_activity(&lrs, class_id, attempt.assignment_id, s);
-    if let Some((chosen, text, options)) = choice {
-        let offered: Vec<(String, String)> = options
-            .iter()
-            .map(|o| (o.key.clone(), o.text.get(Locale::Id).to_string()))
-            .collect();
-        let about = About {
-            object: x::choice(
-                format!("{}#{}", scenario.id, step.node),
-                text.get(Locale::Id),
-                &offered,
-            ),
-            parent: Some(scenario.clone()),
-            result: x::result(false, None, Some(chosen)),
-        };
-        let key = format!("xapi:answered:{}:{}", attempt.id, earlier.len());
-        queue(db, &lrs, &who, &key, &x::ANSWERED, about).await?;
-    }
-    if finished {
-        let mut taken: Vec<Step> = earlier
-            .iter()
-            .map(crate::scenarios::store::play::as_step)
-            .collect();
-        taken.push(step.clone());
-        let about = About {
-            object: x::activity(&scenario),
-            parent: None,
-            result: x::result(true, decision_percent(s, &taken), attempt.ending.as_deref()),
-        };
-        let key = format!("xapi:completed:attempt:{}", attempt.id);
-        queue(db, &lrs, &who, &key, &x::COMPLETED, about).await?;
-    }
-    Ok(())
-}
-
-/// A lesson read: "completed" the lesson, part of its unit.
-pub async fn lesson_read<C: ConnectionTrait>(
-    db: &C,
-    class_id: i64,
-    user_id: i64,
-    lesson: &cur_lesson::Model,
-    unit: &cur_unit::Model,
-) -> AppResult<()> {
-    let Some(lrs) = lrs() else { return Ok(()) };
-    let about = About {
-        object: x::activity(&Activity {
-            id: lrs.page(&format!("/classes/{class_id}/learn/{}", lesson.key)),
-            name: lesson.title_id.clone(),
-            kind: x::LESSON,
-        }),
-        parent: Some(Activity {
-            id: lrs.page(&format!("/classes/{class_id}/learn#{}", unit.key)),
-            name: unit.title_id.clone(),
-            kind: x::MODULE,
-        }),
-        result: x::result(true, None, None),
-    };
-    let key = format!("xapi:completed:lesson:{class_id}:{user_id}:{}", lesson.id);
-    let who = who(db, &lrs, user_id, class_id).await?;
-    queue(db, &lrs, &who, &key, &x::COMPLETED, about).await?;
-    Ok(())
 }
 
 /// A released rubric result: "scored" on the task or the reflection, the

@@ -2,9 +2,9 @@
 use super::*;
 use crate::entities::{moderation, score, score_audit};
 use crate::error::{AppError, AppResult};
-use crate::evaluation::target::Target;
 use crate::i18n::said;
 use crate::i18n::P;
+use crate::results::target::Target;
 use chrono::Utc;
 use sea_orm::{ActiveValue::Set, QueryOrder};
 

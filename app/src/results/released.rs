@@ -1,8 +1,8 @@
 //! A subject's released result as the people scored see it: loaded here,
 //! turned into a `ResultCard` in their language, drawn by the kit
 //! (`ui::rendered::result_card`) on the task and scenario pages.
-use super::gather::{gather, names};
 use super::report::SubjectReport;
+use super::sheet::{names, programme_settings, Sheet};
 use super::target::Target;
 use crate::entities::class;
 use crate::error::AppResult;
@@ -28,29 +28,25 @@ pub async fn released(
     subject: i64,
 ) -> AppResult<Option<Released>> {
     // Most pages a participant opens come before any release: one query
-    // answers that, instead of gathering the whole class's scores.
-    let released = super::store::settings(&state.db, target)
-        .await?
-        .is_some_and(|s| s.released_at.is_some() && s.rubric_id.is_some());
-    if !released {
+    // answers that, before any score is read.
+    let settings = super::store::settings(&state.db, target).await?;
+    if !settings
+        .as_ref()
+        .is_some_and(|s| s.released_at.is_some() && s.rubric_id.is_some())
+    {
         return Ok(None);
     }
-    let gathered = gather(state, class, target).await?;
-    let (Some(settings), Some(rubric)) = (gathered.settings, gathered.rubric) else {
+    let sheet = Sheet::load_with(state, class, target, settings).await?;
+    let Some(report) = sheet.report(subject).filter(|r| r.final_total.is_some()) else {
         return Ok(None);
     };
-    let report = gathered.reports.into_iter().find(|r| r.subject == subject);
-    let Some(report) = report.filter(|_| settings.released_at.is_some()) else {
+    let Some(rubric) = sheet.rubric else {
         return Ok(None);
     };
-    let rubric = rubric.body;
-    if report.final_total.is_none() {
-        return Ok(None);
-    }
     Ok(Some(Released {
         names: names(state, class.id).await?,
-        show_names: super::gather::programme_settings(state, class).await?.1,
-        rubric,
+        show_names: programme_settings(state, class).await?.1,
+        rubric: rubric.body,
         report,
     }))
 }

@@ -2,9 +2,9 @@
 use super::*;
 use crate::entities::{score, score_audit};
 use crate::error::{AppError, AppResult};
-use crate::evaluation::target::Target;
 use crate::i18n::P;
 use crate::i18n::{said, said_with};
+use crate::results::target::Target;
 use crate::rubrics::domain::rubric::{pick, weighted_total, Pick, PickProblem, Rubric};
 use crate::rubrics::store::{freeze, FrozenVersions, Version};
 use chrono::Utc;
