@@ -29,6 +29,16 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         // waiting on them. A SQLite connection opens in microseconds.
         .min_connections(if sqlite { 1 } else { pool_size() })
         .acquire_timeout(Duration::from_secs(10));
+    // sqlx pings a connection every time it leaves the pool: one more round
+    // trip to the connection's thread (SQLite) or the server (PostgreSQL)
+    // for each statement outside a transaction. A SQLite file never drops a
+    // connection; a PostgreSQL one can be dropped by a restart or a firewall,
+    // which only shows after a while idle, so only those are pinged.
+    if sqlite {
+        opts.test_before_acquire(false);
+    } else {
+        opts.test_before_acquire_if_idle_for(Duration::from_secs(30));
+    }
     opts.map_sqlx_sqlite_opts(|o| {
         use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
         o.journal_mode(SqliteJournalMode::Wal)

@@ -8,6 +8,24 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// A class as a page names it: its id for links and forms, its name for
+/// the heading. What page models carry instead of the class's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassRef {
+    pub id: i64,
+    pub name: String,
+}
+
+#[cfg(feature = "ssr")]
+impl From<&crate::entities::class::Model> for ClassRef {
+    fn from(row: &crate::entities::class::Model) -> ClassRef {
+        ClassRef {
+            id: row.id,
+            name: row.name.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassSummary {
     pub id: i64,

@@ -145,6 +145,39 @@ pub async fn members<C: ConnectionTrait>(
     Ok(rows.into_iter().filter_map(|(m, u)| u.map(|u| (m, u))).collect())
 }
 
+/// A class member as the pages that list people need them: no contact
+/// details and no password hash, so a roster of forty decodes a few columns.
+#[derive(Debug, Clone, sea_orm::FromQueryResult)]
+pub struct Member {
+    pub user_id: i64,
+    pub role: String,
+    pub full_name: String,
+    pub gender: Option<String>,
+    pub birth_date: Option<Date>,
+    pub unit_kerja: String,
+    pub golongan: Option<String>,
+}
+
+/// The class's members (only those in `role`, if given), in no set order.
+pub async fn member_list<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    role: Option<&str>,
+) -> AppResult<Vec<Member>> {
+    use user::Column as U;
+    let mut query = class_member::Entity::find()
+        .select_only()
+        .column(class_member::Column::UserId)
+        .column(class_member::Column::Role)
+        .columns([U::FullName, U::Gender, U::BirthDate, U::UnitKerja, U::Golongan])
+        .join(JoinType::InnerJoin, class_member::Relation::User.def())
+        .filter(class_member::Column::ClassId.eq(class_id));
+    if let Some(role) = role {
+        query = query.filter(class_member::Column::Role.eq(role));
+    }
+    Ok(query.into_model::<Member>().all(db).await?)
+}
+
 /// The summary of one class whose participants are already counted.
 pub fn summary_with(c: class::Model, programme: Option<String>, participants: u32) -> ClassSummary {
     ClassSummary {

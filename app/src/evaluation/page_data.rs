@@ -3,6 +3,7 @@
 //! (`ScoreData`). The views in `views/` only render these.
 use super::gather::{gather, Gathered};
 use super::subjects::{Resolved, Subject, Written};
+use crate::classes::model::ClassRef;
 use crate::entities::{class, evaluation_setting, evaluator_assignment, score};
 use crate::error::AppResult;
 use crate::results::report::{self, agreement, Agreement, Entry, SubjectReport};
@@ -15,7 +16,7 @@ use crate::state::{AppState, Caller};
 use std::collections::HashMap;
 
 pub struct EvalData {
-    pub class: class::Model,
+    pub class: ClassRef,
     pub target: Target,
     pub title: crate::scenarios::model::Bilingual,
     pub manages: bool,
@@ -86,7 +87,7 @@ pub async fn load_evaluation(
             .collect(),
         scores,
         me: caller.user_id,
-        class,
+        class: ClassRef::from(&class),
         target,
         title,
         manages,
@@ -120,7 +121,7 @@ pub struct Counted {
 }
 
 pub struct ScoreData {
-    pub class: class::Model,
+    pub class: ClassRef,
     pub target: Target,
     pub title: crate::scenarios::model::Bilingual,
     pub subject: Subject,
@@ -205,7 +206,7 @@ pub async fn load_scoring(
         _ => Vec::new(),
     };
     Ok(ScoreData {
-        class,
+        class: ClassRef::from(&class),
         target,
         title,
         subject,

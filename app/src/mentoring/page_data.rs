@@ -1,5 +1,6 @@
 //! What the mentoring page shows, loaded in a fixed number of queries: the
 //! pairs the caller may see, their goals and sessions, and the people named.
+use crate::classes::model::ClassRef;
 use crate::entities::{class, mentoring_goal, mentoring_pair, mentoring_session};
 use crate::error::AppResult;
 use crate::mentoring::domain::pairing::Unpaired;
@@ -10,7 +11,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
 pub struct MentoringData {
-    pub class: class::Model,
+    pub class: ClassRef,
     pub can_manage: bool,
     pub is_participant: bool,
     pub me: i64,
@@ -18,11 +19,11 @@ pub struct MentoringData {
     /// mentors, and (for facilitators) the programme's classes they manage.
     pub pool: Pool,
     /// The classes a facilitator may pair across, this one first.
-    pub scope: Vec<class::Model>,
+    pub scope: Vec<ClassRef>,
     pub class_names: HashMap<i64, String>,
     pub pairs: Vec<Pair>,
-    pub goals: Vec<mentoring_goal::Model>,
-    pub sessions: Vec<mentoring_session::Model>,
+    pub goals: Vec<Goal>,
+    pub sessions: Vec<Session>,
     pub unpaired: Vec<(i64, Unpaired)>,
 }
 
@@ -43,6 +44,48 @@ impl Pair {
             mentor_id: row.mentor_id,
             mentee_id: row.mentee_id,
             status: row.status,
+        }
+    }
+}
+
+/// A pair's goal as the page shows it.
+pub struct Goal {
+    pub id: i64,
+    pub pair_id: i64,
+    pub title: String,
+    pub met: bool,
+}
+
+impl From<mentoring_goal::Model> for Goal {
+    fn from(row: mentoring_goal::Model) -> Goal {
+        Goal {
+            id: row.id,
+            pair_id: row.pair_id,
+            title: row.title,
+            met: row.met,
+        }
+    }
+}
+
+/// A logged session as the page shows it.
+pub struct Session {
+    pub pair_id: i64,
+    pub held_on: chrono::NaiveDate,
+    pub minutes: i32,
+    pub topic: String,
+    pub practised: String,
+    pub mentor_learned: String,
+}
+
+impl From<mentoring_session::Model> for Session {
+    fn from(row: mentoring_session::Model) -> Session {
+        Session {
+            pair_id: row.pair_id,
+            held_on: row.held_on,
+            minutes: row.minutes,
+            topic: row.topic,
+            practised: row.practised,
+            mentor_learned: row.mentor_learned,
         }
     }
 }
@@ -109,16 +152,24 @@ pub async fn load(
     }
     Ok(MentoringData {
         pool: pool(state, &classes).await?,
-        scope,
+        scope: scope.iter().map(ClassRef::from).collect(),
         class_names,
-        goals: store::goals(db, ids.clone()).await?,
-        sessions: store::sessions(db, ids).await?,
+        goals: store::goals(db, ids.clone())
+            .await?
+            .into_iter()
+            .map(Goal::from)
+            .collect(),
+        sessions: store::sessions(db, ids)
+            .await?
+            .into_iter()
+            .map(Session::from)
+            .collect(),
         unpaired: if can_manage {
             store::unpaired(db, class.id).await?
         } else {
             Vec::new()
         },
-        class,
+        class: ClassRef::from(&class),
         can_manage,
         is_participant,
         me: caller.user_id,

@@ -91,9 +91,9 @@ pub fn read_settings(stored: Option<&programme_band::Model>) -> (Vec<Band>, bool
 
 /// Everyone in the class by id: their full name.
 pub async fn names(state: &AppState, class_id: i64) -> AppResult<std::collections::HashMap<i64, String>> {
-    Ok(crate::classes::store::members(&state.db, class_id)
+    Ok(crate::classes::store::member_list(&state.db, class_id, None)
         .await?
         .into_iter()
-        .map(|(_, u)| (u.id, u.full_name))
+        .map(|m| (m.user_id, m.full_name))
         .collect())
 }

@@ -46,20 +46,23 @@ pub async fn list_data(
     is_participant: bool,
 ) -> AppResult<ListData> {
     // A fixed number of queries, whatever the number of assignments.
-    let assigned = play::assignments_of_class(&state.db, class.id).await?;
-    let scenario_ids: Vec<i64> = assigned.iter().map(|(_, s)| s.id).collect();
+    let assigned = play::assignments_in_class(&state.db, class.id).await?;
+    let scenario_ids: Vec<i64> = assigned.iter().map(|a| a.scenario_id).collect();
     let latest = store::latest_parsed(&state.db, &state.cache(), &scenario_ids).await?;
     let mut mine = if is_participant {
-        let ids: Vec<i64> = assigned.iter().map(|(a, _)| a.id).collect();
+        let ids: Vec<i64> = assigned.iter().map(|a| a.id).collect();
         Some(mine_of(state, &ids, caller.user_id).await?)
     } else {
         None
     };
     let mut items = Vec::with_capacity(assigned.len());
-    for (a, row) in &assigned {
-        let Some((_, scenario)) = latest.get(&row.id) else {
+    for a in &assigned {
+        let Some((_, scenario)) = latest.get(&a.scenario_id) else {
             // Assigning needs a published version, so this is a fault.
-            tracing::warn!(scenario = row.id, "assigned scenario without a published version");
+            tracing::warn!(
+                scenario = a.scenario_id,
+                "assigned scenario without a published version"
+            );
             continue;
         };
         let mine = mine.as_mut().map(|m| {
@@ -84,7 +87,7 @@ pub async fn list_data(
             .await?
             .into_iter()
             .filter(|(row, _)| {
-                row.published > 0 && !row.retired && !assigned.iter().any(|(_, s)| s.id == row.id)
+                row.published > 0 && !row.retired && !assigned.iter().any(|a| a.scenario_id == row.id)
             })
             .map(|(row, draft)| (row.key, draft.title))
             .collect()

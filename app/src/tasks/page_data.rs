@@ -1,5 +1,6 @@
 //! What the task pages show: the class's tasks, and one task with the versions
 //! of each team the caller may see, the names, and the released result.
+use crate::classes::model::ClassRef;
 use crate::entities::{class, team, team_task};
 use crate::error::AppResult;
 use crate::state::{AppState, Caller};
@@ -8,7 +9,7 @@ use crate::teams::store::{newest, published_team_of};
 use std::collections::HashMap;
 
 pub struct ListData {
-    pub class: class::Model,
+    pub class: ClassRef,
     pub can_manage: bool,
     pub tasks: Vec<team_task::Model>,
 }
@@ -16,14 +17,14 @@ pub struct ListData {
 pub async fn list_data(state: &AppState, class: class::Model, can_manage: bool) -> AppResult<ListData> {
     let tasks = store::tasks(&state.db, class.id).await?;
     Ok(ListData {
-        class,
+        class: ClassRef::from(&class),
         can_manage,
         tasks,
     })
 }
 
 pub struct TaskData {
-    pub class: class::Model,
+    pub class: ClassRef,
     pub task: team_task::Model,
     /// The participant's team (number), when the caller is in one.
     pub my_team: Option<i32>,
@@ -63,10 +64,10 @@ pub async fn task_data(
     for v in all {
         by_team.entry(v.0.team_id).or_default().push(v);
     }
-    let names = crate::classes::store::members(db, class.id)
+    let names = crate::classes::store::member_list(db, class.id, None)
         .await?
         .into_iter()
-        .map(|(_, u)| (u.id, u.full_name))
+        .map(|m| (m.user_id, m.full_name))
         .collect();
     let result = match (is_participant, team_rows.first()) {
         (true, Some(team)) => {
@@ -85,7 +86,7 @@ pub async fn task_data(
             .iter()
             .map(|t| (t.number, by_team.remove(&t.id).unwrap_or_default()))
             .collect(),
-        class,
+        class: ClassRef::from(&class),
         task,
         is_participant,
         names,

@@ -9,7 +9,7 @@ use crate::entities::{
 use crate::error::{AppError, AppResult};
 use crate::markdown::to_safe_html_cached;
 use chrono::{NaiveDate, Utc};
-use sea_orm::{prelude::*, QueryOrder};
+use sea_orm::{prelude::*, QueryOrder, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
 pub async fn releases<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<HashMap<i64, Release>> {
@@ -102,14 +102,21 @@ pub async fn lesson_by_key<C: ConnectionTrait>(
     db: &C,
     key: &str,
 ) -> AppResult<(cur_lesson::Model, cur_unit::Model)> {
-    let lesson = cur_lesson::Entity::find()
+    // One query: the lesson with its unit, both live.
+    let to_unit: sea_orm::RelationDef = cur_lesson::Entity::belongs_to(cur_unit::Entity)
+        .from(cur_lesson::Column::UnitId)
+        .to(cur_unit::Column::Id)
+        .into();
+    let (lesson, unit) = cur_lesson::Entity::find()
         .filter(cur_lesson::Column::Key.eq(key))
         .filter(cur_lesson::Column::Retired.eq(false))
+        .join(sea_orm::JoinType::InnerJoin, to_unit)
+        .filter(cur_unit::Column::Retired.eq(false))
+        .select_also(cur_unit::Entity)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let unit = live_unit(db, lesson.unit_id).await?;
-    Ok((lesson, unit))
+    Ok((lesson, unit.ok_or(AppError::NotFound)?))
 }
 
 pub(super) async fn live_unit<C: ConnectionTrait>(db: &C, unit_id: i64) -> AppResult<cur_unit::Model> {

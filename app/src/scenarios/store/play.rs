@@ -34,15 +34,25 @@ pub async fn assignment<C: ConnectionTrait>(
     }
 }
 
+/// The class's assignments in the order they were made, without their
+/// scenarios (the class's scenario list takes titles from the parsed
+/// versions the server keeps, not from the drafts).
+pub async fn assignments_in_class<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+) -> AppResult<Vec<scenario_assignment::Model>> {
+    Ok(scenario_assignment::Entity::find()
+        .filter(scenario_assignment::Column::ClassId.eq(class_id))
+        .order_by_asc(scenario_assignment::Column::Id)
+        .all(db)
+        .await?)
+}
+
 pub async fn assignments_of_class<C: ConnectionTrait>(
     db: &C,
     class_id: i64,
 ) -> AppResult<Vec<(scenario_assignment::Model, scenario::Model)>> {
-    let assignments = scenario_assignment::Entity::find()
-        .filter(scenario_assignment::Column::ClassId.eq(class_id))
-        .order_by_asc(scenario_assignment::Column::Id)
-        .all(db)
-        .await?;
+    let assignments = assignments_in_class(db, class_id).await?;
     let ids: Vec<i64> = assignments.iter().map(|a| a.scenario_id).collect();
     let scenarios: HashMap<i64, scenario::Model> = scenario::Entity::find()
         .filter(scenario::Column::Id.is_in(ids))

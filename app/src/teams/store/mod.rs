@@ -44,27 +44,22 @@ pub async fn roster(state: &AppState, class_id: i64) -> AppResult<Roster> {
         .iter()
         .map(|a| (a.user_id, super::survey::answers_of(a).skill()))
         .collect();
-    let mut members: Vec<_> = crate::classes::store::members(&state.db, class_id)
-        .await?
-        .into_iter()
-        .filter(|(m, _)| m.role == "participant")
-        .map(|(_, u)| u)
-        .collect();
-    members.sort_by_key(|u| u.id);
+    let mut members = crate::classes::store::member_list(&state.db, class_id, Some("participant")).await?;
+    members.sort_by_key(|m| m.user_id);
     let people = members
         .iter()
         .map(|u| Person {
-            id: u.id,
+            id: u.user_id,
             generation: u.birth_date.map_or(UNKNOWN_CODE.to_string(), |d| {
                 scheme.classify(d.year()).to_string()
             }),
             gender: gender_code(u.gender.as_deref()).to_string(),
             unit: u.unit_kerja.clone(),
             level: level_of(u.golongan.as_deref()),
-            skill: skills.get(&u.id).copied().flatten(),
+            skill: skills.get(&u.user_id).copied().flatten(),
         })
         .collect();
-    let names = members.into_iter().map(|u| (u.id, u.full_name)).collect();
+    let names = members.into_iter().map(|u| (u.user_id, u.full_name)).collect();
     Ok(Roster {
         people,
         names,
