@@ -182,20 +182,40 @@ pub async fn lesson_page<C: ConnectionTrait>(
     unit: cur_unit::Model,
 ) -> AppResult<LessonPage> {
     let blocks = live_blocks(db, lesson.id).await?;
-    let ids: Vec<i64> = blocks.iter().map(|(b, _)| b.id).collect();
+    // Only a lesson with quick checks has answers to read, only one with
+    // reflection prompts has reflections: most lessons are text.
+    let ids_of = |wanted: fn(&BlockBody) -> bool| -> Vec<i64> {
+        blocks
+            .iter()
+            .filter(|(_, body)| wanted(body))
+            .map(|(b, _)| b.id)
+            .collect()
+    };
+    let checks = ids_of(|b| matches!(b, BlockBody::Check { .. }));
+    let prompts = ids_of(|b| matches!(b, BlockBody::Reflection { .. }));
     // Independent reads, sent together.
     let answers = check_answer::Entity::find()
         .filter(check_answer::Column::UserId.eq(user_id))
         .filter(check_answer::Column::ClassId.eq(class_id))
-        .filter(check_answer::Column::BlockId.is_in(ids.clone()));
+        .filter(check_answer::Column::BlockId.is_in(checks.clone()));
     let reflections = reflection::Entity::find()
         .filter(reflection::Column::UserId.eq(user_id))
         .filter(reflection::Column::ClassId.eq(class_id))
-        .filter(reflection::Column::BlockId.is_in(ids));
+        .filter(reflection::Column::BlockId.is_in(prompts.clone()));
     let completion = lesson_completion::Entity::find_by_id((user_id, class_id, lesson.id));
     let (answers, reflections, siblings, completion) = tokio::try_join!(
-        async { Ok::<_, AppError>(answers.all(db).await?) },
-        async { Ok::<_, AppError>(reflections.all(db).await?) },
+        async {
+            if checks.is_empty() {
+                return Ok::<_, AppError>(Vec::new());
+            }
+            Ok(answers.all(db).await?)
+        },
+        async {
+            if prompts.is_empty() {
+                return Ok::<_, AppError>(Vec::new());
+            }
+            Ok(reflections.all(db).await?)
+        },
         siblings(db, unit.id),
         async { Ok::<_, AppError>(completion.one(db).await?) },
     )?;

@@ -166,6 +166,10 @@ pub async fn log_session(
 }
 
 pub async fn goals<C: ConnectionTrait>(db: &C, pair_ids: Vec<i64>) -> AppResult<Vec<mentoring_goal::Model>> {
+    // No pair, nothing to ask (a participant before pairing).
+    if pair_ids.is_empty() {
+        return Ok(Vec::new());
+    }
     Ok(mentoring_goal::Entity::find()
         .filter(mentoring_goal::Column::PairId.is_in(pair_ids))
         .order_by_asc(mentoring_goal::Column::Id)
@@ -177,6 +181,9 @@ pub async fn sessions<C: ConnectionTrait>(
     db: &C,
     pair_ids: Vec<i64>,
 ) -> AppResult<Vec<mentoring_session::Model>> {
+    if pair_ids.is_empty() {
+        return Ok(Vec::new());
+    }
     Ok(mentoring_session::Entity::find()
         .filter(mentoring_session::Column::PairId.is_in(pair_ids))
         .order_by_desc(mentoring_session::Column::HeldOn)
