@@ -2,7 +2,7 @@
 //! turned into a `ResultCard` in their language, drawn by the kit
 //! (`ui::rendered::result_card`) on the task and scenario pages.
 use super::report::SubjectReport;
-use super::sheet::{names, programme_settings, Sheet};
+use super::sheet::{names, Sheet};
 use super::target::Target;
 use crate::entities::class;
 use crate::error::AppResult;
@@ -45,7 +45,7 @@ pub async fn released(
     };
     Ok(Some(Released {
         names: names(state, class.id).await?,
-        show_names: programme_settings(state, class).await?.1,
+        show_names: sheet.show_names,
         rubric: rubric.body,
         report,
     }))

@@ -20,6 +20,8 @@ pub struct Sheet {
     pub scores: Vec<score::Model>,
     pub moderations: Vec<moderation::Model>,
     pub bands: Vec<Band>,
+    /// Whether the programme shows participants their evaluators' names.
+    pub show_names: bool,
 }
 
 impl Sheet {
@@ -36,6 +38,7 @@ impl Sheet {
         settings: Option<evaluation_setting::Model>,
     ) -> AppResult<Sheet> {
         let db = &state.db;
+        let (bands, show_names) = programme_settings(state, class).await?;
         let rubric = match settings.as_ref().and_then(|s| s.rubric_id) {
             Some(id) => Some(crate::rubrics::store::load(db, class.id, id).await?),
             None => None,
@@ -45,7 +48,8 @@ impl Sheet {
             assignments: store::assignments(db, target).await?,
             scores: store::scores(db, target).await?,
             moderations: store::moderations(db, target).await?,
-            bands: bands_for(state, class).await?,
+            bands,
+            show_names,
             settings,
         })
     }
