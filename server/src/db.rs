@@ -47,11 +47,64 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
             .busy_timeout(Duration::from_secs(10))
             .pragma("wal_autocheckpoint", "0")
     });
+    opts.map_sqlx_sqlite_pool_opts(|o| o.after_connect(|conn, _| Box::pin(stable_plans(conn))));
     let db = Database::connect(opts).await?;
     if sqlite {
         checkpoint_in_background(db.clone());
     }
     Ok(db)
+}
+
+/// Turns on SQLite's query planner stability guarantee for one connection.
+///
+/// Without it, SQLite plans a statement with `LIMIT ?` (SeaORM's `.one()` and
+/// `find_by_id`) using the bound limit, and marks the prepared statement stale
+/// whenever its parameters are bound again: every such statement was parsed
+/// and planned afresh at each run (a sixth of a lesson page's SQLite time,
+/// `perf` on `make bench`). With the guarantee, a cached statement keeps its
+/// plan. Our plans do not depend on parameter values: there are no `ANALYZE`
+/// statistics and no `LIKE ?` filters.
+async fn stable_plans(conn: &mut sea_orm::sqlx::SqliteConnection) -> Result<(), sea_orm::sqlx::Error> {
+    use libsqlite3_sys::{sqlite3_db_config, SQLITE_DBCONFIG_ENABLE_QPSG, SQLITE_OK};
+    let mut handle = conn.lock_handle().await?;
+    let db = handle.as_raw_handle().as_ptr();
+    let mut now_on: std::ffi::c_int = 0;
+    // SAFETY: `db` is this connection's open handle, held exclusively by the
+    // lock above for the duration of the call; the setting takes an int and
+    // an int out-pointer, which `now_on` outlives.
+    let rc = unsafe { sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_QPSG, 1 as std::ffi::c_int, &mut now_on) };
+    if rc != SQLITE_OK || now_on != 1 {
+        return Err(sea_orm::sqlx::Error::Configuration(
+            format!("SQLite refused the query planner stability guarantee (code {rc})").into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether the query planner stability guarantee is on for a pooled connection
+/// of `db` (a SQLite pool): for tests.
+pub async fn plans_are_stable(db: &DatabaseConnection) -> Result<bool, DbErr> {
+    use libsqlite3_sys::{sqlite3_db_config, SQLITE_DBCONFIG_ENABLE_QPSG};
+    let mut conn = db
+        .get_sqlite_connection_pool()
+        .acquire()
+        .await
+        .map_err(|e| DbErr::Custom(e.to_string()))?;
+    let mut handle = conn
+        .lock_handle()
+        .await
+        .map_err(|e| DbErr::Custom(e.to_string()))?;
+    let mut on: std::ffi::c_int = 0;
+    // SAFETY: as in `stable_plans`; -1 only reads the setting.
+    unsafe {
+        sqlite3_db_config(
+            handle.as_raw_handle().as_ptr(),
+            SQLITE_DBCONFIG_ENABLE_QPSG,
+            -1 as std::ffi::c_int,
+            &mut on,
+        )
+    };
+    Ok(on == 1)
 }
 
 /// SQLite's automatic checkpoint runs inside whichever write happens to

@@ -4,7 +4,7 @@ use crate::classes::model::ClassRef;
 use crate::entities::{class, mentoring_goal, mentoring_pair, mentoring_session};
 use crate::error::AppResult;
 use crate::mentoring::domain::pairing::Unpaired;
-use crate::mentoring::scope::{pool, programme_classes, Pool};
+use crate::mentoring::scope::{pool, pool_of, programme_classes, Pool};
 use crate::mentoring::store::{self, REPLACED};
 use crate::state::{AppState, Caller};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -150,8 +150,18 @@ pub async fn load(
             .await?;
         class_names.extend(found.into_iter().map(|c| (c.id, c.name)));
     }
+    // A facilitator picks from everyone in scope; the others see only the
+    // people of the pairs shown.
+    let pool = if can_manage {
+        pool(state, &classes).await?
+    } else {
+        let mut people: Vec<i64> = pairs.iter().flat_map(|p| [p.mentor_id, p.mentee_id]).collect();
+        people.sort_unstable();
+        people.dedup();
+        pool_of(state, &classes, &people).await?
+    };
     Ok(MentoringData {
-        pool: pool(state, &classes).await?,
+        pool,
         scope: scope.iter().map(ClassRef::from).collect(),
         class_names,
         goals: store::goals(db, ids.clone())

@@ -67,6 +67,57 @@ impl Pool {
     }
 }
 
+/// One participant named on the page, in one of the classes asked about.
+#[derive(sea_orm::FromQueryResult)]
+struct Named {
+    class_id: i64,
+    user_id: i64,
+    full_name: String,
+    birth_date: Option<chrono::NaiveDate>,
+}
+
+/// Only the people named on a page that lists no one else (a participant's
+/// own pairs, an evaluator's view of the pairs): their home class, generation
+/// and name, in one query. Nobody in it is a candidate for pairing (the
+/// proposal reads the whole `pool`).
+pub async fn pool_of(state: &AppState, classes: &[i64], people: &[i64]) -> AppResult<Pool> {
+    use crate::classes::domain::generation::UNKNOWN_CODE;
+    use crate::entities::user;
+    use sea_orm::{JoinType, QuerySelect, RelationTrait};
+    let mut pool = Pool::default();
+    if people.is_empty() {
+        return Ok(pool);
+    }
+    let scheme = crate::classes::store::active_scheme_cached(state).await?;
+    let rows = class_member::Entity::find()
+        .select_only()
+        .column(class_member::Column::ClassId)
+        .column(class_member::Column::UserId)
+        .columns([user::Column::FullName, user::Column::BirthDate])
+        .join(JoinType::InnerJoin, class_member::Relation::User.def())
+        .filter(class_member::Column::ClassId.is_in(classes.to_vec()))
+        .filter(class_member::Column::UserId.is_in(people.to_vec()))
+        .filter(class_member::Column::Role.eq("participant"))
+        .into_model::<Named>()
+        .all(&state.db)
+        .await?;
+    // Home is the first class, in the order given, that lists the person.
+    for &class_id in classes {
+        for row in rows.iter().filter(|r| r.class_id == class_id) {
+            if pool.home.contains_key(&row.user_id) {
+                continue;
+            }
+            pool.home.insert(row.user_id, class_id);
+            let generation = row.birth_date.map_or(UNKNOWN_CODE.to_string(), |d| {
+                scheme.classify(chrono::Datelike::year(&d)).to_string()
+            });
+            pool.generation.insert(row.user_id, generation);
+            pool.names.insert(row.user_id, row.full_name.clone());
+        }
+    }
+    Ok(pool)
+}
+
 pub async fn pool(state: &AppState, classes: &[i64]) -> AppResult<Pool> {
     let mut pool = Pool::default();
     let mut answering = HashSet::new();

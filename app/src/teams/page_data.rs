@@ -20,7 +20,8 @@ pub struct TeamsData {
     pub my_answers: Option<Answers>,
     /// Facilitators: the newest set (draft or published); others: the newest published.
     pub set: Option<LoadedSet>,
-    /// The set's teams as roster indices, with their scores.
+    /// The set's teams as roster indices, with their scores (not for a
+    /// participant, who sees only their own team).
     pub plan: Option<Plan>,
     pub breaches: Vec<Vec<Breach>>,
     pub rules: Vec<team_pair_rule::Model>,
@@ -46,7 +47,10 @@ pub async fn load(
     let db = &state.db;
     let roster = store::roster(state, class.id).await?;
     let set = store::newest(db, class.id, !can_manage).await?;
-    let plan = set.as_ref().map(|s| s.plan(&roster));
+    // A participant sees only their own team's members: the scores and the
+    // breaches of every team are for those who see all the cards.
+    let sees_cards = can_manage || !is_participant;
+    let plan = set.as_ref().filter(|_| sees_cards).map(|s| s.plan(&roster));
     let breaches = plan
         .as_ref()
         .map(|p| explain(&roster.people, &p.teams))

@@ -94,3 +94,31 @@ both_backends!(
         eprintln!("statements per page: {demo:?}");
     }
 );
+
+/// Every pooled SQLite connection plans a statement once: with the planner's
+/// stability guarantee off, a statement with `LIMIT ?` (every `.one()`) was
+/// parsed and planned again at each run. Three connections held at once, so
+/// the pool opens more than its first.
+#[tokio::test]
+async fn sqlite_connections_keep_their_plans() {
+    let file = std::env::temp_dir().join(format!("sinergi-plans-{}.db", std::process::id()));
+    let url = format!("sqlite://{}?mode=rwc", file.display());
+    let db = server::db::connect(&url).await.expect("connect");
+    let pool = db.get_sqlite_connection_pool();
+    let held = [
+        pool.acquire().await.expect("first"),
+        pool.acquire().await.expect("second"),
+        pool.acquire().await.expect("third"),
+    ];
+    drop(held);
+    for _ in 0..3 {
+        assert!(
+            server::db::plans_are_stable(&db).await.expect("read the setting"),
+            "a pooled SQLite connection re-plans its statements"
+        );
+    }
+    db.close().await.expect("close");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+}

@@ -24,35 +24,26 @@ pub fn BarChart(
     /// CSS class prefix for bar colours, e.g. "gen" gives `gen-x`.
     class_prefix: &'static str,
 ) -> impl IntoView {
-    let locale = use_locale();
+    let l = use_locale().get_untracked();
     let height = (shares.len() as i32).max(1) * BAR_HEIGHT + 8;
-    let describe = {
-        let shares = shares.clone();
-        move || {
-            let l = locale.get();
-            shares
-                .iter()
-                .map(|s| {
-                    fill(
-                        K::CompositionChartDesc.t(l),
-                        &[label(s, l), s.count.to_string(), fmt_percent(s.percent, l)],
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        }
-    };
+    let describe = shares
+        .iter()
+        .map(|s| {
+            fill(
+                K::CompositionChartDesc.t(l),
+                &[label(s, l), s.count.to_string(), fmt_percent(s.percent, l)],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
     let bars = shares
         .into_iter()
         .enumerate()
         .map(|(i, s)| {
             let y = i as i32 * BAR_HEIGHT + 4;
             let width = (s.percent / 100.0 * BAR_SPACE).max(if s.count > 0 { 2.0 } else { 0.0 });
-            let text = {
-                let s = s.clone();
-                move || label(&s, locale.get())
-            };
-            let value = move || format!("{} ({})", s.count, fmt_percent(s.percent, locale.get()));
+            let text = label(&s, l);
+            let value = format!("{} ({})", s.count, fmt_percent(s.percent, l));
             view! {
                 <g>
                     <text x="0" y=y + 19 class="chart-label">{text}</text>
@@ -65,7 +56,7 @@ pub fn BarChart(
         .collect_view();
     view! {
         <figure class="chart">
-            <figcaption id=format!("{id}-title")>{crate::ui::t(title)}</figcaption>
+            <figcaption id=format!("{id}-title")>{title.t(l)}</figcaption>
             <svg role="img" viewBox=format!("0 0 460 {height}") width="100%"
                 aria-labelledby=format!("{id}-title {id}-desc") preserveAspectRatio="xMinYMin meet">
                 <desc id=format!("{id}-desc")>{describe}</desc>
