@@ -675,6 +675,12 @@ both_backends!(
             mine.contains("Hasan") && mine.contains("dari Kelas Senior"),
             "{mine}"
         );
+        assert!(mine.contains("gen-boomer"), "the mentee's generation is shown: {mine}");
+        // A participant's page names the people of their own pair and no one else.
+        assert!(
+            !mine.contains("Rosmiati") && !mine.contains("Nabila"),
+            "another pair is named on a participant's page: {mine}"
+        );
         let goal = |class: i64| {
             vec![
                 ("class_id", class.to_string()),
