@@ -164,18 +164,39 @@ pub async fn member_list<C: ConnectionTrait>(
     class_id: i64,
     role: Option<&str>,
 ) -> AppResult<Vec<Member>> {
+    let mut query = members_query(class_id);
+    if let Some(role) = role {
+        query = query.filter(class_member::Column::Role.eq(role));
+    }
+    Ok(query.into_model::<Member>().all(db).await?)
+}
+
+/// Only the members named in `people` (a team on a participant's page), in
+/// no set order.
+pub async fn members_among<C: ConnectionTrait>(
+    db: &C,
+    class_id: i64,
+    people: &[i64],
+) -> AppResult<Vec<Member>> {
+    if people.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(members_query(class_id)
+        .filter(class_member::Column::UserId.is_in(people.to_vec()))
+        .into_model::<Member>()
+        .all(db)
+        .await?)
+}
+
+fn members_query(class_id: i64) -> sea_orm::Select<class_member::Entity> {
     use user::Column as U;
-    let mut query = class_member::Entity::find()
+    class_member::Entity::find()
         .select_only()
         .column(class_member::Column::UserId)
         .column(class_member::Column::Role)
         .columns([U::FullName, U::Gender, U::BirthDate, U::UnitKerja, U::Golongan])
         .join(JoinType::InnerJoin, class_member::Relation::User.def())
-        .filter(class_member::Column::ClassId.eq(class_id));
-    if let Some(role) = role {
-        query = query.filter(class_member::Column::Role.eq(role));
-    }
-    Ok(query.into_model::<Member>().all(db).await?)
+        .filter(class_member::Column::ClassId.eq(class_id))
 }
 
 /// The summary of one class whose participants are already counted.

@@ -14,8 +14,10 @@ pub struct TeamsData {
     pub can_manage: bool,
     pub is_participant: bool,
     pub me: i64,
+    /// Everyone for those who see every card; a participant's own team for them.
     pub roster: Roster,
     pub survey_open: bool,
+    /// How many answered the survey (shown to facilitators; 0 for a participant).
     pub answered: usize,
     pub my_answers: Option<Answers>,
     /// Facilitators: the newest set (draft or published); others: the newest published.
@@ -45,29 +47,48 @@ pub async fn load(
     is_participant: bool,
 ) -> AppResult<TeamsData> {
     let db = &state.db;
-    let roster = store::roster(state, class.id).await?;
     let set = store::newest(db, class.id, !can_manage).await?;
-    // A participant sees only their own team's members: the scores and the
-    // breaches of every team are for those who see all the cards.
+    let survey_open = survey::is_open(db, class.id).await?;
+    // A participant sees their own answers and their own team's members; the
+    // whole roster, everyone's answers, the scores and the breaches of every
+    // team are for those who see all the cards.
     let sees_cards = can_manage || !is_participant;
+    let (roster, answered, my_answers) = if sees_cards {
+        let roster = store::roster(state, class.id).await?;
+        let mine = roster
+            .answers
+            .iter()
+            .find(|a| a.user_id == caller.user_id)
+            .map(survey::answers_of);
+        let answered = roster.answers.len();
+        (roster, answered, mine)
+    } else {
+        let team: Vec<i64> = set
+            .as_ref()
+            .and_then(|s| s.team_of(caller.user_id))
+            .map(|(_, members)| members.clone())
+            .unwrap_or_default();
+        let mine = if survey_open {
+            survey::mine(db, class.id, caller.user_id).await?
+        } else {
+            None
+        };
+        (store::roster_among(state, class.id, &team).await?, 0, mine)
+    };
     let plan = set.as_ref().filter(|_| sees_cards).map(|s| s.plan(&roster));
     let breaches = plan
         .as_ref()
         .map(|p| explain(&roster.people, &p.teams))
         .unwrap_or_default();
-    let answers = &roster.answers;
     Ok(TeamsData {
         class_id: class.id,
         class_name: class.name,
         can_manage,
         is_participant,
         me: caller.user_id,
-        survey_open: survey::is_open(db, class.id).await?,
-        answered: answers.len(),
-        my_answers: answers
-            .iter()
-            .find(|a| a.user_id == caller.user_id)
-            .map(survey::answers_of),
+        survey_open,
+        answered,
+        my_answers,
         rules: if can_manage {
             store::pair_rules(db, class.id).await?
         } else {

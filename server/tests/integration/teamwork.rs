@@ -211,6 +211,10 @@ both_backends!(
         );
         let html = page(participant).await;
         assert!(html.contains("my-team"), "{html}");
+        assert!(
+            html.contains("member gen-") && !html.contains("member gen-unknown"),
+            "each teammate with their generation: {html}"
+        );
         let mine = team_of(&again, c.people[0]);
         for (p, t) in &again {
             let name = PEOPLE[c.people.iter().position(|x| x == p).unwrap()].0;
@@ -446,6 +450,30 @@ both_backends!(
         answer_survey(app, &c, 0, 1, true).await;
         answer_survey(app, &c, 7, 5, false).await;
         answer_survey(app, &c, 8, 4, false).await;
+        // The open survey shows each participant their own answers again.
+        let teams_page = |who: usize| {
+            let class_id = c.id;
+            let person = c.people[who];
+            async move {
+                let client = app.session(person).await;
+                app.get_json(&client, &format!("/api/teams_page?class_id={class_id}"))
+                    .await
+                    .body
+            }
+        };
+        let hasan = teams_page(0).await;
+        // (The page's HTML arrives as a JSON string: its quotes are escaped.)
+        assert!(
+            hasan.contains(r#"name=\"want_1\" value=\"1\" checked"#),
+            "Hasan's wish is ticked: {hasan}"
+        );
+        assert!(hasan.contains(r#"<option value=\"1\" selected"#), "{hasan}");
+        let farhan = teams_page(7).await;
+        assert!(farhan.contains(r#"<option value=\"5\" selected"#), "{farhan}");
+        assert!(
+            !farhan.contains(r#"value=\"1\" checked"#),
+            "Farhan wished for nothing: {farhan}"
+        );
         let r = app
             .call(
                 &c.facilitator,
@@ -675,7 +703,10 @@ both_backends!(
             mine.contains("Hasan") && mine.contains("dari Kelas Senior"),
             "{mine}"
         );
-        assert!(mine.contains("gen-boomer"), "the mentee's generation is shown: {mine}");
+        assert!(
+            mine.contains("gen-boomer"),
+            "the mentee's generation is shown: {mine}"
+        );
         // A participant's page names the people of their own pair and no one else.
         assert!(
             !mine.contains("Rosmiati") && !mine.contains("Nabila"),

@@ -37,14 +37,33 @@ impl Roster {
 }
 
 pub async fn roster(state: &AppState, class_id: i64) -> AppResult<Roster> {
+    let answers = super::survey::answers(&state.db, class_id).await?;
+    let members = crate::classes::store::member_list(&state.db, class_id, Some("participant")).await?;
+    roster_from(state, members, answers).await
+}
+
+/// Only the participants named in `people` (a participant's own team), with
+/// no survey answers: what a participant's page shows of the others.
+pub async fn roster_among(state: &AppState, class_id: i64, people: &[i64]) -> AppResult<Roster> {
+    let members = crate::classes::store::members_among(&state.db, class_id, people)
+        .await?
+        .into_iter()
+        .filter(|m| m.role == "participant")
+        .collect();
+    roster_from(state, members, Vec::new()).await
+}
+
+async fn roster_from(
+    state: &AppState,
+    mut members: Vec<crate::classes::store::Member>,
+    answers: Vec<survey_answer::Model>,
+) -> AppResult<Roster> {
     use crate::classes::domain::generation::UNKNOWN_CODE;
     let scheme = crate::classes::store::active_scheme_cached(state).await?;
-    let answers = super::survey::answers(&state.db, class_id).await?;
     let skills: HashMap<i64, Option<u8>> = answers
         .iter()
         .map(|a| (a.user_id, super::survey::answers_of(a).skill()))
         .collect();
-    let mut members = crate::classes::store::member_list(&state.db, class_id, Some("participant")).await?;
     members.sort_by_key(|m| m.user_id);
     let people = members
         .iter()
