@@ -12,10 +12,9 @@ use {
         store,
     },
     crate::auth::{guard, model::Role, policy::ClassAccess},
-    crate::entities::{class, user},
+    crate::entities::class,
     crate::i18n::K,
     sea_orm::{prelude::*, ActiveValue::Set},
-    std::collections::HashMap,
 };
 
 /// Logged-in users. Admins get every class; others the classes they belong to.
@@ -80,13 +79,12 @@ async fn load_class_detail(id: i64, sort: Option<&str>) -> Result<ClassDetail, A
     )?;
     let manage = access == ClassAccess::Manage;
     let scheme = store::active_scheme_cached(&state).await?;
-    let users: HashMap<i64, user::Model> = members.iter().map(|(_, u)| (u.id, u.clone())).collect();
+    let composition = store::composition_of(&members, &scheme);
     let (mut roster, staff): (Vec<_>, Vec<_>) = members
-        .iter()
-        .map(|(m, u)| store::roster_entry(m, u, &scheme, manage))
+        .into_iter()
+        .map(|p| store::page::entry(p, &scheme, manage))
         .partition(|e| e.role == "participant");
     store::sort_roster(&mut roster, RosterSort::from_code(sort.unwrap_or("")), &scheme);
-    let composition = store::composition_of(&roster, &users, &scheme);
     let description = class.description.clone();
     let summary = store::summary_with(class, programme, roster.len() as u32);
     Ok(ClassDetail {

@@ -1,14 +1,15 @@
 //! Queries for classes and rosters (server only). Rows are turned into wire types here.
-use super::domain::composition::{compose, Person};
-use super::domain::generation::{GenerationScheme, PRE_BOOMER_CODE, UNKNOWN_CODE};
+use super::domain::generation::{GenerationScheme, PRE_BOOMER_CODE};
 use super::domain::nip::Gender;
 use super::model::{ClassSummary, RosterEntry, RosterSort};
 use crate::auth::policy::Membership;
 use crate::entities::{class, class_member, generation_scheme, programme, user};
 use crate::error::AppResult;
-use chrono::Datelike;
 use sea_orm::{prelude::*, JoinType, QueryOrder, QuerySelect};
 use std::collections::HashMap;
+
+pub mod page;
+pub use page::{class_page, composition_of, memberships_of, PagePerson};
 
 pub const SCHEME_ROW_ID: i64 = 1;
 
@@ -211,41 +212,14 @@ pub fn summary_with(c: class::Model, programme: Option<String>, participants: u3
     }
 }
 
-/// One person's memberships among a class's member rows.
-pub fn memberships_of(members: &[(class_member::Model, user::Model)], user_id: i64) -> Vec<Membership> {
-    members
-        .iter()
-        .filter(|(m, _)| m.user_id == user_id)
-        .filter_map(|(m, _)| Membership::from_code(&m.role))
-        .collect()
-}
-
+/// The roster entry of one member row with its account (see `page::entry`).
 pub fn roster_entry(
     m: &class_member::Model,
     u: &user::Model,
     scheme: &GenerationScheme,
     personal: bool,
 ) -> RosterEntry {
-    let generation = u
-        .birth_date
-        .map(|d| scheme.classify(d.year()).to_string())
-        .unwrap_or_else(|| UNKNOWN_CODE.to_string());
-    let generation_label = scheme.label_of(&generation).unwrap_or(match generation.as_str() {
-        PRE_BOOMER_CODE => "Pre-Boomer",
-        _ => "?",
-    });
-    RosterEntry {
-        user_id: u.id,
-        full_name: u.full_name.clone(),
-        nip: if personal { u.nip.clone() } else { None },
-        birth_date: if personal { u.birth_date } else { None },
-        generation_label: generation_label.to_string(),
-        generation,
-        gender: gender_from_db(u.gender.as_deref()),
-        unit_kerja: u.unit_kerja.clone(),
-        jabatan: u.jabatan.clone(),
-        role: m.role.clone(),
-    }
+    page::entry(page::PagePerson::of(m, u), scheme, personal)
 }
 
 pub fn sort_roster(entries: &mut [RosterEntry], sort: RosterSort, scheme: &GenerationScheme) {
@@ -264,139 +238,4 @@ pub fn sort_roster(entries: &mut [RosterEntry], sort: RosterSort, scheme: &Gener
         RosterSort::Generation => entries.sort_by_key(|e| (rank(&e.generation), name(e))),
         RosterSort::Unit => entries.sort_by_key(|e| (e.unit_kerja.to_lowercase(), name(e))),
     }
-}
-
-pub fn composition_of(
-    entries: &[RosterEntry],
-    users: &HashMap<i64, user::Model>,
-    scheme: &GenerationScheme,
-) -> super::domain::composition::Composition {
-    let people: Vec<Person> = entries
-        .iter()
-        .filter_map(|e| users.get(&e.user_id))
-        .map(|u| Person {
-            birth_year: u.birth_date.map(|d| d.year()),
-            gender: gender_from_db(u.gender.as_deref()),
-            unit: &u.unit_kerja,
-        })
-        .collect();
-    compose(&people, scheme)
-}
-
-/// One row of the class page query: the class, its programme's name, and one
-/// member with their account (member columns are empty for a class without members).
-#[derive(Debug, sea_orm::FromQueryResult)]
-struct ClassPageRow {
-    c_id: i64,
-    c_programme_id: i64,
-    c_name: String,
-    c_description: String,
-    c_starts_on: Date,
-    c_ends_on: Date,
-    c_created_at: DateTimeUtc,
-    p_name: Option<String>,
-    m_role: Option<String>,
-    u_id: Option<i64>,
-    u_email: Option<String>,
-    u_nip: Option<String>,
-    u_full_name: Option<String>,
-    u_gender: Option<String>,
-    u_birth_date: Option<Date>,
-    u_unit_kerja: Option<String>,
-    u_jabatan: Option<String>,
-    u_golongan: Option<String>,
-    u_active: Option<bool>,
-    u_created_at: Option<DateTimeUtc>,
-}
-
-/// The class, its programme's name and its members with their accounts, in one
-/// query: the class page is the busiest page, and every round trip to SQLite costs
-/// a thread hand-off. Accounts come without password hashes (never needed here).
-pub async fn class_page<C: ConnectionTrait>(
-    db: &C,
-    class_id: i64,
-) -> AppResult<
-    Option<(
-        class::Model,
-        Option<String>,
-        Vec<(class_member::Model, user::Model)>,
-    )>,
-> {
-    use class::Column as Cl;
-    use user::Column as U;
-    let to_programme: RelationDef = class::Entity::belongs_to(programme::Entity)
-        .from(Cl::ProgrammeId)
-        .to(programme::Column::Id)
-        .into();
-    let to_members: RelationDef = class_member::Entity::belongs_to(class::Entity)
-        .from(class_member::Column::ClassId)
-        .to(Cl::Id)
-        .into();
-    let rows = class::Entity::find_by_id(class_id)
-        .select_only()
-        .column_as(Cl::Id, "c_id")
-        .column_as(Cl::ProgrammeId, "c_programme_id")
-        .column_as(Cl::Name, "c_name")
-        .column_as(Cl::Description, "c_description")
-        .column_as(Cl::StartsOn, "c_starts_on")
-        .column_as(Cl::EndsOn, "c_ends_on")
-        .column_as(Cl::CreatedAt, "c_created_at")
-        .column_as(programme::Column::Name, "p_name")
-        .column_as(class_member::Column::Role, "m_role")
-        .column_as(U::Id, "u_id")
-        .column_as(U::Email, "u_email")
-        .column_as(U::Nip, "u_nip")
-        .column_as(U::FullName, "u_full_name")
-        .column_as(U::Gender, "u_gender")
-        .column_as(U::BirthDate, "u_birth_date")
-        .column_as(U::UnitKerja, "u_unit_kerja")
-        .column_as(U::Jabatan, "u_jabatan")
-        .column_as(U::Golongan, "u_golongan")
-        .column_as(U::Active, "u_active")
-        .column_as(U::CreatedAt, "u_created_at")
-        .join(JoinType::LeftJoin, to_programme)
-        .join_rev(JoinType::LeftJoin, to_members)
-        .join(JoinType::LeftJoin, class_member::Relation::User.def())
-        .into_model::<ClassPageRow>()
-        .all(db)
-        .await?;
-    let Some(first) = rows.first() else {
-        return Ok(None);
-    };
-    let class = class::Model {
-        id: first.c_id,
-        programme_id: first.c_programme_id,
-        name: first.c_name.clone(),
-        description: first.c_description.clone(),
-        starts_on: first.c_starts_on,
-        ends_on: first.c_ends_on,
-        created_at: first.c_created_at,
-    };
-    let programme = first.p_name.clone();
-    let members = rows
-        .into_iter()
-        .filter_map(|r| {
-            let member = class_member::Model {
-                class_id: r.c_id,
-                user_id: r.u_id?,
-                role: r.m_role?,
-            };
-            let account = user::Model {
-                id: r.u_id?,
-                email: r.u_email,
-                nip: r.u_nip,
-                full_name: r.u_full_name?,
-                password_hash: None,
-                gender: r.u_gender,
-                birth_date: r.u_birth_date,
-                unit_kerja: r.u_unit_kerja?,
-                jabatan: r.u_jabatan?,
-                golongan: r.u_golongan,
-                active: r.u_active?,
-                created_at: r.u_created_at?,
-            };
-            Some((member, account))
-        })
-        .collect();
-    Ok(Some((class, programme, members)))
 }
