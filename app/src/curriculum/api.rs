@@ -67,16 +67,16 @@ pub async fn get_lesson(class_id: i64, lesson: String) -> Result<LessonPage, App
     let caller = guard::caller()?;
     let (_, access, is_participant) =
         guard::require_class_as(&state.db, &caller, class_id, ClassAccess::View).await?;
-    let (lesson, unit) = learning::lesson_by_key(&state.db, &lesson).await?;
+    let place = learning::lesson_in_unit(&state.db, &lesson).await?;
     let see_all = access == ClassAccess::Manage || !is_participant;
     if !see_all
-        && !learning::unit_release(&state.db, class_id, unit.id)
+        && !learning::unit_release(&state.db, class_id, place.unit.id)
             .await?
             .is_open(learning::today())
     {
         return Err(AppError::rule(K::UnitNotReleased));
     }
-    learning::lesson_page(&state.db, class_id, caller.user_id, is_participant, lesson, unit).await
+    learning::lesson_page(&state.db, class_id, caller.user_id, is_participant, place).await
 }
 
 #[cfg(feature = "ssr")]

@@ -91,6 +91,42 @@ both_backends!(
             .await
             .status
             .is_success());
+        // Each lesson knows its place in its unit and its neighbours.
+        {
+            use app::entities::cur_lesson;
+            use sea_orm::QueryOrder;
+            let first = cur_lesson::Entity::find()
+                .filter(cur_lesson::Column::Key.eq(lesson_key.as_str()))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap();
+            let keys: Vec<String> = cur_lesson::Entity::find()
+                .filter(cur_lesson::Column::UnitId.eq(first.unit_id))
+                .filter(cur_lesson::Column::Retired.eq(false))
+                .order_by_asc(cur_lesson::Column::Position)
+                .all(&app.db)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|l| l.key)
+                .collect();
+            assert!(keys.len() > 1, "a unit of several lessons");
+            for (i, key) in keys.iter().enumerate() {
+                let page = lesson(app, &c, class, key).await;
+                assert_eq!((page.number, page.of), (i + 1, keys.len()), "{key}");
+                assert_eq!(
+                    page.previous.as_ref(),
+                    i.checked_sub(1).map(|p| &keys[p]),
+                    "{key}"
+                );
+                assert_eq!(page.next.as_ref(), keys.get(i + 1), "{key}");
+            }
+            let r = app
+                .get_json(&c, &format!("/api/lesson?class_id={class}&lesson=tidak-ada"))
+                .await;
+            assert_eq!(r.status.as_u16(), 404, "an unknown lesson: {r:?}");
+        }
         let answer = saved_answer(&lesson(app, &c, class, &lesson_key).await, &check);
         assert!(!answer.correct);
         assert_eq!(answer.feedback.len(), 1, "feedback for the chosen option");

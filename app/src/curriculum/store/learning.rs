@@ -119,6 +119,52 @@ pub async fn lesson_by_key<C: ConnectionTrait>(
     Ok((lesson, unit.ok_or(AppError::NotFound)?))
 }
 
+/// A live lesson with its unit and the unit's live lessons in order (the
+/// lesson among them), in one query: the lesson page's place in its unit.
+pub struct LessonInUnit {
+    pub lesson: cur_lesson::Model,
+    pub unit: cur_unit::Model,
+    pub siblings: Vec<cur_lesson::Model>,
+}
+
+pub async fn lesson_in_unit<C: ConnectionTrait>(db: &C, key: &str) -> AppResult<LessonInUnit> {
+    use sea_orm::sea_query::Query;
+    let to_unit: sea_orm::RelationDef = cur_lesson::Entity::belongs_to(cur_unit::Entity)
+        .from(cur_lesson::Column::UnitId)
+        .to(cur_unit::Column::Id)
+        .into();
+    let unit_of_key = Query::select()
+        .column(cur_lesson::Column::UnitId)
+        .from(cur_lesson::Entity)
+        .and_where(cur_lesson::Column::Key.eq(key))
+        .and_where(cur_lesson::Column::Retired.eq(false))
+        .to_owned();
+    let rows = cur_lesson::Entity::find()
+        .filter(cur_lesson::Column::UnitId.in_subquery(unit_of_key))
+        .filter(cur_lesson::Column::Retired.eq(false))
+        .join(sea_orm::JoinType::InnerJoin, to_unit)
+        .filter(cur_unit::Column::Retired.eq(false))
+        .order_by_asc(cur_lesson::Column::Position)
+        .select_also(cur_unit::Entity)
+        .all(db)
+        .await?;
+    let unit = rows
+        .first()
+        .and_then(|(_, u)| u.clone())
+        .ok_or(AppError::NotFound)?;
+    let siblings: Vec<cur_lesson::Model> = rows.into_iter().map(|(l, _)| l).collect();
+    let lesson = siblings
+        .iter()
+        .find(|l| l.key == key)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    Ok(LessonInUnit {
+        lesson,
+        unit,
+        siblings,
+    })
+}
+
 pub(super) async fn live_unit<C: ConnectionTrait>(db: &C, unit_id: i64) -> AppResult<cur_unit::Model> {
     cur_unit::Entity::find_by_id(unit_id)
         .filter(cur_unit::Column::Retired.eq(false))
@@ -178,9 +224,13 @@ pub async fn lesson_page<C: ConnectionTrait>(
     class_id: i64,
     user_id: i64,
     is_participant: bool,
-    lesson: cur_lesson::Model,
-    unit: cur_unit::Model,
+    place: LessonInUnit,
 ) -> AppResult<LessonPage> {
+    let LessonInUnit {
+        lesson,
+        unit,
+        siblings,
+    } = place;
     let blocks = live_blocks(db, lesson.id).await?;
     // Only a lesson with quick checks has answers to read, only one with
     // reflection prompts has reflections: most lessons are text.
@@ -203,7 +253,7 @@ pub async fn lesson_page<C: ConnectionTrait>(
         .filter(reflection::Column::ClassId.eq(class_id))
         .filter(reflection::Column::BlockId.is_in(prompts.clone()));
     let completion = lesson_completion::Entity::find_by_id((user_id, class_id, lesson.id));
-    let (answers, reflections, siblings, completion) = tokio::try_join!(
+    let (answers, reflections, completion) = tokio::try_join!(
         async {
             if checks.is_empty() {
                 return Ok::<_, AppError>(Vec::new());
@@ -216,7 +266,6 @@ pub async fn lesson_page<C: ConnectionTrait>(
             }
             Ok(reflections.all(db).await?)
         },
-        siblings(db, unit.id),
         async { Ok::<_, AppError>(completion.one(db).await?) },
     )?;
     let answers: HashMap<i64, check_answer::Model> = answers.into_iter().map(|a| (a.block_id, a)).collect();
