@@ -67,13 +67,16 @@ pub async fn respond(
     })
 }
 
-async fn confirmed_pair(
-    state: &AppState,
+/// The confirmed pair `user` belongs to. Writes that hang on the pair check it
+/// inside their own write transaction: a facilitator's adjustment may remove
+/// the pair between a check and the insert (found by the two-server races).
+async fn confirmed_pair<C: ConnectionTrait>(
+    db: &C,
     class_id: i64,
     pair_id: i64,
     user: i64,
 ) -> AppResult<mentoring_pair::Model> {
-    let pair = pair_of_member(&state.db, class_id, pair_id, user).await?;
+    let pair = pair_of_member(db, class_id, pair_id, user).await?;
     if pair.status != CONFIRMED {
         return Err(AppError::Rule(said(P::ErrPairNotConfirmed)));
     }
@@ -89,22 +92,24 @@ pub async fn add_goal(
     title: &str,
     key: String,
 ) -> AppResult<()> {
-    let pair = confirmed_pair(state, class_id, pair_id, user).await?;
     let title = title.trim();
     if title.is_empty() || title.chars().count() > 200 {
         return Err(AppError::field("title", said(P::ErrGoalTitle)));
     }
-    mentoring_goal::Entity::insert(mentoring_goal::ActiveModel {
-        pair_id: Set(pair.id),
-        title: Set(title.to_string()),
-        met: Set(false),
-        client_key: Set(key),
-        ..Default::default()
+    crate::write_txn!(&state.db, |txn| {
+        let pair = confirmed_pair(txn, class_id, pair_id, user).await?;
+        mentoring_goal::Entity::insert(mentoring_goal::ActiveModel {
+            pair_id: Set(pair.id),
+            title: Set(title.to_string()),
+            met: Set(false),
+            client_key: Set(key.clone()),
+            ..Default::default()
+        })
+        .on_conflict_do_nothing_on([mentoring_goal::Column::ClientKey])
+        .exec(txn)
+        .await?;
+        Ok(())
     })
-    .on_conflict_do_nothing_on([mentoring_goal::Column::ClientKey])
-    .exec(&state.db)
-    .await?;
-    Ok(())
 }
 
 pub async fn set_goal_met(
@@ -114,22 +119,25 @@ pub async fn set_goal_met(
     user: i64,
     met: bool,
 ) -> AppResult<()> {
-    let goal = mentoring_goal::Entity::find_by_id(goal_id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    confirmed_pair(state, class_id, goal.pair_id, user).await?;
-    // One statement on one column: a goal ticked on two phones at once ends
-    // as the later tick, and nothing else of the goal is written back.
-    mentoring_goal::Entity::update_many()
-        .col_expr(mentoring_goal::Column::Met, Expr::value(met))
-        .filter(mentoring_goal::Column::Id.eq(goal.id))
-        .exec(&state.db)
-        .await?;
-    Ok(())
+    crate::write_txn!(&state.db, |txn| {
+        let goal = mentoring_goal::Entity::find_by_id(goal_id)
+            .one(txn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        confirmed_pair(txn, class_id, goal.pair_id, user).await?;
+        // One statement on one column: a goal ticked on two phones at once
+        // ends as the later tick, and nothing else of the goal is written back.
+        mentoring_goal::Entity::update_many()
+            .col_expr(mentoring_goal::Column::Met, Expr::value(met))
+            .filter(mentoring_goal::Column::Id.eq(goal.id))
+            .exec(txn)
+            .await?;
+        Ok(())
+    })
 }
 
 /// One mentoring session as logged by a member of the pair.
+#[derive(Clone)]
 pub struct SessionEntry {
     pub held_on: NaiveDate,
     pub minutes: i32,
@@ -146,23 +154,26 @@ pub async fn log_session(
     entry: SessionEntry,
     key: String,
 ) -> AppResult<()> {
-    let pair = confirmed_pair(state, class_id, pair_id, user).await?;
-    mentoring_session::Entity::insert(mentoring_session::ActiveModel {
-        pair_id: Set(pair.id),
-        held_on: Set(entry.held_on),
-        minutes: Set(entry.minutes),
-        topic: Set(entry.topic),
-        practised: Set(entry.practised),
-        mentor_learned: Set(entry.mentor_learned),
-        logged_by: Set(user),
-        client_key: Set(key),
-        created_at: Set(Utc::now()),
-        ..Default::default()
+    crate::write_txn!(&state.db, |txn| {
+        let pair = confirmed_pair(txn, class_id, pair_id, user).await?;
+        let entry = entry.clone();
+        mentoring_session::Entity::insert(mentoring_session::ActiveModel {
+            pair_id: Set(pair.id),
+            held_on: Set(entry.held_on),
+            minutes: Set(entry.minutes),
+            topic: Set(entry.topic),
+            practised: Set(entry.practised),
+            mentor_learned: Set(entry.mentor_learned),
+            logged_by: Set(user),
+            client_key: Set(key.clone()),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        })
+        .on_conflict_do_nothing_on([mentoring_session::Column::ClientKey])
+        .exec(txn)
+        .await?;
+        Ok(())
     })
-    .on_conflict_do_nothing_on([mentoring_session::Column::ClientKey])
-    .exec(&state.db)
-    .await?;
-    Ok(())
 }
 
 pub async fn goals<C: ConnectionTrait>(db: &C, pair_ids: Vec<i64>) -> AppResult<Vec<mentoring_goal::Model>> {
