@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/classes/:id/:kind/:target/score/:subject") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/rubrics") view=HtmlRoute ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/rubrics/:rubric") view=HtmlRoute ssr=SsrMode::Async />
+                    <Route path=path!("/to-score") view=HtmlRoute ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -23,6 +23,7 @@ pub fn HomePage() -> impl IntoView {
             {move || user.get().map(|u| {
                 let roles = u.roles.iter().map(|r| r.label().t(locale.get())).collect::<Vec<_>>().join(", ");
                 let is_admin = u.has(Role::Admin);
+                let scores = u.has(Role::Evaluator) || u.has(Role::Facilitator);
                 view! {
                     <h1>{fill(K::HomeWelcome.t(locale.get()), std::slice::from_ref(&u.name))}</h1>
                     <p class="lead">{fill(K::HomeRoles.t(locale.get()), &[roles])}</p>
@@ -36,10 +37,25 @@ pub fn HomePage() -> impl IntoView {
                             <li><a class="tile" href="/admin/lti">{t(K::NavLms)}</a></li>
                         </ul>
                     </Show>
+                    // First on an evaluator's home: what waits for their score.
+                    <Show when=move || scores>
+                        <ToScore />
+                    </Show>
                     <h2>{t(K::HomeMyClasses)}</h2>
                     <MyClassList home=true />
                 }
             })}
         </Show>
     }
+}
+
+/// The caller's "Perlu dinilai" list, rendered on the server (`/to-score`).
+#[component]
+fn ToScore() -> impl IntoView {
+    let locale = use_locale();
+    let page = crate::ui::html_page_data(
+        move || locale.get(),
+        |_| crate::pages::page_html("/to-score".into(), "?embed=1".into()),
+    );
+    view! { <crate::ui::HtmlPage page /> }
 }

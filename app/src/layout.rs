@@ -19,6 +19,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <MainNav />
         <main id="main" class="content">{children()}</main>
+        <crate::ui::Announcer />
     }
 }
 
@@ -33,6 +34,9 @@ fn MainNav() -> impl IntoView {
                 <li><a href="/">{t(K::NavHome)}</a></li>
                 <Show when=move || user.get().is_some()>
                     <li><a href="/classes">{t(K::NavClasses)}</a></li>
+                </Show>
+                <Show when=move || has(Role::Evaluator)>
+                    <li><a href="/to-score">{t(K::NavToScore)}</a></li>
                 </Show>
                 <Show when=move || has(Role::Admin) || has(Role::Facilitator)>
                     <li><a href="/curriculum">{t(K::NavCurriculum)}</a></li>

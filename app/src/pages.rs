@@ -61,6 +61,8 @@ pub enum Page {
     Rubrics(i64),
     /// `/classes/{id}/rubrics/{rubric}`.
     Rubric(i64, i64),
+    /// `/to-score`: what the caller still has to score ("Perlu dinilai").
+    ToScore,
 }
 
 /// What an evaluation page scores: a team task, or a scenario's reflections.
@@ -128,6 +130,7 @@ impl Page {
             ["admin", "lti"] => Page::Lti,
             ["classes", _, "rubrics"] => Page::Rubrics(n(1)?),
             ["classes", _, "rubrics", _] => Page::Rubric(n(1)?, n(3)?),
+            ["to-score"] => Page::ToScore,
             _ => return None,
         })
     }
@@ -141,7 +144,7 @@ impl Page {
             Page::ScenarioEditor(_) | Page::ClassScenarios(_) | Page::Play(..) | Page::Analytics(..) => (),
             Page::Teams(_) | Page::Mentoring(_) | Page::Tasks(_) | Page::Task(..) => (),
             Page::Evaluation { .. } | Page::Score { .. } | Page::Bands | Page::Lti => (),
-            Page::Rubrics(_) | Page::Rubric(..) => (),
+            Page::Rubrics(_) | Page::Rubric(..) | Page::ToScore => (),
         };
         vec![
             Page::Units(1),
@@ -182,6 +185,7 @@ impl Page {
             Page::Lti,
             Page::Rubrics(22),
             Page::Rubric(23, 24),
+            Page::ToScore,
         ]
     }
 
@@ -215,6 +219,7 @@ impl Page {
             Page::Lti => "/admin/lti".into(),
             Page::Rubrics(c) => format!("/classes/{c}/rubrics"),
             Page::Rubric(c, r) => format!("/classes/{c}/rubrics/{r}"),
+            Page::ToScore => "/to-score".into(),
         }
     }
 
@@ -267,6 +272,7 @@ impl Page {
             Page::Lti => crate::lti::admin::lti_admin_page(param("invite")).await,
             Page::Rubrics(c) => crate::rubrics::api::rubrics_page(c).await,
             Page::Rubric(c, r) => crate::rubrics::api::rubric_page(c, r).await,
+            Page::ToScore => crate::evaluation::api::todo_page(param("embed").is_some()).await,
         }
     }
 }

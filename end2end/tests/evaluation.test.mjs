@@ -7,7 +7,7 @@
 // predicate.
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
-import { bothModes, closeBrowser, login, logout, open, playToEnd, stepLabel, DEMO } from './support.mjs';
+import { bothModes, closeBrowser, expectOutcomeAt, login, logout, open, playToEnd, stepLabel, DEMO } from './support.mjs';
 
 after(closeBrowser);
 
@@ -45,10 +45,16 @@ async function pickAll(page, level) {
   }
 }
 
-async function scoreAs(page, js, who, taskPath, team, level, { blindCheck = false } = {}) {
+async function scoreAs(page, js, who, title, team, level, { blindCheck = false } = {}) {
+  // One tap from home: the "Perlu dinilai" list links each team to score.
   await login(page, js, who);
-  await open(page, js, `${taskPath}/evaluation`);
-  await Promise.all([js ? page.waitForURL(/\/score\//) : page.waitForEvent('load'), page.getByRole('link', { name: `Tim ${team}` }).first().click()]);
+  const todo = page.locator('.todo-target', { has: page.getByRole('heading', { name: title }) });
+  await todo.waitFor();
+  const link = todo.locator('.todo-subject', { hasText: `Tim ${team}` });
+  assert.match(await link.innerText(), /belum dinilai/);
+  const box = await link.boundingBox();
+  assert.ok(box.height >= 44, `the team's link is a tap target of 44 px or more (${box.height})`);
+  await Promise.all([js ? page.waitForURL(/\/score\//) : page.waitForEvent('load'), link.click()]);
   await page.getByRole('heading', { level: 1, name: `Menilai Tim ${team}` }).waitFor();
   if (js) await page.waitForSelector('body[data-hydrated="1"]');
   if (blindCheck) assert.equal(await page.getByRole('heading', { name: 'Nilai penilai lain' }).count(), 0, 'blind before submitting');
@@ -73,6 +79,8 @@ async function scoreAs(page, js, who, taskPath, team, level, { blindCheck = fals
   }
   await Promise.all([page.waitForURL(/submitted=1/), page.getByRole('button', { name: 'Kirim nilai' }).click()]);
   await page.getByText('terkirim', { exact: true }).waitFor();
+  // Their only team is scored: the page says so instead of offering a next one.
+  await page.locator('#next-bottom', { hasText: 'Semua yang ditugaskan kepada Anda di sini sudah dinilai' }).waitFor();
   if (blindCheck) await page.getByRole('heading', { name: 'Nilai penilai lain' }).waitFor();
   await logout(page);
 }
@@ -102,8 +110,12 @@ bothModes('evaluators score blind, a flag is moderated and the team sees its res
     await page.locator('#rubric-live', { hasText: 'Jumlah bobot 100 %' }).waitFor();
     await page.waitForFunction(() => document.querySelector('#rubric-error')?.hidden === true);
   }
+  // Saved: no error beside the form (without JS the page comes back saying so).
   await submit(page, js, page.getByRole('button', { name: 'Simpan rubrik' }), () =>
-    page.waitForFunction(() => document.querySelector('#rubric-error')?.hidden !== false));
+    page.waitForFunction(() => {
+      const slot = document.querySelector('#rubric-error');
+      return slot && (slot.hidden || slot.classList.contains('outcome-ok'));
+    }));
   await open(page, js, '/classes/1/rubrics');
   await page.getByRole('link', { name: rubricTitle }).waitFor();
 
@@ -130,9 +142,9 @@ bothModes('evaluators score blind, a flag is moderated and the team sees its res
   await logout(page);
 
   // Two agree (best level); the third, the facilitator, scores the lowest.
-  await scoreAs(page, js, 'coach@sinergi.test', taskPath, team, 0);
-  await scoreAs(page, js, 'penguji@sinergi.test', taskPath, team, 0, { blindCheck: true });
-  await scoreAs(page, js, DEMO.facilitator, taskPath, team, 3);
+  await scoreAs(page, js, 'coach@sinergi.test', title, team, 0);
+  await scoreAs(page, js, 'penguji@sinergi.test', title, team, 0, { blindCheck: true });
+  await scoreAs(page, js, DEMO.facilitator, title, team, 3);
 
   // The flag appears; moderation needs a reason; then release.
   await login(page, js, DEMO.facilitator);
@@ -149,9 +161,12 @@ bothModes('evaluators score blind, a flag is moderated and the team sees its res
   await again.getByLabel('Tetapkan nilai hasil moderasi').check();
   await again.getByLabel('Nilai hasil moderasi (0–100)').fill('84');
   await again.getByLabel(/^Alasan/).fill('Dibahas bersama ketiga penilai.');
+  const moderated = await again.locator('form[data-error-slot]').getAttribute('data-error-slot');
   await submit(page, js, again.getByRole('button', { name: 'Simpan keputusan' }), () =>
     page.getByText('Nilai akhir 84.0 — Memuaskan').waitFor());
+  await expectOutcomeAt(page, moderated, 'Keputusan moderasi tersimpan');
   await submit(page, js, page.getByRole('button', { name: 'Rilis hasil' }), () => page.getByText('Hasil sudah dirilis', { exact: false }).waitFor());
+  await expectOutcomeAt(page, 'release', 'Hasil dirilis', page.getByRole('button', { name: 'Tarik kembali' }));
   await logout(page);
 
   await login(page, js, member.nip);

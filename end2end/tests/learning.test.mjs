@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bothModes, closeBrowser, login, open } from './support.mjs';
+import { bothModes, closeBrowser, isOnScreen, login, open } from './support.mjs';
 
 after(closeBrowser);
 
@@ -23,6 +23,9 @@ bothModes('a participant works through a lesson: check, reflection, reload, next
   await page.locator('#potret-empat-generasi-cek').getByLabel('Gen X', { exact: false }).first().check();
   await page.locator('#potret-empat-generasi-cek').getByRole('button', { name: 'Periksa jawaban' }).click();
   await page.locator('#potret-empat-generasi-cek').getByText('Tepat!').waitFor();
+  // The answer is shown where it was given: a plain post comes back to the check.
+  if (!js) assert.equal(new URL(page.url()).hash, '#potret-empat-generasi-cek-result');
+  assert.ok(await isOnScreen(page.locator('#potret-empat-generasi-cek .feedback')), 'the feedback is on screen');
 
   await page.getByRole('button', { name: 'Selesai dibaca, lanjut' }).click();
   await page.getByText('Pelajaran 2 dari', { exact: false }).waitFor();
@@ -35,8 +38,11 @@ bothModes('a participant works through a lesson: check, reflection, reload, next
     // Autosave: no button press; the state says when it is stored.
     await page.locator('#potret-mengapa-penting-refleksi .save-state').getByText(/^Tersimpan pukul \d{2}\.\d{2}$/).waitFor();
   } else {
-    await page.getByRole('button', { name: 'Simpan refleksi' }).click();
-    await page.waitForLoadState('load');
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Simpan refleksi' }).click()]);
+    // Back at the reflection, told that it is saved.
+    const saved = page.locator('#potret-mengapa-penting-refleksi [role=status]', { hasText: 'Refleksi Anda tersimpan.' });
+    await saved.waitFor();
+    assert.ok(await isOnScreen(saved), 'the outcome is on screen where the reflection was saved');
   }
   await page.reload();
   if (js) await page.waitForSelector('body[data-hydrated="1"]');

@@ -1,5 +1,6 @@
 // Shared browser setup and page objects. Every spec runs twice: hydrated (JS on)
 // and with JavaScript disabled, proving the pages work before and after WASM.
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -42,7 +43,7 @@ export function bothModes(name, fn) {
         if (r.status() >= 500) crashes.push(`HTTP ${r.status()} from ${r.request().method()} ${r.url()}`);
       });
       page.on('console', (m) => {
-        if (m.type() === 'error' && /hydration|panicked/i.test(m.text())) crashes.push(m.text().slice(0, 300));
+        if (isFault(m)) crashes.push(m.text().slice(0, 300));
       });
       const suffix = `${js ? 'js' : 'nojs'}-${Date.now().toString(36)}`;
       try {
@@ -59,11 +60,29 @@ export function bothModes(name, fn) {
 }
 
 /**
+ * A console error is a fault, whatever it says, with two exceptions that are
+ * the app working: Chromium logs every answer of 400–499 ("Failed to load
+ * resource: … status of 422"), a refusal the page shows beside its form; and
+ * a request made while a test has taken the network away.
+ */
+const NOT_A_FAULT = [
+  /^Failed to load resource: the server responded with a status of 4\d\d/,
+  /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/,
+];
+function isFault(message) {
+  return message.type() === 'error' && !NOT_A_FAULT.some((re) => re.test(message.text()));
+}
+
+/**
  * Records what a test's pages must never do, for tests that make their own
- * browser contexts: an uncaught error in a page, or an answer of 500 or more.
+ * browser contexts: an uncaught error in a page, a console error, or an
+ * answer of 500 or more.
  */
 export function watchForCrashes(context, crashes = []) {
   context.on('weberror', (e) => crashes.push(e.error().message));
+  context.on('console', (m) => {
+    if (isFault(m)) crashes.push(m.text().slice(0, 300));
+  });
   context.on('response', (r) => {
     if (r.status() >= 500) crashes.push(`HTTP ${r.status()} from ${r.request().method()} ${r.url()}`);
   });
@@ -134,4 +153,35 @@ export async function playToEnd(page, js) {
     await takeStep(page, js);
   }
   await summary.waitFor();
+}
+
+/**
+ * After an action: its outcome `text` is shown in the slot `id` beside the
+ * form, and the slot is on screen, with the button that acted (`near`, if
+ * given): the page did not jump away from where the person acted.
+ */
+export async function expectOutcomeAt(page, id, text, near) {
+  const slot = page.locator(`[id="${id}"]`);
+  await slot.filter({ hasText: text }).waitFor();
+  const onScreen = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight && r.height > 0;
+  };
+  // Hydrated, the outcome is brought into view a frame after it is written.
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    const r = el?.getBoundingClientRect();
+    return r && r.bottom > 0 && r.top < window.innerHeight;
+  }, `[id="${id}"]`, { timeout: 5000 }).catch(() => {});
+  assert.ok(await slot.evaluate(onScreen), `the outcome beside the form (#${id}) is on screen after the action`);
+  assert.equal(await slot.getAttribute('role'), 'status', 'the outcome is announced politely');
+  if (near) assert.ok(await near.evaluate(onScreen), `the control that acted is still on screen (#${id})`);
+}
+
+/** Whether any part of the element is inside the viewport. */
+export async function isOnScreen(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight && r.height > 0;
+  });
 }

@@ -6,7 +6,7 @@
 // logs a session.
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
-import { bothModes, closeBrowser, login, logout, open, DEMO } from './support.mjs';
+import { bothModes, closeBrowser, expectOutcomeAt, login, logout, open, DEMO } from './support.mjs';
 
 after(closeBrowser);
 
@@ -37,6 +37,7 @@ bothModes('facilitator forms, swaps and publishes teams; a participant sees thei
     const s = document.querySelector('.team-set');
     return s && s.innerText !== b && s.innerText.includes('Draf');
   }, seedBefore));
+  await expectOutcomeAt(page, 'form-teams-error', 'Tim sudah dibentuk', page.getByRole('button', { name: /^(Bentuk tim|Bentuk ulang \(seed baru\))$/ }));
   assert.equal(await page.locator('.team-card').count(), 6, 'six teams of five for 30 people');
   assert.equal(await page.locator('.breach-isolated').count(), 0, 'nobody isolated');
   assert.equal(await page.locator('.member.isolated').count(), 0);
@@ -48,6 +49,7 @@ bothModes('facilitator forms, swaps and publishes teams; a participant sees thei
   await page.getByLabel('dengan', { exact: true }).selectOption({ label: `${second} (Tim 2)` });
   await submit(page, js, page.getByRole('button', { name: 'Tukar', exact: true }), () =>
     page.locator('.team-card[data-team="2"] .member strong', { hasText: first }).waitFor());
+  await expectOutcomeAt(page, 'swap-error', 'Dua anggota sudah ditukar', page.getByRole('button', { name: 'Tukar', exact: true }));
   assert.equal(await teamOf(page, first), '2');
   assert.equal(await teamOf(page, second), '1');
 

@@ -10,6 +10,7 @@ pub mod hardening;
 pub mod lti;
 pub mod lti_storage;
 pub mod middleware;
+pub mod outcome;
 pub mod rubrics;
 pub mod scenarios;
 pub mod tasks;

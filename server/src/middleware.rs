@@ -187,10 +187,11 @@ fn constant_time_eq(a: &str, b: &str) -> bool {
 }
 
 /// Every mutation must come from our own pages and carry the session's token.
-pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn csrf(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     if !is_mutation(req.method()) || crate::lti::is_platform_post(req.uri().path()) {
         return next.run(req).await;
     }
+    crate::outcome::clean_referer(req.headers_mut());
     let expected = req
         .extensions()
         .get::<RequestAuth>()
@@ -215,10 +216,13 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         return too_large(&Request::from_parts(parts, Body::empty()), limit);
     };
     let token = header_token.or_else(|| token_from_body(&content_type, &bytes));
-    let slot = content_type
-        .starts_with("application/x-www-form-urlencoded")
-        .then(|| form_urlencoded_field(&bytes, "__slot"))
-        .flatten();
+    let slot = if content_type.starts_with("application/x-www-form-urlencoded") {
+        form_urlencoded_field(&bytes, "__slot")
+    } else if content_type.starts_with("multipart/form-data") {
+        multipart_field(&content_type, &bytes, "__slot")
+    } else {
+        None
+    };
     let refused_text = if token.as_deref().is_some_and(|t| constant_time_eq(t, &expected)) {
         // The body is in hand: its text is checked here rather than read again.
         crate::text_guard::refusal(&content_type, &bytes).await
@@ -227,39 +231,12 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
     };
     let req = Request::from_parts(parts, Body::from(bytes));
     if let Some(bad) = refused_text {
-        return crate::text_guard::refused(bad, &req);
+        return crate::outcome::mark(crate::text_guard::refused(bad, &req), slot);
     }
     match token {
-        Some(t) if constant_time_eq(&t, &expected) => name_error_slot(next.run(req).await, slot),
+        Some(t) if constant_time_eq(&t, &expected) => crate::outcome::mark(next.run(req).await, slot),
         _ => csrf_failure(&req),
     }
-}
-
-/// After a failed plain post the server fn sends the browser back with the error
-/// in the URL (`__path`, `__err`). When the form named its error slot (a hidden
-/// `__slot` field: one of several forms posting to the same server fn, such as a
-/// release plan per unit), add it, so the page shows the error beside that form only.
-fn name_error_slot(mut res: Response, slot: Option<String>) -> Response {
-    let Some(slot) = slot.filter(|s| !s.is_empty() && s.len() <= 200) else {
-        return res;
-    };
-    let Some(location) = res.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()) else {
-        return res;
-    };
-    if !location.contains("__err=") {
-        return res;
-    }
-    let encoded: String = slot
-        .bytes()
-        .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    if let Ok(value) = HeaderValue::from_str(&format!("{location}&__slot={encoded}")) {
-        res.headers_mut().insert(header::LOCATION, value);
-    }
-    res
 }
 
 fn csrf_failure(req: &Request) -> Response {

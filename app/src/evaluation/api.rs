@@ -37,6 +37,17 @@ pub async fn evaluation_page(class_id: i64, task: i64, kind: Option<String>) -> 
     crate::ui::render_html(move || super::views::evaluation_body(data))
 }
 
+/// "Perlu dinilai": what the caller still has to score, in every class they
+/// evaluate (`embed`: as a section of the home page). Any signed-in user; the
+/// list holds only their own assignments. Errors: `Unauthenticated`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "todo_page")]
+pub async fn todo_page(embed: bool) -> Result<String, AppError> {
+    let caller = crate::auth::guard::caller()?;
+    let state = crate::auth::guard::state()?;
+    let targets = super::todo_data::to_score(&state, caller.user_id).await?;
+    crate::ui::render_html(move || super::views::todo_body(targets, embed))
+}
+
 /// One team's submission beside the rubric, for an evaluator assigned to it
 /// (facilitators see it read-only with every score). `purpose` "reference":
 /// a facilitator's calibration score; "practice": an evaluator practising

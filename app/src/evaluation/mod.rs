@@ -10,4 +10,7 @@ pub mod gather;
 pub mod lms;
 pub mod page_data;
 pub mod subjects;
+pub mod todo;
+#[cfg(feature = "ssr")]
+pub mod todo_data;
 pub mod views;

@@ -136,6 +136,10 @@ pub struct ScoreData {
     pub reference: Option<score::Model>,
     /// Others' submitted scores, when the caller may see them.
     pub others: Vec<(String, Entry)>,
+    /// An evaluator scoring for real: the next subject they still have to
+    /// score on this target, and how many besides this one are open.
+    pub next: Option<Subject>,
+    pub left: usize,
 }
 
 pub async fn load_scoring(
@@ -149,10 +153,11 @@ pub async fn load_scoring(
 ) -> AppResult<ScoreData> {
     let db = &state.db;
     let Resolved { target, title } = resolved;
-    let subject = super::subjects::subjects(state, &target)
-        .await?
-        .into_iter()
+    let all = super::subjects::subjects(state, &target).await?;
+    let subject = all
+        .iter()
         .find(|s| s.id == subject)
+        .cloned()
         .ok_or(crate::error::AppError::NotFound)?;
     let handed_in = if target.kind == REFLECTION {
         HandedIn::Reflections(
@@ -205,7 +210,14 @@ pub async fn load_scoring(
             .collect(),
         _ => Vec::new(),
     };
+    let (next, left) = if can_score && purpose == store::LIVE {
+        next_to_score(&all, &scores, &assignments, caller.user_id, subject_id)
+    } else {
+        (None, 0)
+    };
     Ok(ScoreData {
+        next,
+        left,
         class: ClassRef::from(&class),
         target,
         title,
@@ -218,4 +230,26 @@ pub async fn load_scoring(
         reference,
         others,
     })
+}
+
+/// The evaluator's next open subject after `current`, and how many others are open.
+fn next_to_score(
+    all: &[Subject],
+    scores: &[score::Model],
+    assignments: &[evaluator_assignment::Model],
+    me: i64,
+    current: i64,
+) -> (Option<Subject>, usize) {
+    use super::todo::{worklist, Covers};
+    let covers = Covers::from_assignments(assignments.iter().filter(|a| a.evaluator_id == me).map(|a| a.subject_id));
+    let mine: HashMap<i64, String> = scores
+        .iter()
+        .filter(|s| s.evaluator_id == me && s.purpose == store::LIVE)
+        .map(|s| (s.subject_id, s.status.clone()))
+        .collect();
+    let order: Vec<i64> = all.iter().map(|s| s.id).collect();
+    let list = worklist(&covers, &order, &mine);
+    let left = list.iter().filter(|(s, st)| *s != current && st.open()).count();
+    let next = super::todo::next_after(&list, current).and_then(|id| all.iter().find(|s| s.id == id).cloned());
+    (next, left)
 }

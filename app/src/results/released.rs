@@ -9,14 +9,16 @@ use crate::error::AppResult;
 use crate::i18n::{fill, P};
 use crate::rubrics::domain::rubric::Rubric;
 use crate::state::AppState;
-use crate::ui::rendered::{tr, CriterionResult, ResultCard};
+use crate::ui::rendered::{tr, CriterionResult, ResultCard, ResultLine};
 use std::collections::HashMap;
 
 /// A subject's released result, as a team's members see it on the task
-/// page, or a participant on the scenario's page.
+/// page, or a participant on the scenario's page. `report` is `None` when
+/// results are released but this subject has none (nobody scored it): the
+/// page says "belum dinilai" rather than nothing.
 pub struct Released {
     rubric: Rubric,
-    report: SubjectReport,
+    report: Option<SubjectReport>,
     show_names: bool,
     names: HashMap<i64, String>,
 }
@@ -37,9 +39,7 @@ pub async fn released(
         return Ok(None);
     }
     let sheet = Sheet::load_with(state, class, target, settings).await?;
-    let Some(report) = sheet.report(subject).filter(|r| r.final_total.is_some()) else {
-        return Ok(None);
-    };
+    let report = sheet.report(subject).filter(|r| r.final_total.is_some());
     let Some(rubric) = sheet.rubric else {
         return Ok(None);
     };
@@ -52,43 +52,71 @@ pub async fn released(
 }
 
 impl Released {
-    /// The result in the caller's language (call it while rendering).
+    /// The result in the caller's language (call it while rendering): the
+    /// final score, how it was reached (a moderation and its reason), and per
+    /// criterion each evaluator's level with what that level means, and their
+    /// comment; then their overall comments.
     pub fn card(&self) -> ResultCard {
-        let r = self;
-        let total = r.report.final_total.unwrap_or(0.0);
-        let predicate = r.report.predicate.clone().unwrap_or_default();
-        let criteria = r
+        let Some(report) = &self.report else {
+            return ResultCard {
+                final_line: tr(P::ResultUnscored).to_string(),
+                ..ResultCard::default()
+            };
+        };
+        let who = |n: usize, evaluator: i64| {
+            if self.show_names {
+                self.names.get(&evaluator).cloned().unwrap_or_default()
+            } else {
+                fill(tr(P::EvaluatorNumber), &[(n + 1).to_string()])
+            }
+        };
+        let criteria = self
             .rubric
             .criteria
             .iter()
             .enumerate()
             .map(|(i, c)| CriterionResult {
                 title: format!("{} · {} %", c.title, c.weight),
-                lines: r
-                    .report
+                lines: report
                     .scored
                     .iter()
                     .enumerate()
                     .map(|(n, e)| {
-                        let who = if r.show_names {
-                            r.names.get(&e.evaluator).cloned().unwrap_or_default()
-                        } else {
-                            fill(tr(P::EvaluatorNumber), &[(n + 1).to_string()])
-                        };
-                        let level = e
-                            .picks
-                            .get(i)
-                            .and_then(|p| c.levels.get(p.level))
-                            .map(|l| l.label.clone());
-                        let comment = e.comments.get(i).cloned().unwrap_or_default();
-                        (level.unwrap_or_default(), who, comment)
+                        let level = e.picks.get(i).and_then(|p| c.levels.get(p.level));
+                        ResultLine {
+                            level: level.map(|l| l.label.clone()).unwrap_or_default(),
+                            meaning: level.map(|l| l.descriptor.clone()).unwrap_or_default(),
+                            who: who(n, e.evaluator),
+                            comment: e.comments.get(i).cloned().unwrap_or_default(),
+                        }
                     })
                     .collect(),
             })
             .collect();
+        let overall = report
+            .scored
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.overall.trim().is_empty())
+            .map(|(n, e)| (who(n, e.evaluator), e.overall.clone()))
+            .collect();
+        let total = report.final_total.unwrap_or(0.0);
+        let predicate = report.predicate.clone().unwrap_or_default();
         ResultCard {
             final_line: fill(tr(P::EvalFinal), &[format!("{total:.1}"), predicate]),
+            moderation: report.decision.as_ref().and_then(moderation_note),
             criteria,
+            overall,
         }
+    }
+}
+
+/// How a moderation decision set the final score, in a sentence with its reason.
+fn moderation_note(d: &crate::entities::moderation::Model) -> Option<String> {
+    let reason = d.reason.trim().to_string();
+    match d.decision.as_str() {
+        "set" => Some(fill(tr(P::ResultModeratedSet), &[reason])),
+        "accepted" => Some(fill(tr(P::ResultModeratedAccepted), &[reason])),
+        _ => None,
     }
 }

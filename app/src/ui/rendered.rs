@@ -44,8 +44,25 @@ pub fn generation_label(code: &str) -> &'static str {
 }
 
 /// A form of one button (lock a team, publish, release) with the class id
-/// and a few hidden fields, and an error slot of its own beside it.
+/// and a few hidden fields, and a slot of its own beside it for its error or,
+/// after a success, its outcome `done`.
 pub fn button_form<S: ServerFn>(
+    class_id: i64,
+    slot: String,
+    hidden: Vec<(&'static str, String)>,
+    label: P,
+    primary: bool,
+    done: P,
+) -> impl IntoView {
+    view! {
+        {row_button_form::<S>(class_id, slot.clone(), hidden, label, primary)}
+        <ErrorSlot id=slot.clone() action={slot_action::<S>(&slot)} done />
+    }
+}
+
+/// As `button_form`, for a row the action takes away (unassign, remove): its
+/// slot is the section's, which stays, and the section renders it.
+pub fn row_button_form<S: ServerFn>(
     class_id: i64,
     slot: String,
     hidden: Vec<(&'static str, String)>,
@@ -61,7 +78,6 @@ pub fn button_form<S: ServerFn>(
             {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value /> }).collect_view()}
             <button type="submit" class=class>{tr(label)}</button>
         </form>
-        <ErrorSlot id=slot.clone() action={slot_action::<S>(&slot)} />
     }
 }
 
@@ -114,18 +130,31 @@ pub fn submission_content(body: &str, links: &str, files: Vec<(String, String, i
     }
 }
 
-/// A released result: the final score's sentence and, per criterion, each
-/// evaluator's level, name (or number) and comment.
+/// A released result: the final score's sentence, how a moderation set it,
+/// per criterion each evaluator's level (with what it means), name (or
+/// number) and comment, and the evaluators' overall comments.
+#[derive(Default)]
 pub struct ResultCard {
     pub final_line: String,
+    pub moderation: Option<String>,
     pub criteria: Vec<CriterionResult>,
+    /// (evaluator, overall comment)
+    pub overall: Vec<(String, String)>,
 }
 
 pub struct CriterionResult {
     /// The criterion's title and weight.
     pub title: String,
-    /// (level, evaluator, comment), one per evaluator.
-    pub lines: Vec<(String, String, String)>,
+    pub lines: Vec<ResultLine>,
+}
+
+/// One evaluator's reading of one criterion.
+pub struct ResultLine {
+    pub level: String,
+    /// The level's descriptor: what that level means in the rubric.
+    pub meaning: String,
+    pub who: String,
+    pub comment: String,
 }
 
 pub fn result_card(card: ResultCard) -> impl IntoView {
@@ -136,10 +165,11 @@ pub fn result_card(card: ResultCard) -> impl IntoView {
             let lines = c
                 .lines
                 .into_iter()
-                .map(|(level, who, comment)| {
-                    let comment =
-                        (!comment.is_empty()).then(|| view! { <br/><span class="muted">{comment}</span> });
-                    view! { <li><strong>{level}</strong>" — "{who}{comment}</li> }
+                .map(|l| {
+                    let meaning = (!l.meaning.is_empty()).then(|| view! { <br/><span class="level-meaning">{l.meaning}</span> });
+                    let comment = (!l.comment.is_empty())
+                        .then(|| view! { <br/><span class="comment">"“"{l.comment}"”"</span> });
+                    view! { <li><strong>{l.level}</strong>" — "{l.who}{meaning}{comment}</li> }
                 })
                 .collect_view();
             view! {
@@ -150,11 +180,22 @@ pub fn result_card(card: ResultCard) -> impl IntoView {
             }
         })
         .collect_view();
+    let overall = (!card.overall.is_empty()).then(|| {
+        let items = card
+            .overall
+            .into_iter()
+            .map(|(who, text)| view! { <li><strong>{who}</strong>": "{text}</li> })
+            .collect_view();
+        view! { <h3>{tr(P::ResultOverall)}</h3><ul class="result-overall">{items}</ul> }
+    });
+    let moderation = card.moderation.map(|m| view! { <p class="notice result-moderation">{m}</p> });
     view! {
         <section class="panel result" aria-labelledby="result-title">
             <h2 id="result-title">{tr(P::ResultTitle)}</h2>
             <p class="final"><strong>{card.final_line}</strong></p>
+            {moderation}
             <ol class="result-criteria">{criteria}</ol>
+            {overall}
         </section>
     }
 }

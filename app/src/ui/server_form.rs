@@ -263,6 +263,9 @@ pub(super) mod client {
                 set_timeout(move || send(job, next), std::time::Duration::from_millis(delay));
                 return;
             }
+            if saved {
+                crate::ui::outcome::client::succeeded(job.shown.form.as_ref(), job.shown.reload);
+            }
             if saved && job.shown.reload {
                 action.version.update(|v| *v += 1);
             }

@@ -34,14 +34,21 @@ pub fn ServerHtml(
     #[cfg(feature = "hydrate")]
     if let Some(action) = forms {
         let locale = super::use_locale();
-        // A success clears the form's earlier error (a page kept on screen,
-        // `data-keep`, is not rendered again to clear it).
+        // A success's outcome replaces the form's earlier error in its slot,
+        // written by `ui::outcome` (at once, or once the page is reloaded).
+        // A success clears an earlier error (an autosaving form tells no
+        // outcome, and a page kept on screen is not rendered again to clear it).
         Effect::new(move |_| match (action.value().get(), slot.get_untracked()) {
-            (Some(Err(error)), Some(id)) => client::show_in_slot(&id, Some(&error), locale.get_untracked()),
-            (Some(Ok(())), Some(id)) => client::show_in_slot(&id, None, locale.get_untracked()),
+            (Some(Err(error)), Some(id)) => client::show_in_slot(&id, &error, locale.get_untracked()),
+            (Some(Ok(())), Some(id)) => client::clear_error(&id),
             _ => {}
         });
     }
+    // A save that reloaded this HTML tells its outcome now that it is shown.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let _ = leptos::prelude::request_animation_frame_with_handle(super::outcome::client::show_pending);
+    });
     #[cfg(feature = "hydrate")]
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -192,38 +199,59 @@ mod client {
         form.get_attribute("data-error-slot")
     }
 
-    /// Shows `error` in the slot, or (`None`) empties and hides it.
-    pub fn show_in_slot(id: &str, error: Option<&AppError>, locale: Locale) {
+    /// Hides the slot if it shows an error (not an outcome written meanwhile).
+    pub fn clear_error(id: &str) {
+        if let Some(slot) = leptos::prelude::document().get_element_by_id(id) {
+            if slot.class_name() == "field-error" {
+                slot.set_text_content(None);
+                let _ = slot.set_attribute("hidden", "");
+            }
+        }
+    }
+
+    /// Shows `error` in the slot (in place of an earlier outcome).
+    pub fn show_in_slot(id: &str, error: &AppError, locale: Locale) {
         let Some(slot) = leptos::prelude::document().get_element_by_id(id) else {
             return;
         };
-        let text = error.map(|e| e.located_messages(locale).join(" "));
-        slot.set_text_content(text.as_deref());
-        let _ = match text {
-            Some(_) => slot.remove_attribute("hidden"),
-            None => slot.set_attribute("hidden", ""),
-        };
+        slot.set_text_content(Some(&error.located_messages(locale).join(" ")));
+        slot.set_class_name("field-error");
+        let _ = slot.set_attribute("role", "alert");
+        let _ = slot.remove_attribute("hidden");
     }
 }
 
 /// Where a form inside server-rendered HTML shows its error (name it in the
-/// form's `data-error-slot`). Filled on the server after a plain post that
-/// failed (the error comes back in the URL), and by the browser once hydrated.
+/// form's `data-error-slot`) and, after a success, its outcome: `done`, or
+/// "Tersimpan." (see `ui::outcome`). Filled on the server after a plain post
+/// (the outcome comes back in the URL), and by the browser once hydrated.
 #[cfg(feature = "ssr")]
 #[component]
-pub fn ErrorSlot(id: String, action: super::FormAction) -> impl IntoView {
+pub fn ErrorSlot(
+    id: String,
+    action: super::FormAction,
+    #[prop(optional)] done: Option<crate::i18n::P>,
+) -> impl IntoView {
     let locale = super::use_locale().get_untracked();
-    let text = action
+    let error = action
         .value()
         .get_untracked()
         .and_then(|r| r.err())
         .map(|e| e.located_messages(locale).join(" "));
+    let done = done.unwrap_or(crate::i18n::P::OutcomeSaved).t(locale);
+    let landed = super::done_slot().is_some_and(|s| s == id);
+    let (text, class, role) = match (error, landed) {
+        (Some(error), _) => (Some(error), "field-error", "alert"),
+        (None, true) => (Some(done.to_string()), "outcome-ok", "status"),
+        (None, false) => (None, "field-error", "alert"),
+    };
     let hidden = text.is_none();
-    view! { <p id=id class="field-error" role="alert" hidden=hidden>{text}</p> }
+    view! { <p id=id class=class role=role hidden=hidden data-done=done>{text}</p> }
 }
 
-/// Names the form's error slot to the server, so that after a failed plain post
-/// the page shows the error beside this form only (see `FormAction::for_slot`).
+/// Names the form's slot to the server, so that after a plain post the page
+/// comes back to it and shows the error or the outcome beside this form only
+/// (see `FormAction::for_slot` and `ui::outcome`).
 #[cfg(feature = "ssr")]
 #[component]
 pub fn SlotField(id: String) -> impl IntoView {
@@ -255,13 +283,15 @@ pub fn HtmlPage(
 ) -> impl IntoView {
     use crate::i18n::K;
     view! {
-        <Suspense fallback=move || view! { <p>{super::t(K::Loading)}</p> }>
+        // A transition: while a save's reload is on its way the page shown
+        // stays (a fallback would fold it up and throw the reader to the top).
+        <Transition fallback=move || view! { <p>{super::t(K::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(html) => view! { <ServerHtml html forms /> }.into_any(),
                     Err(error) => view! { <super::PageError error /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }

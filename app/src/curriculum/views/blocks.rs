@@ -4,8 +4,8 @@ use crate::curriculum::model::CheckMode;
 use crate::curriculum::view_model::{AnswerView, CheckView, ReflectionView, ScreenBlock};
 use crate::i18n::K;
 use crate::ui::{
-    form_action, t, use_locale, Alert, CsrfField, FieldError, FormAction, SaveIndicator, ServerForm,
-    ServerHtml,
+    done_slot, form_action, t, use_locale, Alert, CsrfField, FieldError, FormAction, SaveIndicator,
+    ServerForm, ServerHtml, SlotInput,
 };
 use leptos::prelude::*;
 
@@ -54,11 +54,21 @@ fn Check(check: CheckView, class_id: i64, participant: bool, action: FormAction)
         })
         .collect_view();
     let anchor = block_key.clone();
+    // Where the answer's feedback shows: a plain post comes back to it (not to
+    // the top of the lesson), and once hydrated it is brought into view.
+    let result = format!("{block_key}-result");
+    let slot = result.clone();
+    let form_slot = result.clone();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let _ = request_animation_frame_with_handle(crate::ui::show_pending_outcome);
+    });
     view! {
         <section class="check card" id=anchor>
             <h2>{t(K::LearnCheck)}</h2>
-            <ServerForm action>
+            <ServerForm action attr:data-error-slot=form_slot>
                 <CsrfField />
+                <SlotInput id=slot />
                 <input type="hidden" name="class_id" value=class_id />
                 <input type="hidden" name="block" value=block_key />
                 <fieldset>
@@ -71,7 +81,7 @@ fn Check(check: CheckView, class_id: i64, participant: bool, action: FormAction)
                     <button type="submit" class="button">{t(K::LearnCheckSubmit)}</button>
                 </Show>
             </ServerForm>
-            {answer.map(|a| view! { <Feedback answer=a /> })}
+            <div class="check-result" id=result>{answer.map(|a| view! { <Feedback answer=a /> })}</div>
         </section>
     }
 }
@@ -114,6 +124,10 @@ fn Reflection(reflection: ReflectionView, class_id: i64, participant: bool) -> i
     #[cfg(not(feature = "hydrate"))]
     let on_input = move |_: leptos::ev::Event| {};
     let anchor = block_key.clone();
+    // A plain post comes back to the save state beside the button.
+    let state_id = format!("{block_key}-state");
+    let slot = state_id.clone();
+    let landed = done_slot().as_deref() == Some(state_id.as_str());
     // The value property as well as the text: hydration keeps the property.
     let initial = body.clone();
     view! {
@@ -127,12 +141,17 @@ fn Reflection(reflection: ReflectionView, class_id: i64, participant: bool) -> i
                 <input type="hidden" name="block" value=block_key />
                 <input type="hidden" name="base" value=revision />
                 <input type="hidden" name="save_key" value=save_key() />
+                <SlotInput id=slot />
                 <label for=field.clone()>{move || prompt.get(locale.get()).to_string()}</label>
                 <textarea id=field name="body" rows="6" disabled=!participant on:input=on_input prop:value=initial>
                     {crate::ui::textarea_text(body)}
                 </textarea>
                 <FieldError error field="body" />
-                <SaveIndicator state=action.save() />
+                <div class="reflection-state" id=state_id>
+                    <SaveIndicator state=action.save() />
+                    // A plain post came back here: say it was saved.
+                    {landed.then(|| view! { <p class="outcome-ok" role="status">{t(K::OutcomeReflectionSaved)}</p> })}
+                </div>
                 <Show when=move || participant>
                     <button type="submit" class="button">{t(K::LearnReflectionSave)}</button>
                 </Show>

@@ -29,6 +29,7 @@ fn add_block_form(lesson: String) -> impl IntoView {
             <h2 id="add-block-title">{crate::ui::tp(P::AuthorAddBlock)}</h2>
             <ServerForm action attr:class="inline-form" attr:data-error-slot="add-block-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="add-block-error" />
                 <input type="hidden" name="lesson" value=lesson />
                 <label for="add-block-kind">{crate::ui::tp(P::AuthorBlockKind)}</label>" "
                 <select id="add-block-kind" name="kind">
@@ -53,6 +54,7 @@ fn lesson_form(key: String, title: Bilingual, minutes: u32) -> impl IntoView {
             <h2 id="lesson-form-title">{crate::ui::tp(P::AuthorLessonDetails)}</h2>
             <ServerForm action attr:class="stack" attr:data-error-slot="lesson-error" attr:data-keep="">
                 <CsrfField />
+                <crate::ui::SlotInput id="lesson-error" />
                 <input type="hidden" name="lesson" value=key />
                 <div class="field-row">
                     {field("lesson", "title_id", P::AuthorTitleId, title.id)}

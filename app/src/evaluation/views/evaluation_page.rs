@@ -3,9 +3,9 @@ use crate::evaluation::api::{AssignEvaluator, SetEvaluation, UnassignEvaluator};
 use crate::i18n::P;
 use crate::results::store::ROLES;
 use crate::results::target::{Target, REFLECTION};
-use crate::ui::rendered::button_form;
+use crate::ui::rendered::row_button_form;
 use crate::ui::rendered::{locale, tr};
-use crate::ui::{form_action, CsrfField, ErrorSlot};
+use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -98,6 +98,7 @@ pub(super) fn settings_form(data: &EvalData) -> impl IntoView {
             <h2>{tr(P::EvalSettings)}</h2>
             <form method="post" action=SetEvaluation::PATH class="stack" data-error-slot="settings-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="settings-error" />
                 {target_fields(&data.target)}
                 <label for="eval-rubric">{tr(P::EvalRubric)}</label>
                 <select id="eval-rubric" name="rubric">
@@ -140,7 +141,7 @@ pub(super) fn assign_section(data: &EvalData) -> impl IntoView {
                     <td>{role_label(&a.role)}</td>
                     <td>{format!("{:.1}", a.role_weight)}</td>
                     <td>{subject_label(data, a.subject_id)}</td>
-                    <td>{button_form::<UnassignEvaluator>(data.class.id, format!("unassign-{}", a.id), hidden, P::EvalUnassign, false)}</td>
+                    <td>{row_button_form::<UnassignEvaluator>(data.class.id, "assignments".into(), hidden, P::EvalUnassign, false)}</td>
                 </tr>
             }
         })
@@ -167,8 +168,10 @@ pub(super) fn assign_section(data: &EvalData) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <ErrorSlot id="assignments".into() action={slot_action::<UnassignEvaluator>("assignments")} done=P::OutcomeEvaluatorUnassigned />
             <form method="post" action=AssignEvaluator::PATH class="stack" data-error-slot="assign-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="assign-error" />
                 {target_fields(&data.target)}
                 <label for="assign-evaluator">{tr(P::EvalEvaluator)}</label>
                 <select id="assign-evaluator" name="evaluator">{people}</select>
@@ -180,7 +183,7 @@ pub(super) fn assign_section(data: &EvalData) -> impl IntoView {
                 <input id="assign-weight" name="weight" value="1" inputmode="decimal" class="short" />
                 <button type="submit" class="button">{tr(P::EvalAssign)}</button>
             </form>
-            <ErrorSlot id="assign-error".into() action={form_action::<AssignEvaluator>()} />
+            <ErrorSlot id="assign-error".into() action={form_action::<AssignEvaluator>()} done=P::OutcomeEvaluatorAssigned />
         </section>
     }
 }

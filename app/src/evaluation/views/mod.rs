@@ -5,6 +5,8 @@
 mod evaluation_page;
 mod results;
 mod scoring;
+mod todo;
 
 pub use evaluation_page::evaluation_body;
 pub use scoring::{running_total, scoring_body};
+pub use todo::todo_body;

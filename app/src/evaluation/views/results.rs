@@ -109,8 +109,9 @@ pub(super) fn moderate_form(data: &EvalData, subject: i64) -> impl IntoView {
                 <textarea id=id("reason") name="reason" rows="2"></textarea>
                 <button type="submit" class="button">{tr(P::EvalModerateSubmit)}</button>
             </form>
-            <ErrorSlot id=slot.clone() action={slot_action::<ModerateScore>(&slot)} />
         </details>
+        // Outside the disclosure: a reloaded page shows it closed.
+        <ErrorSlot id=slot.clone() action={slot_action::<ModerateScore>(&slot)} done=P::OutcomeModerated />
     }
 }
 
@@ -182,8 +183,8 @@ pub(super) fn flags_section(data: &EvalData) -> Option<impl IntoView> {
             <h2>{tr(P::EvalRelease)}</h2>
             <p>{tr(if released { P::EvalReleased } else { P::EvalNotReleased })}</p>
             <div class="actions">
-                {button_form::<EvaluationFlags>(data.class.id, "release".into(), release, if released { P::EvalUnrelease } else { P::EvalReleaseSubmit }, !released)}
-                {button_form::<EvaluationFlags>(data.class.id, "open".into(), open, if s.scores_open { P::EvalCloseScores } else { P::EvalOpenScores }, false)}
+                {button_form::<EvaluationFlags>(data.class.id, "release".into(), release, if released { P::EvalUnrelease } else { P::EvalReleaseSubmit }, !released, if released { P::OutcomeReleased } else { P::OutcomeWithdrawn })}
+                {button_form::<EvaluationFlags>(data.class.id, "open".into(), open, if s.scores_open { P::EvalCloseScores } else { P::EvalOpenScores }, false, if s.scores_open { P::OutcomeScoresOpened } else { P::OutcomeScoresClosed })}
             </div>
             {crate::lms::status::grade_status_list(&data.lms, locale())}
         </section>

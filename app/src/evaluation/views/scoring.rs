@@ -47,6 +47,7 @@ pub fn scoring_body(data: ScoreData) -> impl IntoView {
         <header class="page-head">
             <h1>{fill(tr(heading), &[data.subject.label(locale())])}</h1>
             {(data.purpose != store::LIVE).then(|| view! { <p class="hint">{tr(P::CalibrationHint)}</p> })}
+            {next_nav(&data, "next-top")}
         </header>
         <div class="score-layout">
             <section class="panel submission" aria-label=tr(P::ScoreSubmission)>
@@ -55,7 +56,30 @@ pub fn scoring_body(data: ScoreData) -> impl IntoView {
             </section>
             <section class="panel rubric-side">{compare(&data)}{form}{others(&data)}</section>
         </div>
+        {next_nav(&data, "next-bottom")}
     }
+}
+
+/// Where an evaluator goes from here: the next team or participant they
+/// still have to score on this target, or back to their list when none is.
+fn next_nav(data: &ScoreData, id: &'static str) -> Option<impl IntoView> {
+    (data.can_score && data.purpose == store::LIVE).then(|| {
+        let next = data.next.as_ref().map(|s| {
+            view! {
+                <a class="button primary" href=data.target.score_page(s.id) rel="next">
+                    {fill(tr(P::ScoreNext), &[s.label(locale())])}
+                </a>
+                <span class="muted">{fill(tr(P::ScoreNextLeft), &[data.left.to_string()])}</span>
+            }
+        });
+        let done = data.next.is_none().then(|| view! { <span>{tr(P::ScoreAllDone)}</span> });
+        view! {
+            <nav class="next-to-score" id=id aria-label=tr(P::TodoTitle)>
+                {next}{done}
+                <a href="/to-score">{tr(P::ScoreBackToList)}</a>
+            </nav>
+        }
+    })
 }
 
 pub(super) fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
@@ -129,6 +153,7 @@ pub(super) fn score_form(data: &ScoreData, rubric: &Rubric) -> impl IntoView {
         <p id="score-total" class="score-total" aria-live="polite">{running_total(running, locale())}</p>
         <form method="post" action=SaveScore::PATH class="stack score-form" data-error-slot="score-error" data-result="score-total" data-keep data-retry data-autosave>
             <CsrfField />
+            <crate::ui::SlotInput id="score-error" />
             {target_fields(&data.target)}
             <input type="hidden" name="subject" value=data.subject.id />
             <input type="hidden" name="purpose" value=data.purpose />

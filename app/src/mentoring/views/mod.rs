@@ -107,6 +107,7 @@ fn propose_form(data: &MentoringData) -> impl IntoView {
             <p class="hint">{tr(P::ProposeHint)}</p>
             <form method="post" action=ProposeMentoring::PATH class="stack" data-error-slot="propose-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="propose-error" />
                 <input type="hidden" name="class_id" value=data.class.id />
                 {scope_choice(data)}
                 <label class="check"><input type="checkbox" name="same_unit" value="1" />" "{tr(P::ProposeSameUnit)}</label>
@@ -200,6 +201,7 @@ fn adjust_form(data: &MentoringData) -> impl IntoView {
             {(data.scope.len() > 1).then(|| view! { <p class="hint">{tr(P::AdjustAcross)}</p> })}
             <form method="post" action=AdjustMentoring::PATH class="stack" data-error-slot="adjust-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="adjust-error" />
                 <input type="hidden" name="class_id" value=data.class.id />
                 <label for="adjust-mentee">{tr(P::Mentee)}</label>
                 <select id="adjust-mentee" name="mentee">{options(mentees)}</select>
@@ -237,8 +239,8 @@ fn own_pair(data: &MentoringData, p: &Pair) -> impl IntoView {
         view! {
             <p>{tr(P::RespondHint)}</p>
             <div class="actions">
-                {button_form::<RespondMentoring>(data.class.id, format!("confirm-{}", p.id), hidden("confirm"), P::PairConfirm, true)}
-                {(p.status == PROPOSED).then(|| button_form::<RespondMentoring>(data.class.id, format!("decline-{}", p.id), hidden("decline"), P::PairDecline, false))}
+                {button_form::<RespondMentoring>(data.class.id, format!("confirm-{}", p.id), hidden("confirm"), P::PairConfirm, true, P::OutcomeSaved)}
+                {(p.status == PROPOSED).then(|| button_form::<RespondMentoring>(data.class.id, format!("decline-{}", p.id), hidden("decline"), P::PairDecline, false, P::OutcomeSaved))}
             </div>
         }
     });
@@ -263,7 +265,7 @@ fn goals(data: &MentoringData, pair: i64) -> impl IntoView {
             view! {
                 <li class=if g.met { "goal met" } else { "goal" }>
                     {g.met.then_some("✓ ")}{g.title.clone()}" "
-                    {button_form::<SetMentoringGoal>(data.class.id, format!("goal-{}", g.id), vec![("goal", g.id.to_string()), ("met", value.into())], label, false)}
+                    {button_form::<SetMentoringGoal>(data.class.id, format!("goal-{}", g.id), vec![("goal", g.id.to_string()), ("met", value.into())], label, false, P::OutcomeSaved)}
                 </li>
             }
         })

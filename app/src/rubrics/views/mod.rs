@@ -65,6 +65,7 @@ fn template_form(class_id: i64) -> impl IntoView {
             <p class="hint">{tr(P::TemplatesHint)}</p>
             <form method="post" action=CopyRubricTemplate::PATH class="stack" data-error-slot="template-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="template-error" />
                 <input type="hidden" name="class_id" value=class_id />
                 <label for="template">{tr(P::TemplateField)}</label>
                 <select id="template" name="template">{options}</select>
@@ -133,6 +134,7 @@ pub fn editor_body(class_id: i64, class_name: String, loaded: Loaded) -> impl In
         // facilitator types: the answer is the live preview, or the error.
         <form method="post" action=SaveRubric::PATH class="stack rubric-editor" data-error-slot="rubric-error" data-result="rubric-live" data-keep data-autosave>
             <CsrfField />
+            <crate::ui::SlotInput id="rubric-error" />
             <input type="hidden" name="class_id" value=class_id />
             <input type="hidden" name="rubric" value=loaded.rubric.id />
             <label for="rubric-title">{tr(P::RubricFieldTitle)}</label>

@@ -120,6 +120,7 @@ pub fn editor_body(scenario: Authored) -> impl IntoView {
             <p class="hint">{tr(P::PublishHelp)}</p>
             <form method="post" action=PublishScenario::url() data-error-slot="publish-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="publish-error" />
                 <input type="hidden" name="key" value=key.clone() />
                 <button type="submit" class="button primary">{tr(P::Publish)}</button>
             </form>

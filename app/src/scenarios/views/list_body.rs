@@ -116,6 +116,7 @@ fn assign_form(
             <h2>{tr(P::AssignTitle)}</h2>
             <form method="post" action="/api/assign_scenario" class="stack" data-error-slot="assign-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="assign-error" />
                 <input type="hidden" name="class_id" value=class_id />
                 <label for="assign-scenario">{tr(P::AssignScenario)}</label>
                 <select id="assign-scenario" name="scenario" required>

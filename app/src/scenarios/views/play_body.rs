@@ -72,6 +72,7 @@ fn start_form(h: &Hidden, label: P) -> impl IntoView {
     view! {
         <form method="post" action="/api/start_scenario" data-error-slot="play-error" data-retry="">
             <CsrfField />
+            <crate::ui::SlotInput id="play-error" />
             <input type="hidden" name="class_id" value=h.class_id />
             <input type="hidden" name="assignment" value=h.assignment_id />
             <input type="hidden" name="key" value=h.key.clone() />
@@ -89,6 +90,7 @@ fn node_screen(s: &Scenario, p: Playing, h: &Hidden) -> impl IntoView {
         view! {
             <form method="post" action="/api/scenario_step" class="step-form" data-error-slot="play-error" data-retry="">
                 <CsrfField />
+                <crate::ui::SlotInput id="play-error" />
                 <input type="hidden" name="class_id" value=h.class_id />
                 <input type="hidden" name="attempt" value=p.attempt_id />
                 <input type="hidden" name="seq" value=seq />

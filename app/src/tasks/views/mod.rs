@@ -56,6 +56,7 @@ fn create_form(class_id: i64) -> impl IntoView {
             <h2>{tr(P::TaskCreate)}</h2>
             <form method="post" action=CreateTask::PATH class="stack" data-error-slot="task-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="task-error" />
                 <input type="hidden" name="class_id" value=class_id />
                 <label for="task-title">{tr(P::TaskTitleField)}</label>
                 <input id="task-title" name="title" required maxlength="200" />

@@ -38,6 +38,7 @@ pub fn team_cards(data: &TeamsData, editable: bool) -> impl IntoView {
                     vec![("team", team.number.to_string()), ("locked", value.to_string())],
                     label,
                     false,
+                    P::OutcomeTeamLocked,
                 )
             });
             view! {

@@ -8,9 +8,9 @@ use crate::teams::api::{
 };
 use crate::teams::page_data::TeamsData;
 use crate::teams::settings::Settings;
-use crate::ui::rendered::button_form;
+use crate::ui::rendered::{button_form, row_button_form};
 use crate::ui::rendered::tr;
-use crate::ui::{form_action, CsrfField, ErrorSlot};
+use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -37,7 +37,7 @@ fn survey_panel(data: &TeamsData) -> impl IntoView {
         <section class="panel">
             <h2>{tr(P::SurveyTitle)}</h2>
             <p>{tr(status)}" "{count}</p>
-            {button_form::<SetSurveyOpen>(data.class_id, "survey-switch".into(), vec![("open", value.into())], label, false)}
+            {button_form::<SetSurveyOpen>(data.class_id, "survey-switch".into(), vec![("open", value.into())], label, false, P::OutcomeSurveySwitched)}
         </section>
     }
 }
@@ -70,6 +70,7 @@ fn settings_form(data: &TeamsData) -> impl IntoView {
             <h2>{tr(P::TeamsSettings)}</h2>
             <form method="post" action=FormClassTeams::PATH class="stack" data-error-slot="form-teams-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="form-teams-error" />
                 <input type="hidden" name="class_id" value=data.class_id />
                 <label for="team-mode">{tr(P::TeamsMode)}</label>
                 <select id="team-mode" name="mode">
@@ -89,7 +90,7 @@ fn settings_form(data: &TeamsData) -> impl IntoView {
                 </fieldset>
                 <button type="submit" class="button primary">{tr(label)}</button>
             </form>
-            <ErrorSlot id="form-teams-error".into() action />
+            <ErrorSlot id="form-teams-error".into() action done=P::OutcomeTeamsFormed />
         </section>
     }
 }
@@ -109,7 +110,7 @@ fn rules_panel(data: &TeamsData) -> impl IntoView {
             view! {
                 <li>
                     {data.name(r.first_id)}" · "{tr(kind)}" · "{data.name(r.second_id)}" "
-                    {button_form::<RemovePairRule>(data.class_id, format!("rule-{}", r.id), vec![("rule", r.id.to_string())], P::PairRemove, false)}
+                    {row_button_form::<RemovePairRule>(data.class_id, "rules".into(), vec![("rule", r.id.to_string())], P::PairRemove, false)}
                 </li>
             }
         })
@@ -120,8 +121,10 @@ fn rules_panel(data: &TeamsData) -> impl IntoView {
             <h2>{tr(P::PairRules)}</h2>
             <p class="hint">{tr(P::PairRulesHint)}</p>
             <ul class="pair-rules">{rules}</ul>
+            <ErrorSlot id="rules".into() action={slot_action::<RemovePairRule>("rules")} done=P::OutcomeRuleRemoved />
             <form method="post" action=AddPairRule::PATH class="stack" data-error-slot="pair-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="pair-error" />
                 <input type="hidden" name="class_id" value=data.class_id />
                 <label for="pair-first">{tr(P::PairFirst)}</label>
                 <select id="pair-first" name="first">{person_options(people.clone())}</select>
@@ -134,7 +137,7 @@ fn rules_panel(data: &TeamsData) -> impl IntoView {
                 <select id="pair-second" name="second">{person_options(people)}</select>
                 <button type="submit" class="button">{tr(P::PairAdd)}</button>
             </form>
-            <ErrorSlot id="pair-error".into() action />
+            <ErrorSlot id="pair-error".into() action done=P::OutcomeRuleAdded />
         </section>
     }
 }
@@ -156,7 +159,7 @@ fn set_panel(data: &TeamsData) -> impl IntoView {
             <p><span class="tag">{status}</span>" "{fill(tr(P::TeamsSeed), &[set.set.seed.to_string()])}</p>
             <p class="team-overall">{overall}</p>
             <meter class="meter" min="0" max="1" low="0.6" high="0.8" optimum="1" value=plan.worst></meter>
-            {draft.then(|| button_form::<PublishTeams>(data.class_id, "publish-teams".into(), vec![], P::TeamsPublish, true))}
+            {draft.then(|| button_form::<PublishTeams>(data.class_id, "publish-teams".into(), vec![], P::TeamsPublish, true, P::OutcomeTeamsPublished))}
             {draft.then(|| adjust_forms(data))}
             {team_cards(data, draft)}
         </section>
@@ -195,6 +198,7 @@ fn adjust_forms(data: &TeamsData) -> impl IntoView {
         <div class="adjust">
             <form method="post" action=SwapTeamMembers::PATH class="stack" data-error-slot="swap-error" id="swap-form">
                 <CsrfField />
+                <crate::ui::SlotInput id="swap-error" />
                 <input type="hidden" name="class_id" value=data.class_id />
                 <label for="swap-first">{tr(P::SwapFirst)}</label>
                 <select id="swap-first" name="first">{person_options(movable.clone())}</select>
@@ -202,9 +206,10 @@ fn adjust_forms(data: &TeamsData) -> impl IntoView {
                 <select id="swap-second" name="second">{person_options(movable.clone())}</select>
                 <button type="submit" class="button">{tr(P::SwapSubmit)}</button>
             </form>
-            <ErrorSlot id="swap-error".into() action={form_action::<SwapTeamMembers>()} />
+            <ErrorSlot id="swap-error".into() action={form_action::<SwapTeamMembers>()} done=P::OutcomeMembersSwapped />
             <form method="post" action=MoveTeamMember::PATH class="stack" data-error-slot="move-error" id="move-form">
                 <CsrfField />
+                <crate::ui::SlotInput id="move-error" />
                 <input type="hidden" name="class_id" value=data.class_id />
                 <label for="move-person">{tr(P::MovePerson)}</label>
                 <select id="move-person" name="person">{person_options(movable)}</select>
@@ -214,7 +219,7 @@ fn adjust_forms(data: &TeamsData) -> impl IntoView {
                 </select>
                 <button type="submit" class="button">{tr(P::MoveSubmit)}</button>
             </form>
-            <ErrorSlot id="move-error".into() action={form_action::<MoveTeamMember>()} />
+            <ErrorSlot id="move-error".into() action={form_action::<MoveTeamMember>()} done=P::OutcomeMemberMoved />
             <p class="hint">{tr(P::DragHint)}</p>
         </div>
     }

@@ -62,6 +62,7 @@ pub fn survey_form(class_id: i64, mine: Option<Answers>) -> impl IntoView {
             {saved.then(|| view! { <p class="status">{tr(P::SurveySaved)}</p> })}
             <form method="post" action=SaveSurvey::PATH class="stack" data-error-slot="survey-error">
                 <CsrfField />
+                <crate::ui::SlotInput id="survey-error" />
                 <input type="hidden" name="class_id" value=class_id />
                 {rows}
                 {select("style", P::SurveyStyle, &STYLES, &a.style)}
