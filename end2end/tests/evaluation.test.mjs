@@ -165,8 +165,12 @@ bothModes('evaluators score blind, a flag is moderated and the team sees its res
   await submit(page, js, again.getByRole('button', { name: 'Simpan keputusan' }), () =>
     page.getByText('Nilai akhir 84.0 — Memuaskan').waitFor());
   await expectOutcomeAt(page, moderated, 'Keputusan moderasi tersimpan');
-  await submit(page, js, page.getByRole('button', { name: 'Rilis hasil' }), () => page.getByText('Hasil sudah dirilis', { exact: false }).waitFor());
-  await expectOutcomeAt(page, 'release', 'Hasil dirilis', page.getByRole('button', { name: 'Tarik kembali' }));
+  // Releasing asks first, says what changes for whom, and names the teams nobody scored.
+  await page.locator('summary', { hasText: 'Rilis hasil…' }).click();
+  await page.getByText('yang sudah dinilai akan melihat nilai akhir', { exact: false }).waitFor();
+  assert.match(await page.locator('.confirm .alert-warn').innerText(), /^Perhatian: 5 belum dinilai \(Tim \d, Tim \d, Tim \d, Tim \d, Tim \d\)/);
+  await submit(page, js, page.getByRole('button', { name: 'Ya, rilis hasil' }), () => page.getByText('Hasil sudah dirilis', { exact: false }).waitFor());
+  await expectOutcomeAt(page, 'release', 'Hasil dirilis', page.locator('summary', { hasText: 'Tarik kembali…' }));
   await logout(page);
 
   await login(page, js, member.nip);
@@ -233,8 +237,11 @@ bothModes('a participant\'s reflections are scored with a rubric and the result 
 
   await login(page, js, DEMO.facilitator);
   await open(page, js, `${scenarioPath}/evaluation`);
-  const release = page.getByRole('button', { name: 'Rilis hasil' });
-  if (await release.count()) await submit(page, js, release, () => page.getByText('Hasil sudah dirilis', { exact: false }).waitFor());
+  const release = page.locator('summary', { hasText: 'Rilis hasil…' });
+  if (await release.count()) {
+    await release.click();
+    await submit(page, js, page.getByRole('button', { name: 'Ya, rilis hasil' }), () => page.getByText('Hasil sudah dirilis', { exact: false }).waitFor());
+  }
   await logout(page);
 
   // The participant sees the result under the scenario's summary.

@@ -55,7 +55,8 @@ fn slot_id(slot: Option<String>) -> Option<String> {
     slot.filter(|s| {
         !s.is_empty()
             && s.len() <= 200
-            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
     })
 }
 
@@ -65,8 +66,17 @@ pub fn locate(location: &str, slot: &str) -> String {
     if location.contains('#') {
         return location.to_string();
     }
-    let key = if location.contains("__err=") { "__slot" } else { "__done" };
-    let sep = if location.contains('?') { '&' } else { '?' };
+    let key = if location.contains("__err=") {
+        "__slot"
+    } else {
+        "__done"
+    };
+    // The server fn's own cleaning of the `Referer` can leave a bare `?`.
+    let sep = match location.chars().last() {
+        Some('?' | '&') => "",
+        _ if location.contains('?') => "&",
+        _ => "?",
+    };
     format!("{location}{sep}{key}={slot}#{slot}")
 }
 
@@ -104,12 +114,16 @@ mod tests {
 
     #[test]
     fn a_success_names_its_slot_as_done_and_an_error_as_its_slot() {
-        assert_eq!(locate("http://h/c", "release-3"), "http://h/c?__done=release-3#release-3");
+        assert_eq!(
+            locate("http://h/c", "release-3"),
+            "http://h/c?__done=release-3#release-3"
+        );
         assert_eq!(
             locate("http://h/c?__path=/api/x&__err=e", "s"),
             "http://h/c?__path=/api/x&__err=e&__slot=s#s"
         );
         assert_eq!(locate("/c#mine", "s"), "/c#mine");
+        assert_eq!(locate("http://h/c?", "s"), "http://h/c?__done=s#s");
     }
 
     #[test]

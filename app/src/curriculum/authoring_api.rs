@@ -22,7 +22,9 @@ pub async fn authoring_outline_html() -> Result<String, AppError> {
     authors()?;
     let state = guard::state()?;
     let curriculum = super::store::export(&state.db).await?;
-    crate::ui::render_html(move || super::views::outline_body(curriculum))
+    let retired = super::store::retired::retired(&state.db, 30).await?;
+    let classes = class_count(&state.db).await?;
+    crate::ui::render_html(move || super::views::outline_body(curriculum, retired, classes))
 }
 
 /// One live lesson's editor, as server-rendered HTML. Errors: `NotFound`.
@@ -42,7 +44,9 @@ pub async fn lesson_editor_html(lesson: String) -> Result<String, AppError> {
                 .map(|l| (title, l))
         })
         .ok_or(AppError::NotFound)?;
-    crate::ui::render_html(move || super::views::lesson_editor_body(found, unit_title))
+    let retired = super::store::retired::retired(&state.db, 200).await?;
+    let classes = class_count(&state.db).await?;
+    crate::ui::render_html(move || super::views::lesson_editor_body(found, unit_title, retired, classes))
 }
 
 /// Moves a unit, lesson or block (`level`) one place `up` or `down`.
@@ -76,6 +80,20 @@ pub async fn retire_content(level: String, key: String) -> Result<(), AppError> 
         .map_err(|p| problems(vec![p]))
     })
     .await
+}
+
+/// Brings back a retired unit, lesson or block (`level`) with what was
+/// retired with it: the undo of `retire_content`. Facilitators and admins.
+/// Errors: `NotFound` (no such retired item, or its unit or lesson is retired).
+#[server(prefix = "/api", endpoint = "restore_content")]
+pub async fn restore_content(level: String, key: String) -> Result<(), AppError> {
+    authors()?;
+    let state = guard::state()?;
+    let txn = crate::server_util::begin_write(&state.db).await?;
+    lock(&txn).await?;
+    super::store::retired::restore(&*txn, &level, &key).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// A lesson's title (both languages) and minutes. Errors: `Invalid` (title, minutes).
@@ -271,6 +289,14 @@ async fn lock(txn: &sea_orm::DatabaseTransaction) -> Result<(), AppError> {
     txn.execute_unprepared("UPDATE cur_units SET position = position")
         .await?;
     Ok(())
+}
+
+/// How many classes there are: the curriculum is shared, so a retirement
+/// reaches every one of them.
+#[cfg(feature = "ssr")]
+async fn class_count(db: &sea_orm::DatabaseConnection) -> Result<u64, AppError> {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    Ok(crate::entities::class::Entity::find().count(db).await?)
 }
 
 /// Applies one edit to the live curriculum in a transaction (see `lock`).

@@ -241,7 +241,12 @@ fn next_to_score(
     current: i64,
 ) -> (Option<Subject>, usize) {
     use super::todo::{worklist, Covers};
-    let covers = Covers::from_assignments(assignments.iter().filter(|a| a.evaluator_id == me).map(|a| a.subject_id));
+    let covers = Covers::from_assignments(
+        assignments
+            .iter()
+            .filter(|a| a.evaluator_id == me)
+            .map(|a| a.subject_id),
+    );
     let mine: HashMap<i64, String> = scores
         .iter()
         .filter(|s| s.evaluator_id == me && s.purpose == store::LIVE)
@@ -250,6 +255,7 @@ fn next_to_score(
     let order: Vec<i64> = all.iter().map(|s| s.id).collect();
     let list = worklist(&covers, &order, &mine);
     let left = list.iter().filter(|(s, st)| *s != current && st.open()).count();
-    let next = super::todo::next_after(&list, current).and_then(|id| all.iter().find(|s| s.id == id).cloned());
+    let next =
+        super::todo::next_after(&list, current).and_then(|id| all.iter().find(|s| s.id == id).cloned());
     (next, left)
 }

@@ -122,7 +122,10 @@ mod tests {
     fn a_whole_target_assignment_covers_every_subject_in_order() {
         let covers = Covers::from_assignments([0]);
         let list = worklist(&covers, &[3, 1, 2], &scores(&[(1, "submitted"), (2, "draft")]));
-        assert_eq!(list, vec![(3, Status::New), (1, Status::Done), (2, Status::Draft)]);
+        assert_eq!(
+            list,
+            vec![(3, Status::New), (1, Status::Done), (2, Status::Draft)]
+        );
     }
 
     #[test]
@@ -134,7 +137,12 @@ mod tests {
 
     #[test]
     fn next_skips_done_and_comes_round() {
-        let list = vec![(1, Status::New), (2, Status::Done), (3, Status::Draft), (4, Status::Done)];
+        let list = vec![
+            (1, Status::New),
+            (2, Status::Done),
+            (3, Status::Draft),
+            (4, Status::Done),
+        ];
         assert_eq!(next_after(&list, 1), Some(3));
         assert_eq!(next_after(&list, 3), Some(1));
         assert_eq!(next_after(&list, 2), Some(3));
@@ -145,8 +153,21 @@ mod tests {
 
     #[test]
     fn counts_split_open_work_by_kind() {
-        let list = vec![(1, Status::New), (2, Status::Draft), (3, Status::Rescore), (4, Status::Done)];
-        assert_eq!(counts(&list), Counts { open: 3, drafts: 1, rescore: 1, done: 1 });
+        let list = vec![
+            (1, Status::New),
+            (2, Status::Draft),
+            (3, Status::Rescore),
+            (4, Status::Done),
+        ];
+        assert_eq!(
+            counts(&list),
+            Counts {
+                open: 3,
+                drafts: 1,
+                rescore: 1,
+                done: 1
+            }
+        );
     }
 
     proptest! {

@@ -25,7 +25,12 @@ impl TodoTarget {
     pub fn first(&self) -> Option<&Subject> {
         [Status::Rescore, Status::Draft, Status::New]
             .iter()
-            .find_map(|want| self.list.iter().find(|(_, s)| s == want).map(|(subject, _)| subject))
+            .find_map(|want| {
+                self.list
+                    .iter()
+                    .find(|(_, s)| s == want)
+                    .map(|(subject, _)| subject)
+            })
     }
 }
 
@@ -44,7 +49,10 @@ pub async fn to_score(state: &AppState, evaluator: i64) -> AppResult<Vec<TodoTar
     // Which subjects each target's assignments cover (0: all of them).
     let mut covered: BTreeMap<(String, i64), Vec<i64>> = BTreeMap::new();
     for a in &assignments {
-        covered.entry((a.kind.clone(), a.target_id)).or_default().push(a.subject_id);
+        covered
+            .entry((a.kind.clone(), a.target_id))
+            .or_default()
+            .push(a.subject_id);
     }
     let classes = evaluated_classes(db, evaluator).await?;
     let mut out = Vec::new();
@@ -85,7 +93,9 @@ async fn evaluated_classes(db: &DatabaseConnection, user: i64) -> AppResult<Hash
     let ids: Vec<i64> = class_member::Entity::find()
         .filter(class_member::Column::UserId.eq(user))
         // A facilitator may be assigned to score too.
-        .filter(class_member::Column::Role.is_in([Membership::Evaluator.code(), Membership::Facilitator.code()]))
+        .filter(
+            class_member::Column::Role.is_in([Membership::Evaluator.code(), Membership::Facilitator.code()]),
+        )
         .all(db)
         .await?
         .into_iter()
@@ -104,14 +114,24 @@ async fn evaluated_classes(db: &DatabaseConnection, user: i64) -> AppResult<Hash
 async fn class_of(db: &DatabaseConnection, kind: &str, id: i64) -> AppResult<Option<i64>> {
     use crate::entities::{scenario_assignment, team_task};
     Ok(if kind == REFLECTION {
-        scenario_assignment::Entity::find_by_id(id).one(db).await?.map(|a| a.class_id)
+        scenario_assignment::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|a| a.class_id)
     } else {
-        team_task::Entity::find_by_id(id).one(db).await?.map(|t| t.class_id)
+        team_task::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|t| t.class_id)
     })
 }
 
 /// The evaluator's live score status per subject of the target.
-pub async fn my_scores(db: &DatabaseConnection, t: &Target, evaluator: i64) -> AppResult<HashMap<i64, String>> {
+pub async fn my_scores(
+    db: &DatabaseConnection,
+    t: &Target,
+    evaluator: i64,
+) -> AppResult<HashMap<i64, String>> {
     Ok(score::Entity::find()
         .filter(score::Column::Kind.eq(t.kind))
         .filter(score::Column::TargetId.eq(t.id))

@@ -13,9 +13,9 @@ mod session_state;
 mod textarea;
 
 pub use forms::{Alert, CsrfField, FieldError, Notice, PageError};
-pub use outcome::{done_slot, Announcer, SlotInput};
 #[cfg(feature = "hydrate")]
 pub use outcome::client::show_pending as show_pending_outcome;
+pub use outcome::{done_slot, Announcer, OutcomeSlot, SlotInput};
 pub use page_data::{html_page_data, page_data, CarriesHtml, HtmlPageData, PageData};
 pub use save_state::{Save, SaveIndicator};
 #[cfg(feature = "ssr")]

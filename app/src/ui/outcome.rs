@@ -15,10 +15,11 @@ use leptos::prelude::*;
 pub const ANNOUNCER: &str = "announcer";
 
 /// The page's one live region for outcomes, present from the first render so
-/// screen readers announce what is later written into it.
+/// screen readers announce what is later written into it. (Polite, without
+/// the `status` role: the visible slot beside the form is the status.)
 #[component]
 pub fn Announcer() -> impl IntoView {
-    view! { <div id=ANNOUNCER class="sr-only" role="status" aria-live="polite"></div> }
+    view! { <div id=ANNOUNCER class="sr-only" aria-live="polite" aria-atomic="true"></div> }
 }
 
 /// The slot a plain post came back to with success (`__done` in the page's
@@ -39,6 +40,17 @@ pub fn done_slot() -> Option<String> {
     })
 }
 
+/// The slot of a form that is not server-rendered HTML (a Leptos view): it
+/// carries only the outcome (the form shows its own errors beside its
+/// fields), rendered the same on the server and once hydrated.
+#[component]
+pub fn OutcomeSlot(#[prop(into)] id: String, done: crate::i18n::K) -> impl IntoView {
+    let text = done.text(super::use_locale().get_untracked());
+    let landed = done_slot().is_some_and(|s| s == id);
+    let class = if landed { "outcome-ok" } else { "outcome" };
+    view! { <p id=id class=class role="status" hidden=!landed data-done=text>{landed.then_some(text)}</p> }
+}
+
 /// A hidden field naming the slot of the form it is in (see the module's text).
 #[component]
 pub fn SlotInput(#[prop(into)] id: String) -> impl IntoView {
@@ -53,8 +65,9 @@ pub mod client {
     use web_sys::{HtmlElement, HtmlFormElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
     thread_local! {
-        /// The slot of the form whose save succeeded, until it is shown.
-        static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
+        /// The slot of the form whose save succeeded, until it is shown, with
+        /// when (a page that never renders it again must not show it later).
+        static PENDING: RefCell<Option<(String, f64)>> = const { RefCell::new(None) };
     }
 
     /// A save of `form` succeeded: its outcome is shown once the page is
@@ -68,18 +81,21 @@ pub mod client {
         let Some(slot) = form.get_attribute("data-error-slot") else {
             return;
         };
+        // Shown now (a view that stays), and again once reloaded server HTML
+        // has replaced the slot.
+        show(&slot);
         if reload {
-            PENDING.with(|p| *p.borrow_mut() = Some(slot));
-        } else {
-            show(&slot);
+            PENDING.with(|p| *p.borrow_mut() = Some((slot, js_sys::Date::now())));
         }
     }
 
     /// Shows the remembered outcome, if its slot is on the page now.
     /// Shows the remembered outcome once its slot is on the page.
     pub fn show_pending() {
-        let slot = PENDING.with(|p| p.borrow().clone());
-        if slot.is_some_and(|s| show(&s)) {
+        let Some((slot, at)) = PENDING.with(|p| p.borrow().clone()) else {
+            return;
+        };
+        if js_sys::Date::now() - at > 15_000.0 || show(&slot) {
             PENDING.with(|p| *p.borrow_mut() = None);
         }
     }

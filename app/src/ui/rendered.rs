@@ -166,7 +166,8 @@ pub fn result_card(card: ResultCard) -> impl IntoView {
                 .lines
                 .into_iter()
                 .map(|l| {
-                    let meaning = (!l.meaning.is_empty()).then(|| view! { <br/><span class="level-meaning">{l.meaning}</span> });
+                    let meaning = (!l.meaning.is_empty())
+                        .then(|| view! { <br/><span class="level-meaning">{l.meaning}</span> });
                     let comment = (!l.comment.is_empty())
                         .then(|| view! { <br/><span class="comment">"“"{l.comment}"”"</span> });
                     view! { <li><strong>{l.level}</strong>" — "{l.who}{meaning}{comment}</li> }
@@ -188,7 +189,9 @@ pub fn result_card(card: ResultCard) -> impl IntoView {
             .collect_view();
         view! { <h3>{tr(P::ResultOverall)}</h3><ul class="result-overall">{items}</ul> }
     });
-    let moderation = card.moderation.map(|m| view! { <p class="notice result-moderation">{m}</p> });
+    let moderation = card
+        .moderation
+        .map(|m| view! { <p class="notice result-moderation">{m}</p> });
     view! {
         <section class="panel result" aria-labelledby="result-title">
             <h2 id="result-title">{tr(P::ResultTitle)}</h2>

@@ -224,6 +224,15 @@ both_backends!(
             Some(AppError::Invalid(fields)) => assert!(fields.contains_key("minutes"), "{fields:?}"),
             other => panic!("expected a minutes field error, got {other:?}"),
         }
+        // A lesson retired on its own first: restoring the unit later must
+        // not bring it back (it was not retired with the unit).
+        let first_lesson = unit.lessons[0].key.clone();
+        let alone = vec![("level", "lesson".to_string()), ("key", first_lesson.clone())];
+        assert!(app
+            .call(&fc, "/api/retire_content", &alone)
+            .await
+            .status
+            .is_success());
         let retire = vec![("level", "unit".to_string()), ("key", unit.key.clone())];
         assert!(app
             .call(&fc, "/api/retire_content", &retire)
@@ -231,6 +240,37 @@ both_backends!(
             .status
             .is_success());
         assert_eq!(units(app, &pc, class).await.units.len(), 6);
+
+        // Undo: the unit comes back with what was retired with it, its new
+        // lesson and that lesson's blocks; a participant may not restore.
+        let refused = app.call(&pc, "/api/restore_content", &retire).await;
+        assert_eq!(refused.status, 403, "{refused:?}");
+        assert!(app
+            .call(&fc, "/api/restore_content", &retire)
+            .await
+            .status
+            .is_success());
+        let back = units(app, &pc, class).await;
+        assert_eq!(back.units.len(), 7);
+        let restored = back.units.iter().find(|u| u.key == unit.key).unwrap();
+        let keys: Vec<&str> = restored.lessons.iter().map(|l| l.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            vec![new_lesson.as_str()],
+            "only what was retired with the unit"
+        );
+        assert_eq!(lesson(app, &pc, class, &new_lesson).await.blocks.len(), 2);
+        // Restoring again: nothing retired by that key any more.
+        assert_eq!(app.call(&fc, "/api/restore_content", &retire).await.status, 404);
+        // The lesson retired on its own is restorable by itself.
+        assert!(app
+            .call(&fc, "/api/restore_content", &alone)
+            .await
+            .status
+            .is_success());
+        let back = units(app, &pc, class).await;
+        let restored = back.units.iter().find(|u| u.key == unit.key).unwrap();
+        assert_eq!(restored.lessons.len(), 2);
     }
 );
 

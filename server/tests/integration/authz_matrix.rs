@@ -461,6 +461,8 @@ both_backends!(page_matrix, async |app: &TestApp| {
         (&reflections_page, MANAGERS),
         (&lesson_page, MEMBERS),
         ("/classes", LOGGED_IN),
+        // Everyone signed in has a list (their own assignments only).
+        ("/to-score", LOGGED_IN),
         ("/curriculum", AUTHORS),
         (&editor_page, AUTHORS),
     ];
@@ -491,6 +493,11 @@ both_backends!(page_matrix, async |app: &TestApp| {
                 csrf: client.csrf.clone(),
             };
             let en = app.get(&in_english, path).await;
+            wrong.extend(
+                unlanded_forms(&r.body)
+                    .into_iter()
+                    .map(|f| format!("GET {path} as {who:?}: {f}")),
+            );
             for (page, foreign, language) in [
                 (&r.body, &english, "English"),
                 (&en.body, &indonesian, "Indonesian"),
@@ -505,6 +512,51 @@ both_backends!(page_matrix, async |app: &TestApp| {
     }
     all_right(wrong);
 });
+
+/// Every post form that names a slot (`data-error-slot`) sends it
+/// (`__slot`, so a plain post comes back to it), and the slot is on the page:
+/// the forms whose action would otherwise answer at the top of the page.
+fn unlanded_forms(page: &str) -> Vec<String> {
+    // Forms whose answer is another page (or the top of this one is right):
+    // the language switch and logout in the header, "read, next" to the next
+    // lesson, and uploads that go to the page of what they made.
+    const ELSEWHERE: &[&str] = &[
+        "/api/set_locale",
+        "/api/logout",
+        "/api/complete_lesson",
+        "/api/import_scenario",
+        "/api/import_curriculum",
+        "/api/upload_roster",
+        "/api/import_rubric",
+    ];
+    let mut problems = Vec::new();
+    for (at, _) in page.match_indices("<form ") {
+        let tag = &page[at..at + page[at..].find('>').unwrap_or(0)];
+        if !tag.contains(r#"method="post""#)
+            || ELSEWHERE
+                .iter()
+                .any(|p| tag.contains(&format!(r#"action="{p}""#)))
+        {
+            continue;
+        }
+        let body = &page[at..at + page[at..].find("</form>").unwrap_or(page.len() - at)];
+        let Some(slot) = tag
+            .split(r#"data-error-slot=""#)
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+        else {
+            problems.push(format!("a post form names no slot: {tag}>"));
+            continue;
+        };
+        if !body.contains(&format!(r#"name="__slot" value="{slot}""#)) {
+            problems.push(format!("form for slot {slot} does not send it: {tag}>"));
+        }
+        if !page.contains(&format!(r#"id="{slot}""#)) {
+            problems.push(format!("slot {slot} is not on the page"));
+        }
+    }
+    problems
+}
 
 /// Text only one language has: the literal parts of its messages that are
 /// long enough to be unmistakable and appear in no message of the other.

@@ -148,6 +148,18 @@ both_backends!(
         let (a, b, c) = (&w.evaluators[0].1, &w.evaluators[1].1, &w.evaluators[2].1);
         let score_page = format!("/api/score_page?class_id={class}&task={task}&subject={}", w.team);
 
+        // Each evaluator's "Perlu dinilai" list names the team, not scored
+        // yet, with a link straight to its scoring page.
+        let todo = app
+            .get_json(&w.evaluators[0].1, "/api/todo_page?embed=true")
+            .await
+            .body;
+        let scoring_link = format!("/classes/{class}/tasks/{task}/score/{}", w.team);
+        assert!(
+            todo.contains(&scoring_link) && todo.contains(text(P::TodoStatusNew)),
+            "{todo}"
+        );
+
         // A drafts (the answer is the running total the page shows, and the
         // revision the next save starts from); a save that did not start from
         // the stored revision is refused, visibly; submitting needs every level.
@@ -189,6 +201,14 @@ both_backends!(
         assert_eq!(r.error(), Some(AppError::Rule(said(P::ErrScoreLocked))));
         // The same submit sent again (its answer lost): the stored one, no second write.
         ok(&post(app, a, "/api/save_score", &submit).await);
+        // Scored: off A's list, and the scoring page says nothing else waits.
+        let todo = app.get_json(a, "/api/todo_page?embed=true").await.body;
+        assert!(todo.contains(text(P::TodoNothing)), "{todo}");
+        assert!(app
+            .get_json(a, &score_page)
+            .await
+            .body
+            .contains(text(P::ScoreAllDone)));
 
         // B cannot see A's score until B has submitted.
         let before = app.get_json(b, &score_page).await.body;
@@ -268,6 +288,19 @@ both_backends!(
         assert!(
             !mine.contains("Penilai Coach"),
             "names stay hidden unless the programme shows them"
+        );
+        // The result explains itself: the facilitator set the score in
+        // moderation, and why; what each level given means.
+        let moderated = text(P::ResultModeratedSet).replace("{0}", "Disepakati dalam rapat penilai");
+        assert!(mine.contains(&moderated), "{mine}");
+        let template = app::rubrics::templates::find("kolaborasi-tim").unwrap();
+        let rubric = template.rubric(Locale::Id);
+        assert!(
+            rubric.criteria[0]
+                .levels
+                .iter()
+                .any(|l| mine.contains(&l.descriptor)),
+            "the level's descriptor is shown: {mine}"
         );
         // The programme's admin shows them (keeping LAN's bands).
         let programme = app::entities::class::Entity::find_by_id(w.class)

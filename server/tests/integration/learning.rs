@@ -505,13 +505,61 @@ both_backends!(
         let res = app.send(req).await;
         assert!(res.status.is_redirection(), "{res:?}");
         let location = res.headers[header::LOCATION].to_str().unwrap().to_string();
-        assert!(location.ends_with(&format!("&__slot={slot}")), "{location}");
+        // Back to the form's slot (`#slot`: the browser scrolls there, not to the top).
+        assert!(
+            location.ends_with(&format!("&__slot={slot}#{slot}")),
+            "{location}"
+        );
         let back = location.trim_start_matches("http://127.0.0.1:3000");
-        let page = app.get(&fc, back).await.body;
+        let page = app.get(&fc, back.split('#').next().unwrap()).await.body;
         assert_eq!(
             page.matches("Wajib diisi.").count(),
             1,
             "the error shows under one unit"
+        );
+
+        // Corrected and sent again from the page that showed the error: the
+        // answer comes back to the same slot with the outcome, and the old
+        // error is gone from the address.
+        let body = serde_urlencoded::to_string([
+            ("csrf", fc.csrf.as_str()),
+            ("__slot", slot.as_str()),
+            ("class_id", &class.to_string()),
+            ("unit", unit.as_str()),
+            ("mode", "date"),
+            ("opens_on", "2027-01-15"),
+        ])
+        .unwrap();
+        let req = Request::post("/api/set_release")
+            .header(header::COOKIE, &fc.cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
+            .header(header::REFERER, &location)
+            .body(Body::from(body))
+            .unwrap();
+        let res = app.send(req).await;
+        assert!(res.status.is_redirection(), "{res:?}");
+        let location = res.headers[header::LOCATION].to_str().unwrap().to_string();
+        assert_eq!(location, format!("{units_page}?__done={slot}#{slot}"));
+        let page = app
+            .get(&fc, &format!("/classes/{class}/learn?__done={slot}"))
+            .await
+            .body;
+        assert!(!page.contains("Wajib diisi."), "the old error is not shown again");
+        let at = page
+            .find(&format!(r#"<p id="{slot}""#))
+            .expect("the slot is on the page");
+        let tag = &page[at..at + page[at..].find('>').unwrap()];
+        assert!(
+            tag.contains(r#"class="outcome-ok""#) && tag.contains(r#"role="status""#),
+            "{tag}"
+        );
+        assert_eq!(
+            page.matches("outcome-ok").count(),
+            1,
+            "the outcome shows in this unit's slot only"
         );
     }
 );

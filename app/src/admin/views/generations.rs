@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::i18n::{fill, K};
 use crate::ui::page_data;
 use crate::ui::{form_action, FormAction, ServerForm};
-use crate::ui::{t, use_locale, use_user, Alert, CsrfField, FieldError, Notice, PageError};
+use crate::ui::{t, use_locale, use_user, Alert, CsrfField, FieldError, PageError};
 use leptos::prelude::*;
 
 /// Spare empty rows so a range can be added without JavaScript.
@@ -37,7 +37,6 @@ pub fn GenerationsPage() -> impl IntoView {
 fn SchemeForm(scheme: GenerationScheme, save: FormAction) -> impl IntoView {
     let locale = use_locale();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
-    let done = Signal::derive(move || matches!(save.value().get(), Some(Ok(()))));
     let mut rows: Vec<SchemeRowInput> = scheme
         .ranges
         .iter()
@@ -52,10 +51,10 @@ fn SchemeForm(scheme: GenerationScheme, save: FormAction) -> impl IntoView {
     view! {
         <section class="card">
             <p>{t(K::GenSchemeHelp)}</p>
-            <Notice show=done key=K::GenSaved />
             <Alert error />
-            <ServerForm action=save attr:class="stack">
+            <ServerForm action=save attr:class="stack" attr:data-error-slot="scheme-outcome">
                 <CsrfField />
+                <crate::ui::SlotInput id="scheme-outcome" />
                 <div class="field">
                     <label for="scheme-name">{t(K::GenSchemeName)}</label>
                     <input id="scheme-name" name="name" value=scheme.name.clone() required />
@@ -89,6 +88,7 @@ fn SchemeForm(scheme: GenerationScheme, save: FormAction) -> impl IntoView {
                     <button type="submit" name="preset" value="article" class="button">{t(K::GenPresetArticle)}</button>
                     <button type="submit" name="preset" value="bkn" class="button">{t(K::GenPresetBkn)}</button>
                 </div>
+                <crate::ui::OutcomeSlot id="scheme-outcome" done=K::GenSaved />
             </ServerForm>
         </section>
     }

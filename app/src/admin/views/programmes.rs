@@ -58,8 +58,9 @@ fn Programmes(
             <section class="card" aria-labelledby="new-programme">
                 <h2 id="new-programme">{t(K::ProgrammeCreate)}</h2>
                 <Alert error=p_err />
-                <ServerForm action=create_programme attr:class="stack">
+                <ServerForm action=create_programme attr:class="stack" attr:data-error-slot="programme-outcome">
                     <CsrfField />
+                    <crate::ui::SlotInput id="programme-outcome" />
                     <div class="field">
                         <label for="programme-name">{t(K::ProgrammeName)}</label>
                         <input id="programme-name" name="name" required />
@@ -70,13 +71,15 @@ fn Programmes(
                         <textarea id="programme-desc" name="description" rows="2"></textarea>
                     </div>
                     <button type="submit" class="button">{t(K::ProgrammeCreate)}</button>
+                    <crate::ui::OutcomeSlot id="programme-outcome" done=K::OutcomeProgrammeCreated />
                 </ServerForm>
             </section>
             <section class="card" aria-labelledby="new-class">
                 <h2 id="new-class">{t(K::ClassCreate)}</h2>
                 <Alert error=c_err />
-                <ServerForm action=create_class attr:class="stack">
+                <ServerForm action=create_class attr:class="stack" attr:data-error-slot="class-outcome">
                     <CsrfField />
+                    <crate::ui::SlotInput id="class-outcome" />
                     <div class="field">
                         <label for="class-programme">{t(K::ClassProgramme)}</label>
                         <select id="class-programme" name="programme_id">{options}</select>
@@ -108,6 +111,7 @@ fn Programmes(
                         <textarea id="new-class-desc" name="description" rows="2"></textarea>
                     </div>
                     <button type="submit" class="button">{t(K::ClassCreate)}</button>
+                    <crate::ui::OutcomeSlot id="class-outcome" done=K::OutcomeClassCreated />
                 </ServerForm>
             </section>
         </div>

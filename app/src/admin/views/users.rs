@@ -38,7 +38,6 @@ pub fn UsersPage() -> impl IntoView {
 #[component]
 fn CreateUserForm(create: FormAction) -> impl IntoView {
     let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
-    let done = Signal::derive(move || matches!(create.value().get(), Some(Ok(_))));
     let text = move |name: &'static str, label: K, kind: &'static str| {
         view! {
             <div class="field">
@@ -51,10 +50,10 @@ fn CreateUserForm(create: FormAction) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="create-user-title">
             <h2 id="create-user-title">{t(K::UsersCreate)}</h2>
-            <Notice show=done key=K::UsersCreated />
             <Alert error />
-            <ServerForm action=create attr:class="stack">
+            <ServerForm action=create attr:class="stack" attr:data-error-slot="user-outcome">
                 <CsrfField />
+                <crate::ui::SlotInput id="user-outcome" />
                 {text("input[full_name]", K::UsersName, "text")}
                 {text("input[email]", K::UsersEmail, "email")}
                 {text("input[nip]", K::UsersNip, "text")}
@@ -68,6 +67,7 @@ fn CreateUserForm(create: FormAction) -> impl IntoView {
                     <FieldError error field="roles" />
                 </fieldset>
                 <button type="submit" class="button primary">{t(K::UsersCreate)}</button>
+                <crate::ui::OutcomeSlot id="user-outcome" done=K::UsersCreated />
             </ServerForm>
         </section>
     }

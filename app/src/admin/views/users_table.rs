@@ -33,12 +33,14 @@ pub fn users_table(users: Vec<UserRow>) -> impl IntoView {
                             <td>{roles}</td>
                             <td>
                                 {crate::ui::tp(status)}" "
-                                <ServerForm action=toggle attr:class="inline-form">
+                                <ServerForm action=toggle attr:class="inline-form" attr:data-error-slot=format!("active-{}", u.id)>
                                     <CsrfField />
+                                    <SlotField id=format!("active-{}", u.id) />
                                     <input type="hidden" name="user_id" value=u.id />
                                     <input type="hidden" name="active" value=(!u.active).to_string() />
                                     <button type="submit" class="link-button">{crate::ui::tp(action)}</button>
                                 </ServerForm>
+                                <ErrorSlot id=format!("active-{}", u.id) action={slot_action::<SetUserActive>(&format!("active-{}", u.id))} done=P::OutcomeSaved />
                             </td>
                             <td>{password_form(u.id)}</td>
                         </tr> }

@@ -2,7 +2,7 @@ use crate::auth::api::ChangePassword;
 use crate::error::AppError;
 use crate::i18n::K;
 use crate::ui::{form_action, ServerForm};
-use crate::ui::{t, use_user, Alert, CsrfField, FieldError, Notice, PageError};
+use crate::ui::{t, use_user, Alert, CsrfField, FieldError, PageError};
 use leptos::prelude::*;
 
 #[component]
@@ -10,20 +10,20 @@ pub fn PasswordPage() -> impl IntoView {
     let user = use_user();
     let change = form_action::<ChangePassword>();
     let error = Signal::derive(move || change.value().get().and_then(|r| r.err()));
-    let done = Signal::derive(move || matches!(change.value().get(), Some(Ok(()))));
     view! {
         <Show when=move || user.get().is_some() fallback=|| view! { <PageError error=AppError::Unauthenticated /> }>
             <section class="card narrow">
                 <h1>{t(K::PasswordTitle)}</h1>
-                <Notice show=done key=K::PasswordChanged />
                 <Alert error />
-                <ServerForm action=change attr:class="stack">
+                <ServerForm action=change attr:class="stack" attr:data-error-slot="password-outcome">
                     <CsrfField />
+                    <crate::ui::SlotInput id="password-outcome" />
                     <PasswordField name="current" label=K::PasswordCurrent autocomplete="current-password" error />
                     <PasswordField name="new" label=K::PasswordNew autocomplete="new-password" error />
                     <p class="hint">{t(K::PasswordNewHint)}</p>
                     <PasswordField name="confirm" label=K::PasswordConfirm autocomplete="new-password" error />
                     <button type="submit" class="button primary">{t(K::PasswordSubmit)}</button>
+                    <crate::ui::OutcomeSlot id="password-outcome" done=K::PasswordChanged />
                 </ServerForm>
             </section>
         </Show>

@@ -57,8 +57,9 @@ fn ManageForms(edit: ClassEdit, update: FormAction, enrol: FormAction) -> impl I
         <section class="card" aria-labelledby="edit-title">
             <h2 id="edit-title">{t(K::ClassEdit)}</h2>
             <Alert error=update_err />
-            <ServerForm action=update attr:class="stack">
+            <ServerForm action=update attr:class="stack" attr:data-error-slot="class-settings-outcome">
                 <CsrfField />
+                <crate::ui::SlotInput id="class-settings-outcome" />
                 <input type="hidden" name="id" value=edit.id />
                 <div class="field">
                     <label for="class-name">{t(K::ClassName)}</label>
@@ -82,13 +83,15 @@ fn ManageForms(edit: ClassEdit, update: FormAction, enrol: FormAction) -> impl I
                     <textarea id="class-desc" name="description" rows="3">{crate::ui::textarea_text(edit.description)}</textarea>
                 </div>
                 <button type="submit" class="button">{t(K::ClassSave)}</button>
+                <crate::ui::OutcomeSlot id="class-settings-outcome" done=K::OutcomeClassSaved />
             </ServerForm>
         </section>
         <section class="card" aria-labelledby="enrol-title">
             <h2 id="enrol-title">{t(K::RosterColRole)}</h2>
             <Alert error=enrol_err />
-            <ServerForm action=enrol attr:class="stack">
+            <ServerForm action=enrol attr:class="stack" attr:data-error-slot="enrol-outcome">
                 <CsrfField />
+                <crate::ui::SlotInput id="enrol-outcome" />
                 <input type="hidden" name="class_id" value=edit.id />
                 <div class="field">
                     <label for="enrol-identifier">{t(K::LoginIdentifier)}</label>
@@ -103,6 +106,7 @@ fn ManageForms(edit: ClassEdit, update: FormAction, enrol: FormAction) -> impl I
                     </select>
                 </div>
                 <button type="submit" class="button">{t(K::Submit)}</button>
+                <crate::ui::OutcomeSlot id="enrol-outcome" done=K::OutcomeMemberEnrolled />
             </ServerForm>
         </section>
     }

@@ -7,6 +7,7 @@
 pub mod learning;
 pub mod lms;
 pub mod progress;
+pub mod retired;
 
 use super::domain::format::{parse_curriculum, FormatIssue};
 use super::model::*;

@@ -4,7 +4,7 @@ use crate::curriculum::authoring_api::{
     authoring_outline_html, lesson_editor_html, MoveContent, SaveBlockText,
 };
 use crate::i18n::{fill, K};
-use crate::ui::{form_action, html_page_data, use_locale, Alert, HtmlPage, Notice};
+use crate::ui::{form_action, html_page_data, use_locale, Alert, HtmlPage};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -12,7 +12,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn AuthoringPage() -> impl IntoView {
     let edits = form_action::<MoveContent>();
     let error = Signal::derive(move || edits.value().get().and_then(|r| r.err()));
-    let saved = Signal::derive(move || matches!(edits.value().get(), Some(Ok(()))));
     let locale = use_locale();
     let page = html_page_data(
         move || (locale.get(), edits.version().get()),
@@ -28,7 +27,6 @@ pub fn AuthoringPage() -> impl IntoView {
     view! {
         {move || imported().map(|text| view! { <div class="alert alert-ok" role="status">{text}</div> })}
         <Alert error />
-        <Notice show=saved key=K::Saved />
         <HtmlPage page forms=Some(edits) />
     }
 }
@@ -39,7 +37,6 @@ pub fn LessonEditorPage() -> impl IntoView {
     let key = Memo::new(move |_| params.with(|p| p.get("lesson").unwrap_or_default()));
     let edits = form_action::<SaveBlockText>();
     let error = Signal::derive(move || edits.value().get().and_then(|r| r.err()));
-    let saved = Signal::derive(move || matches!(edits.value().get(), Some(Ok(()))));
     let locale = use_locale();
     let page = html_page_data(
         move || (key.get(), locale.get(), edits.version().get()),
@@ -47,7 +44,6 @@ pub fn LessonEditorPage() -> impl IntoView {
     );
     view! {
         <Alert error />
-        <Notice show=saved key=K::Saved />
         <HtmlPage page forms=Some(edits) />
     }
 }

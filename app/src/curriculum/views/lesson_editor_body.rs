@@ -9,7 +9,16 @@ use crate::markdown::to_safe_html;
 use crate::ui::{form_action, slot_action, use_locale, CsrfField, ErrorSlot, ServerForm, SlotField};
 use leptos::prelude::*;
 
-pub fn lesson_editor_body(lesson: Lesson, unit_title: Bilingual) -> impl IntoView {
+pub fn lesson_editor_body(
+    lesson: Lesson,
+    unit_title: Bilingual,
+    retired: Vec<crate::curriculum::store::retired::Retired>,
+    classes: u64,
+) -> impl IntoView {
+    let mine: Vec<_> = retired
+        .into_iter()
+        .filter(|r| r.lesson.as_deref() == Some(lesson.key.as_str()))
+        .collect();
     let l = use_locale().get_untracked();
     view! {
         <header class="page-head">
@@ -17,8 +26,9 @@ pub fn lesson_editor_body(lesson: Lesson, unit_title: Bilingual) -> impl IntoVie
             <h1>{fill(P::AuthorEditLesson.t(l), &[lesson.title.get(l).to_string()])}</h1>
         </header>
         {lesson_form(lesson.key.clone(), lesson.title.clone(), lesson.minutes)}
-        {lesson.blocks.into_iter().map(block_editor).collect_view()}
+        {lesson.blocks.into_iter().map(|b| block_editor(b, classes)).collect_view()}
         {add_block_form(lesson.key)}
+        {super::authoring_forms::retired_section(mine)}
     }
 }
 
@@ -91,7 +101,7 @@ fn editable_text(body: &BlockBody) -> Option<&Bilingual> {
     }
 }
 
-fn block_editor(block: Block) -> impl IntoView {
+fn block_editor(block: Block, classes: u64) -> impl IntoView {
     let kind = kind_label(&block.body);
     let name = kind.t(use_locale().get_untracked()).to_string();
     let editor = match editable_text(&block.body) {
@@ -103,7 +113,7 @@ fn block_editor(block: Block) -> impl IntoView {
             <div class="author-row">
                 <h2 class="block-kind">{crate::ui::tp(kind)}</h2>
                 {move_buttons("block", block.key.clone(), name)}
-                {retire_button("block", block.key.clone())}
+                {retire_button("block", block.key.clone(), classes)}
             </div>
             {editor}
         </section>

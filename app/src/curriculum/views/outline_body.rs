@@ -13,16 +13,21 @@ use crate::ui::{
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-pub fn outline_body(curriculum: Curriculum) -> impl IntoView {
+pub fn outline_body(
+    curriculum: Curriculum,
+    retired: Vec<crate::curriculum::store::retired::Retired>,
+    classes: u64,
+) -> impl IntoView {
     view! {
         <header class="page-head">
             <h1>{crate::ui::tp(P::AuthorTitle)}</h1>
             <p>{crate::ui::tp(P::AuthorIntro)}</p>
         </header>
         <ol class="units">
-            {curriculum.units.into_iter().map(unit_card).collect_view()}
+            {curriculum.units.into_iter().map(|u| unit_card(u, classes)).collect_view()}
         </ol>
         {add_form::<AddUnit>("new-unit", None, P::AuthorAddUnit)}
+        {super::authoring_forms::retired_section(retired.into_iter().filter(|r| r.level != "block").collect())}
         {transfer_section()}
     }
 }
@@ -99,7 +104,7 @@ fn import_problems(error: AppError) -> impl IntoView {
     .into_any()
 }
 
-fn unit_card(unit: Unit) -> impl IntoView {
+fn unit_card(unit: Unit, classes: u64) -> impl IntoView {
     let l = use_locale().get_untracked();
     let key = unit.key.clone();
     view! {
@@ -107,7 +112,7 @@ fn unit_card(unit: Unit) -> impl IntoView {
             <div class="author-row">
                 <h2>{unit.title.get(l).to_string()}</h2>
                 {move_buttons("unit", unit.key.clone(), unit.title.get(l).to_string())}
-                {retire_button("unit", unit.key.clone())}
+                {retire_button("unit", unit.key.clone(), classes)}
             </div>
             <p class="muted">{fill(P::LearnMinutes.t(l), &[unit.minutes.to_string()])}</p>
             <details>
@@ -120,7 +125,7 @@ fn unit_card(unit: Unit) -> impl IntoView {
                         <a href=format!("/curriculum/lessons/{}", lesson.key)>{lesson.title.get(l).to_string()}</a>
                         <span class="muted">{fill(P::LearnMinutes.t(l), &[lesson.minutes.to_string()])}</span>
                         {move_buttons("lesson", lesson.key.clone(), lesson.title.get(l).to_string())}
-                        {retire_button("lesson", lesson.key.clone())}
+                        {retire_button("lesson", lesson.key.clone(), classes)}
                     </li>
                 }).collect_view()}
             </ol>

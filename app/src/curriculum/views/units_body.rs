@@ -123,8 +123,22 @@ fn ReleaseForm(class_id: i64, unit_key: String, plan: Release) -> impl IntoView 
                 <input id=date_field type="date" name="opens_on" value=plan.opens_on().map(|d| d.to_string()).unwrap_or_default() />
                 <FieldError error field="opens_on" />
             </div>
-            <p id=slot class="field-error" role="alert" hidden></p>
+            {outcome_slot(slot)}
             <button type="submit" class="button">{crate::ui::tp(P::ReleaseSave)}</button>
         </ServerForm>
     }
+}
+
+/// The release form's slot: its field errors show beside the date (above), so
+/// the slot carries a script's error or, after a plain post came back here,
+/// the outcome.
+fn outcome_slot(id: String) -> impl IntoView {
+    let done = crate::ui::tp(P::OutcomeReleasePlanSaved);
+    let landed = crate::ui::done_slot().is_some_and(|s| s == id);
+    let (class, role) = if landed {
+        ("outcome-ok", "status")
+    } else {
+        ("field-error", "alert")
+    };
+    view! { <p id=id class=class role=role hidden=!landed data-done=done>{landed.then_some(done)}</p> }
 }

@@ -8,7 +8,7 @@ use crate::results::store::{self, DRAFT, RESCORE, SUBMITTED};
 use crate::results::target::REFLECTION;
 use crate::rubrics::domain::agreement::{read_alpha, read_icc, Reading};
 use crate::rubrics::domain::rubric::Rubric;
-use crate::ui::rendered::button_form;
+use crate::ui::rendered::{button_form, row_button_form};
 use crate::ui::rendered::{locale, tr};
 use crate::ui::{slot_action, CsrfField, ErrorSlot, SlotField};
 use leptos::prelude::*;
@@ -182,13 +182,68 @@ pub(super) fn flags_section(data: &EvalData) -> Option<impl IntoView> {
         <section class="panel">
             <h2>{tr(P::EvalRelease)}</h2>
             <p>{tr(if released { P::EvalReleased } else { P::EvalNotReleased })}</p>
+            {release_confirm(data, released, release)}
+            <ErrorSlot id="release".into() action={slot_action::<EvaluationFlags>("release")} done={if released { P::OutcomeReleased } else { P::OutcomeWithdrawn }} />
             <div class="actions">
-                {button_form::<EvaluationFlags>(data.class.id, "release".into(), release, if released { P::EvalUnrelease } else { P::EvalReleaseSubmit }, !released, if released { P::OutcomeReleased } else { P::OutcomeWithdrawn })}
                 {button_form::<EvaluationFlags>(data.class.id, "open".into(), open, if s.scores_open { P::EvalCloseScores } else { P::EvalOpenScores }, false, if s.scores_open { P::OutcomeScoresOpened } else { P::OutcomeScoresClosed })}
             </div>
             {crate::lms::status::grade_status_list(&data.lms, locale())}
         </section>
     })
+}
+
+/// Release (or withdraw) behind a confirmation that says what changes for
+/// whom, and which subjects have no result yet: opened in place, it works
+/// without JavaScript (a disclosure, not a script dialog).
+fn release_confirm(data: &EvalData, released: bool, fields: Vec<(&'static str, String)>) -> impl IntoView {
+    let people = data.target.kind == REFLECTION;
+    let unscored: Vec<String> = data
+        .subjects
+        .iter()
+        .filter(|s| {
+            !data
+                .reports
+                .iter()
+                .any(|r| r.subject == s.id && r.final_total.is_some())
+        })
+        .map(|s| s.label(locale()))
+        .collect();
+    let (open, consequence, confirm) = if released {
+        (
+            P::EvalUnreleaseAsk,
+            tr(P::EvalUnreleaseWhat).to_string(),
+            P::EvalUnreleaseConfirm,
+        )
+    } else {
+        let scored = data.subjects.len() - unscored.len();
+        let what = if people {
+            P::EvalReleaseWhatPeople
+        } else {
+            P::EvalReleaseWhatTeams
+        };
+        (
+            P::EvalReleaseAsk,
+            fill(tr(what), &[scored.to_string()]),
+            P::EvalReleaseConfirm,
+        )
+    };
+    let warning = (!released && !unscored.is_empty()).then(|| {
+        view! {
+            <p class="alert alert-warn" role="note">
+                {fill(tr(P::EvalReleaseUnscored), &[unscored.len().to_string(), unscored.join(", ")])}
+            </p>
+        }
+    });
+    view! {
+        <details class="confirm">
+            <summary class=if released { "button" } else { "button primary" }>{tr(open)}</summary>
+            <div class="confirm-body">
+                <p>{consequence}</p>
+                {warning}
+                {row_button_form::<EvaluationFlags>(data.class.id, "release".into(), fields, confirm, !released)}
+            </div>
+        </details>
+    }
 }
 
 /// Reference scores for calibration: which teams have one, and the links to set them.

@@ -72,7 +72,10 @@ fn next_nav(data: &ScoreData, id: &'static str) -> Option<impl IntoView> {
                 <span class="muted">{fill(tr(P::ScoreNextLeft), &[data.left.to_string()])}</span>
             }
         });
-        let done = data.next.is_none().then(|| view! { <span>{tr(P::ScoreAllDone)}</span> });
+        let done = data
+            .next
+            .is_none()
+            .then(|| view! { <span>{tr(P::ScoreAllDone)}</span> });
         view! {
             <nav class="next-to-score" id=id aria-label=tr(P::TodoTitle)>
                 {next}{done}

@@ -8,8 +8,8 @@ use crate::teams::api::{
 };
 use crate::teams::page_data::TeamsData;
 use crate::teams::settings::Settings;
-use crate::ui::rendered::{button_form, row_button_form};
 use crate::ui::rendered::tr;
+use crate::ui::rendered::{button_form, row_button_form};
 use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

@@ -100,6 +100,13 @@ pub(crate) fn cases(w: &World) -> Vec<Case<'static>> {
         ),
         (
             "POST",
+            "/api/restore_content",
+            vec![("level", "block".into()), ("key", "tidak-ada".into())],
+            AUTHORS,
+        ),
+        ("GET", "/api/todo_page", vec![("embed", "true".into())], LOGGED_IN),
+        (
+            "POST",
             "/api/save_lesson",
             vec![
                 ("lesson", lesson.key.clone()),

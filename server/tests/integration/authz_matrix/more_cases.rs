@@ -13,6 +13,7 @@ pub(crate) const REFUSED_INPUT: &[(&str, u16)] = &[
     // No such content, node, step, rule, assignment, platform or log entry.
     ("/api/move_content", 404),
     ("/api/retire_content", 404),
+    ("/api/restore_content", 404),
     ("/api/scenario_step", 404),
     ("/api/swap_team_members", 404),
     ("/api/move_team_member", 404),
