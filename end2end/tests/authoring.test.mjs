@@ -3,7 +3,7 @@
 // page shows the sanitised result.
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
-import { bothModes, closeBrowser, login, open } from './support.mjs';
+import { bothModes, closeBrowser, expectOutcomeAt, login, open } from './support.mjs';
 
 after(closeBrowser);
 
@@ -73,4 +73,28 @@ bothModes('a facilitator imports a curriculum file with a mistake', async ({ pag
   assert.match(await row.innerText(), /07-uji\.toml\s+14\s/);
   // Nothing was imported: the outline still has its six units.
   assert.equal(await page.locator('ol.units > li.unit').count(), 6);
+});
+
+bothModes('retiring a lesson asks first and can be undone', async ({ page, js }) => {
+  await login(page, js, 'widyaiswara@sinergi.test');
+  await open(page, js, '/curriculum');
+  // The last lesson of the last unit: no other test reads it.
+  const row = page.locator('li.unit').last().locator('.lessons > li').last();
+  const title = (await row.locator('a').first().innerText()).trim();
+  await row.locator('summary', { hasText: 'Pensiunkan…' }).click();
+  // The confirmation says what changes, for how many classes, and that it can be undone.
+  assert.match(await row.locator('.confirm-body').innerText(), /hilang dari materi \d+ kelas.*memulihkannya/s);
+  const confirm = row.getByRole('button', { name: 'Ya, pensiunkan' });
+  if (js) await confirm.click();
+  else await Promise.all([page.waitForEvent('load'), confirm.click()]);
+  await expectOutcomeAt(page, 'retired-outcome', 'Daftar Dipensiunkan di bawah sudah diperbarui');
+  const outline = page.locator('ol.units');
+  await page.waitForFunction((t) => !document.querySelector('ol.units').innerText.includes(t), title);
+  const retired = page.locator('.retired-list li', { hasText: title });
+  const restore = retired.getByRole('button', { name: 'Pulihkan' });
+  if (js) await restore.click();
+  else await Promise.all([page.waitForEvent('load'), restore.click()]);
+  await outline.getByRole('link', { name: title }).waitFor();
+  await expectOutcomeAt(page, 'retired-outcome', 'Daftar Dipensiunkan di bawah sudah diperbarui');
+  assert.equal(await page.locator('.retired-list li', { hasText: title }).count(), 0, 'no longer listed as retired');
 });
