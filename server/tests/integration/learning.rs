@@ -470,11 +470,40 @@ both_backends!(
     }
 );
 
+/// A plain form post of `fields` (no JSON wanted) from the page `referer`:
+/// its status and where the browser is sent.
+async fn plain_post(
+    app: &TestApp,
+    client: &Client,
+    path: &str,
+    fields: &[(&str, &str)],
+    referer: &str,
+) -> (axum::http::StatusCode, String) {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let mut all = vec![("csrf", client.csrf.as_str())];
+    all.extend_from_slice(fields);
+    let req = Request::post(path)
+        .header(header::COOKIE, &client.cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .header(header::REFERER, referer)
+        .body(Body::from(serde_urlencoded::to_string(all).unwrap()))
+        .unwrap();
+    let res = app.send(req).await;
+    let location = res
+        .headers
+        .get(header::LOCATION)
+        .map(|l| l.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (res.status, location)
+}
+
 both_backends!(
     without_js_a_release_error_shows_under_its_own_unit_only,
     async |app: &TestApp| {
-        use axum::body::Body;
-        use axum::http::{header, Request};
         store::load_shipped_if_empty(&app.db).await.unwrap();
         let class = app.class("Kelas Tanpa JS").await;
         let f = app.user("Fasilitator Tanpa JS", &[Role::Facilitator]).await;
@@ -483,28 +512,19 @@ both_backends!(
         let units_page = format!("http://127.0.0.1:3000/classes/{class}/learn");
         let unit = store::shipped().unwrap().units[1].key.clone();
         let slot = format!("release-{unit}-error-slot");
-        // A plain form post (no JSON wanted): a date release without a date.
-        let body = serde_urlencoded::to_string([
-            ("csrf", fc.csrf.as_str()),
-            ("__slot", slot.as_str()),
-            ("class_id", &class.to_string()),
-            ("unit", unit.as_str()),
-            ("mode", "date"),
-            ("opens_on", ""),
-        ])
-        .unwrap();
-        let req = Request::post("/api/set_release")
-            .header(header::COOKIE, &fc.cookie)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "text/html")
-            .header(header::HOST, "127.0.0.1:3000")
-            .header(header::ORIGIN, "http://127.0.0.1:3000")
-            .header(header::REFERER, &units_page)
-            .body(Body::from(body))
-            .unwrap();
-        let res = app.send(req).await;
-        assert!(res.status.is_redirection(), "{res:?}");
-        let location = res.headers[header::LOCATION].to_str().unwrap().to_string();
+        let class_id = class.to_string();
+        let release = |opens_on: &'static str| {
+            [
+                ("__slot", slot.as_str()),
+                ("class_id", class_id.as_str()),
+                ("unit", unit.as_str()),
+                ("mode", "date"),
+                ("opens_on", opens_on),
+            ]
+        };
+        // A date release without a date.
+        let (status, location) = plain_post(app, &fc, "/api/set_release", &release(""), &units_page).await;
+        assert!(status.is_redirection(), "{status}");
         // Back to the form's slot (`#slot`: the browser scrolls there, not to the top).
         assert!(
             location.ends_with(&format!("&__slot={slot}#{slot}")),
@@ -521,27 +541,9 @@ both_backends!(
         // Corrected and sent again from the page that showed the error: the
         // answer comes back to the same slot with the outcome, and the old
         // error is gone from the address.
-        let body = serde_urlencoded::to_string([
-            ("csrf", fc.csrf.as_str()),
-            ("__slot", slot.as_str()),
-            ("class_id", &class.to_string()),
-            ("unit", unit.as_str()),
-            ("mode", "date"),
-            ("opens_on", "2027-01-15"),
-        ])
-        .unwrap();
-        let req = Request::post("/api/set_release")
-            .header(header::COOKIE, &fc.cookie)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "text/html")
-            .header(header::HOST, "127.0.0.1:3000")
-            .header(header::ORIGIN, "http://127.0.0.1:3000")
-            .header(header::REFERER, &location)
-            .body(Body::from(body))
-            .unwrap();
-        let res = app.send(req).await;
-        assert!(res.status.is_redirection(), "{res:?}");
-        let location = res.headers[header::LOCATION].to_str().unwrap().to_string();
+        let (status, location) =
+            plain_post(app, &fc, "/api/set_release", &release("2027-01-15"), &location).await;
+        assert!(status.is_redirection(), "{status}");
         assert_eq!(location, format!("{units_page}?__done={slot}#{slot}"));
         let page = app
             .get(&fc, &format!("/classes/{class}/learn?__done={slot}"))
