@@ -47,11 +47,14 @@ bothModes('a participant cannot open facilitator or admin pages', async ({ page,
 
 bothModes('language switch is remembered', async ({ page, js }) => {
   await open(page, js, '/login');
-  await page.getByRole('button', { name: 'Ganti bahasa' }).click();
+  // The button's name starts with what it shows (WCAG 2.5.3, label in name).
+  const toEnglish = page.getByRole('button', { name: 'English (ganti bahasa)' });
+  assert.equal((await toEnglish.innerText()).trim(), 'English');
+  await toEnglish.click();
   await page.getByRole('heading', { name: 'Log in to Sinergi' }).waitFor();
   await open(page, js, '/login');
   await page.getByRole('heading', { name: 'Log in to Sinergi' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  await page.getByRole('button', { name: 'Change language' }).click();
+  await page.getByRole('button', { name: 'Bahasa Indonesia (change language)' }).click();
   await page.getByRole('heading', { name: 'Masuk ke Sinergi' }).waitFor();
 });

@@ -39,6 +39,8 @@ bothModes('facilitator forms, swaps and publishes teams; a participant sees thei
   }, seedBefore));
   await expectOutcomeAt(page, 'form-teams-error', 'Tim sudah dibentuk', page.getByRole('button', { name: /^(Bentuk tim|Bentuk ulang \(seed baru\))$/ }));
   assert.equal(await page.locator('.team-card').count(), 6, 'six teams of five for 30 people');
+  // The drag hint shows only where dragging works (hydrated, with a mouse).
+  assert.equal(await page.locator('.drag-hint').isVisible(), js, 'drag hint only with the script');
   assert.equal(await page.locator('.breach-isolated').count(), 0, 'nobody isolated');
   assert.equal(await page.locator('.member.isolated').count(), 0);
 

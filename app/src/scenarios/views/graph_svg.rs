@@ -132,46 +132,48 @@ fn fill_of(kind: &NodeKind) -> &'static str {
     }
 }
 
-const GENERATION_COLOURS: [&str; 7] = [
-    "#7c3aed", "#b45309", "#0369a1", "#15803d", "#be185d", "#475569", "#0f766e",
-];
-
 /// Per option, a bar per generation: the share of that generation's choices
-/// at this node that went to the option.
-pub fn bars(rows: &[(String, &ByGeneration)], gens: &[(String, String)]) -> impl IntoView {
+/// at this node that went to the option. Plain HTML, not a drawing: its text
+/// keeps the page's size at 390 px and wraps, and each bar takes its
+/// generation's colour from the one palette (`gen-{key}` in the stylesheet),
+/// whatever order the generations come in.
+pub fn bars(rows: &[(String, &ByGeneration)], gens: &[(String, String)]) -> Option<impl IntoView> {
     let totals: Vec<u32> = gens
         .iter()
         .map(|(g, _)| rows.iter().map(|(_, by)| by.get(g).copied().unwrap_or(0)).sum())
         .collect();
-    let (label_h, bar_h, width, chart_w) = (18, 14, 640, 420);
-    let row_h = label_h + bar_h * gens.len() as i32 + 10;
-    let height = row_h * rows.len() as i32 + 10;
-    let mut svg = format!("<svg class=\"bars\" viewBox=\"0 0 {width} {height}\" role=\"img\">");
-    for (i, (label, by)) in rows.iter().enumerate() {
-        let top = i as i32 * row_h + 14;
-        let _ = write!(
-            svg,
-            "<text x=\"0\" y=\"{top}\" font-size=\"13\">{}</text>",
-            esc(&short(label, 80))
-        );
-        for (j, (g, name)) in gens.iter().enumerate() {
-            let count = by.get(g).copied().unwrap_or(0);
-            let share = (count * 100).checked_div(totals[j]).unwrap_or(0);
-            let y = top + 6 + j as i32 * bar_h;
-            let colour = GENERATION_COLOURS[j % GENERATION_COLOURS.len()];
-            let _ = write!(
-                svg,
-                "<text x=\"0\" y=\"{}\" font-size=\"11\">{}</text><rect x=\"120\" y=\"{y}\" width=\"{}\" height=\"{}\" fill=\"{colour}\"/>\
-                 <text x=\"{}\" y=\"{}\" font-size=\"11\">{share}% ({count})</text>",
-                y + 11,
-                esc(name),
-                (chart_w * share as i32 / 100).max(1),
-                bar_h - 3,
-                126 + chart_w * share as i32 / 100,
-                y + 11,
-            );
-        }
+    // Nobody has chosen here yet: the table above says so, no empty chart.
+    if totals.iter().all(|t| *t == 0) {
+        return None;
     }
-    svg.push_str("</svg>");
-    view! { <div class="chart" inner_html=svg></div> }
+    let options = rows
+        .iter()
+        .map(|(label, by)| {
+            let lines = gens
+                .iter()
+                .zip(&totals)
+                .map(|((g, name), total)| {
+                    let count = by.get(g).copied().unwrap_or(0);
+                    let share = (count * 100).checked_div(*total).unwrap_or(0);
+                    view! {
+                        <li class="hbar">
+                            <span class="hbar-label">{name.clone()}</span>
+                            // A drawn bar, not a styled one: the page's CSP allows no inline style.
+                            <svg class="hbar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                                <rect class=format!("hbar-fill gen-{g}") width=share height="10" />
+                            </svg>
+                            <span class="hbar-value">{format!("{share} % ({count})")}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li>
+                    <p class="hbar-option">{short(label, 120)}</p>
+                    <ul class="hbars">{lines}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! { <div class="chart"><ol class="hbar-chart">{options}</ol></div> })
 }

@@ -111,6 +111,17 @@ fn assign_form(
 ) -> impl IntoView {
     let action = form_action::<AssignScenario>();
     let today = (Utc::now() + Duration::hours(7)).format("%Y-%m-%d").to_string();
+    // Every scenario is assigned already: say so and where to go, not an empty list.
+    if assignable.is_empty() {
+        return view! {
+            <section class="panel">
+                <h2>{tr(P::AssignTitle)}</h2>
+                <p>{tr(P::AssignAllAssigned)}</p>
+                <a class="button" href="/scenarios">{tr(P::AssignToLibrary)}</a>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="panel">
             <h2>{tr(P::AssignTitle)}</h2>
@@ -133,4 +144,5 @@ fn assign_form(
             <ErrorSlot id="assign-error".into() action />
         </section>
     }
+    .into_any()
 }

@@ -220,7 +220,8 @@ fn adjust_forms(data: &TeamsData) -> impl IntoView {
                 <button type="submit" class="button">{tr(P::MoveSubmit)}</button>
             </form>
             <ErrorSlot id="move-error".into() action={form_action::<MoveTeamMember>()} done=P::OutcomeMemberMoved />
-            <p class="hint">{tr(P::DragHint)}</p>
+            // Dragging needs the script and a mouse: the hint shows only then (CSS).
+            <p class="hint drag-hint">{tr(P::DragHint)}</p>
         </div>
     }
     .into_any()
