@@ -72,10 +72,12 @@ pub mod client {
 
     /// A save of `form` succeeded: its outcome is shown once the page is
     /// rendered again (`show_pending`), or at once when it is not (`reload` false).
-    /// An autosaving form (a score, a rubric) has its own save indicator, and
-    /// must not move the page under someone typing: it is left out.
+    /// An autosaving form (a score, a rubric) or one sent again until the
+    /// network is back (a scenario step) has its own save indicator, and must
+    /// not move the page under someone working: it is left out.
     pub fn succeeded(form: Option<&HtmlFormElement>, reload: bool) {
-        let Some(form) = form.filter(|f| !f.has_attribute("data-autosave")) else {
+        let quiet = |f: &&HtmlFormElement| f.has_attribute("data-autosave") || f.has_attribute("data-retry");
+        let Some(form) = form.filter(|f| !quiet(f)) else {
             return;
         };
         let Some(slot) = form.get_attribute("data-error-slot") else {
