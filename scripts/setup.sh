@@ -46,8 +46,8 @@ if [ "$WITH_BROWSER" = 1 ]; then
       sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
     fi
   fi
-  if [ ! -d end2end/node_modules/playwright-core ]; then
-    say "installing playwright-core for the browser tests"
+  if [ ! -d end2end/node_modules/playwright-core ] || [ ! -d end2end/node_modules/axe-core ]; then
+    say "installing playwright-core and axe-core for the browser tests"
     (cd end2end && npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-audit --no-fund >/dev/null)
   fi
 fi

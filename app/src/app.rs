@@ -40,7 +40,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HydrationScripts options />
                 <MetaTags />
             </head>
-            <body>
+            // A plain post's outcome, for the browser to read while hydrating.
+            <body data-outcome=crate::ui::outcome::outcome_query()>
                 <App />
             </body>
         </html>

@@ -7,6 +7,7 @@ pub mod app;
 #[cfg(feature = "ssr")]
 pub mod assets;
 pub mod auth;
+pub mod calendar;
 pub mod classes;
 pub mod csv_out;
 pub mod curriculum;
@@ -49,5 +50,11 @@ pub mod state;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // A plain post's outcome, handed over by the server outside the address
+    // bar, is shown to the router while the page hydrates, then taken out.
+    let address = ui::outcome::client::adopt();
     leptos::mount::hydrate_body(app::App);
+    if let Some(address) = address {
+        ui::outcome::client::restore(&address);
+    }
 }

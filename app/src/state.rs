@@ -27,6 +27,10 @@ pub struct AppState {
     pub lti_roster_read: Arc<std::sync::Mutex<std::collections::HashMap<i64, Instant>>>,
     /// Calls to LMS platforms (key sets, tokens, grades, rosters).
     pub http: reqwest::Client,
+    /// What time it is (the system's clock; a test's, held at an edge).
+    pub clock: crate::calendar::Clock,
+    /// The organisation's zone: its "today", and what a typed date means.
+    pub zone: crate::calendar::Zone,
 }
 
 /// 10 MB, unless the server is configured otherwise (`SINERGI_MAX_UPLOAD_MB`).
@@ -47,7 +51,14 @@ impl AppState {
                 .user_agent("Sinergi-LTI/1.0")
                 .build()
                 .unwrap_or_default(),
+            clock: crate::calendar::Clock::default(),
+            zone: crate::calendar::Zone::default(),
         }
+    }
+
+    /// The organisation's date now.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today(self.zone)
     }
 
     /// This server's one `T` (made empty on first use). A feature keeps its

@@ -28,10 +28,17 @@ bothModes('wrong password shows a translated error beside the form', async ({ pa
   if (js) await page.evaluate(() => { window.stillThisPage = true; });
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByRole('alert').filter({ hasText: 'Email/NIP atau kata sandi salah.' }).waitFor();
-  if (js) {
-    // Once hydrated, the form is sent by fetch: the page is not reloaded and keeps what was typed.
-    assert.equal(await page.evaluate(() => window.stillThisPage), true);
-    assert.equal(await page.getByLabel('Email atau NIP').inputValue(), DEMO.facilitator);
+  // Once hydrated, the form is sent by fetch: the page is not reloaded.
+  if (js) assert.equal(await page.evaluate(() => window.stillThisPage), true);
+  // Either way what was typed is still there (never the password), and the
+  // address bar shows the login page's own address, no encoded error.
+  assert.equal(await page.getByLabel('Email atau NIP').inputValue(), DEMO.facilitator);
+  assert.equal(await page.getByLabel('Kata sandi').inputValue(), js ? 'bukan-kata-sandinya' : '');
+  assert.equal(new URL(page.url()).search, '', page.url());
+  if (!js) {
+    // A reload tells the error no more.
+    await page.reload();
+    assert.equal(await page.getByRole('alert').filter({ hasText: 'kata sandi salah' }).count(), 0);
   }
 });
 

@@ -29,9 +29,10 @@ async function submit(page, js, button, settled) {
 async function publishedTeamOf(page, js, name) {
   await open(page, js, '/classes/1/teams');
   if (!(await page.getByText('Sudah diumumkan').count())) {
-    const form = page.getByRole('button', { name: /^(Bentuk tim|Bentuk ulang \(seed baru\))$/ });
+    const form = page.getByRole('button', { name: /^(Bentuk tim|Bentuk ulang dengan susunan lain)$/ });
     await submit(page, js, form, () => page.locator('.team-card').first().waitFor());
-    await submit(page, js, page.getByRole('button', { name: 'Umumkan tim' }), () => page.getByText('Sudah diumumkan').waitFor());
+    await page.locator('summary', { hasText: 'Umumkan tim…' }).click();
+    await submit(page, js, page.getByRole('button', { name: 'Umumkan tim', exact: true }), () => page.getByText('Sudah diumumkan').waitFor());
   }
   const card = page.locator('.team-card', { has: page.locator('.member strong', { hasText: name }) });
   return card.getAttribute('data-team');
@@ -163,7 +164,7 @@ bothModes('evaluators score blind, a flag is moderated and the team sees its res
   await again.getByLabel(/^Alasan/).fill('Dibahas bersama ketiga penilai.');
   const moderated = await again.locator('form[data-error-slot]').getAttribute('data-error-slot');
   await submit(page, js, again.getByRole('button', { name: 'Simpan keputusan' }), () =>
-    page.getByText('Nilai akhir 84.0 — Memuaskan').waitFor());
+    page.getByText('Nilai akhir 84,0 — Memuaskan').waitFor());
   await expectOutcomeAt(page, moderated, 'Keputusan moderasi tersimpan');
   // Releasing asks first, says what changes for whom, and names the teams nobody scored.
   await page.locator('summary', { hasText: 'Rilis hasil…' }).click();

@@ -102,9 +102,10 @@ test('setup: a task with a ranged rubric and an evaluator [hydrated]', async () 
     await login(page, true, DEMO.facilitator);
     await open(page, true, '/classes/1/teams');
     if (!(await page.getByText('Sudah diumumkan').count())) {
-      await page.getByRole('button', { name: /^(Bentuk tim|Bentuk ulang \(seed baru\))$/ }).click();
+      await page.getByRole('button', { name: /^(Bentuk tim|Bentuk ulang dengan susunan lain)$/ }).click();
       await page.locator('.team-card').first().waitFor();
-      await page.getByRole('button', { name: 'Umumkan tim' }).click();
+      await page.locator('summary', { hasText: 'Umumkan tim…' }).click();
+      await page.getByRole('button', { name: 'Umumkan tim', exact: true }).click();
       await page.getByText('Sudah diumumkan').waitFor();
     }
     const team = await page.locator('.team-card[data-team]').first().getAttribute('data-team');

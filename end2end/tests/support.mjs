@@ -167,13 +167,19 @@ export async function expectOutcomeAt(page, id, text, near) {
     const r = el.getBoundingClientRect();
     return r.bottom > 0 && r.top < window.innerHeight && r.height > 0;
   };
-  // Hydrated, the outcome is brought into view a frame after it is written.
-  await page.waitForFunction((sel) => {
+  // Hydrated, the page's data is loaded again after the action and the slot
+  // rendered anew, then told its outcome a frame later: what must hold is
+  // that it settles shown, with its text, on screen.
+  const settled = await page.waitForFunction(([sel, want]) => {
     const el = document.querySelector(sel);
     const r = el?.getBoundingClientRect();
-    return r && r.bottom > 0 && r.top < window.innerHeight;
-  }, `[id="${id}"]`, { timeout: 5000 }).catch(() => {});
-  assert.ok(await slot.evaluate(onScreen), `the outcome beside the form (#${id}) is on screen after the action`);
+    return !!r && el.textContent.includes(want) && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+  }, [`[id="${id}"]`, text], { timeout: 5000 }).then(() => true, () => false);
+  const where = await slot.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return `top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)}, viewport ${window.innerHeight}, scrollY ${Math.round(window.scrollY)}, page ${document.body.scrollHeight}, text ${JSON.stringify(el.textContent.slice(0, 40))}`;
+  });
+  assert.ok(settled, `the outcome beside the form (#${id}) is on screen after the action (${where})`);
   assert.equal(await slot.getAttribute('role'), 'status', 'the outcome is announced politely');
   if (near) assert.ok(await near.evaluate(onScreen), `the control that acted is still on screen (#${id})`);
 }

@@ -31,13 +31,13 @@ async function teamOf(page, name) {
 bothModes('facilitator forms, swaps and publishes teams; a participant sees theirs', async ({ page, js }) => {
   await login(page, js, DEMO.facilitator);
   await open(page, js, '/classes/1/teams');
-  const form = page.getByRole('button', { name: /^(Bentuk tim|Bentuk ulang \(seed baru\))$/ });
+  const form = page.getByRole('button', { name: /^(Bentuk tim|Bentuk ulang dengan susunan lain)$/ });
   const seedBefore = await page.locator('.team-set .tag + *').count() ? await page.locator('.team-set').innerText() : '';
   await submit(page, js, form, () => page.waitForFunction((b) => {
     const s = document.querySelector('.team-set');
     return s && s.innerText !== b && s.innerText.includes('Draf');
   }, seedBefore));
-  await expectOutcomeAt(page, 'form-teams-error', 'Tim sudah dibentuk', page.getByRole('button', { name: /^(Bentuk tim|Bentuk ulang \(seed baru\))$/ }));
+  await expectOutcomeAt(page, 'form-teams-error', 'Tim sudah dibentuk', page.getByRole('button', { name: /^(Bentuk tim|Bentuk ulang dengan susunan lain)$/ }));
   assert.equal(await page.locator('.team-card').count(), 6, 'six teams of five for 30 people');
   // The drag hint shows only where dragging works (hydrated, with a mouse).
   assert.equal(await page.locator('.drag-hint').isVisible(), js, 'drag hint only with the script');
@@ -68,7 +68,10 @@ bothModes('facilitator forms, swaps and publishes teams; a participant sees thei
     await page.locator('.team-card[data-team="4"] .member strong', { hasText: name }).waitFor();
   }
 
-  await submit(page, js, page.getByRole('button', { name: 'Umumkan tim' }), () =>
+  // Announcing asks first, saying who will see what.
+  await page.locator('summary', { hasText: 'Umumkan tim…' }).click();
+  assert.match(await page.locator('.team-set .confirm-body').innerText(), /\d+ peserta di \d+ tim melihat tim/);
+  await submit(page, js, page.getByRole('button', { name: 'Umumkan tim', exact: true }), () =>
     page.getByText('Sudah diumumkan').waitFor());
   await logout(page);
 

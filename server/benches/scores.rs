@@ -731,7 +731,8 @@ async fn scenarios(backend: Backend, app: &Arc<TestApp>) {
         app.enrol(p, class, Membership::Participant).await;
         people.push((p, app.session(p).await));
     }
-    let window = app::scenarios::assign::Window::parse("2026-01-01", "", 1).unwrap();
+    let window =
+        app::scenarios::assign::Window::parse(app::calendar::Zone::Wib, "2026-01-01", "", 1).unwrap();
     let assignment = app::scenarios::assign::assign(&app.db, class, SCENARIO, window)
         .await
         .unwrap();

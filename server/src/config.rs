@@ -18,6 +18,9 @@ pub struct Config {
     /// The Learning Record Store for xAPI statements (`SINERGI_LRS_URL`,
     /// `SINERGI_LRS_KEY`, `SINERGI_LRS_SECRET`); none unless configured.
     pub lrs: Option<app::lms::domain::xapi::Lrs>,
+    /// The organisation's time zone (`SINERGI_TIME_ZONE`: WIB, WITA or WIT;
+    /// WIB by default): its "today" and the dates people type.
+    pub zone: app::calendar::Zone,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/sinergi.db?mode=rwc";
@@ -47,7 +50,17 @@ impl Config {
             max_upload_bytes: upload_limit()?,
             lms_sync_every: lms_sync_every()?,
             lrs: lrs()?,
+            zone: zone()?,
         })
+    }
+}
+
+/// `SINERGI_TIME_ZONE`: WIB, WITA or WIT.
+fn zone() -> Result<app::calendar::Zone, String> {
+    match std::env::var("SINERGI_TIME_ZONE") {
+        Err(_) => Ok(app::calendar::Zone::default()),
+        Ok(v) => app::calendar::Zone::from_label(&v)
+            .ok_or_else(|| format!("SINERGI_TIME_ZONE must be WIB, WITA or WIT, not {v}")),
     }
 }
 

@@ -84,6 +84,7 @@ pub fn router(state: AppState, trust_proxy: bool) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn(outcome::adopt))
         .layer(axum::middleware::from_fn(text_guard::check_text))
         .layer(axum::middleware::from_fn(hardening::multipart_guard))
         .layer(axum::middleware::from_fn(hardening::server_fn_status))

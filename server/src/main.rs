@@ -79,6 +79,7 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), St
     app::assets::use_hashed_names_if_built(&mut leptos);
     let mut state = AppState::new(db, leptos, config.secure_cookies);
     state.max_upload_bytes = config.max_upload_bytes;
+    state.zone = config.zone;
     // Statements for an LRS, when one is configured, are queued with grades.
     if let Some(lrs) = &config.lrs {
         println!("xAPI statements go to the LRS at {}", lrs.endpoint);

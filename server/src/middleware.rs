@@ -216,13 +216,17 @@ pub async fn csrf(State(state): State<AppState>, mut req: Request, next: Next) -
         return too_large(&Request::from_parts(parts, Body::empty()), limit);
     };
     let token = header_token.or_else(|| token_from_body(&content_type, &bytes));
-    let slot = if content_type.starts_with("application/x-www-form-urlencoded") {
-        form_urlencoded_field(&bytes, "__slot")
+    let posted = if content_type.starts_with("application/x-www-form-urlencoded") {
+        crate::outcome::Posted::from_fields(&url_pairs(&bytes).collect::<Vec<_>>())
     } else if content_type.starts_with("multipart/form-data") {
-        multipart_field(&content_type, &bytes, "__slot")
+        crate::outcome::Posted {
+            slot: multipart_field(&content_type, &bytes, "__slot"),
+            kept: Vec::new(),
+        }
     } else {
-        None
+        crate::outcome::Posted::default()
     };
+    let secure = state.secure_cookies;
     let refused_text = if token.as_deref().is_some_and(|t| constant_time_eq(t, &expected)) {
         // The body is in hand: its text is checked here rather than read again.
         crate::text_guard::refusal(&content_type, &bytes).await
@@ -231,10 +235,12 @@ pub async fn csrf(State(state): State<AppState>, mut req: Request, next: Next) -
     };
     let req = Request::from_parts(parts, Body::from(bytes));
     if let Some(bad) = refused_text {
-        return crate::outcome::mark(crate::text_guard::refused(bad, &req), slot);
+        return crate::outcome::mark(crate::text_guard::refused(bad, &req), posted, secure);
     }
     match token {
-        Some(t) if constant_time_eq(&t, &expected) => crate::outcome::mark(next.run(req).await, slot),
+        Some(t) if constant_time_eq(&t, &expected) => {
+            crate::outcome::mark(next.run(req).await, posted, secure)
+        }
         _ => csrf_failure(&req),
     }
 }

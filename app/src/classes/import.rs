@@ -100,7 +100,8 @@ pub async fn preview<C: ConnectionTrait>(
     let parsed = parse_roster(&upload.content, Utc::now().date_naive());
     let mut issues = parsed.issues;
     let known = known_users(db, &parsed.rows).await?;
-    issues.extend(class_conflicts(db, class_id, &parsed.rows, &known, admin).await?);
+    let enrolled = participants_of(db, class_id).await?;
+    issues.extend(email_conflicts(db, &parsed.rows, &known, admin).await?);
     issues.sort_by_key(|i| i.row);
     let rows = parsed
         .rows
@@ -114,6 +115,7 @@ pub async fn preview<C: ConnectionTrait>(
                     .map(|u| identity::changes(u, &row))
                     .unwrap_or_default(),
                 kept: existing.is_some() && !admin,
+                in_class: existing.is_some_and(|u| enrolled.contains(&u.id)),
                 row,
             }
         })
@@ -146,28 +148,29 @@ async fn known_users<C: ConnectionTrait>(
     Ok(known)
 }
 
-/// Problems only the database can see: already enrolled, or an email owned by someone else.
-async fn class_conflicts<C: ConnectionTrait>(
-    db: &C,
-    class_id: i64,
-    rows: &[RosterRow],
-    known: &HashMap<String, user::Model>,
-    admin: bool,
-) -> AppResult<Vec<RowIssue>> {
-    let enrolled: HashSet<i64> = class_member::Entity::find()
+/// The class's participants. Someone in a roster uploaded again is one of
+/// them: not a problem with the file, only a row the import leaves out.
+async fn participants_of<C: ConnectionTrait>(db: &C, class_id: i64) -> AppResult<HashSet<i64>> {
+    Ok(class_member::Entity::find()
         .filter(class_member::Column::ClassId.eq(class_id))
         .filter(class_member::Column::Role.eq(Membership::Participant.code()))
         .all(db)
         .await?
         .into_iter()
         .map(|m| m.user_id)
-        .collect();
+        .collect())
+}
+
+/// A problem only the database can see: an e-mail owned by someone else.
+async fn email_conflicts<C: ConnectionTrait>(
+    db: &C,
+    rows: &[RosterRow],
+    known: &HashMap<String, user::Model>,
+    admin: bool,
+) -> AppResult<Vec<RowIssue>> {
     let mut issues = Vec::new();
     for row in rows {
         let existing = known.get(&row.nip);
-        if existing.is_some_and(|u| enrolled.contains(&u.id)) {
-            issues.push(issue(row.row, "nip", "duplicate_nip_in_class", &row.nip));
-        }
         // A known person's e-mail is only set by an admin; otherwise it is ignored.
         if let Some(email) = row.email.as_ref().filter(|_| existing.is_none() || admin) {
             let owner = user::Entity::find()
@@ -209,7 +212,12 @@ pub async fn commit<C: ConnectionTrait>(
         &preview.rows.iter().map(|r| r.row.clone()).collect::<Vec<_>>(),
     )
     .await?;
-    for PreviewRow { row, .. } in &preview.rows {
+    for PreviewRow { row, in_class, .. } in &preview.rows {
+        // Already in the class: an admin's changes to them still apply (the
+        // preview showed them), but their enrolment is not made again.
+        if *in_class && !admin {
+            continue;
+        }
         let id = match known.get(&row.nip) {
             Some(existing) if admin => {
                 identity::apply(db, existing, row).await?;
@@ -223,7 +231,7 @@ pub async fn commit<C: ConnectionTrait>(
     roster_upload::Entity::delete_by_id(upload_id.to_string())
         .exec(db)
         .await?;
-    Ok(preview.rows.len() as u32)
+    Ok(preview.to_enrol() as u32)
 }
 
 /// Adds the account role and the class membership, leaving existing ones alone.

@@ -13,7 +13,6 @@ pub fn issue_key(code: &str) -> K {
         "nip_appointment_before_adulthood" => K::ErrNipAppointmentEarly,
         "nip_sex" => K::ErrNipSex,
         "duplicate_nip_in_file" => K::ErrDuplicateNipInFile,
-        "duplicate_nip_in_class" => K::ErrDuplicateNipInClass,
         "missing_name" => K::ErrMissingName,
         "name_too_long" => K::ErrNameTooLong,
         "bad_email" => K::ErrEmail,

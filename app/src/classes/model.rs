@@ -157,6 +157,9 @@ pub struct PreviewRow {
     /// A known person the importer may not change (not an admin): enrolled as
     /// they are, the row's data ignored, and nothing of theirs shown.
     pub kept: bool,
+    /// Already a participant of this class (a roster uploaded again): left
+    /// as they are and not counted twice; not a problem with the file.
+    pub in_class: bool,
 }
 
 /// One field of an existing person an admin's import changes.
@@ -185,8 +188,19 @@ impl ImportPreview {
         self.rows.len() + bad.len()
     }
 
+    /// Known to Sinergi but not yet in this class.
     pub fn known_count(&self) -> usize {
-        self.rows.iter().filter(|r| r.known).count()
+        self.rows.iter().filter(|r| r.known && !r.in_class).count()
+    }
+
+    /// Already participants of this class: the import leaves them out.
+    pub fn in_class_count(&self) -> usize {
+        self.rows.iter().filter(|r| r.in_class).count()
+    }
+
+    /// The people the import adds to the class.
+    pub fn to_enrol(&self) -> usize {
+        self.rows.len() - self.in_class_count()
     }
 }
 

@@ -53,7 +53,7 @@ fn programme_form(p: &programme::Model, bands: &[Band], show_names: bool) -> imp
                     </span>
                     <span class="level-field">
                         <label for=id("min")>{tr(P::BandMin)}</label>
-                        <input id=id("min") name=name("min") value=if filled { format!("{}", b.min) } else { String::new() } inputmode="decimal" class="short" />
+                        <input id=id("min") name=name("min") value=if filled { typed_decimal(b.min) } else { String::new() } inputmode="decimal" class="short" />
                     </span>
                 </div>
             }
@@ -73,5 +73,15 @@ fn programme_form(p: &programme::Model, bands: &[Band], show_names: bool) -> imp
             </form>
             <ErrorSlot id=slot.clone() action={slot_action::<SaveBands>(&slot)} />
         </section>
+    }
+}
+
+/// A stored number as the reader would type it (a decimal comma in Indonesian;
+/// the form reads either).
+fn typed_decimal(v: f64) -> String {
+    let text = v.to_string();
+    match crate::ui::rendered::locale() {
+        crate::i18n::Locale::Id => text.replace('.', ","),
+        crate::i18n::Locale::En => text,
     }
 }

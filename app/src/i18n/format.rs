@@ -1,6 +1,6 @@
 //! Indonesian conventions: "5 Februari 2026", decimal comma ("87,50").
 use super::Locale;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 const MONTHS_ID: [&str; 12] = [
     "Januari",
@@ -61,15 +61,118 @@ pub fn fmt_percent(value: f64, locale: Locale) -> String {
     format!("{} %", fmt_decimal(value, 1, locale))
 }
 
-/// A WIB (UTC+7, no daylight saving) date at `time`, in UTC: the dates
-/// facilitators type (due dates, assignment windows) are Jakarta's.
-pub fn at_wib(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
-    Some((date.and_time(time) - Duration::hours(7)).and_utc())
+/// A wall-clock moment with its zone's label: Indonesian writes the time
+/// with a period ("23.04 WIB"), English with a colon ("23:04 WIB").
+pub fn fmt_moment(local: NaiveDateTime, zone: &str, locale: Locale) -> String {
+    let (h, m) = (local.hour(), local.minute());
+    let date = fmt_date(local.date(), locale);
+    match locale {
+        Locale::Id => format!("{date}, {h:02}.{m:02} {zone}"),
+        Locale::En => format!("{date}, {h:02}:{m:02} {zone}"),
+    }
+}
+
+/// A whole number with its thousands grouped: "6.319" in Indonesian,
+/// "6,319" in English.
+pub fn fmt_count(n: i64, locale: Locale) -> String {
+    let sep = match locale {
+        Locale::Id => '.',
+        Locale::En => ',',
+    };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A `{value:.N}` format argument in `line`.
+    fn fixed_point(line: &str) -> bool {
+        let b = line.as_bytes();
+        (0..b.len().saturating_sub(3)).any(|i| {
+            let spec = b[i] == b':' && b[i + 1] == b'.' && b[i + 2].is_ascii_digit() && b[i + 3] == b'}';
+            let open = b[..i]
+                .iter()
+                .rev()
+                .find(|c| !(c.is_ascii_alphanumeric() || b"_.()".contains(c)));
+            spec && open == Some(&b'{')
+        })
+    }
+
+    #[test]
+    fn the_fixed_point_check_finds_what_it_should() {
+        assert!(fixed_point(r#"format!("{v:.1}")"#));
+        assert!(fixed_point(r#"format!("{:.0}%", x)"#));
+        assert!(fixed_point(r#"format!("{a.b:.3} x")"#));
+        assert!(!fixed_point(r#"format!("{v}")"#));
+        assert!(!fixed_point("let a = b::c.d;"));
+    }
+
+    /// What people read shows numbers and times through these functions:
+    /// Rust's `{:.N}` prints a decimal point in Indonesian pages too, and a
+    /// `%Y-%m-%d` date is a machine's. Fails on either in any view.
+    #[test]
+    fn views_format_numbers_and_dates_the_readers_way() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut found = Vec::new();
+        let mut stack = vec![root.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let rel = path
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let shown =
+                    rel.contains("/views/") || rel.ends_with("_view.rs") || rel.ends_with("/released.rs");
+                if !shown || !rel.ends_with(".rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (n, line) in text.lines().enumerate() {
+                    if fixed_point(line) || line.contains("%Y-%m-%d %H") {
+                        found.push(format!("{rel}:{}: {}", n + 1, line.trim()));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "use fmt_decimal / ui::rendered::moment:\n{}",
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn moments_and_counts_the_indonesian_way() {
+        let t = NaiveDate::from_ymd_opt(2026, 12, 5)
+            .unwrap()
+            .and_hms_opt(23, 4, 0)
+            .unwrap();
+        assert_eq!(fmt_moment(t, "WIB", Locale::Id), "5 Desember 2026, 23.04 WIB");
+        assert_eq!(fmt_moment(t, "WITA", Locale::En), "5 December 2026, 23:04 WITA");
+        assert_eq!(fmt_count(6319, Locale::Id), "6.319");
+        assert_eq!(fmt_count(6319, Locale::En), "6,319");
+        assert_eq!(fmt_count(-1_234_567, Locale::Id), "-1.234.567");
+        assert_eq!(fmt_count(999, Locale::Id), "999");
+        assert_eq!(fmt_count(0, Locale::En), "0");
+    }
 
     #[test]
     fn indonesian_date_and_decimal() {

@@ -8,7 +8,7 @@ pub mod message;
 #[cfg(feature = "ssr")]
 mod page_keys;
 
-pub use format::{at_wib, fmt_date, fmt_decimal, fmt_percent};
+pub use format::{fmt_count, fmt_date, fmt_decimal, fmt_moment, fmt_percent};
 pub use keys::K;
 #[cfg(feature = "ssr")]
 pub use page_keys::P;

@@ -42,9 +42,7 @@ fn outcome(row: &IdentityRow) -> String {
 }
 
 fn row_view(row: &IdentityRow) -> impl IntoView {
-    let when = (row.at + chrono::Duration::hours(7))
-        .format("%Y-%m-%d %H:%M")
-        .to_string();
+    let when = crate::ui::rendered::moment(row.at);
     let link = row.proposed.clone().filter(|_| row.linkable).map(|(_, name)| {
         let slot = format!("lti-link-{}", row.id);
         view! {

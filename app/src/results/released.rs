@@ -6,10 +6,10 @@ use super::sheet::{names, Sheet};
 use super::target::Target;
 use crate::entities::class;
 use crate::error::AppResult;
-use crate::i18n::{fill, P};
+use crate::i18n::{fill, fmt_decimal, P};
 use crate::rubrics::domain::rubric::Rubric;
 use crate::state::AppState;
-use crate::ui::rendered::{tr, CriterionResult, ResultCard, ResultLine};
+use crate::ui::rendered::{locale, tr, CriterionResult, ResultCard, ResultLine};
 use std::collections::HashMap;
 
 /// A subject's released result, as a team's members see it on the task
@@ -103,7 +103,7 @@ impl Released {
         let total = report.final_total.unwrap_or(0.0);
         let predicate = report.predicate.clone().unwrap_or_default();
         ResultCard {
-            final_line: fill(tr(P::EvalFinal), &[format!("{total:.1}"), predicate]),
+            final_line: fill(tr(P::EvalFinal), &[fmt_decimal(total, 1, locale()), predicate]),
             moderation: report.decision.as_ref().and_then(moderation_note),
             criteria,
             overall,

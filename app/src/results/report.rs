@@ -8,7 +8,9 @@ use crate::entities::{evaluator_assignment, moderation, score};
 use crate::rubrics::domain::aggregate::{
     aggregate, discrepancies, Method, Result as Aggregate, Scored, Threshold,
 };
-use crate::rubrics::domain::agreement::{icc2, krippendorff_alpha, percent_agreement, Icc, Metric};
+use crate::rubrics::domain::agreement::{
+    icc2, krippendorff_alpha, percent_agreement, read_alpha, read_icc, Icc, Metric, Reading,
+};
 use crate::rubrics::domain::bands::{predicate, Band};
 use crate::rubrics::domain::rubric::{Pick, Rubric};
 
@@ -129,6 +131,18 @@ pub struct Agreement {
     pub percent: Option<(f64, f64)>,
 }
 
+impl Agreement {
+    /// What a facilitator reads first, in words: the single-evaluator ICC
+    /// where there is one (how far one evaluator's score can be trusted),
+    /// otherwise alpha (interval, then ordinal). None before it can be known.
+    pub fn reading(&self) -> Option<Reading> {
+        self.icc
+            .map(|i| read_icc(i.single))
+            .or(self.alpha_interval.map(read_alpha))
+            .or(self.alpha_ordinal.map(read_alpha))
+    }
+}
+
 /// Agreement on the totals (interval) and on each criterion (its levels,
 /// ordinal; its points, interval), over every subject of the target.
 pub fn agreement(rubric: &Rubric, reports: &[SubjectReport]) -> (Agreement, Vec<Agreement>) {
@@ -181,4 +195,43 @@ pub fn agreement(rubric: &Rubric, reports: &[SubjectReport]) -> (Agreement, Vec<
         })
         .collect();
     (overall, criteria)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agreement(icc: Option<f64>, interval: Option<f64>, ordinal: Option<f64>) -> Agreement {
+        Agreement {
+            alpha_interval: interval,
+            alpha_ordinal: ordinal,
+            icc: icc.map(|single| Icc {
+                single,
+                average: single,
+                targets: 3,
+            }),
+            percent: None,
+        }
+    }
+
+    #[test]
+    fn the_reading_in_words_comes_from_the_first_statistic_there_is() {
+        assert_eq!(
+            agreement(Some(0.8), Some(0.1), None).reading(),
+            Some(Reading::Good)
+        );
+        assert_eq!(
+            agreement(Some(0.6), None, None).reading(),
+            Some(Reading::Acceptable)
+        );
+        assert_eq!(
+            agreement(None, Some(0.5), Some(0.9)).reading(),
+            Some(Reading::Low)
+        );
+        assert_eq!(
+            agreement(None, None, Some(0.7)).reading(),
+            Some(Reading::Acceptable)
+        );
+        assert_eq!(agreement(None, None, None).reading(), None);
+    }
 }

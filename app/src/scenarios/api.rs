@@ -106,7 +106,7 @@ pub async fn assign_scenario(
     max_attempts: i32,
 ) -> Result<(), AppError> {
     let state = manager(class_id).await?;
-    let window = super::assign::Window::parse(&opens_on, &closes_on, max_attempts)?;
+    let window = super::assign::Window::parse(state.zone, &opens_on, &closes_on, max_attempts)?;
     super::assign::assign(&state.db, class_id, &scenario, window).await?;
     Ok(())
 }
@@ -123,7 +123,7 @@ pub async fn update_assignment(
     max_attempts: i32,
 ) -> Result<(), AppError> {
     let state = manager(class_id).await?;
-    let window = super::assign::Window::parse(&opens_on, &closes_on, max_attempts)?;
+    let window = super::assign::Window::parse(state.zone, &opens_on, &closes_on, max_attempts)?;
     super::assign::update(&state.db, class_id, assignment, window).await
 }
 

@@ -1,9 +1,10 @@
 //! Assigning a scenario to a class (server only): an open window in WIB dates
 //! and an attempt policy.
+use crate::calendar::Zone;
 use crate::entities::scenario_assignment;
 use crate::error::{AppError, AppResult};
+use crate::i18n::said;
 use crate::i18n::P;
-use crate::i18n::{at_wib, said};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sea_orm::{prelude::*, ActiveValue::Set};
 
@@ -18,12 +19,13 @@ pub struct Window {
 
 impl Window {
     /// Opens at the start of `opens_on` and closes at the end of `closes_on`
-    /// (empty: never), both WIB days. Every bad field is reported at once.
-    pub fn parse(opens_on: &str, closes_on: &str, max_attempts: i32) -> AppResult<Window> {
+    /// (empty: never), both days in the organisation's `zone`. Every bad
+    /// field is reported at once.
+    pub fn parse(zone: Zone, opens_on: &str, closes_on: &str, max_attempts: i32) -> AppResult<Window> {
         let mut errors = std::collections::BTreeMap::new();
         let mut bad = |field: &str, key: P| errors.insert(field.to_string(), vec![said(key)]);
         let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
-        let opens = date(opens_on).and_then(|d| at_wib(d, NaiveTime::MIN));
+        let opens = date(opens_on).map(|d| zone.at(d, NaiveTime::MIN));
         if opens.is_none() {
             bad("opens_on", P::ErrDateBad);
         }
@@ -31,7 +33,7 @@ impl Window {
             "" => None,
             text => {
                 let end = NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN);
-                let parsed = date(text).and_then(|d| at_wib(d, end));
+                let parsed = date(text).map(|d| zone.at(d, end));
                 if parsed.is_none() {
                     bad("closes_on", P::ErrDateBad);
                 }
@@ -106,20 +108,23 @@ mod tests {
 
     #[test]
     fn a_window_is_whole_wib_days() {
-        let w = Window::parse("2026-12-01", "2026-12-03", 2).unwrap();
+        let w = Window::parse(Zone::Wib, "2026-12-01", "2026-12-03", 2).unwrap();
         assert_eq!(w.opens_at.to_rfc3339(), "2026-11-30T17:00:00+00:00");
         assert_eq!(w.closes_at.unwrap().to_rfc3339(), "2026-12-03T16:59:59+00:00");
-        assert_eq!(Window::parse("2026-12-01", " ", 0).unwrap().closes_at, None);
+        assert_eq!(
+            Window::parse(Zone::Wib, "2026-12-01", " ", 0).unwrap().closes_at,
+            None
+        );
     }
 
     #[test]
     fn every_bad_field_is_named() {
-        let err = Window::parse("1 Des", "2026-11-01", 21).unwrap_err();
+        let err = Window::parse(Zone::Wib, "1 Des", "2026-11-01", 21).unwrap_err();
         let AppError::Invalid(fields) = err else {
             panic!("{err:?}")
         };
         assert_eq!(fields.keys().collect::<Vec<_>>(), ["max_attempts", "opens_on"]);
-        let err = Window::parse("2026-12-02", "2026-12-01", 1).unwrap_err();
+        let err = Window::parse(Zone::Wib, "2026-12-02", "2026-12-01", 1).unwrap_err();
         assert_eq!(err.field_messages("closes_on"), vec![said(P::ErrDatesInvalid)]);
     }
 }

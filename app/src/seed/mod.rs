@@ -229,10 +229,10 @@ pub async fn assign_demo_scenarios(db: &DatabaseConnection) -> AppResult<()> {
     if assigned > 0 {
         return Ok(());
     }
-    let today = (Utc::now() + chrono::Duration::hours(7))
-        .format("%Y-%m-%d")
-        .to_string();
-    let window = Window::parse(&today, "", 2)?;
+    // Demo data: the default zone's today.
+    let zone = crate::calendar::Zone::default();
+    let today = crate::calendar::Clock::default().today(zone).to_string();
+    let window = Window::parse(zone, &today, "", 2)?;
     for (row, _) in crate::scenarios::store::all(db).await? {
         assign(db, class.id, &row.key, window).await?;
     }

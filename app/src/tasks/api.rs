@@ -50,7 +50,15 @@ pub async fn create_task(
     late_until_on: String,
 ) -> Result<(), AppError> {
     let state = manager(class_id).await?;
-    let task = super::new_task::parse_task(&title, &brief, &due_on, &due_time, &late_policy, &late_until_on)?;
+    let task = super::new_task::parse_task(
+        state.zone,
+        &title,
+        &brief,
+        &due_on,
+        &due_time,
+        &late_policy,
+        &late_until_on,
+    )?;
     let id = store::create(&state.db, class_id, task).await?;
     crate::web::redirect(&format!("/classes/{class_id}/tasks/{id}"));
     Ok(())

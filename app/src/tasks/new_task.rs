@@ -1,13 +1,14 @@
 //! A task as the facilitator typed it, checked field by field.
 use super::store::NewTask;
+use crate::calendar::Zone;
 use crate::error::{AppError, AppResult};
-use crate::i18n::at_wib;
 use crate::i18n::said;
 use crate::i18n::P;
 use crate::teams::domain::submissions::LatePolicy;
 use chrono::{NaiveDate, NaiveTime};
 
 pub fn parse_task(
+    zone: Zone,
     title: &str,
     brief: &str,
     due_on: &str,
@@ -32,7 +33,7 @@ pub fn parse_task(
     if time.is_none() {
         bad("due_time", P::ErrTimeBad);
     }
-    let due = date(due_on).zip(time).and_then(|(d, t)| at_wib(d, t));
+    let due = date(due_on).zip(time).map(|(d, t)| zone.at(d, t));
     if due.is_none() {
         bad("due_on", P::ErrDateBad);
     }
@@ -40,7 +41,7 @@ pub fn parse_task(
     let policy = match late_policy {
         "accepted" => Some(LatePolicy::Accepted),
         "refused" => Some(LatePolicy::Refused),
-        "until" => match (date(late_until_on).and_then(|d| at_wib(d, end_of_day)), due) {
+        "until" => match (date(late_until_on).map(|d| zone.at(d, end_of_day)), due) {
             (Some(end), Some(due)) if end > due => Some(LatePolicy::AcceptedUntil(end)),
             _ => {
                 bad("late_until_on", P::ErrLateUntil);

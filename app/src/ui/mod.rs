@@ -2,7 +2,7 @@
 #[cfg(feature = "hydrate")]
 pub mod autosave;
 mod forms;
-mod outcome;
+pub mod outcome;
 mod page_data;
 #[cfg(feature = "ssr")]
 pub mod rendered;

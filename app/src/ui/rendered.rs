@@ -60,6 +60,31 @@ pub fn button_form<S: ServerFn>(
     }
 }
 
+/// As `button_form`, behind a confirmation that says what will change for
+/// whom (`what`): a disclosure opened in place, so it works without
+/// JavaScript. The slot stays outside it (a reloaded page shows it closed).
+#[allow(clippy::too_many_arguments)]
+pub fn confirm_button_form<S: ServerFn>(
+    class_id: i64,
+    slot: String,
+    hidden: Vec<(&'static str, String)>,
+    ask: P,
+    what: String,
+    confirm: P,
+    done: P,
+) -> impl IntoView {
+    view! {
+        <details class="confirm">
+            <summary class="button primary">{tr(ask)}</summary>
+            <div class="confirm-body">
+                <p>{what}</p>
+                {row_button_form::<S>(class_id, slot.clone(), hidden, confirm, true)}
+            </div>
+        </details>
+        <ErrorSlot id=slot.clone() action={slot_action::<S>(&slot)} done />
+    }
+}
+
 /// As `button_form`, for a row the action takes away (unassign, remove): its
 /// slot is the section's, which stays, and the section renders it.
 pub fn row_button_form<S: ServerFn>(
@@ -108,12 +133,39 @@ pub fn card_list(cards: Vec<Card>, empty: &'static str) -> impl IntoView {
     .into_any()
 }
 
-/// A moment as people in Bangka Belitung read it: Western Indonesian Time.
-pub fn wib(t: chrono::DateTime<chrono::Utc>) -> String {
-    // WIB is UTC+7 all year.
-    (t + chrono::Duration::hours(7))
-        .format("%Y-%m-%d %H:%M WIB")
-        .to_string()
+/// The organisation's zone and clock (see `calendar`), from the server state.
+fn calendar() -> (crate::calendar::Zone, crate::calendar::Clock) {
+    use_context::<crate::state::AppState>()
+        .map(|s| (s.zone, s.clock))
+        .unwrap_or_default()
+}
+
+/// A moment as the organisation reads it, in its zone and the reader's
+/// language: "5 Desember 2026, 23.04 WIB".
+pub fn moment(t: chrono::DateTime<chrono::Utc>) -> String {
+    let zone = calendar().0;
+    crate::i18n::fmt_moment(zone.local(t), zone.label(), locale())
+}
+
+/// The organisation's date of a moment, as text: "5 Desember 2026".
+pub fn local_date(t: chrono::DateTime<chrono::Utc>) -> String {
+    crate::i18n::fmt_date(calendar().0.date_of(t), locale())
+}
+
+/// The organisation's date of a moment as a date field's value (YYYY-MM-DD).
+pub fn date_value(t: chrono::DateTime<chrono::Utc>) -> String {
+    calendar().0.date_of(t).to_string()
+}
+
+/// The organisation's zone as people write it after a time: "WIB".
+pub fn zone_label() -> &'static str {
+    calendar().0.label()
+}
+
+/// Today, in the organisation's zone, as a date field's value (YYYY-MM-DD).
+pub fn today_value() -> String {
+    let (zone, clock) = calendar();
+    clock.today(zone).to_string()
 }
 
 /// What someone handed in: their text, their links and their files

@@ -286,13 +286,7 @@ both_backends!(
             )
             .await;
         assert_eq!(r.status, StatusCode::FOUND);
-        assert!(r
-            .headers
-            .get("location")
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .contains("__err="));
+        assert!(!r.is_ok(), "an error redirect: {r:?}");
         // Cross-site, even with the right token.
         let body = format!("csrf={}&name=X&description=", c.csrf);
         let req = axum::http::Request::post("/api/create_programme")

@@ -128,7 +128,8 @@ async fn world(app: &TestApp) -> World {
     app.enrol(someone, class_a, Membership::Participant).await;
     let (task, pair, goal) = teamwork(app, class_a, someone, part_own).await;
     app.load_shipped().await;
-    let window = app::scenarios::assign::Window::parse("2026-01-01", "", 0).expect("window");
+    let window =
+        app::scenarios::assign::Window::parse(app::calendar::Zone::Wib, "2026-01-01", "", 0).expect("window");
     let assignment = app::scenarios::assign::assign(&app.db, class_a, "aplikasi-laporan", window)
         .await
         .expect("assign");
@@ -200,7 +201,16 @@ async fn reflections_to_score(
 async fn teamwork(app: &TestApp, class: i64, mentor: i64, mentee: i64) -> (i64, i64, i64) {
     use app::entities::{mentoring_goal, mentoring_pair};
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let new = app::tasks::new_task::parse_task("Tugas", "", "2026-12-01", "", "accepted", "").expect("task");
+    let new = app::tasks::new_task::parse_task(
+        app::calendar::Zone::Wib,
+        "Tugas",
+        "",
+        "2026-12-01",
+        "",
+        "accepted",
+        "",
+    )
+    .expect("task");
     let task = app::tasks::store::create(&app.db, class, new)
         .await
         .expect("task");

@@ -282,7 +282,7 @@ both_backends!(
         ok(&app.call(&w.facilitator, "/api/evaluation_flags", &release).await);
         let mine = app.get_json(&w.member, &task_page).await.body;
         assert!(
-            mine.contains(text(P::ResultTitle)) && mine.contains("82.5") && mine.contains("Memuaskan"),
+            mine.contains(text(P::ResultTitle)) && mine.contains("82,5") && mine.contains("Memuaskan"),
             "{mine}"
         );
         assert!(
@@ -515,7 +515,8 @@ both_backends!(
             app.enrol(e, class, Membership::Evaluator).await;
             evaluators.push((e, app.session(e).await));
         }
-        let window = app::scenarios::assign::Window::parse("2026-01-01", "", 0).unwrap();
+        let window =
+            app::scenarios::assign::Window::parse(app::calendar::Zone::Wib, "2026-01-01", "", 0).unwrap();
         let assignment = app::scenarios::assign::assign(&app.db, class, "aplikasi-laporan", window)
             .await
             .unwrap();
@@ -632,7 +633,9 @@ both_backends!(
         assert!(mine.contains(text(P::ResultTitle)), "{mine}");
         let report = reflection_results(app, class, assignment).await;
         let total = report.reports[0].final_total.unwrap();
-        assert!(mine.contains(&format!("{total:.1}")), "{total} in {mine}");
+        // One decimal, with the Indonesian decimal comma.
+        let shown = format!("{total:.1}").replace('.', ",");
+        assert!(mine.contains(&shown), "{shown} in {mine}");
 
         let csv = app
             .get(

@@ -361,7 +361,8 @@ both_backends!(
             .await;
         app.enrol(e, class, Membership::Evaluator).await;
         let evaluator = app.session(e).await;
-        let window = app::scenarios::assign::Window::parse("2026-01-01", "", 0).unwrap();
+        let window =
+            app::scenarios::assign::Window::parse(app::calendar::Zone::Wib, "2026-01-01", "", 0).unwrap();
         let assignment = app::scenarios::assign::assign(&app.db, class, "aplikasi-laporan", window)
             .await
             .unwrap();

@@ -127,9 +127,16 @@ async fn world(app: &TestApp) -> World {
     app.enrol(mentor, class, Membership::Participant).await;
     mentoring(app, class, mentor, writer).await;
 
-    let new =
-        app::tasks::new_task::parse_task(&format!("Tugas {SHORT}"), LONG, "2026-12-01", "", "accepted", "")
-            .expect("task");
+    let new = app::tasks::new_task::parse_task(
+        app::calendar::Zone::Wib,
+        &format!("Tugas {SHORT}"),
+        LONG,
+        "2026-12-01",
+        "",
+        "accepted",
+        "",
+    )
+    .expect("task");
     let task = app::tasks::store::create(&app.db, class, new)
         .await
         .expect("task");
@@ -139,7 +146,8 @@ async fn world(app: &TestApp) -> World {
     let lesson = poison_lesson(app).await;
     let reflected = lesson_reflection(app, class, writer).await;
     poison_scenario(app).await;
-    let window = app::scenarios::assign::Window::parse("2026-01-01", "", 0).expect("window");
+    let window =
+        app::scenarios::assign::Window::parse(app::calendar::Zone::Wib, "2026-01-01", "", 0).expect("window");
     let assignment = app::scenarios::assign::assign(&app.db, class, "aplikasi-laporan", window)
         .await
         .expect("assign");

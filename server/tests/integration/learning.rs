@@ -351,7 +351,6 @@ both_backends!(facilitators_plan_releases_by_date, async |app: &TestApp| {
     let shipped = store::shipped().unwrap();
     let unit = shipped.units[1].key.clone();
     let lesson = shipped.units[1].lessons[0].key.clone();
-    let today = chrono::Utc::now().date_naive();
     let set = |mode: &str, day: String| {
         vec![
             ("class_id", class.to_string()),
@@ -361,35 +360,51 @@ both_backends!(facilitators_plan_releases_by_date, async |app: &TestApp| {
         ]
     };
     let lesson_url = format!("/api/lesson?class_id={class}&lesson={lesson}");
-
-    let tomorrow = (today + chrono::Duration::days(1)).to_string();
+    let open_now = async || {
+        let units: ClassUnits = serde_json::from_str(
+            &app.get_json(&fc, &format!("/api/class_units?class_id={class}"))
+                .await
+                .body,
+        )
+        .unwrap();
+        let listed = units.units.iter().find(|u| u.key == unit).unwrap().open;
+        let readable = app.get_json(&pc, &lesson_url).await;
+        assert_eq!(
+            readable.error().is_none(),
+            listed,
+            "the list and the lesson agree: {readable:?}"
+        );
+        listed
+    };
+    // Issue 22: the unit opens at midnight in the organisation's zone (WIB:
+    // 17:00 UTC the day before), not at 00:00 UTC (07:00 WIB).
+    let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+    app.state.clock.set(at("2026-12-31T16:59:59Z"));
     assert!(app
-        .call(&fc, "/api/set_release", &set("date", tomorrow))
+        .call(&fc, "/api/set_release", &set("date", "2027-01-01".into()))
         .await
         .status
         .is_success());
+    assert!(!open_now().await, "23:59:59 WIB on 31 December: not open yet");
     assert_eq!(
         app.get_json(&pc, &lesson_url).await.error(),
         Some(AppError::rule(K::UnitNotReleased))
     );
-    let units: ClassUnits = serde_json::from_str(
-        &app.get_json(&fc, &format!("/api/class_units?class_id={class}"))
-            .await
-            .body,
-    )
-    .unwrap();
-    let planned = units.units.iter().find(|u| u.key == unit).unwrap();
-    assert!(!planned.open, "not open before its date");
-
+    app.state.clock.set(at("2026-12-31T17:00:00Z"));
+    assert!(
+        open_now().await,
+        "00:00 WIB on 1 January: open, seven hours before UTC's midnight"
+    );
+    // A leap day, at the first minute of the day in WIB.
+    app.state.clock.set(at("2028-02-28T16:59:00Z"));
     assert!(app
-        .call(&fc, "/api/set_release", &set("date", today.to_string()))
+        .call(&fc, "/api/set_release", &set("date", "2028-02-29".into()))
         .await
         .status
         .is_success());
-    assert!(
-        app.get_json(&pc, &lesson_url).await.status.is_success(),
-        "open on its date"
-    );
+    assert!(!open_now().await, "28 February, 23:59 WIB");
+    app.state.clock.set(at("2028-02-28T17:00:00Z"));
+    assert!(open_now().await, "29 February, 00:00 WIB");
 
     let bad = app
         .call(&fc, "/api/set_release", &set("date", "besok".into()))
@@ -466,102 +481,6 @@ both_backends!(
                 .await
                 .error(),
             Some(AppError::Forbidden)
-        );
-    }
-);
-
-/// A plain form post of `fields` (no JSON wanted) from the page `referer`:
-/// its status and where the browser is sent.
-async fn plain_post(
-    app: &TestApp,
-    client: &Client,
-    path: &str,
-    fields: &[(&str, &str)],
-    referer: &str,
-) -> (axum::http::StatusCode, String) {
-    use axum::body::Body;
-    use axum::http::{header, Request};
-    let mut all = vec![("csrf", client.csrf.as_str())];
-    all.extend_from_slice(fields);
-    let req = Request::post(path)
-        .header(header::COOKIE, &client.cookie)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "text/html")
-        .header(header::HOST, "127.0.0.1:3000")
-        .header(header::ORIGIN, "http://127.0.0.1:3000")
-        .header(header::REFERER, referer)
-        .body(Body::from(serde_urlencoded::to_string(all).unwrap()))
-        .unwrap();
-    let res = app.send(req).await;
-    let location = res
-        .headers
-        .get(header::LOCATION)
-        .map(|l| l.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (res.status, location)
-}
-
-both_backends!(
-    without_js_a_release_error_shows_under_its_own_unit_only,
-    async |app: &TestApp| {
-        store::load_shipped_if_empty(&app.db).await.unwrap();
-        let class = app.class("Kelas Tanpa JS").await;
-        let f = app.user("Fasilitator Tanpa JS", &[Role::Facilitator]).await;
-        app.enrol(f, class, Membership::Facilitator).await;
-        let fc = app.session(f).await;
-        let units_page = format!("http://127.0.0.1:3000/classes/{class}/learn");
-        let unit = store::shipped().unwrap().units[1].key.clone();
-        let slot = format!("release-{unit}-error-slot");
-        let class_id = class.to_string();
-        let release = |opens_on: &'static str| {
-            [
-                ("__slot", slot.as_str()),
-                ("class_id", class_id.as_str()),
-                ("unit", unit.as_str()),
-                ("mode", "date"),
-                ("opens_on", opens_on),
-            ]
-        };
-        // A date release without a date.
-        let (status, location) = plain_post(app, &fc, "/api/set_release", &release(""), &units_page).await;
-        assert!(status.is_redirection(), "{status}");
-        // Back to the form's slot (`#slot`: the browser scrolls there, not to the top).
-        assert!(
-            location.ends_with(&format!("&__slot={slot}#{slot}")),
-            "{location}"
-        );
-        let back = location.trim_start_matches("http://127.0.0.1:3000");
-        let page = app.get(&fc, back.split('#').next().unwrap()).await.body;
-        assert_eq!(
-            page.matches("Wajib diisi.").count(),
-            1,
-            "the error shows under one unit"
-        );
-
-        // Corrected and sent again from the page that showed the error: the
-        // answer comes back to the same slot with the outcome, and the old
-        // error is gone from the address.
-        let (status, location) =
-            plain_post(app, &fc, "/api/set_release", &release("2027-01-15"), &location).await;
-        assert!(status.is_redirection(), "{status}");
-        assert_eq!(location, format!("{units_page}?__done={slot}#{slot}"));
-        let page = app
-            .get(&fc, &format!("/classes/{class}/learn?__done={slot}"))
-            .await
-            .body;
-        assert!(!page.contains("Wajib diisi."), "the old error is not shown again");
-        let at = page
-            .find(&format!(r#"<p id="{slot}""#))
-            .expect("the slot is on the page");
-        let tag = &page[at..at + page[at..].find('>').unwrap()];
-        assert!(
-            tag.contains(r#"class="outcome-ok""#) && tag.contains(r#"role="status""#),
-            "{tag}"
-        );
-        assert_eq!(
-            page.matches("outcome-ok").count(),
-            1,
-            "the outcome shows in this unit's slot only"
         );
     }
 );

@@ -15,6 +15,7 @@ mod learning;
 mod lti;
 mod malformed;
 mod page_queries;
+mod plain_posts;
 mod races;
 mod roster_import;
 mod rubrics;

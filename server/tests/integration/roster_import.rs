@@ -5,7 +5,7 @@ use app::auth::model::Role;
 use app::auth::policy::Membership;
 use app::classes::model::{ClassDetail, ImportPreview};
 use app::entities::{class_member, user};
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// 30 people: 3 Boomers, 8 Gen X, 12 Gen Y, 7 Gen Z (article scheme).
 pub fn roster_csv() -> String {
@@ -148,6 +148,82 @@ both_backends!(
             .await;
         assert!(r.status.is_success());
         assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 31);
+    }
+);
+
+// Issue 22: a roster uploaded again, with two people added, is not an error:
+// those already in the class are skipped and not counted twice, the two new
+// ones are enrolled; the same file a third time has nothing to import.
+both_backends!(
+    a_roster_uploaded_again_adds_only_who_is_new,
+    async |app: &TestApp| {
+        let class = app.class("Kelas Ulang").await;
+        let f = app.user("Fasilitator Ulang", &[Role::Facilitator]).await;
+        app.enrol(f, class, Membership::Facilitator).await;
+        let c = app.session(f).await;
+        let commit = |upload: String| {
+            let c = &c;
+            async move {
+                let fields = [("class_id", class.to_string()), ("upload_id", upload)];
+                app.call(c, "/api/commit_roster", &fields).await
+            }
+        };
+        let first = preview(app, &c, class, &roster_csv()).await;
+        assert!(commit(first.upload_id).await.status.is_success());
+        let mut grown = roster_csv();
+        for (i, birth) in ["19910704", "19930212"].iter().enumerate() {
+            let nip = app::seed::demo_nip(birth, 2, 90 + i);
+            grown.push_str(&format!("{nip};Peserta Baru {i};P;Bappeda;Analis\n"));
+        }
+        let again = preview(app, &c, class, &grown).await;
+        assert!(
+            again.issues.is_empty(),
+            "already enrolled is not an error: {:?}",
+            again.issues
+        );
+        assert_eq!((again.in_class_count(), again.to_enrol()), (30, 2));
+        let r = app
+            .get_json(
+                &c,
+                &format!(
+                    "/api/roster_preview_html?class_id={class}&upload_id={}",
+                    again.upload_id
+                ),
+            )
+            .await;
+        assert!(
+            r.body.contains("30 orang sudah menjadi peserta kelas ini"),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("Impor 2 peserta"), "{}", r.body);
+        let r = commit(again.upload_id).await;
+        assert_eq!(r.body, "2", "only the new people are counted: {r:?}");
+        let members = class_member::Entity::find()
+            .filter(class_member::Column::ClassId.eq(class))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(
+            members, 33,
+            "30 + 2 participants and the facilitator, nobody twice"
+        );
+        let third = preview(app, &c, class, &grown).await;
+        assert_eq!(third.to_enrol(), 0);
+        let r = app
+            .get_json(
+                &c,
+                &format!(
+                    "/api/roster_preview_html?class_id={class}&upload_id={}",
+                    third.upload_id
+                ),
+            )
+            .await;
+        assert!(r.body.contains("Tidak ada yang perlu diimpor"), "{}", r.body);
+        assert!(
+            !r.body.contains("commit_roster"),
+            "no import form when nothing is new"
+        );
     }
 );
 

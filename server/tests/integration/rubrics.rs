@@ -97,7 +97,7 @@ both_backends!(
         let live = preview(app, &facilitator, &form_of(class, rubric_id, &body)).await;
         let line: String = serde_json::from_str(&live.body).unwrap();
         assert!(
-            line.starts_with("Jumlah bobot 100 %") && line.contains("100.0"),
+            line.starts_with("Jumlah bobot 100 %") && line.contains("100,0"),
             "{line}"
         );
         let mut bad = body.clone();

@@ -38,7 +38,7 @@ async fn setup(app: &TestApp, closes_on: &str, attempts: i32) -> (i64, i64, i64,
     row.birth_date = Set(chrono::NaiveDate::from_ymd_opt(1972, 5, 1));
     row.update(&app.db).await.unwrap();
     app.enrol(p, class, Membership::Participant).await;
-    let window = assign::Window::parse("2026-01-01", closes_on, attempts).unwrap();
+    let window = assign::Window::parse(app::calendar::Zone::Wib, "2026-01-01", closes_on, attempts).unwrap();
     let assignment = assign::assign(&app.db, class, KEY, window).await.unwrap();
     (class, assignment, p, app.session(p).await)
 }

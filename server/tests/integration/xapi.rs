@@ -131,7 +131,8 @@ both_backends!(
 
         // A scenario played to its ending: one statement per decision, then
         // the finished attempt with its decision grade, in the step's transaction.
-        let window = app::scenarios::assign::Window::parse("2026-01-01", "", 0).unwrap();
+        let window =
+            app::scenarios::assign::Window::parse(app::calendar::Zone::Wib, "2026-01-01", "", 0).unwrap();
         let assignment = app::scenarios::assign::assign(&app.db, class, "aplikasi-laporan", window)
             .await
             .unwrap();

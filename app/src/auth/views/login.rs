@@ -19,9 +19,13 @@ pub fn LoginPage() -> impl IntoView {
             <ServerForm action=login attr:class="stack" attr:novalidate=true>
                 <CsrfField />
                 <input type="hidden" name="next" value=next />
+                // Without JavaScript a wrong password comes back with the NIP
+                // still typed (the password never travels back).
+                <crate::ui::outcome::KeepFields names="identifier" />
                 <div class="field">
                     <label for="identifier">{t(K::LoginIdentifier)}</label>
                     <input id="identifier" name="identifier" type="text" autocomplete="username"
+                        value=crate::ui::outcome::kept("identifier")
                         required aria-describedby="identifier-hint identifier-error" />
                     <p class="hint" id="identifier-hint">{t(K::LoginIdentifierHint)}</p>
                     <FieldError error field="identifier" />

@@ -10,9 +10,10 @@ use leptos::prelude::*;
 pub fn preview_body(preview: ImportPreview) -> impl IntoView {
     let locale = use_locale();
     let commit = form_action::<CommitRoster>();
-    let total = preview.rows.len();
     let data_rows = preview.data_rows();
     let known = preview.known_count();
+    let in_class = preview.in_class_count();
+    let to_enrol = preview.to_enrol();
     let issues = preview.issues.clone();
     let ok = issues.is_empty();
     let (class_id, upload_id) = (preview.class_id, preview.upload_id.clone());
@@ -27,17 +28,27 @@ pub fn preview_body(preview: ImportPreview) -> impl IntoView {
                 </div>
                 <IssueTable issues=issues.clone() />
                 }.into_any()
+            } else if to_enrol == 0 {
+                // A roster uploaded again, with nobody new: nothing to do, and
+                // the way back offered instead of an empty import.
+                view! {
+                <div class="alert alert-ok" role="status">{crate::ui::tp(P::ImportNothingNew)}</div>
+                <p><a class="button" href=format!("/classes/{class_id}")>{crate::ui::tp(P::ImportBackToClass)}</a></p>
+                }.into_any()
             } else {
                 view! {
                 <div class="alert alert-ok" role="status">
-                    {move || fill(P::ImportReady.t(locale.get()), &[(total - known).to_string(), known.to_string()])}
+                    {move || fill(P::ImportReady.t(locale.get()), &[(to_enrol - known).to_string(), known.to_string()])}
+                    {(in_class > 0).then(|| view! {
+                        " "{move || fill(P::ImportAlreadyInClass.t(locale.get()), &[in_class.to_string()])}
+                    })}
                 </div>
                 <ServerForm action=commit>
                     <CsrfField />
                     <input type="hidden" name="class_id" value=class_id />
                     <input type="hidden" name="upload_id" value=upload_id.clone() />
                     <button type="submit" class="button primary">
-                        {move || fill(P::ImportCommit.t(locale.get()), &[total.to_string()])}
+                        {move || fill(P::ImportCommit.t(locale.get()), &[to_enrol.to_string()])}
                     </button>
                 </ServerForm>
                 }.into_any()
@@ -77,6 +88,9 @@ pub fn preview_body(preview: ImportPreview) -> impl IntoView {
 fn status_cell(r: &PreviewRow) -> AnyView {
     if !r.known {
         return crate::ui::tp(P::ImportStatusNew).into_any();
+    }
+    if r.in_class && r.changes.is_empty() {
+        return crate::ui::tp(P::ImportInClass).into_any();
     }
     if r.kept {
         return t(K::ImportKnownLocked).into_any();

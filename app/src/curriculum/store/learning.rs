@@ -8,7 +8,7 @@ use crate::entities::{
 };
 use crate::error::{AppError, AppResult};
 use crate::markdown::to_safe_html_cached;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use sea_orm::{prelude::*, QueryOrder, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
@@ -36,23 +36,20 @@ pub(super) async fn completed<C: ConnectionTrait>(
     Ok(rows.into_iter().map(|r| r.lesson_id).collect())
 }
 
-pub fn today() -> NaiveDate {
-    Utc::now().date_naive()
-}
-
-/// The units a person sees in a class: participants only released ones.
+/// The units a person sees in a class: participants only released ones, as
+/// of `today` (the organisation's date, see `AppState::today`).
 pub async fn class_units<C: ConnectionTrait>(
     db: &C,
     class_id: i64,
     user_id: i64,
     see_all: bool,
+    today: NaiveDate,
 ) -> AppResult<Vec<UnitCard>> {
     let ((units, lessons), plan, done) = tokio::try_join!(
         super::live_outline(db),
         releases(db, class_id),
         completed(db, user_id, class_id)
     )?;
-    let today = today();
     let cards = units
         .into_iter()
         .map(|u| {

@@ -93,7 +93,7 @@ pub(super) fn retired_section(items: Vec<crate::curriculum::store::retired::Reti
             let action = slot_action::<RestoreContent>(RETIRED_SLOT);
             view! {
                 <li class="author-row">
-                    <span><strong>{crate::ui::tp(kind)}</strong>" · "{r.title.get(l).to_string()}" · "<span class="muted">{crate::ui::rendered::wib(r.at)}</span></span>
+                    <span><strong>{crate::ui::tp(kind)}</strong>" · "{r.title.get(l).to_string()}" · "<span class="muted">{crate::ui::rendered::moment(r.at)}</span></span>
                     <ServerForm action attr:class="inline-form" attr:data-error-slot=RETIRED_SLOT>
                         <CsrfField />
                         <SlotField id=RETIRED_SLOT.to_string() />

@@ -139,7 +139,7 @@ pub(super) fn assign_section(data: &EvalData) -> impl IntoView {
                 <tr>
                     <td>{data.names.get(&a.evaluator_id).cloned().unwrap_or_default()}</td>
                     <td>{role_label(&a.role)}</td>
-                    <td>{format!("{:.1}", a.role_weight)}</td>
+                    <td>{crate::i18n::fmt_decimal(a.role_weight, 1, locale())}</td>
                     <td>{subject_label(data, a.subject_id)}</td>
                     <td>{row_button_form::<UnassignEvaluator>(data.class.id, "assignments".into(), hidden, P::EvalUnassign, false)}</td>
                 </tr>
@@ -162,7 +162,7 @@ pub(super) fn assign_section(data: &EvalData) -> impl IntoView {
     view! {
         <section class="panel">
             <h2>{tr(P::EvalEvaluators)}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="table">
                     <thead><tr><th>{tr(P::EvalEvaluator)}</th><th>{tr(P::EvalRole)}</th><th>{tr(P::EvalWeight)}</th><th>{tr(P::EvalScope)}</th><th></th></tr></thead>
                     <tbody>{rows}</tbody>

@@ -2,7 +2,7 @@
 //! moderation, agreement between evaluators, calibration and exports.
 use crate::evaluation::api::{EvaluationFlags, ModerateScore};
 use crate::evaluation::subjects::Subject;
-use crate::i18n::{fill, P};
+use crate::i18n::{fill, fmt_decimal, P};
 use crate::results::report::{Agreement, SubjectReport};
 use crate::results::store::{self, DRAFT, RESCORE, SUBMITTED};
 use crate::results::target::REFLECTION;
@@ -17,8 +17,9 @@ use leptos::server_fn::ServerFn;
 use super::evaluation_page::*;
 use crate::evaluation::page_data::*;
 
+/// A score with one decimal, the reader's way ("84,5" in Indonesian).
 pub(super) fn fmt(v: f64) -> String {
-    format!("{v:.1}")
+    fmt_decimal(v, 1, locale())
 }
 
 pub(super) fn results(data: &EvalData) -> impl IntoView {
@@ -124,13 +125,23 @@ pub(super) fn reading(r: Reading) -> &'static str {
 }
 
 pub(super) fn coefficient(v: Option<f64>, read: fn(f64) -> Reading) -> String {
-    v.map_or_else(|| "—".to_string(), |v| format!("{v:.3} ({})", reading(read(v))))
+    v.map_or_else(
+        || "—".to_string(),
+        |v| format!("{} ({})", fmt_decimal(v, 3, locale()), reading(read(v))),
+    )
 }
 
 pub(super) fn agreement_row(title: String, a: &Agreement) -> impl IntoView {
     let percent = a.percent.map_or_else(
         || "—".to_string(),
-        |(e, n)| format!("{:.0} % / {:.0} %", e * 100.0, n * 100.0),
+        |(e, n)| {
+            let l = locale();
+            format!(
+                "{} % / {} %",
+                fmt_decimal(e * 100.0, 0, l),
+                fmt_decimal(n * 100.0, 0, l)
+            )
+        },
     );
     view! {
         <tr>
@@ -153,20 +164,41 @@ pub(super) fn agreement_section(data: &EvalData) -> Option<impl IntoView> {
         .zip(criteria)
         .map(|(c, a)| agreement_row(c.title.clone(), a))
         .collect_view();
+    // In words first; the statistics behind a disclosure, explained.
+    let headline = overall.reading().map(|r| {
+        tr(match r {
+            Reading::Good => P::AgreementReadGood,
+            Reading::Acceptable => P::AgreementReadAcceptable,
+            Reading::Low => P::AgreementReadLow,
+        })
+    });
+    let weakest: Vec<String> = rubric
+        .body
+        .criteria
+        .iter()
+        .zip(criteria)
+        .filter(|(_, a)| a.reading() == Some(Reading::Low))
+        .map(|(c, _)| c.title.clone())
+        .collect();
     Some(view! {
         <section class="panel">
             <h2>{tr(P::AgreementTitle)}</h2>
-            <p class="hint">{tr(P::AgreementHint)}</p>
-            {(overall.icc.is_none() && overall.alpha_interval.is_none()).then(|| view! { <p class="notice">{tr(P::AgreementTooFew)}</p> })}
-            <div class="table-wrap">
-                <table class="table agreement">
-                    <thead><tr>
-                        <th></th><th>{tr(P::AlphaInterval)}</th><th>{tr(P::AlphaOrdinal)}</th>
-                        <th>"ICC(2,1)"</th><th>"ICC(2,k)"</th><th>{tr(P::PercentAgreement)}</th>
-                    </tr></thead>
-                    <tbody>{agreement_row(tr(P::AgreementTotal).to_string(), overall)}{rows}</tbody>
-                </table>
-            </div>
+            {headline.map(|h| view! { <p class="agreement-reading"><strong>{h}</strong></p> })}
+            {(!weakest.is_empty()).then(|| view! { <p>{fill(tr(P::AgreementWeakest), &[weakest.join(", ")])}</p> })}
+            {headline.is_none().then(|| view! { <p class="notice">{tr(P::AgreementTooFew)}</p> })}
+            <details class="agreement-figures">
+                <summary>{tr(P::AgreementFigures)}</summary>
+                <p class="hint">{tr(P::AgreementHint)}</p>
+                <div class="table-wrap" tabindex="0">
+                    <table class="table agreement">
+                        <thead><tr>
+                            <th></th><th>{tr(P::AlphaInterval)}</th><th>{tr(P::AlphaOrdinal)}</th>
+                            <th>"ICC(2,1)"</th><th>"ICC(2,k)"</th><th>{tr(P::PercentAgreement)}</th>
+                        </tr></thead>
+                        <tbody>{agreement_row(tr(P::AgreementTotal).to_string(), overall)}{rows}</tbody>
+                    </table>
+                </div>
+            </details>
         </section>
     })
 }

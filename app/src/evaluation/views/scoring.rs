@@ -19,7 +19,7 @@ pub(super) fn counting_version(counted: &Option<Counted>) -> impl IntoView {
         Some(s) => {
             let files = s.files.clone();
             view! {
-                <p class="muted">{fill(tr(P::VersionNumber), &[s.number.to_string()])}" · "{crate::ui::rendered::wib(s.submitted_at)}</p>
+                <p class="muted">{fill(tr(P::VersionNumber), &[s.number.to_string()])}" · "{crate::ui::rendered::moment(s.submitted_at)}</p>
                 {crate::ui::rendered::submission_content(&s.body, &s.links, files)}
             }
             .into_any()
@@ -251,7 +251,7 @@ pub(super) fn compare(data: &ScoreData) -> Option<impl IntoView> {
         .collect_view();
     Some(view! {
         <h2>{tr(P::CompareTitle)}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="table compare">
                 <thead><tr><th></th><th>{tr(P::CompareYours)}</th><th>{tr(P::CompareReference)}</th><th>{tr(P::CompareGap)}</th></tr></thead>
                 <tbody>{rows}</tbody>

@@ -84,7 +84,7 @@ fn overview(data: &MentoringData) -> impl IntoView {
         <section class="panel">
             <h2>{tr(P::PairsTitle)}</h2>
             {empty.then(|| view! { <p class="notice">{tr(P::PairsNone)}</p> })}
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="table pairs">
                     <thead><tr>
                         <th>{tr(P::Mentor)}</th><th>{tr(P::Mentee)}</th><th>{tr(P::PairTopics)}</th>
@@ -306,9 +306,7 @@ fn sessions(data: &MentoringData, pair: i64) -> impl IntoView {
         .collect_view();
     let slot = format!("log-{pair}");
     let id = |name: &str| format!("{name}-{pair}");
-    let today = (chrono::Utc::now() + chrono::Duration::hours(7))
-        .format("%Y-%m-%d")
-        .to_string();
+    let today = crate::ui::rendered::today_value();
     view! {
         <h3>{tr(P::SessionsTitle)}</h3>
         <ol class="sessions">{items}</ol>

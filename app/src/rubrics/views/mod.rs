@@ -3,7 +3,7 @@
 use super::api::{CopyRubricTemplate, ImportRubric, SaveRubric};
 use super::domain::rubric::{Criterion, Level, Rubric};
 use super::store::Loaded;
-use crate::i18n::{fill, P};
+use crate::i18n::{fill, fmt_decimal, P};
 use crate::ui::rendered::{locale, tr};
 use crate::ui::{form_action, use_csrf, CsrfField, ErrorSlot};
 use leptos::prelude::*;
@@ -240,7 +240,7 @@ fn preview(loaded: &Loaded) -> impl IntoView {
     let rows = (0..levels)
         .map(|j| {
             let score = at_level(r, j);
-            view! { <li>{fill(tr(P::PreviewByLevel), &[(j + 1).to_string(), format!("{score:.1}")])}</li> }
+            view! { <li>{fill(tr(P::PreviewByLevel), &[(j + 1).to_string(), fmt_decimal(score, 1, locale())])}</li> }
         })
         .collect_view();
     let frozen = loaded.version.frozen.then(|| {
@@ -266,7 +266,11 @@ pub fn live_preview(r: &Rubric, locale: crate::i18n::Locale) -> String {
     let (top, bottom) = (at_level(r, 0), at_level(r, levels.saturating_sub(1)));
     fill(
         P::PreviewLive.t(locale),
-        &[total.to_string(), format!("{top:.1}"), format!("{bottom:.1}")],
+        &[
+            total.to_string(),
+            fmt_decimal(top, 1, locale),
+            fmt_decimal(bottom, 1, locale),
+        ],
     )
 }
 

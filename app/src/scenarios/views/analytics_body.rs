@@ -84,7 +84,7 @@ fn choice_sections(data: &AnalyticsData, gens: &[(String, String)]) -> impl Into
 /// Rows of counts with a column per generation and a total.
 fn counts_table(rows: Vec<(String, &ByGeneration)>, gens: &[(String, String)]) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table>
                 <thead><tr>
                     <th scope="col">{tr(P::OptionCol)}</th>
@@ -107,7 +107,7 @@ fn counts_table(rows: Vec<(String, &ByGeneration)>, gens: &[(String, String)]) -
 
 fn averages(data: &AnalyticsData, gens: &[(String, String)]) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table>
                 <thead><tr>
                     <th scope="col">{tr(P::GenerationCol)}</th>

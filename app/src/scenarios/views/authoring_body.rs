@@ -31,7 +31,7 @@ pub fn scenarios_body(all: Vec<Authored>) -> impl IntoView {
             <h1>{tr(P::ScenariosTitle)}</h1>
             <p>{tr(P::AuthoringIntro)}</p>
         </header>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table>
                 <thead><tr>
                     <th scope="col">{tr(P::AssignScenario)}</th>
@@ -129,7 +129,7 @@ pub fn editor_body(scenario: Authored) -> impl IntoView {
         <section aria-labelledby="graph-title">
             <h2 id="graph-title">{tr(P::GraphTitle)}</h2>
             <p class="hint">{tr(P::GraphLegend)}</p>
-            <div class="graph-wrap" inner_html=graph></div>
+            <div class="graph-wrap" tabindex="0" role="region" aria-labelledby="graph-title" inner_html=graph></div>
         </section>
         <section aria-labelledby="header-title">
             <h2 id="header-title">{tr(P::HeaderSource)}</h2>
@@ -165,13 +165,20 @@ fn node_card(key: &str, node: &Node, problems: &[Problem]) -> impl IntoView {
             <details open=bad>
                 <summary>{tr(P::NodeSource)}</summary>
                 {source_form(key, &node.id, node_source(node), &slot)}
-                <form method="post" action=DeleteScenarioNode::url() data-error-slot=delete_slot.clone()>
-                    <CsrfField />
-                    <SlotField id=delete_slot.clone() />
-                    <input type="hidden" name="key" value=key.to_string() />
-                    <input type="hidden" name="node" value=node.id.clone() />
-                    <button type="submit" class="button danger">{tr(P::DeleteNode)}</button>
-                </form>
+                // Asks first: a deleted node cannot be brought back.
+                <details class="confirm">
+                    <summary class="button danger">{tr(P::DeleteNodeAsk)}</summary>
+                    <div class="confirm-body">
+                        <p>{fill(tr(P::DeleteNodeWhat), std::slice::from_ref(&node.id))}</p>
+                        <form method="post" action=DeleteScenarioNode::url() data-error-slot=delete_slot.clone()>
+                            <CsrfField />
+                            <SlotField id=delete_slot.clone() />
+                            <input type="hidden" name="key" value=key.to_string() />
+                            <input type="hidden" name="node" value=node.id.clone() />
+                            <button type="submit" class="button danger">{fill(tr(P::DeleteNodeConfirm), std::slice::from_ref(&node.id))}</button>
+                        </form>
+                    </div>
+                </details>
                 <ErrorSlot id=delete_slot.clone() action={slot_action::<DeleteScenarioNode>(&delete_slot)} />
             </details>
         </li>

@@ -79,7 +79,7 @@ pub fn scenario_graph(s: &Scenario, flagged: &HashSet<String>) -> String {
         }
     }
     let mut svg = format!(
-        "<svg class=\"scenario-graph\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\">\
+        "<svg class=\"scenario-graph\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"graph-title\">\
          <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">\
          <path d=\"M0,0 L10,5 L0,10 z\" fill=\"#64748b\"/></marker></defs>"
     );

@@ -1,11 +1,11 @@
 //! The scenarios of a class, rendered on the server: a card per assignment
 //! with the caller's progress, and for facilitators the assignment form.
 use super::text::{tr, tx};
-use crate::i18n::{fill, fmt_date, P};
+use crate::i18n::{fill, P};
 use crate::scenarios::api::{AssignScenario, UpdateAssignment};
 use crate::scenarios::page_data::{ListData, ListItem};
 use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot, SlotField};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 pub fn class_list_body(data: ListData) -> impl IntoView {
@@ -25,11 +25,6 @@ pub fn class_list_body(data: ListData) -> impl IntoView {
     }
 }
 
-fn wib_date(t: DateTime<Utc>) -> String {
-    // WIB is UTC+7 all year.
-    fmt_date((t + Duration::hours(7)).date_naive(), super::text::locale())
-}
-
 fn card(class_id: i64, can_manage: bool, evaluates: bool, item: ListItem) -> impl IntoView {
     let play = format!("/classes/{class_id}/scenarios/{}", item.assignment_id);
     let analytics = format!("{play}/analytics");
@@ -38,9 +33,15 @@ fn card(class_id: i64, can_manage: bool, evaluates: bool, item: ListItem) -> imp
         0 => tr(P::AttemptsUnlimited).to_string(),
         n => n.to_string(),
     };
-    let mut window = fill(tr(P::OpenWindow), &[wib_date(item.opens_at)]);
+    let mut window = fill(
+        tr(P::OpenWindow),
+        &[crate::ui::rendered::local_date(item.opens_at)],
+    );
     if let Some(closes) = item.closes_at {
-        window = format!("{window}, {}", fill(tr(P::CloseWindow), &[wib_date(closes)]));
+        window = format!(
+            "{window}, {}",
+            fill(tr(P::CloseWindow), &[crate::ui::rendered::local_date(closes)])
+        );
     }
     let (status, action) = match &item.mine {
         Some(m) => match (m.in_progress, m.finished) {
@@ -70,7 +71,7 @@ fn card(class_id: i64, can_manage: bool, evaluates: bool, item: ListItem) -> imp
 }
 
 fn day(t: DateTime<Utc>) -> String {
-    (t + Duration::hours(7)).format("%Y-%m-%d").to_string()
+    crate::ui::rendered::date_value(t)
 }
 
 /// Change the window or policy of an assignment (to close it today, set the
@@ -110,7 +111,7 @@ fn assign_form(
     assignable: Vec<(String, crate::scenarios::model::Bilingual)>,
 ) -> impl IntoView {
     let action = form_action::<AssignScenario>();
-    let today = (Utc::now() + Duration::hours(7)).format("%Y-%m-%d").to_string();
+    let today = crate::ui::rendered::today_value();
     // Every scenario is assigned already: say so and where to go, not an empty list.
     if assignable.is_empty() {
         return view! {

@@ -200,7 +200,7 @@ fn summary_screen(s: &Scenario, sum: Summary, h: &Hidden) -> impl IntoView {
         {super::text::scores_table(&sum.scores)}
         {sum.grade.map(|g| view! {
             <section class="decision-grade">
-                <p><strong>{fill(tr(P::DecisionGrade), &[format!("{g:.0}")])}</strong></p>
+                <p><strong>{fill(tr(P::DecisionGrade), &[crate::i18n::fmt_decimal(g, 0, super::text::locale())])}</strong></p>
                 <p class="muted">{tr(P::DecisionGradeHelp)}</p>
             </section>
         })}

@@ -6,9 +6,8 @@ use super::store::{self, policy_of, version_of, Versions};
 use crate::i18n::{fill, P};
 use crate::tasks::page_data::{ListData, TaskData};
 use crate::teams::domain::submissions::{counting, standing, LatePolicy, Standing};
-use crate::ui::rendered::{submission_content, tr, wib};
+use crate::ui::rendered::{moment, submission_content, tr};
 use crate::ui::{form_action, use_csrf, CsrfField, ErrorSlot};
-use chrono::{Duration, Utc};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -16,7 +15,7 @@ fn policy_text(p: LatePolicy) -> String {
     match p {
         LatePolicy::Refused => tr(P::LateRefused).to_string(),
         LatePolicy::Accepted => tr(P::LateAccepted).to_string(),
-        LatePolicy::AcceptedUntil(end) => fill(tr(P::LateUntil), &[wib(end)]),
+        LatePolicy::AcceptedUntil(end) => fill(tr(P::LateUntil), &[moment(end)]),
     }
 }
 
@@ -28,7 +27,7 @@ pub fn list_body(data: ListData) -> impl IntoView {
         .into_iter()
         .map(|t| {
             let href = format!("/classes/{class_id}/tasks/{}", t.id);
-            let due = fill(tr(P::TaskDue), &[wib(t.due_at)]);
+            let due = fill(tr(P::TaskDue), &[moment(t.due_at)]);
             view! {
                 <li class="card">
                     <h2><a href=href>{t.title.clone()}</a></h2>
@@ -50,7 +49,7 @@ pub fn list_body(data: ListData) -> impl IntoView {
 
 fn create_form(class_id: i64) -> impl IntoView {
     let action = form_action::<CreateTask>();
-    let today = (Utc::now() + Duration::hours(7)).format("%Y-%m-%d").to_string();
+    let today = crate::ui::rendered::today_value();
     view! {
         <section class="panel">
             <h2>{tr(P::TaskCreate)}</h2>
@@ -63,9 +62,9 @@ fn create_form(class_id: i64) -> impl IntoView {
                 <label for="task-brief">{tr(P::TaskBrief)}</label>
                 <textarea id="task-brief" name="brief" rows="6"></textarea>
                 <p class="hint">{tr(P::TaskBriefHint)}</p>
-                <label for="task-due">{tr(P::TaskDueOn)}</label>
+                <label for="task-due">{fill(tr(P::TaskDueOn), &[crate::ui::rendered::zone_label().to_string()])}</label>
                 <input id="task-due" name="due_on" type="date" required value=today />
-                <label for="task-time">{tr(P::TaskDueTime)}</label>
+                <label for="task-time">{fill(tr(P::TaskDueTime), &[crate::ui::rendered::zone_label().to_string()])}</label>
                 <input id="task-time" name="due_time" type="time" value="23:59" />
                 <label for="task-policy">{tr(P::TaskPolicy)}</label>
                 <select id="task-policy" name="late_policy">
@@ -100,7 +99,7 @@ pub fn task_body(data: TaskData) -> impl IntoView {
         <p class="muted"><a href=format!("/classes/{class_id}/tasks")>{tr(P::TasksTitle)}</a></p>
         <header class="page-head">
             <h1>{data.task.title.clone()}</h1>
-            <p class="muted">{fill(tr(P::TaskDue), &[wib(data.task.due_at)])}" · "{policy_text(policy)}</p>
+            <p class="muted">{fill(tr(P::TaskDue), &[moment(data.task.due_at)])}" · "{policy_text(policy)}</p>
         </header>
         <div class="lesson-body" inner_html=brief></div>
         {data.evaluates.then(|| view! {
@@ -131,7 +130,7 @@ fn team_versions(data: &TaskData, number: i32, versions: &Versions, policy: Late
             view! {
                 <li class="version" data-version=s.number>
                     <p>
-                        <strong>{fill(tr(P::VersionNumber), &[s.number.to_string()])}</strong>" · "{wib(s.submitted_at)}" · "{by}
+                        <strong>{fill(tr(P::VersionNumber), &[s.number.to_string()])}</strong>" · "{moment(s.submitted_at)}" · "{by}
                         {late.map(|t| view! { " " <span class="tag tag-late">{t}</span> })}
                         {counted.then(|| view! { " " <span class="tag tag-ok">{tr(P::VersionCounts)}</span> })}
                     </p>

@@ -11,7 +11,10 @@ use crate::ui::rendered::{generation_label, locale, tr};
 use leptos::prelude::*;
 
 pub fn percent(x: f64) -> String {
-    format!("{:.0}%", (x * 100.0).clamp(0.0, 100.0))
+    format!(
+        "{}%",
+        crate::i18n::fmt_decimal((x * 100.0).clamp(0.0, 100.0), 0, locale())
+    )
 }
 
 /// Every team of the set as a card; `editable` adds the lock buttons and

@@ -9,7 +9,7 @@ use crate::teams::api::{
 use crate::teams::page_data::TeamsData;
 use crate::teams::settings::Settings;
 use crate::ui::rendered::tr;
-use crate::ui::rendered::{button_form, row_button_form};
+use crate::ui::rendered::{button_form, confirm_button_form, row_button_form};
 use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -159,7 +159,11 @@ fn set_panel(data: &TeamsData) -> impl IntoView {
             <p><span class="tag">{status}</span>" "{fill(tr(P::TeamsSeed), &[set.set.seed.to_string()])}</p>
             <p class="team-overall">{overall}</p>
             <meter class="meter" min="0" max="1" low="0.6" high="0.8" optimum="1" value=plan.worst></meter>
-            {draft.then(|| button_form::<PublishTeams>(data.class_id, "publish-teams".into(), vec![], P::TeamsPublish, true, P::OutcomeTeamsPublished))}
+            {draft.then(|| {
+                let people = plan.teams.iter().map(Vec::len).sum::<usize>();
+                let what = fill(tr(P::TeamsPublishWhat), &[people.to_string(), plan.teams.len().to_string()]);
+                confirm_button_form::<PublishTeams>(data.class_id, "publish-teams".into(), vec![], P::TeamsPublishAsk, what, P::TeamsPublish, P::OutcomeTeamsPublished)
+            })}
             {draft.then(|| adjust_forms(data))}
             {team_cards(data, draft)}
         </section>

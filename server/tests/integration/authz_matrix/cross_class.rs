@@ -235,8 +235,16 @@ fn pages(w: &World) -> Vec<String> {
 async fn cross_extra(app: &TestApp, w: &World) -> Extra {
     use app::entities::{evaluator_assignment, team_pair_rule};
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, QueryOrder};
-    let new =
-        app::tasks::new_task::parse_task("Tugas B", "", "2026-12-01", "", "accepted", "").expect("task");
+    let new = app::tasks::new_task::parse_task(
+        app::calendar::Zone::Wib,
+        "Tugas B",
+        "",
+        "2026-12-01",
+        "",
+        "accepted",
+        "",
+    )
+    .expect("task");
     let task_b = app::tasks::store::create(&app.db, w.class_b, new)
         .await
         .expect("task b");

@@ -371,8 +371,11 @@ impl Reply {
     /// A success: 2xx, or a 3xx that is not a plain form's error redirect.
     pub fn is_ok(&self) -> bool {
         let location = self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok());
+        let in_cookie = self
+            .set_cookie("sinergi_outcome")
+            .is_some_and(|c| c.contains("__err="));
         self.status.is_success()
-            || (self.status.is_redirection() && !location.is_some_and(|l| l.contains("__err=")))
+            || (self.status.is_redirection() && !location.is_some_and(|l| l.contains("__err=")) && !in_cookie)
     }
 
     pub fn set_cookie(&self, name: &str) -> Option<String> {

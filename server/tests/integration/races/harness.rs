@@ -290,7 +290,9 @@ pub struct Browser {
 pub struct Ans {
     pub status: u16,
     pub body: String,
-    pub location: Option<String>,
+    /// A plain form's error redirect: its error in the address, or in the
+    /// outcome cookie the server sets for the page it returns to.
+    pub error_redirect: bool,
     pub server: usize,
     pub path: String,
 }
@@ -300,16 +302,21 @@ impl Ans {
         match r {
             Ok(r) => {
                 let status = r.status().as_u16();
-                let location = r
+                let error_redirect = r
                     .headers()
                     .get("location")
                     .and_then(|v| v.to_str().ok())
-                    .map(str::to_string);
+                    .is_some_and(|l| l.contains("__err="))
+                    || r.headers()
+                        .get_all("set-cookie")
+                        .iter()
+                        .filter_map(|v| v.to_str().ok())
+                        .any(|c| c.starts_with("sinergi_outcome=") && c.contains("__err="));
                 let body = r.text().await.unwrap_or_else(|e| format!("<body lost: {e}>"));
                 Ans {
                     status,
                     body,
-                    location,
+                    error_redirect,
                     server,
                     path: path.into(),
                 }
@@ -317,7 +324,7 @@ impl Ans {
             Err(e) => Ans {
                 status: 0,
                 body: format!("<no answer: {e}>"),
-                location: None,
+                error_redirect: false,
                 server,
                 path: path.into(),
             },
@@ -326,9 +333,7 @@ impl Ans {
 
     /// Acknowledged: 2xx, or a redirect that is not a form's error redirect.
     pub fn ok(&self) -> bool {
-        (200..300).contains(&self.status)
-            || ((300..400).contains(&self.status)
-                && !self.location.as_deref().is_some_and(|l| l.contains("__err=")))
+        (200..300).contains(&self.status) || ((300..400).contains(&self.status) && !self.error_redirect)
     }
 
     pub fn short(&self) -> String {

@@ -33,7 +33,7 @@ async fn world(app: &TestApp, s: &Arc<Servers>, tag: &str, n: usize) -> World {
         ids.push(p);
         emails.push(email_of(&name));
     }
-    let window = assign::Window::parse("2026-01-01", "", 1).unwrap();
+    let window = assign::Window::parse(app::calendar::Zone::Wib, "2026-01-01", "", 1).unwrap();
     let assignment = assign::assign(&app.db, class, KEY, window).await.unwrap();
     let browsers = s.login_all(&emails).await;
     World {
