@@ -65,7 +65,7 @@ async function scoreAs(page, js, who, title, team, level, { blindCheck = false }
   await page.getByLabel('Komentar umum').fill(`Catatan penilai (tingkat ${level + 1}).`);
   if (js) {
     // The weighted total follows the picks without a reload (the autosave answers it).
-    await page.waitForFunction(() => /^Nilai sementara: \d+\.\d$/.test(document.getElementById('score-total')?.textContent ?? ''));
+    await page.waitForFunction(() => /^Nilai sementara: \d+,\d$/.test(document.getElementById('score-total')?.textContent ?? ''));
     // Drafts save themselves; the draft survives a reload.
     await page.getByRole('status').filter({ hasText: /^Tersimpan pukul \d{2}\.\d{2}$/ }).waitFor();
     await page.waitForTimeout(1500);
@@ -76,7 +76,7 @@ async function scoreAs(page, js, who, title, team, level, { blindCheck = false }
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Simpan draf' }).click()]);
     await page.reload();
     assert.equal(await page.locator(`input[name="c[0][level]"][value="${level}"]`).isChecked(), true, 'draft kept');
-    assert.match(await total(), /^Nilai sementara: \d+\.\d$/, 'the saved draft total');
+    assert.match(await total(), /^Nilai sementara: \d+,\d$/, 'the saved draft total');
   }
   await Promise.all([page.waitForURL(/submitted=1/), page.getByRole('button', { name: 'Kirim nilai' }).click()]);
   await page.getByText('terkirim', { exact: true }).waitFor();
@@ -177,7 +177,7 @@ bothModes('evaluators score blind, a flag is moderated and the team sees its res
   await login(page, js, member.nip);
   await open(page, js, taskPath);
   await page.getByRole('heading', { name: 'Hasil penilaian' }).waitFor();
-  assert.match(await page.locator('.result .final').innerText(), /84\.0 — Memuaskan/);
+  assert.match(await page.locator('.result .final').innerText(), /84,0 — Memuaskan/);
 });
 
 // A participant's scenario reflections, scored with the empathy-reflection
@@ -249,5 +249,5 @@ bothModes('a participant\'s reflections are scored with a rubric and the result 
   await login(page, js, me.nip);
   await open(page, js, scenarioPath);
   await page.getByRole('heading', { name: 'Hasil penilaian' }).waitFor();
-  assert.match(await page.locator('.result .final').innerText(), /Nilai akhir \d+\.\d — \S/);
+  assert.match(await page.locator('.result .final').innerText(), /Nilai akhir \d+,\d — \S/);
 });

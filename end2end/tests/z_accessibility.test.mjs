@@ -84,6 +84,11 @@ for (const [role, identifier] of ROLES) {
           found.push(`${kind(url)} @${width}px: ${v.id} (${v.impact}) ${v.help} — ${where}`);
         }
       }
+      // An in-page link (a page menu's) leads to something on this page.
+      const dead = await page.$$eval('a[href^="#"]', (as) => as
+        .map((a) => a.getAttribute('href').slice(1))
+        .filter((id) => id && !document.getElementById(decodeURIComponent(id))));
+      for (const id of dead) found.push(`${kind(url)}: in-page link to #${id}, which is not on the page`);
       for (const link of await pageLinks(page)) if (!seen.has(kind(link))) queue.push(link);
     }
     await context.close();

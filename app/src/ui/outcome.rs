@@ -128,6 +128,10 @@ pub mod client {
         /// The outcome of a plain post the server rendered this page with
         /// (`<body data-outcome>`), and the page's path: it is this page's only.
         static FLASH: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+        /// Which action's outcome is being settled: a later action's outcome
+        /// takes over, and an earlier one's pending checks stand down (they
+        /// would scroll the page away from where the person now acts).
+        static ACTION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     }
 
     /// The address bar's query, with the outcome the server handed over
@@ -192,6 +196,7 @@ pub mod client {
         };
         // Shown now (a view that stays), and again once reloaded server HTML
         // has replaced the slot.
+        ACTION.with(|a| a.set(a.get().wrapping_add(1)));
         show(&slot);
         if reload {
             PENDING.with(|p| *p.borrow_mut() = Some((slot, js_sys::Date::now())));
@@ -216,10 +221,14 @@ pub mod client {
     /// For a moment the slot is kept on screen and its outcome kept written
     /// (an element rendered anew has lost it), without announcing it twice.
     fn settle(slot: String) {
+        let action = ACTION.with(std::cell::Cell::get);
         for delay in [150, 500, 1_200] {
             let slot = slot.clone();
             leptos::prelude::set_timeout(
                 move || {
+                    if ACTION.with(std::cell::Cell::get) != action {
+                        return;
+                    }
                     let Some(el) = element(&slot) else {
                         return;
                     };

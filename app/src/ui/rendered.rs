@@ -133,6 +133,20 @@ pub fn card_list(cards: Vec<Card>, empty: &'static str) -> impl IntoView {
     .into_any()
 }
 
+/// "Di halaman ini": links to a long page's sections (`(id, label)`), so a
+/// facilitator on a phone reaches the one they came for without scrolling
+/// past the others (a page of 5,000 px and more).
+pub fn page_nav(items: Vec<(&'static str, &'static str)>) -> impl IntoView {
+    view! {
+        <nav class="page-nav" aria-label=tr(P::PageNav)>
+            <p class="page-nav-title" aria-hidden="true">{tr(P::PageNav)}</p>
+            <ul>
+                {items.into_iter().map(|(id, label)| view! { <li><a href=format!("#{id}")>{label}</a></li> }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
 /// The organisation's zone and clock (see `calendar`), from the server state.
 fn calendar() -> (crate::calendar::Zone, crate::calendar::Clock) {
     use_context::<crate::state::AppState>()

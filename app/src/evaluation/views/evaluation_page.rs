@@ -49,6 +49,7 @@ pub(super) fn target_fields(t: &Target) -> impl IntoView {
 pub fn evaluation_body(data: EvalData) -> impl IntoView {
     let body = if data.manages {
         view! {
+            {crate::ui::rendered::page_nav(sections(&data))}
             {settings_form(&data)}
             {assign_section(&data)}
             {results(&data)}
@@ -69,6 +70,29 @@ pub fn evaluation_body(data: EvalData) -> impl IntoView {
         </header>
         {body}
     }
+}
+
+/// The page's sections that are on it, for its page menu.
+fn sections(data: &EvalData) -> Vec<(&'static str, &'static str)> {
+    let results = if data.target.kind == REFLECTION {
+        P::EvalResultsPeople
+    } else {
+        P::EvalResults
+    };
+    let mut items = vec![
+        ("eval-settings", tr(P::EvalSettings)),
+        ("eval-evaluators", tr(P::EvalEvaluators)),
+    ];
+    if data.rubric.is_some() {
+        items.push(("eval-results", tr(results)));
+        if data.agreement.is_some() {
+            items.push(("eval-agreement", tr(P::AgreementTitle)));
+        }
+    }
+    if data.settings.is_some() {
+        items.push(("eval-release", tr(P::EvalRelease)));
+    }
+    items
 }
 
 pub(super) fn settings_form(data: &EvalData) -> impl IntoView {
@@ -94,7 +118,7 @@ pub(super) fn settings_form(data: &EvalData) -> impl IntoView {
         None => ("1".to_string(), "15".to_string()),
     };
     view! {
-        <section class="panel">
+        <section class="panel" id="eval-settings">
             <h2>{tr(P::EvalSettings)}</h2>
             <form method="post" action=SetEvaluation::PATH class="stack" data-error-slot="settings-error">
                 <CsrfField />
@@ -160,7 +184,7 @@ pub(super) fn assign_section(data: &EvalData) -> impl IntoView {
         .map(|r| view! { <option value=*r>{role_label(r)}</option> })
         .collect_view();
     view! {
-        <section class="panel">
+        <section class="panel" id="eval-evaluators">
             <h2>{tr(P::EvalEvaluators)}</h2>
             <div class="table-wrap" tabindex="0">
                 <table class="table">

@@ -32,7 +32,7 @@ pub(super) fn results(data: &EvalData) -> impl IntoView {
         .map(|r| subject_result(data, &rubric.body, r))
         .collect_view();
     view! {
-        <section class="panel">
+        <section class="panel" id="eval-results">
             <h2>{tr(if data.target.kind == REFLECTION { P::EvalResultsPeople } else { P::EvalResults })}</h2>
             <div class="results">{items}</div>
         </section>
@@ -181,7 +181,7 @@ pub(super) fn agreement_section(data: &EvalData) -> Option<impl IntoView> {
         .map(|(c, _)| c.title.clone())
         .collect();
     Some(view! {
-        <section class="panel">
+        <section class="panel" id="eval-agreement">
             <h2>{tr(P::AgreementTitle)}</h2>
             {headline.map(|h| view! { <p class="agreement-reading"><strong>{h}</strong></p> })}
             {(!weakest.is_empty()).then(|| view! { <p>{fill(tr(P::AgreementWeakest), &[weakest.join(", ")])}</p> })}
@@ -211,7 +211,7 @@ pub(super) fn flags_section(data: &EvalData) -> Option<impl IntoView> {
     let mut open = data.target.fields();
     open.push(("open", (!s.scores_open).to_string()));
     Some(view! {
-        <section class="panel">
+        <section class="panel" id="eval-release">
             <h2>{tr(P::EvalRelease)}</h2>
             <p>{tr(if released { P::EvalReleased } else { P::EvalNotReleased })}</p>
             {release_confirm(data, released, release)}

@@ -14,11 +14,19 @@ use crate::ui::{form_action, slot_action, CsrfField, ErrorSlot};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+/// Rules before the settings, so the preview follows the button that forms
+/// it (it started 2,300 px below it), and a page menu to each part.
 pub fn manage_body(data: TeamsData) -> impl IntoView {
     view! {
+        {crate::ui::rendered::page_nav(vec![
+            ("team-survey", tr(P::SurveyTitle)),
+            ("team-rules", tr(P::PairRules)),
+            ("team-settings", tr(P::TeamsSettings)),
+            ("team-preview", tr(P::TeamsPreview)),
+        ])}
         {survey_panel(&data)}
-        {settings_form(&data)}
         {rules_panel(&data)}
+        {settings_form(&data)}
         {set_panel(&data)}
     }
 }
@@ -34,7 +42,7 @@ fn survey_panel(data: &TeamsData) -> impl IntoView {
         &[data.answered.to_string(), data.roster.people.len().to_string()],
     );
     view! {
-        <section class="panel">
+        <section class="panel" id="team-survey">
             <h2>{tr(P::SurveyTitle)}</h2>
             <p>{tr(status)}" "{count}</p>
             {button_form::<SetSurveyOpen>(data.class_id, "survey-switch".into(), vec![("open", value.into())], label, false, P::OutcomeSurveySwitched)}
@@ -66,7 +74,7 @@ fn settings_form(data: &TeamsData) -> impl IntoView {
         P::TeamsForm
     };
     view! {
-        <section class="panel">
+        <section class="panel" id="team-settings">
             <h2>{tr(P::TeamsSettings)}</h2>
             <form method="post" action=FormClassTeams::PATH class="stack" data-error-slot="form-teams-error">
                 <CsrfField />
@@ -117,7 +125,7 @@ fn rules_panel(data: &TeamsData) -> impl IntoView {
         .collect_view();
     let action = form_action::<AddPairRule>();
     view! {
-        <section class="panel">
+        <section class="panel" id="team-rules">
             <h2>{tr(P::PairRules)}</h2>
             <p class="hint">{tr(P::PairRulesHint)}</p>
             <ul class="pair-rules">{rules}</ul>
@@ -144,7 +152,13 @@ fn rules_panel(data: &TeamsData) -> impl IntoView {
 
 fn set_panel(data: &TeamsData) -> impl IntoView {
     let (Some(set), Some(plan)) = (&data.set, &data.plan) else {
-        return view! { <p class="notice">{tr(P::TeamsNone)}</p> }.into_any();
+        return view! {
+            <section class="panel team-set" id="team-preview">
+                <h2>{tr(P::TeamsPreview)}</h2>
+                <p class="notice">{tr(P::TeamsNone)}</p>
+            </section>
+        }
+        .into_any();
     };
     let status = if data.is_draft() {
         tr(P::TeamsDraft)
@@ -154,7 +168,7 @@ fn set_panel(data: &TeamsData) -> impl IntoView {
     let overall = fill(tr(P::TeamsOverall), &[percent(plan.worst), percent(plan.mean)]);
     let draft = data.is_draft();
     view! {
-        <section class="panel team-set">
+        <section class="panel team-set" id="team-preview">
             <h2>{tr(P::TeamsPreview)}</h2>
             <p><span class="tag">{status}</span>" "{fill(tr(P::TeamsSeed), &[set.set.seed.to_string()])}</p>
             <p class="team-overall">{overall}</p>

@@ -24,7 +24,8 @@ pub fn teams_body(data: TeamsData) -> impl IntoView {
     }
 }
 
-/// Participants: the survey while it is open, then their team once published.
+/// Participants: their team once published, first (it had sat below an old
+/// survey), then the survey while it is open. Evaluators: every published team.
 /// Evaluators: every published team.
 fn member_body(data: TeamsData) -> impl IntoView {
     let survey = (data.is_participant && data.survey_open)
@@ -37,5 +38,5 @@ fn member_body(data: TeamsData) -> impl IntoView {
         },
         (Some(_), false) => cards::team_cards(&data, false).into_any(),
     };
-    view! { {survey} {teams} }
+    view! { {teams} {survey} }
 }
