@@ -168,6 +168,8 @@ fn text_editor(key: String, text: Bilingual) -> impl IntoView {
             <CsrfField />
             <SlotField id=slot.clone() />
             <input type="hidden" name="block" value=key.clone() />
+            // How to write, in plain words (no "Markdown" without saying what it is).
+            <p class="hint">{crate::ui::tp(P::AuthorFormatHint)}</p>
             <div class="editor-grid">
                 {pane.clone()("id", P::AuthorTextId, text.id)}
                 {pane("en", P::AuthorTextEn, text.en)}
