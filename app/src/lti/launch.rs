@@ -136,7 +136,7 @@ pub async fn launch(
             now: chrono::Utc::now().timestamp(),
         },
     )?;
-    let who = provision(&state.db, platform.id, &token).await?;
+    let who = provision(&state.db, platform.id, &token, state.today()).await?;
     let target = if token.message_type.as_deref() == Some(claims::DEEP_LINKING_REQUEST) {
         if !roles::memberships(&token.roles).contains(&Membership::Facilitator) {
             return Err(Failure::Role.into());

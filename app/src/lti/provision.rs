@@ -23,12 +23,18 @@ pub struct Provisioned {
     pub link: Option<Link>,
 }
 
-pub async fn provision(db: &DatabaseConnection, platform: i64, t: &IdToken) -> AppResult<Provisioned> {
+/// `today`: the organisation's date (a new class starts on it).
+pub async fn provision(
+    db: &DatabaseConnection,
+    platform: i64,
+    t: &IdToken,
+    today: chrono::NaiveDate,
+) -> AppResult<Provisioned> {
     // Someone else's launch or roster sync may make the same class or
     // account at the same moment, on any server: the reads and writes are one
     // serializable unit, and the run that collided runs again and finds theirs.
     crate::write_txn!(db, |txn| {
-        let class_id = class_for(txn, platform, t).await?;
+        let class_id = class_for(txn, platform, t, today).await?;
         let (user_id, link) = link_for(txn, platform, &Person::of(t)).await?;
         for m in roles::memberships(&t.roles) {
             crate::classes::import::grant(txn, user_id, class_id, m).await?;
@@ -41,7 +47,12 @@ pub async fn provision(db: &DatabaseConnection, platform: i64, t: &IdToken) -> A
     })
 }
 
-async fn class_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> AppResult<i64> {
+async fn class_for<C: ConnectionTrait>(
+    db: &C,
+    platform: i64,
+    t: &IdToken,
+    today: chrono::NaiveDate,
+) -> AppResult<i64> {
     let context = t.context.clone().unwrap_or_default();
     // A launch without a context (allowed by LTI) is kept per resource link.
     let key = if context.id.is_empty() {
@@ -66,7 +77,6 @@ async fn class_for<C: ConnectionTrait>(db: &C, platform: i64, t: &IdToken) -> Ap
         .or(context.label)
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| format!("LMS {key}"));
-    let today = Utc::now().date_naive();
     let class = class::ActiveModel {
         programme_id: Set(programme_for(db).await?),
         name: Set(plain_text(&name)),

@@ -1,6 +1,6 @@
 //! A target's evaluation page: settings, evaluators and their assignments.
 use crate::evaluation::api::{AssignEvaluator, SetEvaluation, UnassignEvaluator};
-use crate::i18n::P;
+use crate::i18n::{fill, P};
 use crate::results::store::ROLES;
 use crate::results::target::{Target, REFLECTION};
 use crate::ui::rendered::row_button_form;
@@ -159,13 +159,24 @@ pub(super) fn assign_section(data: &EvalData) -> impl IntoView {
         .map(|a| {
             let mut hidden = data.target.fields();
             hidden.push(("assignment", a.id.to_string()));
+            let name = data.names.get(&a.evaluator_id).cloned().unwrap_or_default();
+            let scope = subject_label(data, a.subject_id);
             view! {
                 <tr>
-                    <td>{data.names.get(&a.evaluator_id).cloned().unwrap_or_default()}</td>
+                    <td>{name.clone()}</td>
                     <td>{role_label(&a.role)}</td>
                     <td>{crate::i18n::fmt_decimal(a.role_weight, 1, locale())}</td>
-                    <td>{subject_label(data, a.subject_id)}</td>
-                    <td>{row_button_form::<UnassignEvaluator>(data.class.id, "assignments".into(), hidden, P::EvalUnassign, false)}</td>
+                    <td>{scope.clone()}</td>
+                    <td>
+                        // Asks first, saying what changes and how to undo it.
+                        <details class="confirm">
+                            <summary class="button">{tr(P::EvalUnassignAsk)}</summary>
+                            <div class="confirm-body">
+                                <p>{fill(tr(P::EvalUnassignWhat), &[name.clone(), scope.clone()])}</p>
+                                {row_button_form::<UnassignEvaluator>(data.class.id, "assignments".into(), hidden, P::EvalUnassignConfirm, false)}
+                            </div>
+                        </details>
+                    </td>
                 </tr>
             }
         })
