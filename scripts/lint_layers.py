@@ -38,7 +38,7 @@ FEATURES = {
 }
 KIT = {
     "ui", "i18n", "web", "error", "csv_out", "text_limits", "save_version",
-    "server_util", "state", "entities", "assets", "session", "calendar",
+    "server_util", "state", "entities", "assets", "session", "calendar", "source_tree",
 }
 TOP = {"app", "pages", "seed", "lib", "home", "layout"}
 

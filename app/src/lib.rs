@@ -31,6 +31,8 @@ pub mod rubrics;
 pub mod save_version;
 pub mod scenarios;
 pub mod session;
+#[cfg(test)]
+mod source_tree;
 pub mod tasks;
 pub mod teams;
 pub mod text_limits;

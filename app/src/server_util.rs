@@ -212,42 +212,24 @@ mod tests {
     /// PostgreSQL. The demo seed runs once, before the server serves.
     #[test]
     fn every_transaction_goes_through_the_write_helpers() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut offenders = Vec::new();
-        let mut stack = vec![root.clone()];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
-                let rel = path
-                    .strip_prefix(&root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                if path.extension().is_none_or(|e| e != "rs")
-                    || rel == "server_util.rs"
-                    || rel == "seed/mod.rs"
+        for (rel, text) in crate::source_tree::rust_files() {
+            if rel == "server_util.rs" || rel == "seed/mod.rs" {
+                continue;
+            }
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or_default();
+                if [
+                    ".begin()",
+                    ".begin_with_config(",
+                    ".transaction::<",
+                    ".transaction(",
+                    "transaction_with_config",
+                ]
+                .iter()
+                .any(|p| code.contains(p))
                 {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                for (n, line) in text.lines().enumerate() {
-                    let code = line.split("//").next().unwrap_or_default();
-                    if [
-                        ".begin()",
-                        ".begin_with_config(",
-                        ".transaction::<",
-                        ".transaction(",
-                        "transaction_with_config",
-                    ]
-                    .iter()
-                    .any(|p| code.contains(p))
-                    {
-                        offenders.push(format!("{rel}:{}: {}", n + 1, line.trim()));
-                    }
+                    offenders.push(format!("{rel}:{}: {}", n + 1, line.trim()));
                 }
             }
         }
