@@ -136,7 +136,7 @@ pub fn card_list(cards: Vec<Card>, empty: &'static str) -> impl IntoView {
 /// "Di halaman ini": links to a long page's sections (`(id, label)`), so a
 /// facilitator on a phone reaches the one they came for without scrolling
 /// past the others (a page of 5,000 px and more).
-pub fn page_nav(items: Vec<(&'static str, &'static str)>) -> impl IntoView {
+pub fn page_nav(items: Vec<(String, String)>) -> impl IntoView {
     view! {
         <nav class="page-nav" aria-label=tr(P::PageNav)>
             <p class="page-nav-title" aria-hidden="true">{tr(P::PageNav)}</p>

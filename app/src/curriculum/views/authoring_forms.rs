@@ -113,7 +113,7 @@ pub(super) fn retired_section(items: Vec<crate::curriculum::store::retired::Reti
         slot_action::<RestoreContent>(RETIRED_SLOT)
     };
     view! {
-        <section class="card retired" aria-labelledby="retired-title">
+        <section class="card retired" id="retired-section" aria-labelledby="retired-title">
             <h2 id="retired-title">{crate::ui::tp(P::AuthorRetiredTitle)}</h2>
             <ErrorSlot id=RETIRED_SLOT.to_string() action=shown done=P::OutcomeRetiredOrRestored />
             <p class="hint">{crate::ui::tp(P::AuthorRetiredHint)}</p>

@@ -18,15 +18,30 @@ pub fn outline_body(
     retired: Vec<crate::curriculum::store::retired::Retired>,
     classes: u64,
 ) -> impl IntoView {
+    // A page menu: the outline runs to 7,000 px on a phone.
+    let l = use_locale().get_untracked();
+    let mut menu: Vec<(String, String)> = curriculum
+        .units
+        .iter()
+        .map(|u| (format!("outline-{}", u.key), u.title.get(l).to_string()))
+        .collect();
+    for (id, key) in [
+        ("new-unit-section", P::AuthorAddUnit),
+        ("retired-section", P::AuthorRetiredTitle),
+        ("transfer-section", P::CurTransferTitle),
+    ] {
+        menu.push((id.to_string(), key.t(l).to_string()));
+    }
     view! {
         <header class="page-head">
             <h1>{crate::ui::tp(P::AuthorTitle)}</h1>
             <p>{crate::ui::tp(P::AuthorIntro)}</p>
         </header>
+        {crate::ui::rendered::page_nav(menu)}
         <ol class="units">
             {curriculum.units.into_iter().map(|u| unit_card(u, classes)).collect_view()}
         </ol>
-        {add_form::<AddUnit>("new-unit", None, P::AuthorAddUnit)}
+        <div id="new-unit-section">{add_form::<AddUnit>("new-unit", None, P::AuthorAddUnit)}</div>
         {super::authoring_forms::retired_section(retired.into_iter().filter(|r| r.level != "block").collect())}
         {transfer_section()}
     }
@@ -42,7 +57,7 @@ fn transfer_section() -> impl IntoView {
         .and_then(|r| r.err());
     let csrf = use_csrf().get_untracked();
     view! {
-        <section class="card" aria-labelledby="transfer-title">
+        <section class="card" id="transfer-section" aria-labelledby="transfer-title">
             <h2 id="transfer-title">{crate::ui::tp(P::CurTransferTitle)}</h2>
             <p class="hint">{crate::ui::tp(P::CurTransferHelp)}</p>
             <p><a class="button" href="/curriculum/export.zip" download>{crate::ui::tp(P::CurExport)}</a></p>
@@ -108,7 +123,7 @@ fn unit_card(unit: Unit, classes: u64) -> impl IntoView {
     let l = use_locale().get_untracked();
     let key = unit.key.clone();
     view! {
-        <li class="card unit">
+        <li class="card unit" id=format!("outline-{key}")>
             <div class="author-row">
                 <h2>{unit.title.get(l).to_string()}</h2>
                 {move_buttons("unit", unit.key.clone(), unit.title.get(l).to_string())}

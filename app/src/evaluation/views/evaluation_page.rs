@@ -73,7 +73,7 @@ pub fn evaluation_body(data: EvalData) -> impl IntoView {
 }
 
 /// The page's sections that are on it, for its page menu.
-fn sections(data: &EvalData) -> Vec<(&'static str, &'static str)> {
+fn sections(data: &EvalData) -> Vec<(String, String)> {
     let results = if data.target.kind == REFLECTION {
         P::EvalResultsPeople
     } else {
@@ -93,6 +93,9 @@ fn sections(data: &EvalData) -> Vec<(&'static str, &'static str)> {
         items.push(("eval-release", tr(P::EvalRelease)));
     }
     items
+        .into_iter()
+        .map(|(id, label)| (id.to_string(), label.to_string()))
+        .collect()
 }
 
 pub(super) fn settings_form(data: &EvalData) -> impl IntoView {

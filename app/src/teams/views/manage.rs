@@ -18,12 +18,16 @@ use leptos::server_fn::ServerFn;
 /// it (it started 2,300 px below it), and a page menu to each part.
 pub fn manage_body(data: TeamsData) -> impl IntoView {
     view! {
-        {crate::ui::rendered::page_nav(vec![
-            ("team-survey", tr(P::SurveyTitle)),
-            ("team-rules", tr(P::PairRules)),
-            ("team-settings", tr(P::TeamsSettings)),
-            ("team-preview", tr(P::TeamsPreview)),
-        ])}
+        {crate::ui::rendered::page_nav(
+            [
+                ("team-survey", P::SurveyTitle),
+                ("team-rules", P::PairRules),
+                ("team-settings", P::TeamsSettings),
+                ("team-preview", P::TeamsPreview),
+            ]
+            .map(|(id, key)| (id.to_string(), tr(key).to_string()))
+            .to_vec(),
+        )}
         {survey_panel(&data)}
         {rules_panel(&data)}
         {settings_form(&data)}
