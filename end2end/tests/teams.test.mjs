@@ -73,6 +73,7 @@ bothModes('facilitator forms, swaps and publishes teams; a participant sees thei
   assert.match(await page.locator('.team-set .confirm-body').innerText(), /\d+ peserta di \d+ tim melihat tim/);
   await submit(page, js, page.getByRole('button', { name: 'Umumkan tim', exact: true }), () =>
     page.getByText('Sudah diumumkan').waitFor());
+  await expectOutcomeAt(page, 'publish-teams', 'Tim diumumkan');
   await logout(page);
 
   await login(page, js, PARTICIPANT[js]);

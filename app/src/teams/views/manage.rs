@@ -182,6 +182,8 @@ fn set_panel(data: &TeamsData) -> impl IntoView {
                 let what = fill(tr(P::TeamsPublishWhat), &[people.to_string(), plan.teams.len().to_string()]);
                 confirm_button_form::<PublishTeams>(data.class_id, "publish-teams".into(), vec![], P::TeamsPublishAsk, what, P::TeamsPublish, P::OutcomeTeamsPublished)
             })}
+            // Once announced the form is gone; its outcome stays where it was.
+            {(!draft).then(|| view! { <ErrorSlot id="publish-teams".into() action={slot_action::<PublishTeams>("publish-teams")} done=P::OutcomeTeamsPublished /> })}
             {draft.then(|| adjust_forms(data))}
             {team_cards(data, draft)}
         </section>
