@@ -148,10 +148,10 @@ pub fn page_nav(items: Vec<(String, String)>) -> impl IntoView {
 }
 
 /// The organisation's zone and clock (see `calendar`), from the server state.
+/// Borrowed, not cloned: a list shows a moment per row, and the state holds
+/// the site's options and caches.
 fn calendar() -> (crate::calendar::Zone, crate::calendar::Clock) {
-    use_context::<crate::state::AppState>()
-        .map(|s| (s.zone, s.clock))
-        .unwrap_or_default()
+    with_context::<crate::state::AppState, _>(|s| (s.zone, s.clock.clone())).unwrap_or_default()
 }
 
 /// A moment as the organisation reads it, in its zone and the reader's
